@@ -18,6 +18,7 @@
  *
  * O(N·M) time, one Float64Array of N·M (column-major) and no per-row objects.
  */
+import { minMax } from "./stats";
 
 /** Criteria matrix: column-major, values[j * rows + i] is row i on criterion j; NaN = blank. */
 export interface CriteriaMatrix {
@@ -41,14 +42,7 @@ export interface ScoreResult {
  */
 export function normaliseCriterion(column: ArrayLike<number>, direction: 1 | -1, out: Float64Array): void {
   const n = column.length;
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (let i = 0; i < n; i++) {
-    const x = column[i];
-    if (x !== x) continue;
-    if (x < lo) lo = x;
-    if (x > hi) hi = x;
-  }
+  const [lo, hi] = minMax(column); // NaN, NaN for an all-blank column: no row reads it
   const span = hi - lo;
   for (let i = 0; i < n; i++) {
     const x = column[i];
