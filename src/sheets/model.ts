@@ -15,6 +15,12 @@ export interface FormulaCell {
   readonly f: string;
   /** The engine's value: cached in files, compared with LibreOffice's recalculation in tests. */
   readonly v: Literal;
+  /**
+   * Set on a dynamic-array formula (the live KA.* functions): the size it is expected to
+   * spill to from this cell, v being its top-left value. Builders leave that area empty;
+   * renderers write it as an array formula (files: the cm/array metadata).
+   */
+  readonly spill?: { readonly rows: number; readonly cols: number };
 }
 
 export type Cell = Literal | FormulaCell;
