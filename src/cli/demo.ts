@@ -1,0 +1,143 @@
+/**
+ * `npm run demo`: generates the sample into out/ (deterministic), reads the written .xlsx back
+ * through the same code as `ka-planner pareto / tiers / concentration`, and prints the 80/20
+ * table, the tier counts and the concentration figures, in English and then in Chinese.
+ *
+ * Writing and reading a 30,000-line workbook costs ExcelJS a second or two each way, so the
+ * Chinese half runs in a worker thread while the English half runs here (compiled build only;
+ * under ts-jest both run in turn).
+ */
+import * as nodePath from "path";
+import { isMainThread, parentPort, Worker, workerData } from "worker_threads";
+import { concentrationOf } from "../engine/concentration";
+import { SCHEMES, tierSpecOf } from "../engine/tiers";
+import { SAMPLE_DEFAULTS } from "../sample";
+import { Locale, text } from "../strings";
+import { runConcentration } from "./commands/concentration";
+import { analyseTable } from "./commands/common";
+import { runPareto } from "./commands/pareto";
+import { writeSamples } from "./commands/sample";
+import { runTiers } from "./commands/tiers";
+import { describeError } from "./errors";
+import { detectColumn } from "./input/sales";
+import { readTable } from "./input/read-table";
+import { bufferIo, Io, processIo } from "./io";
+import { formatInteger } from "./output/format";
+
+export interface DemoOptions {
+  readonly outDir?: string;
+  readonly io?: Io;
+  /** Smaller samples for tests. */
+  readonly customers?: number;
+  readonly lines?: number;
+  /** Run the Chinese half in a worker thread (default: when running compiled JavaScript). */
+  readonly parallel?: boolean;
+}
+
+interface SectionRequest {
+  locale: Locale;
+  dir: string;
+  customers: number;
+  lines: number;
+}
+
+interface Section {
+  text: string;
+  files: string[];
+}
+
+const TOP = 15;
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+
+/** One language: write its sample, read the .xlsx back, print the three results. */
+export async function demoSection(req: SectionRequest): Promise<Section> {
+  const { locale: loc, dir, customers, lines } = req;
+  const seed = SAMPLE_DEFAULTS.seed;
+  const [w] = await writeSamples({ out: dir, locale: loc, seed, customers, lines, quiet: true, messy: false }, bufferIo());
+  const io = bufferIo();
+  const say = (s = "") => io.stdout.write(`${s}\n`);
+  const rel = nodePath.relative(process.cwd(), w.xlsx) || w.xlsx;
+  const table = await readTable(rel);
+
+  say(`=== ${text(loc, "cli.demo.title", { file: rel })} ===`);
+  say(text(loc, "cli.demo.sample", { customers: formatInteger(customers), lines: formatInteger(lines), seed }));
+  const notes = bufferIo();
+  const options = { locale: loc, format: "table" };
+  const thresholds = (SCHEMES.ABC.thresholds ?? []).map(pct).join(" / ");
+  const out = bufferIo();
+  const section = (title: string, run: () => void) => {
+    out.stdout.write(`\n${title}\n`);
+    run();
+  };
+  section(text(loc, "cli.demo.pareto", { top: TOP, command: `ka-planner pareto ${rel} --top ${TOP} --locale ${loc}` }), () =>
+    runPareto(table, { ...options, top: TOP }, { stdout: out.stdout, stderr: notes.stderr }),
+  );
+  section(text(loc, "cli.demo.tiers", { thresholds, command: `ka-planner tiers ${rel} --summary --locale ${loc}` }), () =>
+    runTiers(table, { ...options, summary: true }, { stdout: out.stdout, stderr: bufferIo().stderr }),
+  );
+  section(text(loc, "cli.demo.concentration", { command: `ka-planner concentration ${rel} --locale ${loc}` }), () =>
+    runConcentration(table, options, { stdout: out.stdout, stderr: bufferIo().stderr }),
+  );
+  // The columns found by header (printed once), then the results.
+  io.stdout.write(notes.err());
+  io.stdout.write(out.out());
+  // The same table by profit: how many customers lose money.
+  const profit = detectColumn(table, ["profit"], "--value");
+  const { analysis } = analyseTable(table, { locale: loc, value: String(profit.index + 1) }, tierSpecOf(null, null, null, loc), loc, bufferIo());
+  const f = concentrationOf(analysis);
+  say();
+  say(
+    text(loc, "cli.demo.lossMaking", {
+      count: f.lossCount,
+      pct: `${((f.customers ? f.lossCount / f.customers : 0) * 100).toFixed(1)}%`,
+      command: `ka-planner tiers ${rel} --value ${profit.header} --locale ${loc}`,
+    }),
+  );
+  say();
+  return { text: io.out(), files: [w.xlsx, w.csv].filter((p): p is string => Boolean(p)) };
+}
+
+function inWorker(req: SectionRequest): Promise<Section> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(__filename, { workerData: { kaPlannerDemo: req } });
+    worker.once("message", (m: { ok?: Section; error?: string }) => (m.ok ? resolve(m.ok) : reject(new Error(m.error))));
+    worker.once("error", reject);
+    worker.once("exit", (code) => code !== 0 && reject(new Error(`demo worker exited with code ${code}`)));
+  });
+}
+
+export async function runDemo(options: DemoOptions = {}): Promise<{ seconds: number; files: string[] }> {
+  const io = options.io ?? processIo;
+  const started = Date.now();
+  const dir = options.outDir ?? nodePath.resolve(__dirname, "..", "..", "out");
+  const base = { dir, customers: options.customers ?? SAMPLE_DEFAULTS.customers, lines: options.lines ?? SAMPLE_DEFAULTS.lines };
+  const parallel = options.parallel ?? __filename.endsWith(".js");
+  const zhPending = parallel ? inWorker({ ...base, locale: "zh" }) : null;
+  // Keep a rejected worker from surfacing as unhandled while the English half runs.
+  zhPending?.catch(() => undefined);
+  const en = await demoSection({ ...base, locale: "en" });
+  io.stdout.write(en.text);
+  const zh = zhPending ? await zhPending : await demoSection({ ...base, locale: "zh" });
+  io.stdout.write(zh.text);
+  const files = [...en.files, ...zh.files];
+  const seconds = (Date.now() - started) / 1000;
+  io.stdout.write(`${text("en", "cli.demo.files", { dir })}\n`);
+  for (const p of files) io.stdout.write(`  ${nodePath.basename(p)}\n`);
+  io.stdout.write(`${text("en", "cli.demo.done", { seconds: seconds.toFixed(1) })}\n`);
+  return { seconds, files };
+}
+
+if (!isMainThread && workerData && (workerData as { kaPlannerDemo?: SectionRequest }).kaPlannerDemo) {
+  demoSection((workerData as { kaPlannerDemo: SectionRequest }).kaPlannerDemo).then(
+    (ok) => parentPort!.postMessage({ ok }),
+    (e: unknown) => parentPort!.postMessage({ error: describeError(e, "en").message }),
+  );
+} else if (require.main === module) {
+  // `node dist-cli/cli/demo.js [outDir]` (default: out/ at the package root).
+  runDemo({ outDir: process.argv[2] }).catch((e: unknown) => {
+    const { message, exitCode } = describeError(e, "en");
+    process.stderr.write(`ka-planner demo: ${message}\n`);
+    if (exitCode === 1 && e instanceof Error && e.stack) process.stderr.write(`${e.stack}\n`);
+    process.exitCode = exitCode;
+  });
+}

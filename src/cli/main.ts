@@ -1,0 +1,113 @@
+#!/usr/bin/env node
+/**
+ * The `ka-planner` command line: wires commander to the command modules and nothing else.
+ * Every rule lives in src/engine; reading files in ./input, formatting in ./output.
+ */
+import { Command, CommanderError } from "commander";
+import { Locale, text } from "../strings";
+import { concentrationCommand } from "./commands/concentration";
+import { paretoCommand } from "./commands/pareto";
+import { sampleCommand } from "./commands/sample";
+import { tiersCommand } from "./commands/tiers";
+import { EXIT_OK, EXIT_USAGE } from "./errors";
+import { Io, processIo } from "./io";
+
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const VERSION: string = (() => {
+  try {
+    // dist-cli/cli/main.js and src/cli/main.ts are both two levels below the package root.
+    return (require("../../package.json") as { version: string }).version;
+  } catch {
+    return "0.0.0";
+  }
+})();
+
+/** Language of the help text: KA_PLANNER_LOCALE, else the system's LANG/LC_ALL. */
+export function helpLocale(env: NodeJS.ProcessEnv = process.env): Locale {
+  const v = (env.KA_PLANNER_LOCALE ?? env.LC_ALL ?? env.LC_MESSAGES ?? env.LANG ?? "").toLowerCase();
+  return v.startsWith("zh") ? "zh" : "en";
+}
+
+export function buildProgram(io: Io, setExit: (code: number) => void, loc: Locale = helpLocale()): Command {
+  const h = (key: string) => text(loc, `cli.help.${key}`);
+  const program = new Command();
+  program
+    .name("ka-planner")
+    .description(h("program"))
+    .version(VERSION, "-V, --version")
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => void io.stdout.write(s), writeErr: (s) => void io.stderr.write(s) })
+    .showHelpAfterError(h("seeHelp"))
+    .helpCommand(true);
+
+  const inputOptions = (cmd: Command) =>
+    cmd
+      .argument("<file>", h("file"))
+      .option("--sheet <name>", h("sheet"))
+      .option("--customer <column>", h("customer"))
+      .option("--value <column>", h("value"));
+  const outputOptions = (cmd: Command) => cmd.option("--locale <lang>", h("locale")).option("--format <format>", h("format"));
+  const tierOptions = (cmd: Command) =>
+    cmd.option("--scheme <scheme>", h("scheme")).option("--thresholds <list>", h("thresholds")).option("--top <n>", h("top"));
+
+  outputOptions(tierOptions(inputOptions(program.command("tiers").description(h("tiers")))))
+    .option("--summary", h("summary"))
+    .action(async (file: string, opts) => setExit(await tiersCommand(file, opts, io)));
+
+  outputOptions(tierOptions(inputOptions(program.command("pareto").description(h("pareto"))))).action(async (file: string, opts) =>
+    setExit(await paretoCommand(file, opts, io)),
+  );
+
+  outputOptions(inputOptions(program.command("concentration").description(h("concentration")))).action(async (file: string, opts) =>
+    setExit(await concentrationCommand(file, opts, io)),
+  );
+
+  program
+    .command("sample")
+    .description(h("sample"))
+    .requiredOption("--out <dir>", h("out"))
+    .option("--locale <lang>", h("sampleLocale"), "both")
+    .option("--seed <n>", h("seed"))
+    .option("--customers <n>", h("customers"))
+    .option("--lines <n>", h("lines"))
+    .action(async (opts) => setExit(await sampleCommand(opts, io)));
+
+  return program;
+}
+
+/** Runs the command line in-process; resolves to the exit code. */
+export async function run(argv: readonly string[], io: Io = processIo, loc: Locale = helpLocale()): Promise<number> {
+  let code = EXIT_OK;
+  const program = buildProgram(io, (c) => (code = c), loc);
+  if (argv.length === 0) {
+    io.stderr.write(program.helpInformation());
+    return EXIT_USAGE;
+  }
+  try {
+    await program.parseAsync([...argv], { from: "user" });
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // Help and version end with exit code 0; every parse error is a usage error.
+      return e.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+    }
+    throw e;
+  }
+  return code;
+}
+
+if (require.main === module) {
+  // A closed pipe (`ka-planner tiers big.xlsx | head`) is not an error.
+  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+  run(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(`ka-planner: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

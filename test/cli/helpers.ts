@@ -1,0 +1,26 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { run } from "../../src/cli/main";
+import { bufferIo } from "../../src/cli/io";
+
+export const FIXTURES = path.join(__dirname, "..", "fixtures");
+export const fixture = (name: string) => path.join(FIXTURES, name);
+
+/** Runs the command line in-process; what it printed and its exit code. */
+export async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const io = bufferIo();
+  const code = await run(argv, io, "en");
+  return { code, out: io.out(), err: io.err() };
+}
+
+export function tempDir(prefix = "ka-planner-test-"): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/** Writes a file in a fresh temporary folder and returns its path. */
+export function tempFile(name: string, content: string | Buffer): string {
+  const p = path.join(tempDir(), name);
+  fs.writeFileSync(p, content);
+  return p;
+}
