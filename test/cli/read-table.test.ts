@@ -1,10 +1,12 @@
+import ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as iconv from "iconv-lite";
+import * as path from "path";
 import { CliError } from "../../src/cli/errors";
 import { sniffDelimiter } from "../../src/cli/input/read-csv";
 import { readTable } from "../../src/cli/input/read-table";
 import { columnIndexOfLetters, columnLetter, TableBuilder } from "../../src/cli/input/table";
-import { fixture, tempFile } from "./helpers";
+import { fixture, tempDir, tempFile } from "./helpers";
 
 async function failure(p: Promise<unknown>): Promise<CliError> {
   try {
@@ -123,6 +125,22 @@ describe("xlsx reading", () => {
     const e = await readTable(fixture("small.xlsx"), { sheet: " errors " });
     expect(e.sheetName).toBe("Errors");
     expect(e.columns[1]).toEqual([10, "#N/A"]);
+  });
+
+  it("the default sheet is the first visible one", async () => {
+    const wb = new ExcelJS.Workbook();
+    const hidden = wb.addWorksheet("Hidden", { state: "hidden" });
+    hidden.addRow(["Customer", "Revenue"]);
+    hidden.addRow(["H", 1]);
+    const visible = wb.addWorksheet("Visible");
+    visible.addRow(["Customer", "Revenue"]);
+    visible.addRow(["V", 2]);
+    const p = path.join(tempDir(), "hidden.xlsx");
+    await wb.xlsx.writeFile(p);
+    const t = await readTable(p);
+    expect(t.sheetName).toBe("Visible");
+    expect(t.columns[0]).toEqual(["V"]);
+    expect((await readTable(p, { sheet: "hidden" })).columns[0]).toEqual(["H"]);
   });
 
   it("an unknown sheet lists the sheets", async () => {

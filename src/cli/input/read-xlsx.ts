@@ -5,6 +5,8 @@
  * strings after the sheets (as Excel does), ExcelJS parks the sheet XML in a temporary file
  * until the strings are read.
  *
+ * Without --sheet the first visible sheet in tab order is read.
+ *
  * Cells become what a custom function would receive: formulas their cached result, rich text
  * and hyperlinks their plain text, dates Date objects (the engine reports a date in a value
  * column as not a number), error cells their literal ("#N/A") so that the engine reports them.
@@ -65,7 +67,7 @@ interface StreamSheet extends AsyncIterable<ExcelJS.Row> {
 }
 
 interface StreamReader extends AsyncIterable<StreamSheet> {
-  model?: { sheets?: { name: string; id: number }[] };
+  model?: { sheets?: { name: string; id: number; state?: string }[] };
 }
 
 export async function readXlsx(path: string, file: string, sheet?: string): Promise<XlsxParts> {
@@ -86,12 +88,14 @@ export async function readXlsx(path: string, file: string, sheet?: string): Prom
   let found: string | null = null;
   let firstSeen: string | null = null;
   const tabOrder = () => (reader.model?.sheets ?? []).map((s) => s.name);
+  // The default sheet: the first visible one in tab order, as Excel opens the workbook.
+  const firstVisible = () => (reader.model?.sheets ?? []).find((s) => s.state !== "hidden" && s.state !== "veryHidden")?.name;
   try {
     for await (const ws of reader) {
       const name = ws.name ?? `Sheet${ws.id ?? ""}`;
       if (firstSeen === null) firstSeen = name;
       // The default is the first sheet in tab order (sheets may come in another order in the zip).
-      const first = tabOrder()[0] ?? firstSeen;
+      const first = firstVisible() ?? firstSeen;
       const wanted = found === null && (want !== undefined ? name.trim().toLowerCase() === want : name === first);
       if (!wanted) {
         ws.iterator?.destroy?.();
