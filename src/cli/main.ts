@@ -12,7 +12,6 @@ import { tiersCommand } from "./commands/tiers";
 import { EXIT_OK, EXIT_USAGE } from "./errors";
 import { Io, processIo } from "./io";
 
-// eslint-disable-next-line @typescript-eslint/no-var-requires
 const VERSION: string = (() => {
   try {
     // dist-cli/cli/main.js and src/cli/main.ts are both two levels below the package root.

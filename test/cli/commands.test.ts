@@ -90,6 +90,9 @@ describe("tiers on a tiny hand-computed file (tiny.csv)", () => {
     expect(rows.map((r) => r.tier)).toEqual(["A", "B", "C", "C", "Loss"]);
     const kig = await tiersJson(fixture("tiny.csv"), "--scheme", "kig");
     expect(kig[0].tier).toBe("Key");
+    const auto = await tiersJson(fixture("tiny.csv"), "--scheme", "AUTO");
+    expect(auto.map((r) => r.customer)).toEqual(["ACME", "Globex", "Initech", "Hooli", "Umbrella"]);
+    expect(auto[0].tier).toBe("A"); // the top customer is always in the first tier
   });
 
   it("--top limits the ranked customers; loss-making ones are always listed", async () => {
@@ -256,6 +259,13 @@ describe("errors: one line naming file, row and column; exit code 2", () => {
   it("an error cell and a date in a workbook's value column", async () => {
     await expectError(["tiers", fixture("small.xlsx"), "--sheet", "Errors"], 'small.xlsx (sheet "Errors")', 'column "Revenue" (B)', "row 3:", "#N/A");
     await expectError(["concentration", fixture("small.xlsx"), "--sheet", "dates"], "row 4:", '"2025-06-01" is not a number');
+  });
+
+  it("error literals from a CSV export: in the value column and in the customer column", async () => {
+    const p = tempFile("errs.csv", "Region,Customer,Amount\nE,A,1\nW,B,#DIV/0!\n");
+    await expectError(["tiers", p], 'column "Amount" (C), row 3: the cell holds the error #DIV/0!');
+    const q = tempFile("errs2.csv", "Region,Customer,Amount\nE,A,1\nW,#N/A,2\n");
+    await expectError(["tiers", q, "--locale", "zh"], "“Customer”列（B），第 3 行：客户单元格含有错误 #N/A");
   });
 
   it("the row number counts the header and title rows above the data", async () => {
