@@ -14,9 +14,18 @@ export async function cli(...argv: string[]): Promise<{ code: number; out: strin
   return { code, out: io.out(), err: io.err() };
 }
 
+const created: string[] = [];
+
+/** A fresh temporary folder, removed after the test file. */
 export function tempDir(prefix = "ka-planner-test-"): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  created.push(dir);
+  return dir;
 }
+
+afterAll(() => {
+  for (const dir of created.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
 
 /** Writes a file in a fresh temporary folder and returns its path. */
 export function tempFile(name: string, content: string | Buffer): string {
