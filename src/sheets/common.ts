@@ -1,0 +1,216 @@
+/**
+ * Helpers shared by the sheet builders (contribution, portfolio matrix, and later plan/risk):
+ * number formats, options, A1 helpers for formulas, and SheetBuilder, which collects blocks,
+ * widths, names, tables, formats and charts and refuses two blocks on the same cells.
+ *
+ * Conventions for builders (see contribution.ts and portfolio-matrix.ts):
+ * - Portable mode: every computed figure is a native Excel formula ({f, v}) over cells of the
+ *   same sheet, with the engine's value in v. Only functions Excel and LibreOffice both have;
+ *   no dynamic arrays, no names inside formulas (renderers may rename named ranges), absolute
+ *   A1 references to input cells instead.
+ * - Text from the data goes into cells as plain strings, never into formula text.
+ * - Builders are pure: same input, same model (dates come in as options).
+ */
+import { Locale } from "../strings";
+import { a1, Block, Cell, ChartDef, ConditionalFormat, FormulaCell, Literal, ListValidation, NamedRange, RangeRef, SheetModel, StyleName, TableDef } from "./model";
+
+export const FORMAT = {
+  money: "#,##0.00",
+  percent: "0.0%",
+  integer: "0",
+  count: "#,##0",
+  hours: "#,##0.0",
+  score: "0.0",
+  number: "#,##0.00",
+  ratio: "0.000",
+} as const;
+
+/** Source ranges of a live sheet, as A1 references (with the sheet name), e.g. 'Sales'!$A$2:$A$500. */
+export interface LiveSource {
+  readonly customer: string;
+  readonly value: string;
+  readonly profit?: string;
+  readonly effort?: string;
+}
+
+/** Options every builder takes. */
+export interface SheetOptions {
+  readonly locale: Locale;
+  /** Shown in the subtitle, as given (builders never read the clock). */
+  readonly generated?: string;
+  /** Live mode: KA.* formulas over these source ranges instead of the computed table. */
+  readonly live?: { readonly source: LiveSource };
+  /** Header names of the source columns, for subtitles and headers. */
+  readonly columnNames?: { readonly customer?: string; readonly revenue?: string; readonly profit?: string; readonly effort?: string };
+}
+
+export const range = (row: number, col: number, rows = 1, cols = 1): RangeRef => ({ row, col, rows, cols });
+
+/** Absolute address of a cell: $C$7. */
+export const abs = (row: number, col: number): string => a1(row, col, true);
+
+/** A1 text of a column segment rows r0..r1 in column c; absolute with $ on both parts. */
+export function colSpan(c: number, r0: number, r1: number, absolute = true): string {
+  return `${a1(r0, c, absolute)}:${a1(r1, c, absolute)}`;
+}
+
+/** A1 text of a row segment columns c0..c1 in row r (relative column, absolute or relative row). */
+export function rowSpan(r: number, c0: number, c1: number, absolute = false): string {
+  return `${a1(r, c0, absolute)}:${a1(r, c1, absolute)}`;
+}
+
+/** A formula cell; v must be a finite number, text, a boolean or null. */
+export function fx(f: string, v: Literal): FormulaCell {
+  if (typeof v === "number" && !Number.isFinite(v)) throw new Error(`formula ${f}: expected value ${v} is not finite`);
+  return { f, v };
+}
+
+/** A text literal for a formula ("..." with quotes doubled). Only for builder constants. */
+export const quoted = (s: string): string => `"${s.replace(/"/g, '""')}"`;
+
+/**
+ * Whether a text can be a COUNTIF/SUMIF criterion matching itself exactly: wildcards (* ? ~)
+ * and a leading comparison operator would change its meaning.
+ */
+export const safeCriterion = (s: string): boolean => !/[*?~]/.test(s) && !/^[<>=]/.test(s) && s.trim() !== "";
+
+/** Makes table headers unique (Excel tables require it): a repeated name gets " (2)", " (3)". */
+export function uniqueHeaders(headers: readonly string[]): string[] {
+  const seen = new Map<string, number>();
+  return headers.map((h) => {
+    const base = h.trim() === "" ? "-" : h;
+    let name = base;
+    let n = 1;
+    while (seen.has(name.toLowerCase())) name = `${base} (${++n})`;
+    seen.set(name.toLowerCase(), 1);
+    return name;
+  });
+}
+
+/** Excel's ROUND: half away from zero on the decimal shown (15 significant digits). */
+export function excelRound(x: number, digits: number): number {
+  if (!Number.isFinite(x)) return x;
+  const f = 10 ** digits;
+  const y = Number((Math.abs(x) * f).toPrecision(15));
+  const r = Math.round(y) / f;
+  return x < 0 ? -r : r;
+}
+
+/** "18%", "2.5%", "0.4%": whole percent from 10% up, one decimal below. */
+export function percentText(x: number): string {
+  const p = x * 100;
+  const digits = Math.abs(p) >= 10 ? 0 : 1;
+  const s = p.toFixed(digits).replace(/\.0$/, "");
+  return `${s === "-0" ? "0" : s}%`;
+}
+
+/** A threshold as typed by users: up to 2 decimals of a percent, trailing zeros dropped ("80%", "72.35%"). */
+export function thresholdText(x: number): string {
+  return `${Number((x * 100).toFixed(2))}%`;
+}
+
+const REF = /^(?:(?:'(?:[^']|'')+'|[^\s!'"(),;=+\-*/&^<>{}]+)!)?(?:\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?|\$?[A-Z]{1,3}:\$?[A-Z]{1,3}|\$?\d+:\$?\d+)$/;
+
+/** Checks that a live source is a plain A1 reference (optionally sheet-qualified) before it goes into a formula. */
+export function sourceRef(s: string, what: string): string {
+  const t = s.trim();
+  if (!REF.test(t)) throw new Error(`live source ${what}: "${s}" is not an A1 reference such as 'Sales'!$A$2:$A$500`);
+  return t;
+}
+
+const overlaps = (a: RangeRef, b: RangeRef) =>
+  a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols;
+
+export interface BlockOptions {
+  readonly style?: StyleName;
+  readonly numberFormats?: readonly (string | null)[];
+  readonly wrap?: boolean;
+}
+
+/** Collects what a sheet holds; every block and reserved area is checked against the others. */
+export class SheetBuilder {
+  private readonly blocks: Block[] = [];
+  private readonly taken: { range: RangeRef; what: string }[] = [];
+  private readonly widths: number[] = [];
+  readonly merges: RangeRef[] = [];
+  readonly tables: TableDef[] = [];
+  readonly conditionalFormats: ConditionalFormat[] = [];
+  readonly validations: ListValidation[] = [];
+  readonly names: NamedRange[] = [];
+  readonly charts: ChartDef[] = [];
+
+  /** Marks cells as used without writing them (a spill area, a chart's anchor). */
+  reserve(r: RangeRef, what: string): RangeRef {
+    for (const t of this.taken) if (overlaps(t.range, r)) throw new Error(`sheet layout: ${what} overlaps ${t.what}`);
+    this.taken.push({ range: r, what });
+    return r;
+  }
+
+  /** Writes a rectangle of cells; returns its range. Rows must have equal lengths. */
+  block(row: number, col: number, cells: readonly (readonly Cell[])[], options: BlockOptions = {}): RangeRef {
+    const cols = cells.length > 0 ? cells[0].length : 0;
+    if (cells.length === 0 || cols === 0) throw new Error("sheet layout: empty block");
+    for (const r of cells) if (r.length !== cols) throw new Error("sheet layout: ragged block");
+    if (options.numberFormats && options.numberFormats.length !== cols) throw new Error("sheet layout: one number format per column");
+    const r = this.reserve(range(row, col, cells.length, cols), `block at ${a1(row, col)}`);
+    this.push(row, col, cells, options);
+    return r;
+  }
+
+  /**
+   * A dynamic-array formula (live KA.* functions) and the area it spills to: the whole area
+   * is reserved, only the anchor cell is written.
+   */
+  spill(row: number, col: number, cell: FormulaCell & { readonly spill: { readonly rows: number; readonly cols: number } }, options: BlockOptions = {}): RangeRef {
+    const r = this.reserve(range(row, col, cell.spill.rows, cell.spill.cols), `${cell.f.split("(")[0]} spill at ${a1(row, col)}`);
+    this.push(row, col, [[cell]], options);
+    return r;
+  }
+
+  private push(row: number, col: number, cells: readonly (readonly Cell[])[], options: BlockOptions): void {
+    const b: { -readonly [K in keyof Block]: Block[K] } = { row, col, cells };
+    if (options.style) b.style = options.style;
+    if (options.numberFormats && options.numberFormats.some((f) => f !== null)) b.numberFormats = options.numberFormats;
+    if (options.wrap) b.wrap = true;
+    this.blocks.push(b);
+  }
+
+  /** One cell. */
+  cell(row: number, col: number, value: Cell, options: BlockOptions = {}): RangeRef {
+    return this.block(row, col, [[value]], options);
+  }
+
+  /**
+   * Label/value rows (label in col, values right of it) with a number format per row: rows
+   * of equal format go into one block.
+   */
+  rows(row: number, col: number, rows: readonly { readonly cells: readonly Cell[]; readonly format: string | null }[], style: StyleName = "body"): void {
+    let i = 0;
+    while (i < rows.length) {
+      let j = i + 1;
+      while (j < rows.length && rows[j].format === rows[i].format && rows[j].cells.length === rows[i].cells.length) j++;
+      const formats = [null, ...new Array<string | null>(rows[i].cells.length - 1).fill(rows[i].format)];
+      this.block(row + i, col, rows.slice(i, j).map((r) => r.cells), { style, numberFormats: formats });
+      i = j;
+    }
+  }
+
+  width(col: number, chars: number): void {
+    this.widths[col] = Math.max(this.widths[col] ?? 0, chars);
+  }
+
+  build(head: { key: string; name: string; freeze?: { rows: number; cols: number }; tabColor?: string }): SheetModel {
+    const widths = Array.from(this.widths, (w) => w ?? 10);
+    const model: { -readonly [K in keyof SheetModel]: SheetModel[K] } = { key: head.key, name: head.name, blocks: this.blocks };
+    if (widths.length) model.columnWidths = widths;
+    if (this.merges.length) model.merges = this.merges;
+    if (head.freeze) model.freeze = head.freeze;
+    if (this.tables.length) model.tables = this.tables;
+    if (this.conditionalFormats.length) model.conditionalFormats = this.conditionalFormats;
+    if (this.validations.length) model.validations = this.validations;
+    if (this.names.length) model.names = this.names;
+    if (this.charts.length) model.charts = this.charts;
+    if (head.tabColor) model.tabColor = head.tabColor;
+    return model;
+  }
+}
