@@ -3,21 +3,7 @@ import { CHURN_SOURCE, churnProbability, DEFAULT_CHURN_LEVELS, DEFAULT_CHURN_TAB
 import { KaError, messageIn } from "../../src/engine/errors";
 import { churnFormula } from "../../src/engine/formulas/churn";
 import { interpolate } from "../../src/engine/stats";
-
-const col = (xs: unknown[]): unknown[][] => xs.map((x) => [x]);
-const row = (xs: unknown[]): unknown[][] => [xs];
-const NA = new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable);
-const flat = (out: unknown[][]): unknown[] => out.map((r) => r[0]);
-
-function kaError(f: () => unknown): KaError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof KaError) return e;
-    throw e;
-  }
-  throw new Error("expected a KaError, got a result");
-}
+import { kaError, NA, columnOf as col, rowOf as row, flat } from "../support/excel";
 
 describe("churn domain", () => {
   test("the default table is seed 001's rule of thumb, labelled as such", () => {

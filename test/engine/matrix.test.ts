@@ -3,20 +3,7 @@ import { KaError, messageIn } from "../../src/engine/errors";
 import { matrixFormula } from "../../src/engine/formulas/matrix";
 import { classifyPortfolio, NO_QUADRANT, Quadrant, QUADRANTS, quadrantOf } from "../../src/engine/matrix";
 import { median, medianWhereBoth } from "../../src/engine/stats";
-
-const col = (xs: unknown[]): unknown[][] => xs.map((x) => [x]);
-const row = (xs: unknown[]): unknown[][] => [xs];
-const NA = new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable);
-
-function kaError(f: () => unknown): KaError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof KaError) return e;
-    throw e;
-  }
-  throw new Error("expected a KaError, got a result");
-}
+import { kaError, NA, columnOf as col, rowOf as row } from "../support/excel";
 
 describe("median", () => {
   test("odd count: the middle value; even count: the mean of the two middle values", () => {

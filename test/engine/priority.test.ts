@@ -2,21 +2,9 @@ import fc from "fast-check";
 import { KaError } from "../../src/engine/errors";
 import { priorityFormula } from "../../src/engine/formulas/priority";
 import { applyPercentRule, likelihoodCutOf, Priority, priorityOf } from "../../src/engine/priority";
+import { kaError, NA, columnOf as col, rowOf as row } from "../support/excel";
 
-const col = (xs: unknown[]): unknown[][] => xs.map((x) => [x]);
-const row = (xs: unknown[]): unknown[][] => [xs];
-const NA = new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable);
 const EN = ["Act now", "Go after", "Wait for the moment", "Shelve"];
-
-function kaError(f: () => unknown): KaError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof KaError) return e;
-    throw e;
-  }
-  throw new Error("expected a KaError, got a result");
-}
 
 describe("priorityOf", () => {
   test("the four buckets; equal to the cut counts as large / likely", () => {

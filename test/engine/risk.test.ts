@@ -2,20 +2,7 @@ import fc from "fast-check";
 import { KaError } from "../../src/engine/errors";
 import { riskFormula } from "../../src/engine/formulas/risk";
 import { RISK_BANDS, RiskLevel, riskLevelOf, riskScore } from "../../src/engine/risk";
-
-const col = (xs: unknown[]): unknown[][] => xs.map((x) => [x]);
-const row = (xs: unknown[]): unknown[][] => [xs];
-const NA = new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable);
-
-function kaError(f: () => unknown): KaError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof KaError) return e;
-    throw e;
-  }
-  throw new Error("expected a KaError, got a result");
-}
+import { kaError, NA, columnOf as col, rowOf as row } from "../support/excel";
 
 describe("risk bands", () => {
   test("one table: Low < 5 ≤ Medium < 10 ≤ High < 20 ≤ Critical", () => {

@@ -2,19 +2,7 @@ import fc from "fast-check";
 import { KaError, messageIn } from "../../src/engine/errors";
 import { scoreFormula } from "../../src/engine/formulas/score";
 import { normaliseCriterion, SCORE_BLANK, scoreAccounts } from "../../src/engine/scoring";
-
-const NA = new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable);
-const flat = (out: unknown[][]): unknown[] => out.map((r) => r[0]);
-
-function kaError(f: () => unknown): KaError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof KaError) return e;
-    throw e;
-  }
-  throw new Error("expected a KaError, got a result");
-}
+import { kaError, NA, flat } from "../support/excel";
 
 describe("scoring domain", () => {
   test("normaliseCriterion: min–max, flipped for lower-is-better, 0.5 for constant columns, NaN kept", () => {
