@@ -1,0 +1,70 @@
+/**
+ * Excel tables (ListObjects, ECMA-376 Part 1, 18.5), written as table parts after ExcelJS has
+ * produced the workbook (ExcelJS's own addTable rewrites the cells and forces a "Total" label).
+ * The cells — header names, data, totals — are the model's; the table part only describes them.
+ */
+import { a1Range, type RangeRef } from "../../sheets/model";
+import { NS } from "./package";
+import { xmlEscape } from "./text";
+
+export interface TablePlan {
+  /** Unique workbook-wide id (1, 2, …). */
+  readonly id: number;
+  /** Valid, unique name (shared namespace with defined names). */
+  readonly name: string;
+  /** Full table range: header row, data rows and (with totals) the totals row. */
+  readonly range: RangeRef;
+  /** Column names, exactly as written in the header cells. */
+  readonly columns: readonly string[];
+  /** Per column, with a totals row: a label (text cell) or a custom formula, or nothing. */
+  readonly totals?: readonly ({ label: string } | { formula: string } | null)[];
+  readonly style: string;
+}
+
+const TABLE_STYLE = /^TableStyle(Light([1-9]|1[0-9]|2[0-1])|Medium([1-9]|1[0-9]|2[0-8])|Dark([1-9]|1[0-1]))$/;
+
+/** The model's table style if it is one of Excel's built-in names, else a light neutral default. */
+export function tableStyleName(style: string | undefined): string {
+  return style && TABLE_STYLE.test(style) ? style : "TableStyleLight1";
+}
+
+/** Column names for a table: the header texts, blanks filled in, duplicates numbered. */
+export function tableColumnNames(headers: readonly unknown[]): string[] {
+  const seen = new Set<string>();
+  return headers.map((h, j) => {
+    // Excel keeps column names on one line; control characters would not survive the attribute.
+    // eslint-disable-next-line no-control-regex
+    let base = (h === null || h === undefined ? "" : String(h)).replace(/[\u0000-\u001F\u007F]+/g, " ").trim();
+    if (base === "") base = `Column${j + 1}`;
+    base = base.slice(0, 255);
+    let name = base;
+    for (let n = 2; seen.has(name.toUpperCase()); n++) name = `${base}${n}`;
+    seen.add(name.toUpperCase());
+    return name;
+  });
+}
+
+export function tableXml(t: TablePlan): string {
+  const totalsRow = Boolean(t.totals);
+  const filterRange: RangeRef = { ...t.range, rows: t.range.rows - (totalsRow ? 1 : 0) };
+  const cols = t.columns
+    .map((name, j) => {
+      const total = t.totals?.[j];
+      const id = j + 1;
+      if (total && "label" in total) return `<tableColumn id="${id}" name="${xmlEscape(name)}" totalsRowLabel="${xmlEscape(total.label)}"/>`;
+      if (total && "formula" in total) {
+        return `<tableColumn id="${id}" name="${xmlEscape(name)}" totalsRowFunction="custom"><totalsRowFormula>${xmlEscape(total.formula)}</totalsRowFormula></tableColumn>`;
+      }
+      return `<tableColumn id="${id}" name="${xmlEscape(name)}"/>`;
+    })
+    .join("");
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
+    `<table xmlns="${NS.main}" id="${t.id}" name="${xmlEscape(t.name)}" displayName="${xmlEscape(t.name)}" ref="${a1Range(t.range)}"` +
+    (totalsRow ? ` totalsRowCount="1"` : ` totalsRowShown="0"`) +
+    `><autoFilter ref="${a1Range(filterRange)}"/>` +
+    `<tableColumns count="${t.columns.length}">${cols}</tableColumns>` +
+    `<tableStyleInfo name="${t.style}" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/>` +
+    `</table>`
+  );
+}
