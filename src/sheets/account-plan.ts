@@ -1,0 +1,597 @@
+/**
+ * The key account plan (关键客户计划) of one account, after seed 000 (Cranfield: the plan's
+ * contents, the eight planning stages, customer involvement), seed 001 (quantified growth
+ * objectives, value proposition, opportunity buckets) and seed 004 (the KA team).
+ *
+ * What the data can fill is filled (figures, tier, quadrant, trend, churn probability, SWOT
+ * hints); everything else is an "input" cell (a value to enter) or a "todo" cell holding the
+ * placeholder "✎ To be written by the KA manager": nothing is invented. Computed figures are
+ * native formulas over value cells of the same sheet, with the engine's value beside them;
+ * live mode writes KA.CHURN / KA.PRIORITY instead of their native equivalents.
+ *
+ * Layout (columns A–G; A labels, B values, C notes), sections in order:
+ *   1 Account (name, KA manager, planning period, tier, portfolio quadrant, region)
+ *   2 Overview from the data (revenue, profit, margin, our total, share, rank, satisfaction,
+ *     churn probability, credit rating, sales effort, last vs previous period, monthly table)
+ *   3 Customer needs and value proposition (price, quality, delivery, terms, service, payment)
+ *   4 Objectives for the growth levers (baseline, target, change, owner, due date)
+ *   5 Opportunities (size × likelihood → bucket; cuts in input cells)
+ *   6 Action plan (owner role and status from lists)
+ *   7 KA team (six roles of seed 004)
+ *   8 Customer involvement and review cadence
+ *   9 The eight planning stages (status from a list)
+ *  10 SWOT with data-driven hints
+ *  11 Assumptions: the churn-by-satisfaction table (editable default)
+ */
+import { Portfolio } from "../engine/portfolio";
+import { DEFAULT_LIKELIHOOD_CUT, PRIORITY_LABEL_KEYS } from "../engine/priority";
+import { QUADRANT_STRATEGY } from "../engine/matrix";
+import { Locale, text } from "../strings";
+import { a1, Cell, Literal, SheetModel } from "./model";
+import {
+  abs,
+  addMonths,
+  churnCell,
+  churnOf,
+  churnSourceNote,
+  churnTableRows,
+  creditLikelihood,
+  FMT,
+  fmtMoney,
+  fmtNumber,
+  fmtPct,
+  fmtSignedPct,
+  fx,
+  liveSourceText,
+  num,
+  PlanContext,
+  planKey,
+  PlanSheetOptions,
+  preparePlanContext,
+  q,
+  quadrantLabel,
+  quadrantName,
+  range,
+  SheetWriter,
+  statusValues,
+  tierLabel,
+  todoText,
+  trendOf,
+} from "./plan-parts";
+
+export type { PlanSheetOptions } from "./plan-parts";
+export { preparePlanContext } from "./plan-parts";
+
+export type PlanSelection = "first-tier" | { readonly top: number } | { readonly names: readonly string[] };
+
+/** Rows in the opportunity and action tables. */
+export const OPPORTUNITY_ROWS = 8;
+export const ACTION_ROWS = 8;
+/** Rows per SWOT box (more when the data gives more hints: one row is always left to write). */
+export const SWOT_ROWS = 5;
+/** The dependency share above which the plan names it as a threat (the risk sheet's default). */
+export const PLAN_DEPENDENCY_HINT = 0.1;
+
+export const KA_TEAM_ROLES = ["manager", "sales", "marketing", "technical", "finance", "training"] as const;
+export const GROWTH_LEVERS = ["usage", "crossSell", "priceMix", "dropUnprofitable", "newBusiness"] as const;
+export const VALUE_ASPECTS = ["price", "quality", "delivery", "terms", "service", "payment"] as const;
+export const PLANNING_STAGES = 8;
+
+/**
+ * The accounts to plan: the first tier, the top N by the tiering measure, or named customers
+ * (trimmed, case-insensitive, as customers are grouped). Ids in ranking order for the first two,
+ * in the given order (without repeats) for names; names that match no customer are returned.
+ */
+export function selectPlanAccounts(portfolio: Portfolio, selection: PlanSelection): { ids: number[]; unknown: string[] } {
+  const a = portfolio.analysis;
+  if (selection === "first-tier") {
+    return { ids: Array.from(a.ranking.order).filter((id) => a.tiers.tiers[id] === 0), unknown: [] };
+  }
+  if ("top" in selection) {
+    const n = Math.max(0, Math.floor(selection.top));
+    return { ids: Array.from(a.ranking.order.subarray(0, Math.min(n, a.ranking.order.length))), unknown: [] };
+  }
+  const ctx = preparePlanContext(portfolio);
+  const ids: number[] = [];
+  const unknown: string[] = [];
+  const seen = new Set<number>();
+  for (const name of selection.names) {
+    const id = ctx.byKey.get(name.trim().toLowerCase());
+    if (id === undefined) unknown.push(name);
+    else if (!seen.has(id)) {
+      seen.add(id);
+      ids.push(id);
+    }
+  }
+  return { ids, unknown };
+}
+
+/** Builds the plan sheet of one customer (id into portfolio.analysis.customers). */
+export function buildAccountPlanSheet(portfolio: Portfolio, customerId: number, options: PlanSheetOptions): SheetModel {
+  const ctx = preparePlanContext(portfolio);
+  const count = portfolio.analysis.customers.count;
+  if (!(Number.isInteger(customerId) && customerId >= 0 && customerId < count)) {
+    throw new RangeError(`customer id ${customerId} is not in the portfolio (0–${count - 1})`);
+  }
+  return new PlanBuilder(ctx, customerId, options).build();
+}
+
+const COLS = 7;
+const WIDTHS = [36, 20, 16, 16, 16, 16, 18];
+
+class PlanBuilder {
+  private readonly w = new SheetWriter();
+  private readonly loc: Locale;
+  private readonly p: Portfolio;
+  private readonly live: boolean;
+  private readonly name: string;
+  // Cells other sections refer to (A1, relative) and their engine values.
+  private revenueRef: string | null = null;
+  private profitRef: string | null = null;
+  private marginRef: string | null = null;
+  private lastRef: string | null = null;
+  private managerRef: { ref: string; v: string } | null = null;
+
+  constructor(
+    private readonly ctx: PlanContext,
+    private readonly id: number,
+    private readonly options: PlanSheetOptions,
+  ) {
+    this.loc = options.locale;
+    this.p = ctx.portfolio;
+    this.live = options.live !== undefined;
+    this.name = this.p.analysis.customers.names[id] || `#${id + 1}`;
+  }
+
+  private t(key: string, args?: Record<string, string | number>): string {
+    return text(this.loc, `sheet.plan.${key}`, args);
+  }
+
+  build(): SheetModel {
+    const w = this.w;
+    w.line([this.t("title", { name: this.name })], "title");
+    const source = liveSourceText(this.options.live);
+    w.line([this.t("subtitle", { date: this.options.generatedOn, measure: this.p.measureName })], "subtitle");
+    w.line([this.live ? this.t("liveNote", { source: source ?? this.p.measureName }) : this.t("portableNote")], "note");
+    this.account();
+    this.overview();
+    this.needs();
+    this.objectives();
+    this.opportunities();
+    const roles = this.actionPlanRoles();
+    this.actionPlan(roles);
+    this.team(roles);
+    this.involvement();
+    this.stages();
+    this.swot();
+    this.assumptions();
+    return w.model(planKey(this.name, this.id), this.t("sheetName", { name: this.name }), {
+      columnWidths: WIDTHS,
+      freeze: { rows: 1, cols: 0 },
+    });
+  }
+
+  private section(key: string): void {
+    this.w.skip();
+    const r = this.w.line([this.t(key)], "section");
+    this.w.merges.push(range(r, 0, 1, COLS));
+  }
+
+  /** label | value | note; returns the row. An undefined value is written later. */
+  private field(label: string, value: Cell | undefined, style: "body" | "input" | "todo" = "body", format?: string | null, note?: string): number {
+    const r = this.w.line([label], "body");
+    if (value !== undefined) this.w.cell(r, 1, value, style, format ?? null);
+    if (note) this.w.cell(r, 2, note, "note");
+    return r;
+  }
+
+  // 1 Account --------------------------------------------------------------------------------
+
+  private account(): void {
+    const { p, id, ctx } = this;
+    this.section("section.account");
+    this.field(this.t("account.name"), this.name);
+    const manager = p.manager?.[id] ?? null;
+    const mr = manager
+      ? this.field(this.t("account.manager"), manager, "input", null, this.t("account.managerFromData"))
+      : this.field(this.t("account.manager"), null, "input", null, this.t("account.managerMissing"));
+    this.managerRef = { ref: a1(mr, 1), v: manager ?? "" };
+    const lastMonth = p.monthly ? p.monthly.labels[p.monthly.labels.length - 1] : null;
+    const base = lastMonth ?? this.options.generatedOn.slice(0, 7);
+    const period = this.t("period.value", { from: addMonths(base, 1), to: addMonths(base, 12) });
+    this.field(
+      this.t("account.period"),
+      period,
+      "input",
+      null,
+      lastMonth ? this.t("period.fromData", { month: lastMonth }) : this.t("period.noDates", { date: this.options.generatedOn }),
+    );
+    this.field(this.t("account.tier"), tierLabel(ctx, id, this.loc), "body", null, this.t("account.tierNote", { scheme: this.t(`scheme.${p.analysis.spec.scheme}`), measure: p.measureName }));
+    const qn = quadrantName(ctx, id);
+    if (qn) {
+      this.field(this.t("account.quadrant"), quadrantLabel(this.loc, qn), "body", null, this.t(`strategy.${qn}`));
+    } else {
+      this.field(this.t("account.quadrant"), "—", "body", null, ctx.quadrant ? this.t("account.quadrantUnplaced") : this.t("account.quadrantNoData"));
+    }
+    if (p.region) this.field(this.t("account.region"), p.region[id] ?? "—");
+  }
+
+  // 2 Overview -------------------------------------------------------------------------------
+
+  private overview(): void {
+    const { p, id, ctx } = this;
+    this.section("section.overview");
+    const revLabel = ctx.measureAsRevenue ?? this.t("overview.revenue");
+    const rev = ctx.revenue[id];
+    const revRow = this.field(revLabel, rev === rev ? rev : "—", "body", FMT.money, rev === rev ? this.t("overview.revenueNote") : this.t("overview.noRevenue"));
+    if (rev === rev) this.revenueRef = a1(revRow, 1);
+    if (p.profit) {
+      const pr = p.profit[id];
+      const prRow = this.field(this.t("overview.profit"), pr === pr ? pr : "—", "body", FMT.money, pr === pr ? (pr < 0 ? this.t("overview.lossMaking") : undefined) : this.t("overview.noProfit"));
+      if (pr === pr) {
+        this.profitRef = a1(prRow, 1);
+        if (this.revenueRef) {
+          const r = this.field(this.t("overview.margin"), fx(`IF(${this.revenueRef}>0,${this.profitRef}/${this.revenueRef},"")`, rev > 0 ? pr / rev : ""), "body", FMT.pct);
+          this.marginRef = a1(r, 1);
+        }
+      }
+    }
+    const totalRow = this.field(this.t("overview.total"), ctx.revenueTotal, "body", FMT.money, this.t("overview.totalNote", { n: ctx.revenueCustomers, column: revLabel }));
+    if (this.revenueRef) {
+      const total = a1(totalRow, 1);
+      this.field(this.t("overview.share"), fx(`IF(${total}>0,${this.revenueRef}/${total},"")`, ctx.revenueTotal > 0 ? rev / ctx.revenueTotal : ""), "body", FMT.pct);
+    }
+    const pos = ctx.rankPosition[id];
+    this.field(
+      this.t("overview.rank"),
+      pos >= 0 ? p.analysis.ranking.ranks[pos] : "—",
+      "body",
+      FMT.int,
+      pos >= 0 ? this.t("overview.rankNote", { n: ctx.ranked, measure: p.measureName }) : this.t("overview.notRanked"),
+    );
+    if (p.satisfaction) {
+      const s = p.satisfaction[id];
+      if (s === s) {
+        const sRow = this.field(this.t("overview.satisfaction"), s, "body", FMT.sat, this.t("overview.satisfactionNote"));
+        const cRow = this.field(this.t("overview.churn"), undefined, "body", FMT.pct, this.t("overview.churnNote"));
+        this.deferredChurn = { sat: a1(sRow, 1), row: cRow, v: churnOf(ctx, id) };
+      } else {
+        this.field(this.t("overview.satisfaction"), "—", "body", null, this.t("overview.noSatisfaction"));
+      }
+    }
+    if (p.credit) this.field(this.t("overview.credit"), p.credit[id] ?? "—", "body", null, p.credit[id] ? undefined : this.t("overview.noCredit"));
+    if (p.effort) {
+      const e = p.effort[id];
+      this.field(this.t("overview.effort"), e === e ? e : "—", "body", "#,##0.0");
+    }
+    this.trend(revLabel);
+  }
+
+  private deferredChurn: { sat: string; row: number; v: number } | null = null;
+
+  private trend(revLabel: string): void {
+    const { p, id, ctx, w } = this;
+    w.skip();
+    w.line([this.t("overview.byPeriod", { column: revLabel })], "subtitle");
+    if (!p.monthly) {
+      this.field(this.t("overview.trend"), "—", "body", null, this.t("overview.noDates"));
+      return;
+    }
+    const labels = p.monthly.labels;
+    const months = labels.length;
+    const k = ctx.period;
+    const shown = ctx.monthsShown;
+    const tr = trendOf(ctx, id);
+    let lastRow = -1;
+    let prevRow = -1;
+    if (tr) {
+      lastRow = this.field(k === 12 ? this.t("overview.last12") : this.t("overview.lastK", { k }), undefined);
+      prevRow = this.field(k === 12 ? this.t("overview.prev12") : this.t("overview.prevK", { k }), undefined);
+      const L = a1(lastRow, 1);
+      const P = a1(prevRow, 1);
+      this.field(this.t("overview.change"), fx(`IF(${P}>0,${L}/${P}-1,"")`, tr.change), "body", FMT.pct, tr.previous > 0 ? undefined : this.t("overview.noBase"));
+      this.lastRef = L;
+    } else {
+      this.field(this.t("overview.trend"), "—", "body", null, this.t("overview.oneMonth", { n: months }));
+    }
+    w.skip();
+    const head = w.line([this.t("overview.month"), revLabel], "header");
+    const first = head + 1;
+    const rows: Cell[][] = [];
+    const start = months - shown;
+    for (let m = start; m < months; m++) rows.push([labels[m], p.monthly.values[id * months + m]]);
+    w.put(first, 0, rows.map((r) => [r[0]]), "body");
+    w.put(first, 1, rows.map((r) => [r[1]]), "body", [FMT.money]);
+    w.row = first + rows.length;
+    if (shown < months) w.line([this.t("overview.monthsShown", { n: shown, total: months })], "note");
+    if (tr) {
+      // Table rows: months start..months-1 at rows first..; the last k and the k before.
+      const rowOf = (m: number) => first + (m - start);
+      const sum = (from: number, to: number) => `SUM(${a1(rowOf(from), 1)}:${a1(rowOf(to - 1), 1)})`;
+      w.cell(lastRow, 1, fx(sum(months - k, months), tr.last), "body", FMT.money);
+      w.cell(prevRow, 1, fx(sum(months - 2 * k, months - k), tr.previous), "body", FMT.money);
+    }
+  }
+
+  // 3 Needs ----------------------------------------------------------------------------------
+
+  private needs(): void {
+    const w = this.w;
+    this.section("section.needs");
+    const head = w.line([this.t("needs.aspect"), this.t("needs.customer"), null, null, this.t("needs.proposition"), null, null], "header");
+    w.merges.push(range(head, 1, 1, 3), range(head, 4, 1, 3));
+    const todo = todoText(this.loc);
+    for (const aspect of ["price", "quality", "delivery", "terms", "service", "payment"]) {
+      const r = w.line([this.t(`needs.${aspect}`)], "body");
+      w.put(r, 1, [[todo, null, null, todo, null, null]], "todo");
+      w.merges.push(range(r, 1, 1, 3), range(r, 4, 1, 3));
+    }
+  }
+
+  // 4 Objectives -----------------------------------------------------------------------------
+
+  private objectives(): void {
+    const { w, p } = this;
+    this.section("section.objectives");
+    // Not an Excel table: the baselines differ per row, which a table would flag as inconsistent.
+    w.header(["lever", "measure", "baseline", "target", "change", "owner", "due"].map((k) => this.t(`objectives.${k}`)));
+    type Baseline = { ref: string | null; measure: string; format: string };
+    const usage: Baseline = this.lastRef
+      ? { ref: this.lastRef, measure: this.ctx.period === 12 ? this.t("objectives.m.usage12") : this.t("objectives.m.usageK", { k: this.ctx.period }), format: FMT.money }
+      : { ref: this.revenueRef, measure: this.t("objectives.m.usageAll"), format: FMT.money };
+    const lines: [string, Baseline][] = [
+      ["usage", usage],
+      ["crossSell", { ref: null, measure: this.t("objectives.m.crossSell"), format: FMT.money }],
+      ["priceMix", { ref: this.marginRef, measure: this.t("objectives.m.margin"), format: FMT.pct }],
+      ["dropUnprofitable", { ref: this.profitRef, measure: this.t("objectives.m.profit"), format: FMT.money }],
+      ["newBusiness", { ref: null, measure: this.t("objectives.m.newBusiness"), format: FMT.money }],
+    ];
+    for (const [lever, b] of lines) {
+      const r = w.line([this.t(`objectives.${lever}`), b.measure], "body", undefined, 0, true);
+      const base = b.ref ? fx(b.ref, this.valueAt(b.ref)) : null;
+      w.cell(r, 2, base, b.ref ? "body" : "input", b.format);
+      w.put(r, 3, [[null]], "input", [b.format]);
+      const B = a1(r, 2);
+      const T = a1(r, 3);
+      w.cell(r, 4, fx(`IF(AND(ISNUMBER(${B}),ISNUMBER(${T})),${T}-${B},"")`, ""), "body", b.format);
+      w.put(r, 5, [[null, null]], "input", [null, FMT.date]);
+    }
+    w.line([this.t("objectives.note")], "note");
+  }
+
+  /** Engine value of a cell this builder wrote (for references to it). */
+  private valueAt(ref: string): Literal {
+    for (let i = this.w.blocks.length - 1; i >= 0; i--) {
+      const b = this.w.blocks[i];
+      if (b.cells.length === 1 && b.cells[0].length === 1 && a1(b.row, b.col) === ref) {
+        const c = b.cells[0][0];
+        return c !== null && typeof c === "object" ? c.v : c;
+      }
+    }
+    throw new Error(`no cell ${ref}`);
+  }
+
+  // 5 Opportunities --------------------------------------------------------------------------
+
+  private opportunities(): void {
+    const { w, loc } = this;
+    this.section("section.opportunities");
+    const sizeCutRow = w.row++;
+    const likCutRow = w.row++;
+    const head = w.header(["description", "size", "likelihood", "priority", "next"].map((k) => this.t(`opportunities.${k}`)));
+    const first = head + 1;
+    const last = first + OPPORTUNITY_ROWS - 1;
+    const sizes = `${a1(first, 1)}:${a1(last, 1)}`;
+    this.field2(sizeCutRow, this.t("opportunities.sizeCut"), fx(`IF(COUNT(${sizes})=0,"",MEDIAN(${sizes}))`, ""), FMT.money, this.t("opportunities.sizeCutNote"));
+    this.field2(likCutRow, this.t("opportunities.likelihoodCut"), DEFAULT_LIKELIHOOD_CUT, FMT.pct0, this.t("opportunities.likelihoodCutNote"));
+    const S = abs(sizeCutRow, 1);
+    const Lc = abs(likCutRow, 1);
+    const labels = PRIORITY_LABEL_KEYS.map((k) => q(text(loc, k)));
+    const todo = todoText(loc);
+    for (let r = first; r <= last; r++) {
+      const s = a1(r, 1);
+      const l = a1(r, 2);
+      const f = this.live
+        ? `KA.PRIORITY(${s},${l},${S},${Lc},${q(loc)})`
+        : `IF(OR(${s}="",${l}=""),"",IF(IF(${l}>1,${l}/100,${l})>=IF(${Lc}>1,${Lc}/100,${Lc}),IF(${s}>=${S},${labels[0]},${labels[1]}),IF(${s}>=${S},${labels[2]},${labels[3]})))`;
+      w.cell(r, 0, todo, "todo");
+      w.put(r, 1, [[null, null]], "input", [FMT.money, FMT.pct0]);
+      w.cell(r, 3, fx(f, ""), "body");
+      w.cell(r, 4, null, "input");
+    }
+    w.row = last + 1;
+    w.tables.push({ name: "PlanOpportunities", range: range(head, 0, OPPORTUNITY_ROWS + 1, 5) });
+    w.name("SizeCut", range(sizeCutRow, 1));
+    w.name("LikelihoodCut", range(likCutRow, 1));
+    w.line([this.t("opportunities.rule")], "note");
+  }
+
+  private field2(row: number, label: string, value: Cell, format: string, note: string): void {
+    this.w.cell(row, 0, label, "body");
+    this.w.cell(row, 1, value, "input", format);
+    this.w.cell(row, 2, note, "note");
+  }
+
+  // 6 Action plan ----------------------------------------------------------------------------
+
+  private actionPlanRoles(): string[] {
+    return KA_TEAM_ROLES.map((r) => this.t(`team.${r}`));
+  }
+
+  private actionPlan(roles: string[]): void {
+    const { w, loc } = this;
+    this.section("section.actions");
+    const head = w.header(["action", "owner", "due", "budget", "status", "kpi"].map((k) => this.t(`actions.${k}`)));
+    const first = head + 1;
+    const todo = todoText(loc);
+    for (let i = 0; i < ACTION_ROWS; i++) {
+      const r = w.line([todo], "todo");
+      w.put(r, 1, [[null, null, null, null, null]], "input", [null, FMT.date, FMT.money, null, null]);
+    }
+    w.tables.push({ name: "PlanActions", range: range(head, 0, ACTION_ROWS + 1, 6) });
+    w.validate(range(first, 1, ACTION_ROWS, 1), roles);
+    w.validate(range(first, 4, ACTION_ROWS, 1), statusValues(loc));
+    w.line([this.t("actions.note")], "note");
+  }
+
+  // 7 KA team --------------------------------------------------------------------------------
+
+  private team(roles: string[]): void {
+    const { w } = this;
+    this.section("section.team");
+    const head = w.header(["role", "responsibility", "name", "notes"].map((k) => this.t(`team.${k}`)));
+    KA_TEAM_ROLES.forEach((role, i) => {
+      const r = w.line([roles[i], this.t(`team.${role}.duty`)], "body", undefined, 0, true);
+      // The KA manager named in section 1 (one cell to edit); the other names are to fill in.
+      const m = this.managerRef;
+      w.put(r, 2, [[i === 0 && m ? fx(`IF(${m.ref}="","",${m.ref})`, m.v) : null, null]], "input");
+    });
+    w.tables.push({ name: "PlanTeam", range: range(head, 0, KA_TEAM_ROLES.length + 1, 4) });
+    w.line([this.t("team.note")], "note");
+  }
+
+  // 8 Involvement ----------------------------------------------------------------------------
+
+  private involvement(): void {
+    const { w, loc } = this;
+    this.section("section.involvement");
+    const todo = todoText(loc);
+    for (const k of ["how", "depth"]) {
+      const r = w.line([this.t(`involvement.${k}`)], "body");
+      w.put(r, 1, [[todo, null, null, null, null, null]], "todo");
+      w.merges.push(range(r, 1, 1, COLS - 1));
+    }
+    const stages = ["contact", "partnership", "embedded"].map((k) => this.t(`involvement.stage.${k}`));
+    const sr = this.field(this.t("involvement.stage"), null, "input", null, this.t("involvement.stageNote"));
+    w.validate(range(sr, 1), stages);
+    const cadences = ["monthly", "quarterly", "halfYearly"].map((k) => this.t(`involvement.cadence.${k}`));
+    const cr = this.field(this.t("involvement.cadence"), cadences[1], "input", null, this.t("involvement.cadenceNote"));
+    w.validate(range(cr, 1), cadences);
+    this.field(this.t("involvement.nextReview"), null, "input", FMT.date);
+  }
+
+  // 9 Stages ---------------------------------------------------------------------------------
+
+  private stages(): void {
+    const { w, loc } = this;
+    this.section("section.stages");
+    const head = w.header(["stage", "status", "owner", "due", "notes"].map((k) => this.t(`stages.${k}`)));
+    for (let i = 1; i <= PLANNING_STAGES; i++) {
+      const r = w.line([this.t(`stages.${i}`)], "body", undefined, 0, true);
+      w.put(r, 1, [[null, null, null, null]], "input", [null, null, FMT.date, null]);
+    }
+    w.validate(range(head + 1, 1, PLANNING_STAGES, 1), statusValues(loc));
+    w.tables.push({ name: "PlanStages", range: range(head, 0, PLANNING_STAGES + 1, 5) });
+  }
+
+  // 10 SWOT ----------------------------------------------------------------------------------
+
+  private swot(): void {
+    const { w, loc } = this;
+    this.section("section.swot");
+    const h = this.swotHints();
+    const todo = todoText(loc);
+    // At least SWOT_ROWS rows per box, and always one row left for the KA manager.
+    const rows = Math.max(SWOT_ROWS, 1 + Math.max(h.s.length, h.w.length, h.o.length, h.t.length));
+    const pair = (left: string, right: string, l: string[], r: string[]) => {
+      const head = w.line([left, null, null, right, null, null, null], "header");
+      w.merges.push(range(head, 0, 1, 3), range(head, 3, 1, 4));
+      for (let i = 0; i < rows; i++) {
+        const row = w.row++;
+        w.cell(row, 0, i < l.length ? l[i] : todo, i < l.length ? "body" : "todo");
+        w.cell(row, 3, i < r.length ? r[i] : todo, i < r.length ? "body" : "todo");
+        w.merges.push(range(row, 0, 1, 3), range(row, 3, 1, 4));
+      }
+    };
+    pair(this.t("swot.strengths"), this.t("swot.weaknesses"), h.s, h.w);
+    pair(this.t("swot.opportunities"), this.t("swot.threats"), h.o, h.t);
+    w.line([this.t("swot.note")], "note");
+  }
+
+  /** Data-driven hints per SWOT box. */
+  private swotHints(): { s: string[]; w: string[]; o: string[]; t: string[] } {
+    const { p, id, ctx, loc } = this;
+    const s: string[] = [];
+    const wk: string[] = [];
+    const o: string[] = [];
+    const t: string[] = [];
+    const rev = ctx.revenue[id];
+    const share = ctx.revenueTotal > 0 && rev === rev ? rev / ctx.revenueTotal : NaN;
+    const pos = ctx.rankPosition[id];
+    if (p.analysis.tiers.tiers[id] === 0 && pos >= 0) {
+      s.push(this.t("hint.topTier", { tier: tierLabel(ctx, id, loc), rank: p.analysis.ranking.ranks[pos], n: ctx.ranked }));
+    }
+    const sat = p.satisfaction ? p.satisfaction[id] : NaN;
+    if (sat === sat) {
+      const h = this.t("hint.satisfaction", { sat: fmtNumber(sat, 1), churn: fmtPct(churnOf(ctx, id)) });
+      if (sat >= 4) s.push(h);
+      else if (sat < 3) wk.push(h);
+    }
+    if (p.profit) {
+      const pr = p.profit[id];
+      if (pr < 0) wk.push(rev > 0 ? this.t("hint.loss", { profit: fmtMoney(pr), margin: fmtPct(pr / rev) }) : this.t("hint.lossNoMargin", { profit: fmtMoney(pr) }));
+      else if (pr === pr && rev > 0 && ctx.marginMedian === ctx.marginMedian) {
+        const m = pr / rev;
+        const args = { margin: fmtPct(m), median: fmtPct(ctx.marginMedian) };
+        if (m >= ctx.marginMedian) s.push(this.t("hint.marginHigh", args));
+        else wk.push(this.t("hint.marginLow", args));
+      }
+    }
+    const qn = quadrantName(ctx, id);
+    if (qn) {
+      const label = quadrantLabel(loc, qn);
+      if (qn === "Strategic" || qn === "Status") s.push(this.t("hint.strengthHigh", { quadrant: label }));
+      else wk.push(this.t("hint.strengthLow", { quadrant: label }));
+      o.push(this.t("hint.quadrant", { quadrant: label, strategy: this.t(`strategy.${qn}`) }));
+    }
+    const tr = trendOf(ctx, id);
+    if (tr && tr.change === tr.change) {
+      const args = { change: fmtSignedPct(tr.change), k: ctx.period };
+      const key = ctx.period === 12 ? "hint.trend12" : "hint.trendK";
+      if (tr.change > 0) o.push(this.t(key, args));
+      else if (tr.change < 0) t.push(this.t(key, args));
+    }
+    if (p.monthly && p.monthly.labels.length >= 6) {
+      // No sales in the last three months after earlier sales: the account may be leaving.
+      const months = p.monthly.labels.length;
+      const base = id * months;
+      let lastSale = -1;
+      for (let m = months - 1; m >= 0; m--)
+        if (p.monthly.values[base + m] > 0) {
+          lastSale = m;
+          break;
+        }
+      if (lastSale >= 0 && lastSale < months - 3) t.push(this.t("hint.dormant", { month: p.monthly.labels[lastSale] }));
+    }
+    const churn = churnOf(ctx, id);
+    if (churn >= 0.2 && rev > 0) t.push(this.t("hint.churnExposure", { amount: fmtMoney(churn * rev), churn: fmtPct(churn) }));
+    if (share > PLAN_DEPENDENCY_HINT) t.push(this.t("hint.dependency", { share: fmtPct(share), threshold: fmtPct(PLAN_DEPENDENCY_HINT) }));
+    const rating = p.credit?.[id] ?? null;
+    if (rating && ctx.creditScale) {
+      const l = creditLikelihood(ctx.creditScale, rating);
+      if (l <= 2) s.push(this.t("hint.creditGood", { rating }));
+      else if (l >= 4) t.push(this.t("hint.creditPoor", { rating }));
+    }
+    return { s, w: wk, o, t };
+  }
+
+  // 11 Assumptions ---------------------------------------------------------------------------
+
+  private assumptions(): void {
+    const { w, loc } = this;
+    this.section("section.assumptions");
+    w.line([this.t("assumptions.churn")], "subtitle");
+    w.line([this.t("assumptions.level"), this.t("assumptions.satisfaction"), this.t("assumptions.probability")], "header");
+    const first = w.row;
+    const rows = churnTableRows(loc);
+    w.put(first, 0, rows.map((r) => [r[0]]), "body");
+    w.put(first, 1, rows.map((r) => [r[1], r[2]]), "input", [FMT.int, FMT.pct]);
+    w.row = first + rows.length;
+    w.line([churnSourceNote(loc)], "note");
+    const levels = range(first, 1, rows.length, 1);
+    const probs = range(first, 2, rows.length, 1);
+    w.name("ChurnTable", range(first, 1, rows.length, 2), this.t("assumptions.churn"));
+    const c = this.deferredChurn;
+    if (c) w.cell(c.row, 1, churnCell(c.sat, levels, probs, this.live, c.v), "body", FMT.pct);
+  }
+}

@@ -1,0 +1,498 @@
+/**
+ * Shared parts of the key-account plan and the risk register (src/sheets/account-plan.ts,
+ * src/sheets/risk-register.ts): the options, a per-portfolio context computed once and reused
+ * for every account (a benchmark builds 500 plan sheets), a row-by-row sheet writer, the
+ * formula builders both sheets use (churn interpolation, risk level bands, scale rules) and
+ * the text formatting of data-driven hints.
+ *
+ * Builders are pure: the same portfolio and options give the same sheet model. Nothing here
+ * reads the clock; the generation date is passed in.
+ */
+import { churnProbability, DEFAULT_CHURN_LEVELS } from "../engine/churn";
+import { customerKey } from "../engine/input/customer-vector";
+import { classifyPortfolio, NO_QUADRANT, QUADRANTS, QuadrantName } from "../engine/matrix";
+import { Portfolio } from "../engine/portfolio";
+import { RISK_BANDS } from "../engine/risk";
+import { scoreAccounts } from "../engine/scoring";
+import { median } from "../engine/stats";
+import { TIER_LOSS, TIER_NONE } from "../engine/tiers";
+import { list, Locale, text } from "../strings";
+import {
+  a1,
+  a1Range,
+  Block,
+  Cell,
+  ConditionalFormat,
+  FormulaCell,
+  ListValidation,
+  Literal,
+  NamedRange,
+  RangeRef,
+  SheetModel,
+  StyleName,
+  TableDef,
+} from "./model";
+
+// ---------------------------------------------------------------------------------------------
+// Options
+
+/**
+ * Live mode: the computed figures that have a KA function (churn, opportunity priority, risk
+ * score and level) are written as KA.CHURN / KA.PRIORITY / KA.RISK formulas over the sheet's
+ * own cells, so the add-in must be loaded to calculate them. Other figures (shares, sums,
+ * changes) stay native formulas. `source` describes the sales table the figures came from: a
+ * text, or the source ranges of the other builders (common.ts LiveSource: its `value` range is
+ * shown); it only appears in the sheet's note. Other properties are accepted and ignored.
+ */
+export interface LiveOptions {
+  readonly source?: unknown;
+  readonly [key: string]: unknown;
+}
+
+/** The text naming a live sheet's source, or null. */
+export function liveSourceText(live: LiveOptions | undefined): string | null {
+  const s = live?.source;
+  if (typeof s === "string" && s.trim() !== "") return s;
+  if (s !== null && typeof s === "object" && typeof (s as { value?: unknown }).value === "string") return (s as { value: string }).value;
+  return null;
+}
+
+export interface PlanSheetOptions {
+  readonly locale: Locale;
+  /** ISO date (YYYY-MM-DD) of generation, shown on the sheet; builders never read the clock. */
+  readonly generatedOn: string;
+  /** KA.* formulas instead of the portable native ones (see LiveOptions). */
+  readonly live?: LiveOptions;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Number formats and small cell helpers
+
+export const FMT = {
+  money: "#,##0",
+  pct: "0.0%",
+  pct0: "0%",
+  sat: "0.00",
+  int: "0",
+  date: "yyyy-mm-dd",
+} as const;
+
+/** A formula cell; NaN and ±Infinity never reach a sheet (they become ""). */
+export function fx(f: string, v: Literal | number): FormulaCell {
+  const value = typeof v === "number" && !Number.isFinite(v) ? "" : v;
+  return { f, v: value };
+}
+
+/** A string literal inside a formula (our own texts only, never data). */
+export function q(s: string): string {
+  return `"${s.replace(/"/g, '""')}"`;
+}
+
+/** Absolute A1 reference of a cell. */
+export const abs = (row: number, col: number): string => a1(row, col, true);
+
+/** A number cell from the engine: NaN becomes a blank cell. */
+export function num(x: number): Literal {
+  return Number.isFinite(x) ? x : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The sheet writer
+
+export interface Span {
+  readonly row: number;
+  readonly col: number;
+}
+
+/** Accumulates blocks row by row; everything else of the model is collected alongside. */
+export class SheetWriter {
+  row = 0;
+  readonly blocks: Block[] = [];
+  readonly merges: RangeRef[] = [];
+  readonly validations: ListValidation[] = [];
+  readonly names: NamedRange[] = [];
+  readonly tables: TableDef[] = [];
+  readonly conditionalFormats: ConditionalFormat[] = [];
+
+  /** Writes a rectangle at (row, col); does not move the cursor. */
+  put(row: number, col: number, cells: readonly (readonly Cell[])[], style?: StyleName, numberFormats?: readonly (string | null)[], wrap?: boolean): void {
+    if (cells.length === 0 || cells[0].length === 0) return;
+    const block: { -readonly [K in keyof Block]: Block[K] } = { row, col, cells };
+    if (style) block.style = style;
+    if (numberFormats) block.numberFormats = numberFormats;
+    if (wrap) block.wrap = true;
+    this.blocks.push(block);
+  }
+
+  /** One cell at (row, col). */
+  cell(row: number, col: number, value: Cell, style?: StyleName, numberFormat?: string | null): void {
+    this.put(row, col, [[value]], style, numberFormat ? [numberFormat] : undefined);
+  }
+
+  /** Writes a row of cells at the cursor (from column col) and moves to the next row. */
+  line(cells: readonly Cell[], style?: StyleName, numberFormats?: readonly (string | null)[], col = 0, wrap = false): number {
+    const r = this.row++;
+    this.put(r, col, [cells], style, numberFormats, wrap);
+    return r;
+  }
+
+  /** A table header row (wrapped: headers are longer than the columns are wide). */
+  header(cells: readonly Cell[]): number {
+    return this.line(cells, "header", undefined, 0, true);
+  }
+
+  skip(n = 1): void {
+    this.row += n;
+  }
+
+  validate(range: RangeRef, values: readonly string[], prompt?: string): void {
+    this.validations.push(prompt ? { range, values, prompt } : { range, values });
+  }
+
+  name(name: string, range: RangeRef, comment?: string): void {
+    this.names.push(comment ? { name, range, comment } : { name, range });
+  }
+
+  model(key: string, name: string, extra: Partial<SheetModel> = {}): SheetModel {
+    const m: { -readonly [K in keyof SheetModel]: SheetModel[K] } = { key, name, blocks: this.blocks, ...extra };
+    if (this.merges.length) m.merges = this.merges;
+    if (this.validations.length) m.validations = this.validations;
+    if (this.names.length) m.names = this.names;
+    if (this.tables.length) m.tables = this.tables;
+    if (this.conditionalFormats.length) m.conditionalFormats = this.conditionalFormats;
+    return m;
+  }
+}
+
+export const range = (row: number, col: number, rows = 1, cols = 1): RangeRef => ({ row, col, rows, cols });
+
+// ---------------------------------------------------------------------------------------------
+// Per-portfolio context
+
+export type CreditScaleName = "agency" | "letters" | "numbers";
+
+/**
+ * Credit rating → likelihood (1–5) of a credit risk. Documented defaults, written on the risk
+ * sheet where they can be edited. Ratings are compared after removing surrounding spaces and
+ * "+"/"-" modifiers, ignoring case (BBB+ counts as BBB). Which scale a portfolio uses is read
+ * from its ratings: any agency rating with two or more letters (AAA, AA, BBB, BB, CCC, CC)
+ * means the agency scale; otherwise single letters A–E mean the A–E scale; otherwise 1–5.
+ * On the 1–5 scale 1 is the best rating; if yours runs the other way, edit the table.
+ */
+export const CREDIT_SCALES: Readonly<Record<CreditScaleName, readonly { readonly rating: string; readonly likelihood: number }[]>> = {
+  agency: [
+    { rating: "AAA", likelihood: 1 },
+    { rating: "AA", likelihood: 1 },
+    { rating: "A", likelihood: 2 },
+    { rating: "BBB", likelihood: 2 },
+    { rating: "BB", likelihood: 3 },
+    { rating: "B", likelihood: 4 },
+    { rating: "CCC", likelihood: 4 },
+    { rating: "CC", likelihood: 5 },
+    { rating: "C", likelihood: 5 },
+    { rating: "D", likelihood: 5 },
+  ],
+  letters: [
+    { rating: "A", likelihood: 1 },
+    { rating: "B", likelihood: 2 },
+    { rating: "C", likelihood: 3 },
+    { rating: "D", likelihood: 4 },
+    { rating: "E", likelihood: 5 },
+  ],
+  numbers: [
+    { rating: "1", likelihood: 1 },
+    { rating: "2", likelihood: 2 },
+    { rating: "3", likelihood: 3 },
+    { rating: "4", likelihood: 4 },
+    { rating: "5", likelihood: 5 },
+  ],
+};
+
+/** The normalisation the sheet's formula applies: SUBSTITUTE(SUBSTITUTE(TRIM(x),"+",""),"-",""). */
+export function ratingKey(rating: string): string {
+  return rating.trim().replace(/ {2,}/g, " ").replace(/[+-]/g, "").toUpperCase();
+}
+
+export function creditScaleOf(ratings: readonly (string | null)[]): CreditScaleName | null {
+  const multi = new Set(["AAA", "AA", "BBB", "BB", "CCC", "CC"]);
+  let letters = false;
+  let numbers = false;
+  for (const r of ratings) {
+    if (r === null) continue;
+    const k = ratingKey(r);
+    if (multi.has(k)) return "agency";
+    if (/^[A-E]$/.test(k)) letters = true;
+    else if (/^[1-5]$/.test(k)) numbers = true;
+  }
+  return letters ? "letters" : numbers ? "numbers" : null;
+}
+
+/** Likelihood of a rating on a scale, NaN when the rating is not on it. */
+export function creditLikelihood(scale: CreditScaleName, rating: string): number {
+  const k = ratingKey(rating);
+  for (const e of CREDIT_SCALES[scale]) if (e.rating === k) return e.likelihood;
+  return NaN;
+}
+
+export interface PlanContext {
+  readonly portfolio: Portfolio;
+  /** Revenue per customer (the measure when no revenue column is mapped); NaN = none. */
+  readonly revenue: Float64Array;
+  /**
+   * Header of the column the revenue figures come from when it is the tiering measure; null
+   * when a separate revenue column is mapped (Portfolio does not keep that column's header).
+   */
+  readonly measureAsRevenue: string | null;
+  /** Sum of the positive per-customer revenue totals: the shares' denominator. */
+  readonly revenueTotal: number;
+  readonly revenueCustomers: number;
+  /** Sum of the positive per-customer profits (NaN without a profit column). */
+  readonly profitTotal: number;
+  readonly profitCustomers: number;
+  /** Position in analysis.ranking.order per customer, -1 when not ranked. */
+  readonly rankPosition: Int32Array;
+  /** Number of ranked customers. */
+  readonly ranked: number;
+  /** Portfolio quadrant per customer (NO_QUADRANT when not placed), null without criteria. */
+  readonly quadrant: Uint8Array | null;
+  /** Median margin (profit / revenue) over customers with revenue > 0 and a profit. */
+  readonly marginMedian: number;
+  /** Months per compared period (12 with two years of data; 0 = no trend). */
+  readonly period: number;
+  /** Months shown in a plan's monthly table (the last ones, at most 24). */
+  readonly monthsShown: number;
+  readonly creditScale: CreditScaleName | null;
+  /** customerKey(name) → id. */
+  readonly byKey: ReadonlyMap<string, number>;
+}
+
+const contexts = new WeakMap<Portfolio, PlanContext>();
+
+/**
+ * Everything the plan and risk sheets need from the whole portfolio, computed once
+ * (O(n log n)) and cached per portfolio object, so per-account work stays O(months).
+ */
+export function preparePlanContext(p: Portfolio): PlanContext {
+  const cached = contexts.get(p);
+  if (cached) return cached;
+  const a = p.analysis;
+  const n = a.customers.count;
+  const revenue = p.revenue ?? a.customers.totals.map((x, i) => (a.customers.hasValue[i] ? x : NaN));
+  let revenueTotal = 0;
+  let revenueCustomers = 0;
+  for (let i = 0; i < n; i++)
+    if (revenue[i] > 0) {
+      revenueTotal += revenue[i];
+      revenueCustomers++;
+    }
+  let profitTotal = NaN;
+  let profitCustomers = 0;
+  if (p.profit) {
+    profitTotal = 0;
+    for (let i = 0; i < n; i++)
+      if (p.profit[i] > 0) {
+        profitTotal += p.profit[i];
+        profitCustomers++;
+      }
+  }
+  const rankPosition = new Int32Array(n).fill(-1);
+  a.ranking.order.forEach((id, j) => (rankPosition[id] = j));
+
+  let quadrant: Uint8Array | null = null;
+  if (p.attractiveness && p.strength) {
+    const axis = (set: NonNullable<Portfolio["attractiveness"]>): Float64Array => {
+      if (set.values.length === 1) return set.values[0];
+      // Several criteria: the equal-weight KA.SCORE of the criteria (min–max normalised).
+      const cols = set.values.length;
+      const values = new Float64Array(n * cols);
+      set.values.forEach((v, j) => values.set(v, j * n));
+      const { scores } = scoreAccounts({ rows: n, cols, values }, new Float64Array(cols).fill(1), new Float64Array(cols).fill(1));
+      return scores.map((s) => (s >= 0 ? s : NaN));
+    };
+    const av = axis(p.attractiveness);
+    const sv = axis(p.strength);
+    // Half-blank customers are not placed (KA.MATRIX refuses them); they do not move the cuts.
+    const a2 = av.map((x, i) => (x === x && sv[i] === sv[i] ? x : NaN));
+    const s2 = sv.map((x, i) => (x === x && av[i] === av[i] ? x : NaN));
+    quadrant = classifyPortfolio(a2, s2).quadrants;
+  }
+
+  let marginMedian = NaN;
+  if (p.profit) {
+    const m = new Float64Array(n);
+    for (let i = 0; i < n; i++) m[i] = revenue[i] > 0 && p.profit[i] === p.profit[i] ? p.profit[i] / revenue[i] : NaN;
+    marginMedian = median(m);
+  }
+  const months = p.monthly ? p.monthly.labels.length : 0;
+  const period = Math.min(12, Math.floor(months / 2));
+  const byKey = new Map<string, number>();
+  a.customers.names.forEach((name, id) => byKey.set(customerKey(name), id));
+  const ctx: PlanContext = {
+    portfolio: p,
+    revenue,
+    measureAsRevenue: p.revenue ? null : p.measureName,
+    revenueTotal,
+    revenueCustomers,
+    profitTotal,
+    profitCustomers,
+    rankPosition,
+    ranked: a.ranking.order.length,
+    quadrant,
+    marginMedian,
+    period,
+    monthsShown: Math.min(months, 24),
+    creditScale: p.credit ? creditScaleOf(p.credit) : null,
+    byKey,
+  };
+  contexts.set(p, ctx);
+  return ctx;
+}
+
+/** Sum of months [from, to) of a customer, added left to right as SUM does. */
+export function monthSum(p: Portfolio, id: number, from: number, to: number): number {
+  const m = p.monthly!;
+  const w = m.labels.length;
+  let s = 0;
+  for (let k = from; k < to; k++) s += m.values[id * w + k];
+  return s;
+}
+
+/** Last-k and previous-k sums and the change (NaN when the previous period is not above 0). */
+export function trendOf(ctx: PlanContext, id: number): { last: number; previous: number; change: number } | null {
+  const p = ctx.portfolio;
+  const k = ctx.period;
+  if (!p.monthly || k === 0) return null;
+  const w = p.monthly.labels.length;
+  const last = monthSum(p, id, w - k, w);
+  const previous = monthSum(p, id, w - 2 * k, w - k);
+  return { last, previous, change: previous > 0 ? last / previous - 1 : NaN };
+}
+
+export function tierLabel(ctx: PlanContext, id: number, locale: Locale): string {
+  const code = ctx.portfolio.analysis.tiers.tiers[id];
+  if (code === TIER_LOSS) return text(locale, "tier.loss");
+  if (code === TIER_NONE) return "—";
+  return ctx.portfolio.analysis.spec.labels[code] ?? "—";
+}
+
+export function quadrantName(ctx: PlanContext, id: number): QuadrantName | null {
+  if (!ctx.quadrant) return null;
+  const q = ctx.quadrant[id];
+  return q === NO_QUADRANT ? null : QUADRANTS[q];
+}
+
+export function quadrantLabel(locale: Locale, qn: QuadrantName): string {
+  return list(locale, `matrix.${qn}`)[0];
+}
+
+/** Churn probability of a customer (NaN without satisfaction). */
+export function churnOf(ctx: PlanContext, id: number): number {
+  const s = ctx.portfolio.satisfaction;
+  if (!s || s[id] !== s[id]) return NaN;
+  return churnProbability(s[id]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Formula builders
+
+/**
+ * Churn probability by linear interpolation in an on-sheet table (levels ascending in
+ * `levels`, probabilities in `probs`), exactly as KA.CHURN computes it:
+ * p(k) + (s − level(k)) / (level(k+1) − level(k)) × (p(k+1) − p(k)), k = MATCH(s, levels, 1).
+ */
+export function churnInterpolation(s: string, levels: RangeRef, probs: RangeRef): string {
+  const L = a1Range(levels, true);
+  const P = a1Range(probs, true);
+  const k = `MATCH(${s},${L},1)`;
+  const lk = `INDEX(${L},${k})`;
+  const pk = `INDEX(${P},${k})`;
+  return `IF(${s}="","",IF(${s}=${lk},${pk},${pk}+(${s}-${lk})/(INDEX(${L},${k}+1)-${lk})*(INDEX(${P},${k}+1)-${pk})))`;
+}
+
+/** The churn formula of a sheet: native interpolation, or KA.CHURN in live mode. */
+export function churnCell(s: string, levels: RangeRef, probs: RangeRef, live: boolean, v: number): FormulaCell {
+  const table: RangeRef = { row: levels.row, col: levels.col, rows: levels.rows, cols: 2 };
+  return fx(live ? `KA.CHURN(${s},${a1Range(table, true)})` : churnInterpolation(s, levels, probs), v);
+}
+
+/** The default churn table rows: level name, level, probability. */
+export function churnTableRows(locale: Locale): Cell[][] {
+  return DEFAULT_CHURN_LEVELS.map((d) => [locale === "zh" ? d.zh[0] : capitalise(d.en[0]), d.level, d.probability]);
+}
+
+/** The churn table's source note (the engine's CHURN_SOURCE, in the user's words). */
+export function churnSourceNote(locale: Locale): string {
+  return text(locale, "sheet.plan.churn.source");
+}
+
+/** Risk level of a score by RISK_BANDS: nested IFs from the highest band down. */
+export function riskLevelFormula(score: string, locale: Locale): string {
+  let expr = q(text(locale, RISK_BANDS[0].key));
+  for (const b of RISK_BANDS.slice(1)) expr = `IF(${score}>=${b.from},${q(text(locale, b.key))},${expr})`;
+  return `IF(${score}="","",${expr})`;
+}
+
+/** Score = likelihood × impact, rounded as KA.RISK rounds (10 decimals). */
+export function riskScoreFormula(l: string, i: string): string {
+  return `IF(OR(${l}="",${i}=""),"",ROUND(${l}*${i},10))`;
+}
+
+export function liveRiskFormula(l: string, i: string, locale: Locale, column: 1 | 2): string {
+  return `INDEX(KA.RISK(${l},${i},${q(locale)}),1,${column})`;
+}
+
+/** Status values of checklists and actions. */
+export function statusValues(locale: Locale): string[] {
+  return ["notStarted", "inProgress", "done", "blocked"].map((k) => text(locale, `sheet.plan.status.${k}`));
+}
+
+export function todoText(locale: Locale): string {
+  return text(locale, "sheet.plan.todo");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text formatting for hints (deterministic: fixed en-US grouping, U+2212 minus)
+
+const MINUS = "\u2212";
+const GROUPED = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+
+export function fmtMoney(x: number): string {
+  const s = GROUPED.format(Math.abs(x));
+  return x < 0 && s !== "0" ? MINUS + s : s;
+}
+
+export function fmtPct(x: number): string {
+  const p = x * 100;
+  const digits = Math.abs(p) < 10 ? 1 : 0;
+  const s = Math.abs(p).toFixed(digits);
+  return (p < 0 && Number(s) !== 0 ? MINUS : "") + s + "%";
+}
+
+export function fmtSignedPct(x: number): string {
+  const s = fmtPct(x);
+  return x > 0 && !/^0(\.0)?%$/.test(s) ? `+${s}` : s;
+}
+
+export function fmtNumber(x: number, digits: number): string {
+  const s = Math.abs(x).toFixed(digits);
+  return (x < 0 && Number(s) !== 0 ? MINUS : "") + s;
+}
+
+export function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** Month label plus n months ("2025-12" + 1 → "2026-01"). */
+export function addMonths(label: string, n: number): string {
+  const y = Number(label.slice(0, 4));
+  const m = Number(label.slice(5, 7)) - 1 + n;
+  const yy = y + Math.floor(m / 12);
+  const mm = (((m % 12) + 12) % 12) + 1;
+  return `${yy}-${mm < 10 ? "0" : ""}${mm}`;
+}
+
+/** The sheet key of a customer's plan: its name as customers are matched (trimmed, lower case). */
+export function planKey(name: string, id: number): string {
+  const k = customerKey(name);
+  return k === "" ? `plan:#${id}` : `plan:${k}`;
+}
