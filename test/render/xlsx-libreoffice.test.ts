@@ -263,7 +263,8 @@ function recalculated(ws: ExcelJS.Worksheet, row: number, col: number): unknown 
 
 function expectSame(actual: unknown, expected: Literal, where: string): void {
   if (typeof expected === "number") {
-    if (typeof actual !== "number" || Math.abs(actual - expected) > 1e-9) throw new Error(`${where}: expected ${expected}, LibreOffice has ${JSON.stringify(actual)}`);
+    // 1e-9, relative for large numbers: LibreOffice writes values with 15 significant digits.
+    if (typeof actual !== "number" || Math.abs(actual - expected) > 1e-9 * Math.max(1, Math.abs(expected))) throw new Error(`${where}: expected ${expected}, LibreOffice has ${JSON.stringify(actual)}`);
   } else if (typeof expected === "boolean") {
     // LibreOffice's logical values are numbers; it writes t="b" only for cells it formats as
     // boolean (comparisons), so OR()/AND() results come back as 1/0.

@@ -428,6 +428,8 @@ describe("writeWorkbook", () => {
     expect(c).toMatch(/<c:valAx><c:axId val="1004"\/><c:scaling><c:orientation val="minMax"\/><c:max val="1"\/><c:min val="0"\/><\/c:scaling><c:delete val="0"\/><c:axPos val="r"\/>/);
     expect(c).toMatch(/<c:axId val="1004"\/>.*<c:numFmt formatCode="0%" sourceLinked="0"\/>.*<c:crosses val="max"\/>/);
     expect(c).toMatch(/<c:catAx><c:axId val="1003"\/>.*?<c:delete val="1"\/>/);
+    // The primary axis shows the revenue cells' number format.
+    expect(c).toMatch(/<c:valAx><c:axId val="1002"\/>.*?<c:numFmt formatCode="#,##0" sourceLinked="0"\/>/);
     for (const title of ["Customer", "Revenue", "Share", "Pareto"]) expect(c).toContain(`<a:t>${title}</a:t>`);
   });
 

@@ -30,6 +30,8 @@ export interface ChartContext {
   readonly sheetName: string;
   /** The model's value at a cell (formula cells: their expected value), undefined if empty. */
   readonly valueAt: (row: number, col: number) => Literal | undefined;
+  /** The model's number format at a cell, if any. */
+  readonly formatAt?: (row: number, col: number) => string | null | undefined;
   /** Write value caches into the series references. */
   readonly cache: boolean;
   /**
@@ -69,7 +71,12 @@ function numbersOf(ctx: ChartContext, r: RangeRef): (number | undefined)[] {
   });
 }
 
-function numRef(ctx: ChartContext, r: RangeRef, formatCode = "General"): string {
+/** The number format of a range's first cell (axes show it; LibreOffice ignores sourceLinked). */
+function formatOf(ctx: ChartContext, r: RangeRef | undefined): string | undefined {
+  return (r && ctx.formatAt?.(r.row, r.col)) || undefined;
+}
+
+function numRef(ctx: ChartContext, r: RangeRef, formatCode = formatOf(ctx, r) ?? "General"): string {
   let xml = `<c:numRef><c:f>${esc(rangeFormula(ctx, r))}</c:f>`;
   if (ctx.cache) {
     const values = numbersOf(ctx, r);
@@ -255,7 +262,8 @@ function paretoXml(def: ChartDef, ctx: ChartContext): string {
   if (groups.lineSecondary) plot += line(groups.lineSecondary, secondaryAxes);
 
   plot += catAx({ id: AX.cat, cross: AX.val, pos: "b", title: def.xAxisTitle });
-  plot += valAx({ id: AX.val, cross: AX.cat, pos: "l", title: def.yAxisTitle, min: 0, gridlines: true }, "between");
+  const primary = def.series.find((s) => s.axis !== "secondary");
+  plot += valAx({ id: AX.val, cross: AX.cat, pos: "l", title: def.yAxisTitle, min: 0, gridlines: true, formatCode: formatOf(ctx, primary?.values) }, "between");
   if (hasSecondary) {
     plot += catAx({ id: AX.cat2, cross: AX.val2, pos: "b", deleted: true });
     plot += valAx(
@@ -338,8 +346,9 @@ function portfolioXml(def: ChartDef, ctx: ChartContext): string {
   let plot = bubbles
     ? `<c:bubbleChart><c:varyColors val="0"/>${series}<c:bubbleScale val="60"/><c:showNegBubbles val="0"/>${axes}</c:bubbleChart>`
     : `<c:scatterChart><c:scatterStyle val="lineMarker"/><c:varyColors val="0"/>${series}${axes}</c:scatterChart>`;
-  plot += valAx({ id: AX.x, cross: AX.y, pos: "b", title: def.xAxisTitle }, "midCat");
-  plot += valAx({ id: AX.y, cross: AX.x, pos: "l", title: def.yAxisTitle, gridlines: true }, "midCat");
+  const first = def.series[0];
+  plot += valAx({ id: AX.x, cross: AX.y, pos: "b", title: def.xAxisTitle, formatCode: formatOf(ctx, first?.categories) }, "midCat");
+  plot += valAx({ id: AX.y, cross: AX.x, pos: "l", title: def.yAxisTitle, gridlines: true, formatCode: formatOf(ctx, first?.values) }, "midCat");
   return chartSpace(def, plot, true);
 }
 

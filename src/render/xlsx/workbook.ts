@@ -13,6 +13,14 @@
  *   and unique there with "_2", "_3", …. Defined names are WORKBOOK-scoped (no localSheetId),
  *   so a formula anywhere can use them.
  *
+ * Helper sheet: validation lists Excel cannot hold inline (a value with a comma or quote, or
+ * over 255 characters in all) and chart constants (reference lines) go to one hidden sheet,
+ * "Helper data", appended after the model's sheets (only when needed).
+ *
+ * Tables: the range includes the header row and, with showTotals, the totals row (its last
+ * row; text cells become totalsRowLabel, formulas a custom totalsRowFormula). Header cells are
+ * rewritten as the (unique, one-line) column names Excel requires.
+ *
  * Text safety: every literal string is written as a (shared) string cell, never as a formula,
  * whatever it starts with (=, +, -, @, tab, CR); characters XML cannot carry are `_xHHHH_`-
  * escaped; strings over Excel's 32,767-character cell limit are truncated with a note.
@@ -336,6 +344,7 @@ export async function writeWorkbook(sheets: readonly SheetModel[], options: Writ
     const chartContext: ChartContext = {
       sheetName: name,
       valueAt: (row, col) => valueOf(grid.get(key(row, col))?.cell),
+      formatAt: (row, col) => grid.get(key(row, col))?.numFmt,
       cache,
       constants: (values) => helper.column(values),
     };
