@@ -10,7 +10,7 @@
  * - One conversion at a time: an in-process queue plus a lock file shared by all jest workers.
  * - Several files per invocation (one soffice start for a batch).
  * - No skipping: a missing soffice/pdftoppm is an error that says how to install it
- *   (.ci/run installs libreoffice-calc-nogui and poppler-utils).
+ *   (`npm run test:deps`, which .ci/run runs before the tests).
  */
 import { spawn } from "child_process";
 import * as fs from "fs";
@@ -27,7 +27,7 @@ export const RECALC_ON_LOAD_XCU = `<?xml version="1.0" encoding="UTF-8"?>
 `;
 
 const INSTALL_HINT =
-  "install it with: DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends libreoffice-calc-nogui poppler-utils (.ci/run does this before the tests)";
+  "install it with `npm run test:deps` (apt-get install --no-install-recommends libreoffice-calc-nogui poppler-utils; .ci/run does this before the tests)";
 
 function onPath(cmd: string): string | undefined {
   for (const dir of (process.env.PATH ?? "").split(path.delimiter)) {
