@@ -1,0 +1,662 @@
+import fc from "fast-check";
+import { a1, isFormula, type Block, type Cell, type FormulaCell, type SheetModel } from "../../src/sheets/model";
+import { renderSheets, SheetRenderError, type RenderResult } from "../../src/render/office";
+import { a1ToR1C1, r1c1ToA1 } from "../../src/render/office/r1c1";
+import { uniqueDefinedName, uniqueSheetName, validSheetName, nameKey } from "../../src/render/office/names";
+import { DEFAULT_MAX_REQUEST_BYTES } from "../../src/render/office/encode";
+import { excelInput, fakeR1C1ToA1, FakeExcel, FakeOfficeError, parseAddress, type ActionInfo, type FakeSheet } from "../support/fake-excel";
+
+/* ------------------------------------------------------------------ models */
+
+const fx = (f: string, v: Cell = null): FormulaCell => ({ f, v: v as FormulaCell["v"] });
+
+const INJECTED = ['=HYPERLINK("http://x","y")', "+1", "-1", "@SUM(A1)", "\t=1+1", "\r=1+1", "00123", "1-2", "TRUE", "50%", "'80s", "=", "-", "Jan 5"];
+
+/**
+ * A contribution-like sheet: title, header, n customer rows of 7 columns (rank, name, value, share,
+ * cumulative share, exclusive share, tier — the last four formulas, first row different), side
+ * figures, a table, names, conditional formats, a Pareto chart, widths, freeze, tab colour.
+ */
+function contribution(n: number, opts: { name?: string; key?: string; names?: (j: number) => string; marker?: string } = {}): SheetModel {
+  const HEADER = 4;
+  const FIRST = 5;
+  const last = FIRST + n - 1;
+  const rows: Cell[][] = [];
+  for (let j = 0; j < n; j++) {
+    const R = FIRST + j + 1; // A1 row
+    const value = Math.round((1e6 / (j + 1)) * 100) / 100;
+    rows.push([
+      j + 1,
+      opts.names ? opts.names(j) : `Customer ${String(j + 1).padStart(6, "0")}`,
+      value,
+      fx(`IF($J$6>0,C${R}/$J$6,0)`, 0.1),
+      fx(j === 0 ? `MIN(1,D${R})` : `MIN(1,E${R - 1}+D${R})`, 0.2),
+      j === 0 ? 0 : fx(`IF(C${R}=C${R - 1},F${R - 1},E${R - 1})`, 0.1),
+      fx(`IF(ROUND(F${R},12)<ROUND($J$8,12),"A",IF(ROUND(F${R},12)<ROUND($J$9,12),"B","C"))`, "A"),
+    ]);
+  }
+  const top = Math.min(n, 50);
+  const blocks: Block[] = [
+    { row: 0, col: 0, cells: [["80/20 contribution of Sales"]], style: "title" },
+    { row: 1, col: 0, cells: [[opts.marker ?? "Source: Sales · ABC 80/95"]], style: "subtitle" },
+    { row: 2, col: 0, cells: [[fx("J7", 0.2), "20% of the customers make 80% of Sales"]] },
+    { row: HEADER, col: 0, cells: [["Rank", "Customer", "Sales", "Share", "Cumulative share", "Exclusive share", "Tier"]], style: "header" },
+    { row: FIRST, col: 0, cells: rows, style: "body", numberFormats: ["0", null, "#,##0.00", "0.0%", "0.0%", "0.0%", null] },
+    { row: HEADER, col: 8, cells: [["Figure", "Value"]], style: "header" },
+    { row: 5, col: 8, cells: [["Positive total", fx(`SUM(C${FIRST + 1}:C${last + 1})`, 1)], ["Customers for 80%", fx("COUNTIF(G6:G9,\"A\")/1", 0.2)]], numberFormats: [null, "#,##0.00"] },
+    { row: 7, col: 8, cells: [["A", 0.8], ["B", 0.95]], style: "input", numberFormats: [null, "0%"] },
+    { row: 10, col: 8, cells: [["Write the commentary here"]], style: "todo", wrap: true },
+  ];
+  return {
+    key: opts.key ?? "contribution",
+    name: opts.name ?? "80-20 Contribution",
+    blocks,
+    columnWidths: [6, 28, 14, 10, 10, 10, 8, 3, 20, 12],
+    merges: [{ row: 0, col: 0, rows: 1, cols: 7 }],
+    freeze: { rows: 5, cols: 2 },
+    tables: [{ name: "KA_Contribution", range: { row: HEADER, col: 0, rows: n + 1, cols: 7 }, style: "TableStyleMedium2" }],
+    conditionalFormats: [
+      { kind: "dataBar", range: { row: FIRST, col: 2, rows: n, cols: 1 }, color: "638EC6" },
+      { kind: "colorScale", range: { row: FIRST, col: 3, rows: n, cols: 1 }, min: "F8696B", mid: "FFEB84", max: "63BE7B" },
+      { kind: "textEquals", range: { row: FIRST, col: 6, rows: n, cols: 1 }, text: "A", fill: "C6EFCE", font: "006100" },
+    ],
+    names: [
+      { name: "KA_PositiveTotal", range: { row: 5, col: 9, rows: 1, cols: 1 }, comment: "Denominator of the shares" },
+      { name: "KA_ThresholdA", range: { row: 7, col: 9, rows: 1, cols: 1 } },
+    ],
+    charts: [
+      {
+        kind: "pareto",
+        title: "Pareto of Sales",
+        anchor: { row: 13, col: 8, rows: 18, cols: 8 },
+        series: [
+          { name: "Sales", categories: { row: FIRST, col: 1, rows: top, cols: 1 }, values: { row: FIRST, col: 2, rows: top, cols: 1 }, type: "column", axis: "primary", color: "217346" },
+          { name: "Cumulative share", categories: { row: FIRST, col: 1, rows: top, cols: 1 }, values: { row: FIRST, col: 4, rows: top, cols: 1 }, type: "line", axis: "secondary", color: "C00000" },
+        ],
+        xAxisTitle: "Customer",
+        yAxisTitle: "Sales",
+        y2AxisTitle: "Cumulative share",
+        y2Max: 1,
+        referenceLines: [{ axis: "y2", value: 0.8, label: "80%" }],
+      },
+    ],
+    tabColor: "1F6E43",
+  };
+}
+
+function plan(account: string, opts: { marker?: string } = {}): SheetModel {
+  return {
+    key: `plan:${account.toLowerCase()}`,
+    name: `Plan – ${account}`,
+    blocks: [
+      { row: 0, col: 0, cells: [[`Account plan – ${account}`]], style: "title" },
+      { row: 2, col: 0, cells: [["Objective", opts.marker ?? "Grow share of wallet"], ["Owner", null], ["Status", "Open"]], numberFormats: [null, null] },
+      { row: 2, col: 1, cells: [["Grow share of wallet"]], style: "input" },
+      { row: 6, col: 0, cells: [["Action", "Due", "Budget"], ["Quarterly review", 45000, 1200], ["=not a formula", 45031, fx("C8*2", 2400)]], numberFormats: [null, "yyyy-mm-dd", "#,##0"] },
+      { row: 10, col: 0, cells: [["(to be written by the planner)"]], style: "todo" },
+    ],
+    columnWidths: [24, 40],
+    validations: [
+      { range: { row: 4, col: 1, rows: 1, cols: 1 }, values: ["Open", "In progress", "Done"], prompt: "Pick a status" },
+      { range: { row: 3, col: 1, rows: 1, cols: 1 }, values: ["Smith, Jane", "Lee, Bo", "=EVIL()"] },
+    ],
+    names: [{ name: `KA_Owner_${account}`, range: { row: 3, col: 1, rows: 1, cols: 1 }, comment: "Account owner" }],
+    tables: [{ name: `KA_Actions_${account}`, range: { row: 6, col: 0, rows: 3, cols: 3 } }],
+  };
+}
+
+/* ------------------------------------------------------------------ helpers */
+
+function render(fake: FakeExcel, sheets: SheetModel[], extra: Parameters<typeof renderSheets>[2] = {}): Promise<RenderResult> {
+  return renderSheets(fake.context(), sheets, { isSetSupported: fake.isSetSupported, ...extra });
+}
+
+/** Every cell of the model as Excel must hold it: text/number/Boolean, or the formula. */
+function expectSheetMatches(fake: FakeExcel, sheetName: string, model: SheetModel): void {
+  const sheet = fake.sheet(sheetName);
+  let checked = 0;
+  for (const b of model.blocks) {
+    b.cells.forEach((row, r) =>
+      row.forEach((cell, c) => {
+        const stored = sheet.cells.get((b.row + r) * 16384 + b.col + c);
+        const where = `${sheetName}!${a1(b.row + r, b.col + c)}`;
+        if (isFormula(cell)) {
+          if (stored?.formula !== "=" + cell.f) throw new Error(`${where}: expected formula =${cell.f}, got ${JSON.stringify(stored)}`);
+        } else if (cell === null || cell === "") {
+          if (stored !== undefined) throw new Error(`${where}: expected empty, got ${JSON.stringify(stored)}`);
+        } else if (stored?.value !== cell || stored.formula !== undefined) {
+          throw new Error(`${where}: expected ${JSON.stringify(cell)}, got ${JSON.stringify(stored)}`);
+        }
+        checked++;
+      }),
+    );
+  }
+  expect(checked).toBeGreaterThan(0);
+}
+
+const maxBytes = (fake: FakeExcel, from = 0): number => Math.max(...fake.requests.slice(from).map((r) => r.bytes));
+
+/* ------------------------------------------------------------------ R1C1 */
+
+describe("A1 ⇄ R1C1", () => {
+  test("relative, absolute and mixed references, as Excel writes them", () => {
+    // D6 (0-based row 5, col 3)
+    expect(a1ToR1C1("C6/SUM($C$6:$C$105)", 5, 3)).toBe("RC[-1]/SUM(R6C3:R105C3)");
+    expect(a1ToR1C1("MIN(1,E5+D6)", 5, 4)).toBe("MIN(1,R[-1]C+R[-1]C[-1]+0)".replace("R[-1]C[-1]+0", "RC[-1]"));
+    expect(a1ToR1C1("$A6+B$1+A1", 5, 3)).toBe("RC1+R1C[-2]+R[-5]C[-3]");
+    expect(r1c1ToA1("RC[-1]/SUM(R6C3:R105C3)", 99, 3)).toBe("C100/SUM($C$6:$C$105)");
+  });
+
+  test("strings, sheet names, functions with digits, structured references and errors are left alone", () => {
+    expect(a1ToR1C1('IF(A1="B2",LOG10(A1),#N/A)', 0, 1)).toBe('IF(RC[-1]="B2",LOG10(RC[-1]),#N/A)');
+    expect(a1ToR1C1("'My B2 sheet'!B2+Sheet1!A1", 1, 1)).toBe("'My B2 sheet'!RC+Sheet1!R[-1]C[-1]");
+    expect(a1ToR1C1("SUM(KA_Contribution[Sales])+A2", 1, 0)).toBe("SUM(KA_Contribution[Sales])+RC");
+    expect(a1ToR1C1("ATAN2(1,2)", 0, 0)).toBe("ATAN2(1,2)");
+  });
+
+  test("whole rows/columns and unterminated literals are not converted (written per cell instead)", () => {
+    expect(a1ToR1C1("SUM(A:A)", 0, 1)).toBeNull();
+    expect(a1ToR1C1("SUM(1:3)", 0, 1)).toBeNull();
+    expect(a1ToR1C1('"open', 0, 0)).toBeNull();
+  });
+
+  test("property: R1C1 round-trips and agrees with the fake's independent converter", () => {
+    const ref = fc.record({ c: fc.integer({ min: 1, max: 16384 }), r: fc.integer({ min: 1, max: 1048576 }), ac: fc.boolean(), ar: fc.boolean() });
+    const letters = (n: number): string => {
+      let s = "";
+      while (n > 0) {
+        const m = (n - 1) % 26;
+        s = String.fromCharCode(65 + m) + s;
+        n = Math.floor((n - 1) / 26);
+      }
+      return s;
+    };
+    fc.assert(
+      fc.property(fc.array(ref, { minLength: 1, maxLength: 4 }), fc.integer({ min: 0, max: 1048575 }), fc.integer({ min: 0, max: 16383 }), (refs, row, col) => {
+        const f = refs.map((x) => `${x.ac ? "$" : ""}${letters(x.c)}${x.ar ? "$" : ""}${x.r}`).join("+") + '&"A1"';
+        const r1c1 = a1ToR1C1(f, row, col);
+        expect(r1c1).not.toBeNull();
+        expect(r1c1ToA1(r1c1!, row, col)).toBe(f);
+        expect(fakeR1C1ToA1(r1c1!, row, col)).toBe(f);
+      }),
+    );
+  });
+});
+
+/* ------------------------------------------------------------------ names */
+
+describe("names", () => {
+  test("sheet names: 31 characters, no []:*?/\\, no edge apostrophes, not History", () => {
+    expect(validSheetName("Plan: A/B [x]*?\\")).toBe("Plan_ A_B _x____");
+    expect(validSheetName("'quoted'")).toBe("quoted");
+    expect(validSheetName("history")).toBe("History_");
+    expect(validSheetName("")).toBe("Sheet");
+    const long = "Account plan for a very long customer name Ltd";
+    expect(validSheetName(long)).toHaveLength(31);
+    expect(validSheetName("x".repeat(30) + "😀")).toBe("x".repeat(30)); // no half surrogate pair
+  });
+
+  test("unique case-insensitively, suffix within 31 characters", () => {
+    const taken = new Set(["80-20 Contribution", "Plan – ACME", "plan – acme (2)"].map(nameKey));
+    expect(uniqueSheetName("Plan – ACME", taken)).toBe("Plan – ACME (3)");
+    expect(uniqueSheetName("80-20 contribution", taken)).toBe("80-20 contribution (2)");
+    const long = "L".repeat(40);
+    const first = uniqueSheetName(long, new Set());
+    expect(uniqueSheetName(long, new Set([nameKey(first)]))).toBe("L".repeat(27) + " (2)");
+  });
+
+  test("defined and table names: valid characters, never a cell reference, unique with _2", () => {
+    const taken = new Set(["KA_TOTAL"].map(nameKey));
+    expect(uniqueDefinedName("KA_Total", taken)).toBe("KA_Total_2");
+    expect(uniqueDefinedName("Plan – ACME", new Set())).toBe("Plan___ACME");
+    expect(uniqueDefinedName("A1", new Set())).toBe("_A1");
+    expect(uniqueDefinedName("R1C1", new Set())).toBe("_R1C1");
+    expect(uniqueDefinedName("1st", new Set())).toBe("_1st");
+  });
+});
+
+/* ------------------------------------------------------------------ the fake behaves like Excel */
+
+describe("the fake's input rules (so the text-safety tests can fail)", () => {
+  test("strings that look like formulas, numbers or dates are converted unless apostrophe-prefixed or text-formatted", () => {
+    expect(excelInput('=HYPERLINK("http://x","y")', false)?.formula).toBe('=HYPERLINK("http://x","y")');
+    expect(excelInput("@SUM(A1)", false)?.formula).toBe("=SUM(A1)");
+    expect(excelInput("+1", false)?.value).toBe(1);
+    expect(excelInput("00123", false)?.value).toBe(123);
+    expect(excelInput("'=1+1", false)).toEqual({ value: "=1+1", quotePrefix: true });
+    expect(excelInput("=1+1", true)).toEqual({ value: "=1+1" });
+  });
+});
+
+/* ------------------------------------------------------------------ rendering */
+
+describe("renderSheets", () => {
+  test("writes every cell, formula, style, width, merge, table, name, conditional format, chart and view setting", async () => {
+    const fake = new FakeExcel();
+    fake.newSheet("Data");
+    const model = contribution(40);
+    const result = await render(fake, [model, plan("ACME")], { activate: true });
+    expect(result).toEqual({ created: [{ key: "contribution", name: "80-20 Contribution" }, { key: "plan:acme", name: "Plan – ACME" }], cancelled: false, warnings: [] });
+    expect(fake.sheets.map((s) => s.name)).toEqual(["Data", "80-20 Contribution", "Plan – ACME"]);
+    expect(fake.activeSheetId).toBe(fake.sheet("80-20 Contribution").id);
+    expectSheetMatches(fake, "80-20 Contribution", model);
+    expectSheetMatches(fake, "Plan – ACME", plan("ACME"));
+
+    const s = fake.sheet("80-20 Contribution");
+    // styles
+    expect(fake.formatAt(s, 4, 3, "fill.color")).toBe("#217346");
+    expect(fake.formatAt(s, 4, 3, "font.color")).toBe("#FFFFFF");
+    expect(fake.formatAt(s, 4, 3, "font.bold")).toBe(true);
+    expect(fake.formatAt(s, 0, 0, "font.size")).toBe(16);
+    expect(fake.formatAt(s, 7, 9, "fill.color")).toBe("#FFF2CC");
+    expect(fake.formatAt(s, 10, 8, "font.italic")).toBe(true);
+    expect(fake.formatAt(s, 10, 8, "wrapText")).toBe(true);
+    // number formats per column, widths in points, merge, freeze, tab colour
+    expect(fake.numberFormatAt(s, 20, 3)).toBe("0.0%");
+    expect(fake.numberFormatAt(s, 20, 2)).toBe("#,##0.00");
+    expect(fake.numberFormatAt(s, 20, 1)).toBe("General");
+    expect(s.columnWidths.get(1)).toBe((28 * 7 + 5) * 0.75);
+    expect(s.merges).toEqual([parseAddress("A1:G1")]);
+    expect(s.freeze).toEqual({ rows: 5, cols: 2 });
+    expect(s.tabColor).toBe("#1F6E43");
+    // table, names
+    expect(fake.tables).toEqual([expect.objectContaining({ name: "KA_Contribution", sheetId: s.id, rect: parseAddress("A5:G45"), style: "TableStyleMedium2" }), expect.objectContaining({ name: "KA_Actions_ACME" })]);
+    const total = fake.names.find((n) => n.name === "KA_PositiveTotal")!;
+    expect(fake.nameFormula(total)).toBe("='80-20 Contribution'!$J$6");
+    expect(total.comment).toBe("Denominator of the shares");
+    // conditional formats
+    expect(s.conditionalFormats.map((c) => c.type)).toEqual(["DataBar", "ColorScale", "CellValue"]);
+    expect(s.conditionalFormats[2].props).toEqual({ "cellValue.format.fill.color": "#C6EFCE", "cellValue.format.font.color": "#006100", "cellValue.rule": { formula1: '="A"', operator: "EqualTo" } });
+    expect(s.conditionalFormats[1].props["colorScale.criteria"]).toEqual({
+      minimum: { type: "LowestValue", color: "#F8696B" },
+      midpoint: { type: "Percentile", formula: "50", color: "#FFEB84" },
+      maximum: { type: "HighestValue", color: "#63BE7B" },
+    });
+    // the Pareto chart: columns, cumulative line on the secondary axis (max 1, 0%), the 80% line
+    expect(s.charts).toHaveLength(1);
+    const chart = s.charts[0];
+    expect(chart.type).toBe("ColumnClustered");
+    expect(chart.props).toMatchObject({
+      "title.text": "Pareto of Sales",
+      plotVisibleOnly: false,
+      "axes.categoryAxis.title.text": "Customer",
+      "axes.valueAxis.title.text": "Sales",
+      "axes.Value/Secondary.title.text": "Cumulative share",
+      "axes.Value/Secondary.maximum": 1,
+      "axes.Value/Secondary.minimum": 0,
+      "axes.Value/Secondary.numberFormat": "0%",
+    });
+    expect(chart.calls).toEqual([{ method: "setPosition", args: ["I14", "P31"] }]);
+    expect(chart.series).toHaveLength(3);
+    expect(chart.series[0]).toMatchObject({ values: "C6:C45", xValues: "B6:B45", fill: "#217346", props: { name: "Sales" } });
+    expect(chart.series[1]).toMatchObject({ values: "E6:E45", xValues: "B6:B45", props: { name: "Cumulative share", chartType: "Line", axisGroup: "Secondary" } });
+    expect(chart.series[2]).toMatchObject({ xValues: "B6:B45", props: { name: "80%", chartType: "Line", axisGroup: "Secondary", "format.line.lineStyle": "Dash" } });
+    // the 80% line's data: hidden helper column L (one empty column after J), 40 × 0.8
+    expect(chart.series[2].values).toBe("L1:L40");
+    expect(fake.cell("80-20 Contribution", "L40")?.value).toBe(0.8);
+    expect([...s.hiddenColumns]).toEqual([11]);
+  });
+
+  test("drop-down lists: plain values inline, values with commas or a leading = from hidden helper cells", async () => {
+    const fake = new FakeExcel();
+    await render(fake, [plan("ACME")]);
+    const s = fake.sheet("Plan – ACME");
+    expect(s.validations).toHaveLength(2);
+    expect(s.validations[0].props).toEqual({ rule: { list: { inCellDropDown: true, source: "Open,In progress,Done" } }, prompt: { showPrompt: true, title: "", message: "Pick a status" } });
+    const helper = s.validations[1].props.rule as { list: { source: string } };
+    expect(helper.list.source).toBe("=$E$1:$E$3");
+    expect(["E1", "E2", "E3"].map((a) => fake.cell("Plan – ACME", a))).toEqual([
+      { value: "Smith, Jane", quotePrefix: true },
+      { value: "Lee, Bo", quotePrefix: true },
+      { value: "=EVIL()", quotePrefix: true },
+    ]);
+    expect([...s.hiddenColumns]).toEqual([4]);
+  });
+
+  test("text stays text: injected-looking names land as the exact text, never as formulas, numbers or dates", async () => {
+    const fake = new FakeExcel();
+    const model = contribution(INJECTED.length, { names: (j) => INJECTED[j] });
+    await render(fake, [model]);
+    for (let j = 0; j < INJECTED.length; j++) {
+      expect(fake.cell("80-20 Contribution", `B${6 + j}`)).toEqual({ value: INJECTED[j], quotePrefix: true });
+    }
+    expectSheetMatches(fake, "80-20 Contribution", model);
+    // without the quote prefix the same strings would not survive (the fake is not lenient)
+    const converted = INJECTED.filter((s) => {
+      const c = excelInput(s, false);
+      return c === null || c.value !== s || c.formula !== undefined;
+    });
+    expect(converted).toEqual(['=HYPERLINK("http://x","y")', "+1", "-1", "@SUM(A1)", "00123", "1-2", "TRUE", "50%", "'80s", "Jan 5"]);
+  });
+
+  test("text over Excel's 32,767-character cell limit is cut to it instead of failing the request", async () => {
+    const fake = new FakeExcel();
+    const long = "x".repeat(40000);
+    await render(fake, [{ key: "k", name: "Long", blocks: [{ row: 0, col: 0, cells: [[long, "short"]] }] }]);
+    expect(fake.cell("Long", "A1")?.value).toBe("x".repeat(32766)); // + the apostrophe = 32,767 characters of input
+    expect(fake.cell("Long", "B1")?.value).toBe("short");
+  });
+
+  test("formulas are written as formulas: repeated ones as one R1C1 scalar per column, the others in A1", async () => {
+    const fake = new FakeExcel();
+    const model = contribution(200);
+    await render(fake, [model]);
+    expectSheetMatches(fake, "80-20 Contribution", model);
+    const log = fake.requests.flatMap((r) => r.log);
+    // share (all rows), cumulative (rows 2..n), exclusive (rows 2..n), tier (all rows)
+    const r1c1Targets = log.filter((l) => l.endsWith(".formulasR1C1")).map((l) => /getRange\(([^)]*)\)/.exec(l)![1]).sort();
+    expect(r1c1Targets).toEqual(["D6:D205", "E7:E205", "F7:F205", "G6:G205"]);
+  });
+});
+
+/* ------------------------------------------------------------------ syncs and request size */
+
+describe("syncs and request size", () => {
+  const SIZES = [100, 1000, 10000, 100000];
+  const measured: { rows: number; syncs: number; largest: number; actions: number; chunks: number }[] = [];
+
+  test.each(SIZES)("%i rows: constant syncs per sheet, every request under 4 MB, every cell right", async (n) => {
+    const fake = new FakeExcel();
+    const model = contribution(n);
+    await render(fake, [model]);
+    const setup = 2; // names of sheets/tables/workbook names; sheet-scoped names
+    const requests = fake.requests.slice(setup);
+    const log = requests.flatMap((r) => r.log);
+    const chunks = requests.reduce((a, r) => a + (r.log.length ? r.log.filter((l) => /\.(values|formulas)$/.test(l)).length : 0), 0);
+    measured.push({ rows: n, syncs: requests.length, largest: maxBytes(fake, setup), actions: requests.reduce((a, r) => a + r.actions, 0), chunks });
+    expect(maxBytes(fake)).toBeLessThan(4_000_000);
+    // bound: 1 + overflows ≤ 1 + ⌊payload / (budget − largest row chunk)⌋
+    const payload = requests.reduce((a, r) => a + r.bytes, 0);
+    expect(requests.length).toBeLessThanOrEqual(1 + Math.floor(payload / (DEFAULT_MAX_REQUEST_BYTES - 1000)));
+    if (n <= 10000) expect(requests.length).toBe(1);
+    else expect(requests.length).toBeLessThanOrEqual(2);
+    expect(log.filter((l) => l.endsWith(".formulasR1C1"))).toHaveLength(4);
+    expectSheetMatches(fake, "80-20 Contribution", model);
+  });
+
+  test("the operation count does not grow with the rows (only the row chunks of literal cells do)", () => {
+    expect(measured.map((m) => m.rows)).toEqual(SIZES);
+    const fixed = measured.map((m) => m.actions - m.chunks);
+    expect(new Set(fixed).size).toBe(1);
+    // report
+    console.log(measured.map((m) => `${m.rows} rows: ${m.syncs} sync(s) for the sheet (+2 setup), largest request ${m.largest} bytes, ${m.actions} actions`).join("\n"));
+  });
+
+  test("100,000 rows with 40-character names: the literal payload passes 4 MB and is split, each request under 4 MB", async () => {
+    const fake = new FakeExcel();
+    const model = contribution(100000, { names: (j) => `Customer account number ${String(j).padStart(8, "0")} Ltd.` });
+    await render(fake, [model]);
+    const requests = fake.requests.slice(2);
+    console.log(`100000 rows, 40-character names: ${requests.length} syncs, requests ${requests.map((r) => r.bytes).join(", ")} bytes`);
+    expect(requests).toHaveLength(2);
+    expect(maxBytes(fake)).toBeLessThan(4_000_000);
+    expect(requests.reduce((a, r) => a + r.bytes, 0)).toBeGreaterThan(4_000_000);
+    expect(fake.cell("80-20 Contribution", "B100005")?.value).toBe("Customer account number 00099999 Ltd.");
+    expect(fake.cell("80-20 Contribution", "G100005")?.formula).toBe('=IF(ROUND(F100005,12)<ROUND($J$8,12),"A",IF(ROUND(F100005,12)<ROUND($J$9,12),"B","C"))');
+  });
+
+  test("a formula-only sheet of 100,000 rows takes exactly as many syncs as one of 100", async () => {
+    const sheet = (n: number): SheetModel => ({
+      key: "f",
+      name: "Formulas",
+      blocks: [{ row: 0, col: 0, cells: Array.from({ length: n }, (_, r) => [fx(`ROW()*2`), fx(`A${r + 1}*3`), fx(`IF(B${r + 1}>10,"big","small")`)]) }],
+    });
+    const counts: number[] = [];
+    for (const n of [100, 100000]) {
+      const fake = new FakeExcel();
+      await render(fake, [sheet(n)]);
+      counts.push(fake.syncs);
+      expect(maxBytes(fake)).toBeLessThan(10_000);
+      expect(fake.cell("Formulas", `C${n}`)?.formula).toBe(`=IF(B${n}>10,"big","small")`);
+    }
+    expect(counts).toEqual([2, 2]); // 1 setup + 1 for the sheet
+  });
+
+  test("with a small budget every request stays under it and chunk boundaries lose no row", async () => {
+    const fake = new FakeExcel();
+    const model = contribution(3000, { names: (j) => INJECTED[j % INJECTED.length] + ` ${j} 客户` });
+    const budget = 32 * 1024;
+    await render(fake, [model], { maxRequestBytes: budget });
+    expect(fake.syncs).toBeGreaterThan(5);
+    expect(maxBytes(fake)).toBeLessThanOrEqual(budget);
+    expectSheetMatches(fake, "80-20 Contribution", model);
+    // every request that writes cells suspends calculation first
+    for (const r of fake.requests) if (r.firstWriteAt >= 0) expect(r.suspendAt).toBeGreaterThanOrEqual(0), expect(r.suspendAt).toBeLessThan(r.firstWriteAt);
+  });
+
+  test("the size estimate is conservative for every kind of operation (tiny budget: one or few operations per request)", async () => {
+    for (const budget of [12_000, 16_000, 24_000]) {
+      const fake = new FakeExcel();
+      const models = [contribution(30), plan("ACME")];
+      await render(fake, models, { maxRequestBytes: budget, activate: true });
+      const over = fake.requests.slice(2).filter((r) => r.bytes > budget);
+      expect(over.map((r) => `${r.bytes}: ${r.log.join(" ")}`)).toEqual([]);
+      expect(fake.syncs).toBeGreaterThan(4);
+      expectSheetMatches(fake, "80-20 Contribution", models[0]);
+      expectSheetMatches(fake, "Plan – ACME", models[1]);
+    }
+  });
+
+  test("a request over the web limit is rejected by the fake (so the size tests can fail)", async () => {
+    const fake = new FakeExcel();
+    const ctx = fake.context();
+    const sheet = ctx.workbook.worksheets.add("Big");
+    sheet.getRange("A1:A200000").values = Array.from({ length: 200000 }, () => ["x".repeat(30)]);
+    await expect(ctx.sync()).rejects.toMatchObject({ code: "RequestPayloadSizeLimitExceeded" });
+  });
+});
+
+/* ------------------------------------------------------------------ never overwrite */
+
+describe("never overwrite", () => {
+  function existingWorkbook(): FakeExcel {
+    const fake = new FakeExcel();
+    fake.newSheet("80-20 Contribution");
+    fake.seed("80-20 Contribution", { A1: "my own notes", B2: 42, C3: { formula: "=B2*2" }, B6: "edited by the planner" });
+    fake.newSheet("Plan – ACME");
+    fake.seed("Plan – ACME", { B3: "Our real objective", A1: "=not mine" });
+    fake.newSheet("plan – acme (2)");
+    fake.seed("plan – acme (2)", { A1: 1 });
+    fake.addTable("80-20 Contribution", "A5:G10", "KA_Contribution");
+    fake.addName("KA_PositiveTotal", "80-20 Contribution", "J6");
+    fake.addName("KA_Owner_ACME", "Plan – ACME", "B4", "Plan – ACME"); // sheet-scoped
+    return fake;
+  }
+
+  test("existing sheets, cells, tables and names are unchanged after rendering twice; new names get (2)/(3)", async () => {
+    const fake = existingWorkbook();
+    const before = fake.snapshot() as { sheets: { id: string }[]; tables: unknown[]; names: unknown[] };
+    const written: string[] = [];
+    fake.failWhen = (a: ActionInfo) => {
+      if (a.kind !== "load" && a.sheetName !== undefined) written.push(a.sheetName);
+      return false;
+    };
+    const models = [contribution(30), plan("ACME")];
+    const first = await render(fake, models);
+    expect(first.created.map((c) => c.name)).toEqual(["80-20 Contribution (2)", "Plan – ACME (3)"]);
+    const afterFirst = fake.snapshot() as typeof before;
+    const second = await render(fake, models);
+    expect(second.created.map((c) => c.name)).toEqual(["80-20 Contribution (3)", "Plan – ACME (4)"]);
+
+    const after = fake.snapshot() as typeof before;
+    // every pre-existing sheet (with all its cells and formats), table and name deep-equal
+    expect(after.sheets.slice(0, 3)).toEqual(before.sheets);
+    expect(after.tables.slice(0, 1)).toEqual(before.tables);
+    expect(after.names.slice(0, 2)).toEqual(before.names);
+    // and the first run's sheets are untouched by the second
+    expect(after.sheets.slice(0, 5)).toEqual(afterFirst.sheets);
+    // nothing was ever queued against a sheet this call did not create
+    expect(written.filter((n) => ["80-20 Contribution", "Plan – ACME", "plan – acme (2)"].includes(n))).toEqual([]);
+    // tables and names made unique across tables and names
+    expect(fake.tables.map((t) => t.name)).toEqual(["KA_Contribution", "KA_Contribution_2", "KA_Actions_ACME", "KA_Contribution_3", "KA_Actions_ACME_2"]);
+    expect(fake.names.map((n) => n.name)).toEqual([
+      "KA_PositiveTotal",
+      "KA_Owner_ACME",
+      "KA_PositiveTotal_2",
+      "KA_ThresholdA",
+      "KA_Owner_ACME_2",
+      "KA_PositiveTotal_3",
+      "KA_ThresholdA_2",
+      "KA_Owner_ACME_3",
+    ]);
+    expect(fake.nameFormula(fake.names[2])).toBe("='80-20 Contribution (2)'!$J$6");
+    expectSheetMatches(fake, "Plan – ACME (4)", plan("ACME"));
+    // no temporary sheet left behind
+    expect(fake.sheets.filter((s) => s.name.startsWith("~KA"))).toEqual([]);
+  });
+
+  test("31-character and forbidden-character names", async () => {
+    const fake = new FakeExcel();
+    fake.newSheet("plan – a very long customer nam"); // what the desired name becomes, in other case
+    const model = { ...plan("X"), key: "plan:long", name: "Plan – A very long customer name: [Holding]/*?" };
+    const res = await render(fake, [model, { ...model, key: "plan:long2" }]);
+    expect(res.created.map((c) => c.name)).toEqual(["Plan – A very long customer (2)", "Plan – A very long customer (3)"]);
+    for (const c of res.created) expect(c.name.length).toBeLessThanOrEqual(31);
+  });
+});
+
+/* ------------------------------------------------------------------ progress, cancel, failure */
+
+describe("progress, cancel and failure", () => {
+  const five = (): SheetModel[] => [plan("A1"), plan("B2"), plan("C3", { marker: "BOOM" }), plan("D4"), plan("E5")];
+
+  test("progress is reported per sheet", async () => {
+    const fake = new FakeExcel();
+    const seen: [number, number, string][] = [];
+    await render(fake, five().slice(0, 3).map((m) => ({ ...m, blocks: m.blocks.slice(0, 1) })), { onProgress: (d, t, n) => seen.push([d, t, n]) });
+    expect(seen).toEqual([[1, 3, "Plan – A1"], [2, 3, "Plan – B2"], [3, 3, "Plan – C3"]]);
+  });
+
+  test("cancel is honoured between sheets, never in the middle of one", async () => {
+    const fake = new FakeExcel();
+    const signal = { cancelled: false };
+    // cancel while sheet 2 is being written: sheet 2 still completes, sheet 3 never starts
+    fake.failWhen = (a) => {
+      if (a.name === "values" && JSON.stringify(a.args).includes("Account plan – B2")) signal.cancelled = true;
+      return false;
+    };
+    const res = await render(fake, five(), { signal, activate: true });
+    expect(res.cancelled).toBe(true);
+    expect(res.created.map((c) => c.name)).toEqual(["Plan – A1", "Plan – B2"]);
+    expect(fake.sheets.map((s) => s.name)).toEqual(["Plan – A1", "Plan – B2"]);
+    expectSheetMatches(fake, "Plan – B2", plan("B2"));
+    expect(fake.activeSheetId).toBe(fake.sheet("Plan – A1").id);
+  });
+
+  test("an AbortSignal works too", async () => {
+    const fake = new FakeExcel();
+    const ac = new AbortController();
+    const res = await render(fake, five(), { signal: ac.signal, onProgress: (done) => done === 1 && ac.abort() });
+    expect(res).toMatchObject({ cancelled: true, created: [{ name: "Plan – A1" }] });
+  });
+
+  test("a failure in sheet 3 of 5 names it, keeps sheets 1–2, deletes the half-written sheet, starts nothing after", async () => {
+    const fake = new FakeExcel();
+    fake.newSheet("Mine");
+    fake.seed("Mine", { A1: "keep" });
+    fake.failWhen = (a) => a.name === "values" && JSON.stringify(a.args).includes("BOOM");
+    const err = await render(fake, five()).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(SheetRenderError);
+    const e = err as SheetRenderError;
+    expect(e.message).toContain('Sheet 3 of 5 "Plan – C3" (plan:c3)');
+    expect(e.message).toContain("Sheets 1–2 are complete");
+    expect(e).toMatchObject({ sheetIndex: 2, sheetKey: "plan:c3", sheetName: "Plan – C3", cleanup: "deleted" });
+    expect(e.cause).toBeInstanceOf(FakeOfficeError);
+    expect(fake.sheets.map((s) => s.name)).toEqual(["Mine", "Plan – A1", "Plan – B2"]);
+    expectSheetMatches(fake, "Plan – A1", plan("A1"));
+    expectSheetMatches(fake, "Plan – B2", plan("B2"));
+    // the failed sheet's workbook name is gone too (no #REF! name left), its table went with the sheet
+    expect(fake.names.map((n) => n.name)).toEqual(["KA_Owner_A1", "KA_Owner_B2"]);
+    expect(fake.tables.map((t) => t.name)).toEqual(["KA_Actions_A1", "KA_Actions_B2"]);
+    expect(fake.calculationMode).toBe("Automatic");
+    expect(fake.calculationModeSets).toEqual([]);
+  });
+
+  test("a failure in a later request of a multi-request sheet still removes the sheet and its names", async () => {
+    const fake = new FakeExcel();
+    const big = contribution(2000, { key: "contribution:2", name: "Second" });
+    let charts = 0;
+    fake.failWhen = (a) => a.name === "add" && a.target.endsWith("charts") && ++charts === 2; // the second sheet's chart
+    const err = (await render(fake, [contribution(10), big], { maxRequestBytes: 20_000 }).catch((e: unknown) => e)) as SheetRenderError;
+    expect(err).toBeInstanceOf(SheetRenderError);
+    expect(err).toMatchObject({ sheetIndex: 1, sheetKey: "contribution:2", cleanup: "deleted" });
+    expect(fake.sheets.map((s) => s.name)).toEqual(["80-20 Contribution"]);
+    expect(fake.names.every((n) => !fake.nameFormula(n).includes("#REF!"))).toBe(true);
+    expect(fake.names.map((n) => n.name)).toEqual(["KA_PositiveTotal", "KA_ThresholdA"]);
+    expect(fake.calculationModeSets).toEqual([]);
+  });
+
+  test("when the half-written sheet cannot be deleted it is renamed (incomplete) with a note in A1", async () => {
+    const fake = new FakeExcel();
+    fake.failWhen = (a) => (a.name === "values" && JSON.stringify(a.args).includes("BOOM")) || (a.name === "delete" && a.target.includes("worksheets"));
+    const err = (await render(fake, five()).catch((e: unknown) => e)) as SheetRenderError;
+    expect(err).toMatchObject({ sheetIndex: 2, cleanup: "marked-incomplete", incompleteName: "Plan – C3 (incomplete)" });
+    expect(err.message).toContain('renamed "Plan – C3 (incomplete)"');
+    expect(fake.sheets.map((s) => s.name)).toEqual(["Plan – A1", "Plan – B2", "Plan – C3 (incomplete)"]);
+    expect(fake.cell("Plan – C3 (incomplete)", "A1")?.value).toMatch(/^INCOMPLETE/);
+  });
+
+  test("calculation is suspended in every writing request and the calculation mode is never touched, also after an error", async () => {
+    const fake = new FakeExcel();
+    fake.calculationMode = "Automatic";
+    fake.failWhen = (a) => a.name === "values" && JSON.stringify(a.args).includes("BOOM");
+    await expect(render(fake, five())).rejects.toBeInstanceOf(SheetRenderError);
+    const writing = fake.requests.filter((r) => r.firstWriteAt >= 0);
+    expect(writing.length).toBeGreaterThanOrEqual(3);
+    for (const r of writing.slice(0, 3)) {
+      expect(r.suspendAt).toBeGreaterThanOrEqual(0);
+      expect(r.suspendAt).toBeLessThan(r.firstWriteAt);
+    }
+    expect(fake.calculationMode).toBe("Automatic");
+    expect(fake.calculationModeSets).toEqual([]);
+  });
+});
+
+/* ------------------------------------------------------------------ requirement sets */
+
+describe("requirement sets", () => {
+  test("ExcelApi 1.7: no drop-downs, no secondary-axis series or reference lines; reported as warnings", async () => {
+    const fake = new FakeExcel({ apiVersion: "1.7" });
+    const res = await render(fake, [contribution(20), plan("ACME")]);
+    const s = fake.sheet("80-20 Contribution");
+    expect(s.charts[0].series.map((x) => x.props.name)).toEqual(["Sales"]);
+    expect(s.charts[0].props["plotVisibleOnly"]).toBeUndefined();
+    expect(fake.sheet("Plan – ACME").validations).toEqual([]);
+    expect(res.warnings.map((w) => `${w.sheetKey}:${w.feature}`)).toEqual([
+      "contribution:chart.secondaryAxis",
+      "contribution:chart.referenceLine",
+      "plan:acme:dataValidation",
+    ]);
+    expect(s.freeze).toEqual({ rows: 5, cols: 2 });
+  });
+
+  test("ExcelApi 1.5: no calculation suspension, conditional formats, charts, frozen panes or tab colour", async () => {
+    const fake = new FakeExcel({ apiVersion: "1.5" });
+    const model = contribution(20);
+    const res = await render(fake, [model]);
+    const s = fake.sheet("80-20 Contribution");
+    expect(s.charts).toEqual([]);
+    expect(s.conditionalFormats).toEqual([]);
+    expect(s.freeze).toBeUndefined();
+    expect(s.tabColor).toBeUndefined();
+    expect(fake.requests.every((r) => r.suspendAt < 0)).toBe(true);
+    expect(res.warnings.map((w) => w.feature).sort()).toEqual(["calculation", "chart", "conditionalFormat", "worksheetView"]);
+    expectSheetMatches(fake, "80-20 Contribution", model);
+  });
+
+  test("ExcelApi 1.5: a failed sheet's names are still found (by value, not formula) and removed", async () => {
+    const fake = new FakeExcel({ apiVersion: "1.5" });
+    // fail at the very end of sheet 2 (its final rename), after its table and name were created
+    fake.failWhen = (a) => a.kind === "set" && a.name === "name" && a.args[0] === "Plan – B";
+    const err = (await render(fake, [plan("A"), plan("B")]).catch((e: unknown) => e)) as SheetRenderError;
+    expect(err).toMatchObject({ sheetIndex: 1, cleanup: "deleted" });
+    expect(fake.sheets.map((s) => s.name)).toEqual(["Plan – A"]);
+    expect(fake.names.map((n) => n.name)).toEqual(["KA_Owner_A"]);
+  });
+
+  test("below ExcelApi 1.4 nothing is attempted", async () => {
+    const fake = new FakeExcel({ apiVersion: "1.3" });
+    await expect(render(fake, [plan("X")])).rejects.toThrow(/ExcelApi 1\.4/);
+    expect(fake.syncs).toBe(0);
+  });
+});
