@@ -74,6 +74,19 @@ export const quoted = (s: string): string => `"${s.replace(/"/g, '""')}"`;
  */
 export const safeCriterion = (s: string): boolean => !/[*?~]/.test(s) && !/^[<>=]/.test(s) && s.trim() !== "";
 
+/**
+ * COUNTIF(range, labelCell) where the label is a safe criterion, else the exact-match
+ * SUMPRODUCT(--(range=labelCell)): labels can be user text with wildcards or operators.
+ */
+export function countIf(range: string, labelCell: string, label: string): string {
+  return safeCriterion(label) ? `COUNTIF(${range},${labelCell})` : `SUMPRODUCT(--(${range}=${labelCell}))`;
+}
+
+/** SUMIF(range, labelCell, sumRange), with the same fallback as countIf. */
+export function sumIf(range: string, labelCell: string, label: string, sumRange: string): string {
+  return safeCriterion(label) ? `SUMIF(${range},${labelCell},${sumRange})` : `SUMPRODUCT((${range}=${labelCell})*${sumRange})`;
+}
+
 /** Makes table headers unique (Excel tables require it): a repeated name gets " (2)", " (3)". */
 export function uniqueHeaders(headers: readonly string[]): string[] {
   const seen = new Map<string, number>();

@@ -39,7 +39,7 @@ import { Portfolio } from "../engine/portfolio";
 import { TIER_LOSS, TIER_NONE } from "../engine/tiers";
 import { list, Locale, text } from "../strings";
 import {
-  abs, colSpan, FORMAT, fx, percentText, quoted, range, safeCriterion, SheetBuilder, SheetOptions, sourceRef, thresholdText, uniqueHeaders,
+  abs, colSpan, countIf, FORMAT, fx, percentText, quoted, range, SheetBuilder, SheetOptions, sourceRef, sumIf, thresholdText, uniqueHeaders,
 } from "./common";
 import { a1, Cell, RangeRef, SheetModel } from "./model";
 
@@ -464,15 +464,6 @@ function tierFormula(value: string, exclusive: string, bord: Borders): string {
   let f = bord.labelCells[k];
   for (let i = k - 1; i >= 0; i--) f = `IF(ROUND(${exclusive},12)<ROUND(${bord.borderCells[i]},12),${bord.labelCells[i]},${f})`;
   return `IF(${value}<=0,${bord.labelCells[k]},${f})`;
-}
-
-/** COUNTIF where the label is a safe criterion, else an exact-match SUMPRODUCT (labels are user text). */
-function countIf(range: string, labelCell: string, label: string): string {
-  return safeCriterion(label) ? `COUNTIF(${range},${labelCell})` : `SUMPRODUCT(--(${range}=${labelCell}))`;
-}
-
-function sumIf(range: string, labelCell: string, label: string, sumRange: string): string {
-  return safeCriterion(label) ? `SUMIF(${range},${labelCell},${sumRange})` : `SUMPRODUCT((${range}=${labelCell})*${sumRange})`;
 }
 
 function allCustomers(p: Portfolio): number[] {
