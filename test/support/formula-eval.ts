@@ -586,8 +586,11 @@ export function layoutProblems(model: SheetModel): string[] {
       if (!anchorOnly && meets(r, s)) bad.push(`block ${i} is inside a spill area at R${s.row + 1}C${s.col + 1}`);
     });
   }
+  const inSpill = (row: number, col: number) => spills.some((s) => meets(s, { row, col, rows: 1, cols: 1 }));
   const written = (r: Rect) => {
-    for (let row = r.row; row < r.row + r.rows; row++) for (let col = r.col; col < r.col + r.cols; col++) if (cellAt(model, row, col) === undefined) return false;
+    for (let row = r.row; row < r.row + r.rows; row++) {
+      for (let col = r.col; col < r.col + r.cols; col++) if (cellAt(model, row, col) === undefined && !inSpill(row, col)) return false;
+    }
     return true;
   };
   for (const ch of model.charts ?? []) {

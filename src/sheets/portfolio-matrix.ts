@@ -1,0 +1,475 @@
+/**
+ * The customer portfolio matrix sheet (客户组合矩阵; McDonald & Rogers): per listed account its
+ * criteria, the weights (editable), min–max normalised criteria, the attractiveness and
+ * strength scores 0–100 and the quadrant, all native formulas; the cuts (editable, default
+ * the medians), a legend of the four quadrants with their strategy, and a bubble chart.
+ *
+ * Accounts listed (options.accounts): "all" customers with a value, a number N (the top N by
+ * value), or by default the first- and second-tier customers (all of them when there are at
+ * most FEW customers). An account needs a value on a weighted criterion of each axis to be
+ * placed; the others are named in a note, never scored from nothing.
+ *
+ * Criteria: the portfolio's attractiveness/strength criteria (per-customer means). When an
+ * axis has none, documented proxies computed from the sales data stand in, and a note on the
+ * sheet says so: attractiveness = revenue, profit margin (profit / revenue), growth (revenue
+ * of the second half of the months against the first half); strength = satisfaction (1–5),
+ * credit rating (AAA = 10 … D = 1, Moody's names mapped, +/− a third of a notch), months with
+ * sales. Share of wallet is unknown from sales data.
+ *
+ * Layout (0-based rows; n notes from row 2):
+ *   row 0 title, row 1 subtitle, rows 2.. notes, one blank row, then
+ *   G   group headers (merged over each group of columns)
+ *   G+1 "Weight (edit)": input cells over the criteria (named KA_AttractivenessWeights,
+ *       KA_StrengthWeights)
+ *   G+2 lowest, G+3 highest value of each criterion over the listed accounts (MIN, MAX)
+ *   G+4 header of the table (Excel table "KA_PortfolioMatrix"), accounts from G+5:
+ *       Customer | <revenue> (bubble size) | Tier | attractiveness criteria | strength
+ *       criteria | normalised attractiveness criteria | normalised strength criteria |
+ *       Attractiveness score | Strength score | Quadrant
+ *   right of the table: the cuts (inputs, =MEDIAN(...) by default; KA_AttractivenessCut,
+ *   KA_StrengthCut), the legend (quadrant, high/low, strategy, COUNTIF of accounts), the chart.
+ *
+ * Formulas (portable), row r:
+ *   normalised  IF(ISNUMBER(x_r), IF(max>min, (x_r−min)/(max−min), 0.5), "")
+ *   score       IF(COUNT(n_r)=0, "", 100*MIN(1, MAX(0, SUMPRODUCT(w, n_r)/SUMPRODUCT(w, --ISNUMBER(n_r)))))
+ *               = scoring.scoreAccounts (constant criterion 0.5, blanks renormalised)
+ *   quadrant    IF(ROUND(A_r,9)>=ROUND(cutA,9), IF(ROUND(S_r,9)>=ROUND(cutS,9), Strategic, Star),
+ *               IF(ROUND(S_r,9)>=ROUND(cutS,9), Status, Streamline)), labels read from the legend.
+ *   Equal to the cut counts as high; ROUND(,9) keeps floating-point noise in the scores from
+ *   deciding a tie with the cut.
+ *
+ * Live mode: KA.SCORE over the criteria block per axis and KA.MATRIX over the two score
+ * spills (no normalised columns, no Excel table). The sales table has one row per order line,
+ * so the per-customer criteria on the sheet stay values computed at generation.
+ */
+import { Quadrant, QUADRANTS, quadrantOf } from "../engine/matrix";
+import { Portfolio } from "../engine/portfolio";
+import { scoreAccounts, normaliseCriterion } from "../engine/scoring";
+import { median, minMax } from "../engine/stats";
+import { TIER_LOSS, TIER_NONE } from "../engine/tiers";
+import { list, text } from "../strings";
+import { a1, Cell, SheetModel } from "./model";
+import { abs, colSpan, countIf, excelRound, FORMAT, fx, quoted, range, rowSpan, SheetBuilder, SheetOptions, uniqueHeaders } from "./common";
+
+export interface MatrixOptions extends SheetOptions {
+  /** "all" customers with a value, the top N by value, or (default) the first two tiers. */
+  readonly accounts?: "all" | number;
+  /** One weight ≥ 0 per criterion of each axis (not all 0); default equal weights. */
+  readonly weights?: { readonly attractiveness: readonly number[]; readonly strength: readonly number[] };
+}
+
+/** With this many customers or fewer, every customer is listed by default. */
+export const FEW = 20;
+const TAB_COLOR = "2F5597";
+const QUADRANT_FILLS: Record<(typeof QUADRANTS)[number], string> = { Strategic: "C6EFCE", Star: "FFEB9C", Status: "DDEBF7", Streamline: "EDEDED" };
+
+type AxisName = "attractiveness" | "strength";
+
+interface Criterion {
+  readonly name: string;
+  /** Per customer id; NaN = no value. */
+  readonly values: Float64Array;
+}
+
+interface Axis {
+  readonly criteria: readonly Criterion[];
+  /** Names of the proxies used, or null when the portfolio's own criteria are used. */
+  readonly proxies: boolean;
+}
+
+export function buildMatrixSheet(p: Portfolio, options: MatrixOptions): SheetModel {
+  const loc = options.locale;
+  const t = (key: string, args?: Record<string, string | number>) => text(loc, `sheet.matrix.${key}`, args);
+  const live = !!options.live;
+  const a = p.analysis;
+  const b = new SheetBuilder();
+  const revenue = revenueOf(p);
+  const sizeName = p.revenue ? options.columnNames?.revenue ?? t("proxy.revenue") : p.measureName;
+
+  const axes: Record<AxisName, Axis> = {
+    attractiveness: p.attractiveness
+      ? { criteria: p.attractiveness.names.map((name, j) => ({ name, values: p.attractiveness!.values[j] })), proxies: false }
+      : { criteria: attractivenessProxies(p, revenue, sizeName, t), proxies: true },
+    strength: p.strength
+      ? { criteria: p.strength.names.map((name, j) => ({ name, values: p.strength!.values[j] })), proxies: false }
+      : { criteria: strengthProxies(p, t), proxies: true },
+  };
+  const weights = weightsOf(axes, options.weights);
+
+  // Accounts: listed (by the option), then placed (a value on a weighted criterion of both axes).
+  const { ids: listed, selection } = listedAccounts(p, options.accounts, t);
+  const placeable = (axis: AxisName, id: number) => axes[axis].criteria.some((c, j) => weights[axis][j] > 0 && c.values[id] === c.values[id]);
+  const placed = listed.filter((id) => placeable("attractiveness", id) && placeable("strength", id));
+  const isPlaced = new Set(placed);
+  const excluded = listed.filter((id) => !isPlaced.has(id));
+
+  b.cell(0, 0, t("title"), { style: "title" });
+  const sub = [t("subtitle", { count: placed.length, selection })];
+  if (options.generated) sub.push(t("generated", { date: options.generated }));
+  b.cell(1, 0, sub.join(" · "), { style: "subtitle" });
+
+  const notes: { text: string; style: "note" | "warning" }[] = [
+    { text: t("note.axes"), style: "note" },
+    { text: t("note.scoring"), style: "note" },
+  ];
+  for (const axis of ["attractiveness", "strength"] as const) {
+    if (!axes[axis].proxies) continue;
+    const names = axes[axis].criteria.map((c) => c.name).join(t("listSeparator"));
+    notes.push({ text: axes[axis].criteria.length ? t(`note.proxies.${axis}`, { list: names }) : t("note.noData", { axis: t(`axis.${axis}`) }), style: "warning" });
+  }
+  if (excluded.length) {
+    const shown = excluded.slice(0, 10).map((id) => a.customers.names[id]).join(t("listSeparator"));
+    notes.push({ text: t("note.excluded", { count: excluded.length, names: excluded.length > 10 ? t("andMore", { names: shown, more: excluded.length - 10 }) : shown }), style: "warning" });
+  }
+  const sizes = placed.map((id) => revenue[id]);
+  const bubbles = sizes.every((x) => x > 0);
+  if (placed.length && !bubbles) notes.push({ text: t("note.noBubbles", { name: sizeName }), style: "note" });
+  if (live) notes.push({ text: t("note.live"), style: "note" });
+  notes.forEach((n, i) => b.cell(2 + i, 0, n.text, { style: n.style }));
+
+  // Legend positions are needed by the quadrant formulas: compute the columns first.
+  const A = axes.attractiveness.criteria;
+  const S = axes.strength.criteria;
+  const col = {
+    customer: 0,
+    size: 1,
+    tier: 2,
+    critA: 3,
+    critS: 3 + A.length,
+    normA: 3 + A.length + S.length,
+    normS: 3 + 2 * A.length + S.length,
+    scoreA: 3 + 2 * (A.length + S.length),
+    scoreS: 4 + 2 * (A.length + S.length),
+    quadrant: 5 + 2 * (A.length + S.length),
+  };
+  if (live) {
+    col.scoreA = col.normA;
+    col.scoreS = col.scoreA + 1;
+    col.quadrant = col.scoreS + 1;
+  }
+  const width = col.quadrant + 1;
+  const X = width + 1;
+  const G = 2 + notes.length + 1;
+
+  // Legend: the quadrant label cells the formulas read.
+  const cutRow = G;
+  const legendTitle = cutRow + 4;
+  const legendFirst = legendTitle + 2;
+  const labelCell = (q: Quadrant) => abs(legendFirst + q, X);
+  const quadrantLabels = QUADRANTS.map((q) => text(loc, `matrix.${q}`));
+
+  if (placed.length === 0) {
+    b.cell(G, 0, t("nothingToPlace"), { style: "warning" });
+    legend(b, t, quadrantLabels, legendTitle, X, null);
+    return b.build({ key: "matrix", name: t("sheetName"), tabColor: TAB_COLOR });
+  }
+
+  const m = placed.length;
+  const H = G + 4;
+  const first = H + 1;
+  const last = first + m - 1;
+
+  // Scores as the engine computes them, over the placed accounts only.
+  const scoresOf = (axis: AxisName) => {
+    const crit = axes[axis].criteria;
+    const values = new Float64Array(m * crit.length);
+    crit.forEach((c, j) => placed.forEach((id, i) => (values[j * m + i] = c.values[id])));
+    return scoreAccounts({ rows: m, cols: crit.length, values }, weights[axis], new Array<number>(crit.length).fill(1)).scores;
+  };
+  const scoreA = scoresOf("attractiveness");
+  const scoreS = scoresOf("strength");
+  const cutA = median(scoreA);
+  const cutS = median(scoreS);
+  const r9 = (x: number) => excelRound(x, 9);
+  const quadrants = placed.map((_, i) => quadrantOf(r9(scoreA[i]), r9(scoreS[i]), r9(cutA), r9(cutS)));
+
+  // Group headers, weights, lowest and highest.
+  const group = (c0: number, n: number, label: string) => {
+    if (n === 0) return;
+    b.cell(G, c0, label, { style: "section" });
+    if (n > 1) b.merges.push(range(G, c0, 1, n));
+  };
+  group(col.critA, A.length, t("group.critA"));
+  group(col.critS, S.length, t("group.critS"));
+  if (!live) {
+    group(col.normA, A.length, t("group.normA"));
+    group(col.normS, S.length, t("group.normS"));
+  }
+  group(col.scoreA, 2, t("group.scores"));
+  b.block(G + 1, 0, [[t("row.weights")]], { style: "body" });
+  const allCrit = [...A, ...S];
+  const allW = [...weights.attractiveness, ...weights.strength];
+  b.block(G + 1, col.critA, [allW], { style: "input", numberFormats: allW.map(() => FORMAT.number) });
+  b.names.push({ name: "KA_AttractivenessWeights", range: range(G + 1, col.critA, 1, A.length), comment: t("nameComment.weightsA") });
+  b.names.push({ name: "KA_StrengthWeights", range: range(G + 1, col.critS, 1, S.length), comment: t("nameComment.weightsS") });
+  const bounds = allCrit.map((c) => {
+    const [lo, hi] = minMax(placed.map((id) => c.values[id]));
+    return lo === lo ? [lo, hi] : [0, 0]; // MIN/MAX of no number is 0 in Excel
+  });
+  if (!live) {
+    b.block(G + 2, 0, [[t("row.lowest")], [t("row.highest")]], { style: "note" });
+    b.block(
+      G + 2,
+      col.critA,
+      [
+        allCrit.map((_, j) => fx(`MIN(${colSpan(col.critA + j, first, last)})`, bounds[j][0])),
+        allCrit.map((_, j) => fx(`MAX(${colSpan(col.critA + j, first, last)})`, bounds[j][1])),
+      ],
+      { style: "note", numberFormats: allCrit.map(() => FORMAT.number) },
+    );
+  }
+
+  // The table.
+  const lossLabel = list(loc, "tier.loss")[0];
+  const tierOf = (id: number) => (a.tiers.tiers[id] === TIER_LOSS ? lossLabel : a.tiers.tiers[id] === TIER_NONE ? "" : a.spec.labels[a.tiers.tiers[id]]);
+  const headers = uniqueHeaders([
+    t("header.customer"),
+    t("header.size", { name: sizeName }),
+    t("header.tier"),
+    ...allCrit.map((c) => c.name),
+    ...(live ? [] : allCrit.map((c) => t("header.normalised", { name: c.name }))),
+    t("header.scoreA"),
+    t("header.scoreS"),
+    t("header.quadrant"),
+  ]);
+  const head = b.block(H, 0, [headers], { style: "header", wrap: true });
+  const norm = allCrit.map((c) => {
+    const out = new Float64Array(m);
+    normaliseCriterion(Float64Array.from(placed, (id) => c.values[id]), 1, out);
+    return out;
+  });
+  const cutACell = abs(cutRow + 1, X + 1);
+  const cutSCell = abs(cutRow + 2, X + 1);
+  const rows: Cell[][] = placed.map((id, i) => {
+    const r = first + i;
+    const row: Cell[] = [a.customers.names[id], numberOrBlank(revenue[id]), tierOf(id)];
+    allCrit.forEach((c) => row.push(numberOrBlank(c.values[id])));
+    if (!live) {
+      allCrit.forEach((_, j) => {
+        const x = a1(r, col.critA + j);
+        const lo = abs(G + 2, col.critA + j);
+        const hi = abs(G + 3, col.critA + j);
+        row.push(fx(`IF(ISNUMBER(${x}),IF(${hi}>${lo},(${x}-${lo})/(${hi}-${lo}),0.5),"")`, norm[j][i] === norm[j][i] ? norm[j][i] : ""));
+      });
+      const score = (n0: number, n: number, w0: number) => {
+        const nr = rowSpan(r, n0, n0 + n - 1);
+        const wr = rowSpan(G + 1, w0, w0 + n - 1, true);
+        return `IF(COUNT(${nr})=0,"",100*MIN(1,MAX(0,SUMPRODUCT(${wr},${nr})/SUMPRODUCT(${wr},--ISNUMBER(${nr})))))`;
+      };
+      row.push(fx(score(col.normA, A.length, col.critA), scoreA[i]), fx(score(col.normS, S.length, col.critS), scoreS[i]));
+      const sa = a1(r, col.scoreA);
+      const ss = a1(r, col.scoreS);
+      const highS = `ROUND(${ss},9)>=ROUND(${cutSCell},9)`;
+      row.push(
+        fx(
+          `IF(OR(${sa}="",${ss}=""),"",IF(ROUND(${sa},9)>=ROUND(${cutACell},9),IF(${highS},${labelCell(Quadrant.Strategic)},${labelCell(Quadrant.Star)}),IF(${highS},${labelCell(Quadrant.Status)},${labelCell(Quadrant.Streamline)})))`,
+          quadrantLabels[quadrants[i]],
+        ),
+      );
+    } else if (i === 0) {
+      const scoreSpill = (c0: number, n: number, v: number) => ({
+        ...fx(`KA.SCORE(${abs(first, c0)}:${abs(last, c0 + n - 1)},${rowSpan(G + 1, c0, c0 + n - 1, true)})`, v),
+        spill: { rows: m, cols: 1 },
+      });
+      row.push(scoreSpill(col.critA, A.length, scoreA[0]), scoreSpill(col.critS, S.length, scoreS[0]));
+      row.push({
+        ...fx(
+          `KA.MATRIX(${colSpan(col.scoreA, first, last)},${colSpan(col.scoreS, first, last)},${cutACell},${cutSCell},${abs(legendFirst, X)}:${abs(legendFirst + 3, X)},${quoted(loc)})`,
+          quadrantLabels[quadrantOf(scoreA[0], scoreS[0], cutA, cutS)],
+        ),
+        spill: { rows: m, cols: 1 },
+      });
+    }
+    return row;
+  });
+  const formats = [null, FORMAT.money, null, ...allCrit.map(() => FORMAT.number), ...(live ? [] : allCrit.map(() => FORMAT.ratio)), FORMAT.score, FORMAT.score, null];
+  if (live) {
+    // The spill anchors sit in the first row; the cells below them stay free for the spill.
+    const fixed = rows.map((r) => r.slice(0, col.scoreA));
+    b.block(first, 0, fixed, { style: "body", numberFormats: formats.slice(0, col.scoreA) });
+    rows[0].slice(col.scoreA).forEach((c, j) => b.spill(first, col.scoreA + j, c as Parameters<SheetBuilder["spill"]>[2], { style: "body", numberFormats: [formats[col.scoreA + j]] }));
+  } else {
+    const body = b.block(first, 0, rows, { style: "body", numberFormats: formats });
+    b.tables.push({ name: "KA_PortfolioMatrix", range: { ...head, rows: 1 + body.rows }, style: "TableStyleMedium9" });
+  }
+
+  // Cuts, legend, chart.
+  b.cell(cutRow, X, t("section.cuts"), { style: "section" });
+  b.block(cutRow + 1, X, [[t("cut.attractiveness")], [t("cut.strength")]], { style: "body" });
+  b.block(
+    cutRow + 1,
+    X + 1,
+    [[fx(`MEDIAN(${colSpan(col.scoreA, first, last)})`, cutA)], [fx(`MEDIAN(${colSpan(col.scoreS, first, last)})`, cutS)]],
+    { style: "input", numberFormats: [FORMAT.score] },
+  );
+  b.names.push({ name: "KA_AttractivenessCut", range: range(cutRow + 1, X + 1), comment: t("nameComment.cutA") });
+  b.names.push({ name: "KA_StrengthCut", range: range(cutRow + 2, X + 1), comment: t("nameComment.cutS") });
+  const counts = [0, 0, 0, 0];
+  for (const q of quadrants) counts[q]++;
+  const legendEnd = legend(b, t, quadrantLabels, legendTitle, X, { range: colSpan(col.quadrant, first, last), counts: live ? null : counts });
+
+  const anchor = b.reserve(range(legendEnd + 2, X, 24, 8), "portfolio chart");
+  b.charts.push({
+    kind: "portfolio",
+    title: t("chart.title"),
+    anchor,
+    series: [
+      {
+        name: t("chart.series"),
+        categories: range(first, col.scoreS, m),
+        values: range(first, col.scoreA, m),
+        ...(bubbles ? { sizes: range(first, col.size, m) } : {}),
+        type: bubbles ? "bubble" : "scatter",
+        axis: "primary",
+        color: "2F5597",
+      },
+    ],
+    xAxisTitle: t("chart.x"),
+    yAxisTitle: t("chart.y"),
+    referenceLines: [
+      { axis: "x", value: cutS, label: t("chart.strengthCut") },
+      { axis: "y", value: cutA, label: t("chart.attractivenessCut") },
+    ],
+  });
+
+  if (!live) {
+    QUADRANTS.forEach((q, i) => b.conditionalFormats.push({ kind: "textEquals", range: range(first, col.quadrant, m), text: quadrantLabels[i], fill: QUADRANT_FILLS[q] }));
+    b.conditionalFormats.push({ kind: "colorScale", range: range(first, col.scoreA, m, 2), min: "F8696B", mid: "FFEB84", max: "63BE7B" });
+  }
+  b.width(0, 30);
+  b.width(col.size, 15);
+  b.width(col.tier, 8);
+  for (let c = col.critA; c < col.scoreA; c++) b.width(c, 12);
+  b.width(col.scoreA, 13);
+  b.width(col.scoreS, 13);
+  b.width(col.quadrant, 13);
+  b.width(X - 1, 3);
+  return b.build({ key: "matrix", name: t("sheetName"), freeze: { rows: first, cols: 1 }, tabColor: TAB_COLOR });
+}
+
+const numberOrBlank = (x: number): Cell => (x === x ? x : null);
+
+/** The legend: quadrant, attractiveness high/low, strength high/low, strategy, accounts (COUNTIF). Returns its last row. */
+function legend(
+  b: SheetBuilder,
+  t: (key: string, args?: Record<string, string | number>) => string,
+  labels: readonly string[],
+  title: number,
+  X: number,
+  accounts: { range: string; counts: number[] | null } | null,
+): number {
+  b.cell(title, X, t("section.legend"), { style: "section" });
+  const head = [t("legend.quadrant"), t("legend.attractiveness"), t("legend.strength"), t("legend.strategy")];
+  if (accounts?.counts) head.push(t("legend.accounts"));
+  b.block(title + 1, X, [head], { style: "header", wrap: true });
+  const hl = (high: boolean) => t(high ? "legend.high" : "legend.low");
+  const rows: Cell[][] = QUADRANTS.map((q, i) => {
+    const row: Cell[] = [labels[i], hl(i === Quadrant.Strategic || i === Quadrant.Star), hl(i === Quadrant.Strategic || i === Quadrant.Status), t(`strategy.${q}`)];
+    if (accounts?.counts) row.push(fx(countIf(accounts.range, abs(title + 2 + i, X), labels[i]), accounts.counts[i]));
+    return row;
+  });
+  b.block(title + 2, X, rows, { style: "body", wrap: true, numberFormats: head.map((_, j) => (j === 4 ? FORMAT.count : null)) });
+  b.width(X, 30);
+  b.width(X + 1, 14);
+  b.width(X + 2, 14);
+  b.width(X + 3, 40);
+  b.width(X + 4, 10);
+  return title + 1 + QUADRANTS.length;
+}
+
+/** Revenue per customer: the revenue column, or the measure when revenue is not mapped. */
+function revenueOf(p: Portfolio): Float64Array {
+  if (p.revenue) return p.revenue;
+  const { totals, hasValue } = p.analysis.customers;
+  return totals.map((x, i) => (hasValue[i] ? x : NaN));
+}
+
+function listedAccounts(p: Portfolio, accounts: MatrixOptions["accounts"], t: (key: string, args?: Record<string, string | number>) => string): { ids: number[]; selection: string } {
+  const a = p.analysis;
+  const byValue = [...a.ranking.order, ...[...a.losses].reverse()]; // value descending
+  if (accounts === "all") return { ids: byValue, selection: t("selection.all") };
+  if (typeof accounts === "number") {
+    if (!Number.isInteger(accounts) || accounts < 1) throw new Error(`accounts must be "all" or a whole number from 1 up, not ${accounts}`);
+    return { ids: byValue.slice(0, accounts), selection: t("selection.top", { n: accounts, measure: p.measureName }) };
+  }
+  if (byValue.length <= FEW) return { ids: byValue, selection: t("selection.few", { n: FEW }) };
+  const labels = a.spec.labels;
+  return {
+    ids: Array.from(a.ranking.order).filter((id) => a.tiers.tiers[id] <= 1),
+    selection: t("selection.tiers", { first: labels[0], second: labels[1], measure: p.measureName }),
+  };
+}
+
+function weightsOf(axes: Record<AxisName, Axis>, given: MatrixOptions["weights"]): Record<AxisName, number[]> {
+  const out = {} as Record<AxisName, number[]>;
+  for (const axis of ["attractiveness", "strength"] as const) {
+    const n = axes[axis].criteria.length;
+    const w = given ? [...given[axis]] : new Array<number>(n).fill(1);
+    if (w.length !== n) throw new Error(`weights.${axis} must hold ${n} weights (one per criterion), not ${w.length}`);
+    if (w.some((x) => !(x >= 0 && Number.isFinite(x)))) throw new Error(`weights.${axis} must be numbers of 0 or more`);
+    if (n > 0 && !w.some((x) => x > 0)) throw new Error(`weights.${axis} are all 0; at least one must be above 0`);
+    out[axis] = w;
+  }
+  return out;
+}
+
+type T = (key: string, args?: Record<string, string | number>) => string;
+
+/** Attractiveness proxies: revenue, profit margin, growth (second half of the months against the first). */
+function attractivenessProxies(p: Portfolio, revenue: Float64Array, revenueName: string, t: T): Criterion[] {
+  const out: Criterion[] = [{ name: t("proxy.revenueCriterion", { name: revenueName }), values: revenue }];
+  if (p.profit && p.profit.some((x, i) => x !== revenue[i] && x === x)) {
+    out.push({ name: t("proxy.margin"), values: p.profit.map((x, i) => (x === x && revenue[i] > 0 ? x / revenue[i] : NaN)) });
+  }
+  if (p.monthly) {
+    const P = p.monthly.labels.length;
+    const h = Math.floor(P / 2);
+    if (h >= 1) {
+      const v = p.monthly.values;
+      const growth = revenue.map((_, id) => {
+        let early = 0;
+        let late = 0;
+        for (let k = 0; k < h; k++) {
+          early += v[id * P + k];
+          late += v[id * P + P - h + k];
+        }
+        return early > 0 ? (late - early) / early : NaN;
+      });
+      out.push({ name: t("proxy.growth", { first: p.monthly.labels[0], last: p.monthly.labels[P - 1] }), values: growth });
+    }
+  }
+  return out.filter((c) => c.values.some((x) => x === x));
+}
+
+/** Strength proxies: satisfaction, credit rating as an ordinal, months with sales. */
+function strengthProxies(p: Portfolio, t: T): Criterion[] {
+  const out: Criterion[] = [];
+  if (p.satisfaction) out.push({ name: t("proxy.satisfaction"), values: p.satisfaction });
+  if (p.credit) out.push({ name: t("proxy.credit"), values: Float64Array.from(p.credit, creditOrdinal) });
+  if (p.monthly) {
+    const P = p.monthly.labels.length;
+    const v = p.monthly.values;
+    const months = new Float64Array(p.analysis.customers.count).map((_, id) => {
+      let k = 0;
+      for (let j = 0; j < P; j++) if (v[id * P + j] !== 0) k++;
+      return k > 0 ? k : NaN; // no dated sales: unknown, not 0
+    });
+    out.push({ name: t("proxy.months"), values: months });
+  }
+  return out.filter((c) => c.values.some((x) => x === x));
+}
+
+const RATINGS = ["D", "C", "CC", "CCC", "B", "BB", "BBB", "A", "AA", "AAA"];
+const MOODYS: Record<string, string> = { BAA: "BBB", BA: "BB", CAA: "CCC", CA: "CC" };
+
+/** AAA = 10 … D = 1 (S&P/Fitch letters; Moody's Aaa…C mapped); + / − or Moody's 1 / 3 move a third of a notch. NaN if unknown. */
+export function creditOrdinal(rating: string | null): number {
+  if (rating === null) return NaN;
+  const m = /^([A-Za-z]+)\s*([+\-123])?$/.exec(rating.trim());
+  if (!m) return NaN;
+  const letters = m[1].toUpperCase();
+  const i = RATINGS.indexOf(MOODYS[letters] ?? letters);
+  if (i < 0) return NaN;
+  const notch = m[2] === "+" || m[2] === "1" ? 1 / 3 : m[2] === "-" || m[2] === "3" ? -1 / 3 : 0;
+  return i + 1 + notch;
+}
