@@ -297,6 +297,48 @@ describe("renderSheets", () => {
     expect([...s.hiddenColumns]).toEqual([11]);
   });
 
+  test("portfolio charts: scatter with dashed cut lines, bubble with cut lines of small dots (helper cells)", async () => {
+    const portfolio = (type: "scatter" | "bubble"): SheetModel => ({
+      key: `matrix:${type}`,
+      name: `Matrix ${type}`,
+      blocks: [{ row: 0, col: 0, cells: [["Customer", "Strength", "Attractiveness", "Sales"], ["A", 2, 8, 100], ["B", 6, 3, 50], ["C", 9, 9, 400]] }],
+      charts: [
+        {
+          kind: "portfolio",
+          title: "Portfolio",
+          anchor: { row: 5, col: 0, rows: 15, cols: 6 },
+          series: [{ name: "Customers", categories: { row: 1, col: 1, rows: 3, cols: 1 }, values: { row: 1, col: 2, rows: 3, cols: 1 }, sizes: { row: 1, col: 3, rows: 3, cols: 1 }, type, axis: "primary" }],
+          xAxisTitle: "Strength",
+          yAxisTitle: "Attractiveness",
+          referenceLines: [{ axis: "x", value: 5, label: "Strength cut" }, { axis: "y", value: 4, label: "Attractiveness cut" }],
+        },
+      ],
+    });
+    const fake = new FakeExcel();
+    const res = await render(fake, [portfolio("scatter"), portfolio("bubble")]);
+    expect(res.warnings).toEqual([]);
+    const scatter = fake.sheet("Matrix scatter").charts[0];
+    expect(scatter.type).toBe("XYScatter");
+    expect(scatter.series.map((x) => [x.props.name, x.xValues, x.values, x.props.chartType])).toEqual([
+      ["Customers", "B2:B4", "C2:C4", undefined],
+      ["Strength cut", "F1:F2", "G1:G2", "XYScatterLinesNoMarkers"],
+      ["Attractiveness cut", "H1:H2", "I1:I2", "XYScatterLinesNoMarkers"],
+    ]);
+    // the vertical cut at x = 5 spans y 3..9, the horizontal one at y = 4 spans x 2..9
+    expect(["F1", "G1", "F2", "G2", "H1", "I1", "H2", "I2"].map((a) => fake.cell("Matrix scatter", a)?.value)).toEqual([5, 3, 5, 9, 2, 4, 9, 4]);
+    expect(scatter.props).toMatchObject({ plotVisibleOnly: false, "axes.categoryAxis.title.text": "Strength", "axes.valueAxis.title.text": "Attractiveness" });
+    const bubble = fake.sheet("Matrix bubble").charts[0];
+    expect(bubble.type).toBe("Bubble");
+    expect(bubble.series.map((x) => [x.props.name, x.xValues, x.values, x.bubbleSizes])).toEqual([
+      ["Customers", "B2:B4", "C2:C4", "D2:D4"],
+      ["Strength cut", "F1:F41", "G1:G41", "H1:H41"],
+      ["Attractiveness cut", "I1:I41", "J1:J41", "K1:K41"],
+    ]);
+    expect(fake.cell("Matrix bubble", "G41")?.value).toBe(9);
+    expect(fake.cell("Matrix bubble", "H1")?.value).toBeCloseTo(400 * 0.003);
+    expect([...fake.sheet("Matrix bubble").hiddenColumns]).toEqual([5, 6, 7, 8, 9, 10]);
+  });
+
   test("drop-down lists: plain values inline, values with commas or a leading = from hidden helper cells", async () => {
     const fake = new FakeExcel();
     await render(fake, [plan("ACME")]);

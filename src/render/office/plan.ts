@@ -397,30 +397,47 @@ function planChart(def: ChartDef, ctx: PlanContext, helpers: HelperArea, lookup:
       if (line.axis === "x") { ctx.warn("chart.referenceLine", `${what} left out: vertical lines are not drawn on column charts`); continue; }
       const cats = series[0].categories;
       const values = helpers.constant(line.value, cats.rows * cats.cols);
-      series.push({ name: line.label, values, categories: cats, chartType: "Line", secondary: line.axis === "y2", color: "#7F7F7F", colorMode: "line", dashed: true });
-      plotHidden = true;
-    } else if (type === "XYScatter") {
-      if (line.axis === "y2") { ctx.warn("chart.referenceLine", `${what} left out: scatter charts have no secondary axis here`); continue; }
-      const xs = numericExtent(lookup, series.map((s) => s.categories));
-      const ys = numericExtent(lookup, series.map((s) => s.values));
-      if (!xs || !ys) { ctx.warn("chart.referenceLine", `${what} left out: no numeric data to span`); continue; }
-      const pts = line.axis === "x"
-        ? [[line.value, Math.min(ys.min, 0)], [line.value, ys.max]]
-        : [[Math.min(xs.min, 0), line.value], [xs.max, line.value]];
-      const rect = helpers.cells(pts);
-      series.push({
-        name: line.label,
-        categories: { row: rect.row, col: rect.col, rows: 2, cols: 1 },
-        values: { row: rect.row, col: rect.col + 1, rows: 2, cols: 1 },
-        chartType: "XYScatterLinesNoMarkers",
-        secondary: false,
-        color: "#7F7F7F",
-        colorMode: "line",
-        dashed: true,
-      });
+      series.push({ name: line.label, values, categories: cats, chartType: "Line", secondary: line.axis === "y2", color: REFERENCE_COLOR, colorMode: "line", dashed: true });
       plotHidden = true;
     } else {
-      ctx.warn("chart.referenceLine", `${what} left out: reference lines are not drawn on bubble charts`);
+      // Portfolio: each cut spans the data (and the other cuts). Scatter: a two-point dashed line.
+      // Bubble (Excel does not combine bubble and scatter groups): a bubble series of small dots
+      // along the line, as the .xlsx renderer draws it.
+      const lines = def.referenceLines ?? [];
+      const xs = widen(numericExtent(lookup, series.map((s) => s.categories)), lines.filter((l) => l.axis === "x").map((l) => l.value));
+      const ys = widen(numericExtent(lookup, series.map((s) => s.values)), lines.filter((l) => l.axis !== "x").map((l) => l.value));
+      if (!xs || !ys) { ctx.warn("chart.referenceLine", `${what} left out: no numeric data to span`); continue; }
+      const vertical = line.axis === "x";
+      if (type === "XYScatter") {
+        const pts = vertical ? [[line.value, ys.min], [line.value, ys.max]] : [[xs.min, line.value], [xs.max, line.value]];
+        const rect = helpers.cells(pts);
+        series.push({
+          name: line.label,
+          categories: { row: rect.row, col: rect.col, rows: 2, cols: 1 },
+          values: { row: rect.row, col: rect.col + 1, rows: 2, cols: 1 },
+          chartType: "XYScatterLinesNoMarkers",
+          secondary: false,
+          color: REFERENCE_COLOR,
+          colorMode: "line",
+          dashed: true,
+        });
+      } else {
+        const sizes = numericExtent(lookup, series.flatMap((s) => (s.sizes ? [s.sizes] : [])));
+        const dot = (sizes && sizes.max > 0 ? sizes.max : 1) * DOT_AREA;
+        const along = (e: { min: number; max: number }, k: number): number => e.min + (k / (DOTS - 1)) * (e.max - e.min);
+        const pts = Array.from({ length: DOTS }, (_, k) => (vertical ? [line.value, along(ys, k), dot] : [along(xs, k), line.value, dot]));
+        const rect = helpers.cells(pts);
+        series.push({
+          name: line.label,
+          categories: { row: rect.row, col: rect.col, rows: DOTS, cols: 1 },
+          values: { row: rect.row, col: rect.col + 1, rows: DOTS, cols: 1 },
+          sizes: { row: rect.row, col: rect.col + 2, rows: DOTS, cols: 1 },
+          secondary: false,
+          color: REFERENCE_COLOR,
+          colorMode: "fill",
+        });
+      }
+      plotHidden = true;
     }
   }
   const anySecondary = series.some((s) => s.secondary);
@@ -435,6 +452,16 @@ function planChart(def: ChartDef, ctx: PlanContext, helpers: HelperArea, lookup:
     y2: anySecondary ? { max: def.y2Max, min: def.y2Max !== undefined ? 0 : undefined, numberFormat: def.y2Max === 1 ? "0%" : undefined } : undefined,
     plotHidden,
   };
+}
+
+const REFERENCE_COLOR = "#7F7F7F";
+/** Dots per cut line on bubble charts, and a dot's size relative to the largest bubble (as in the .xlsx renderer). */
+const DOTS = 41;
+const DOT_AREA = 0.003;
+
+function widen(e: { min: number; max: number } | null, values: readonly number[]): { min: number; max: number } | null {
+  const all = [...(e ? [e.min, e.max] : []), ...values.filter((v) => Number.isFinite(v))];
+  return all.length ? { min: Math.min(...all), max: Math.max(...all) } : null;
 }
 
 function seriesColorMode(type: ChartPlan["type"], s: ChartSeries): SeriesPlan["colorMode"] {
