@@ -11,6 +11,7 @@
  * - Text from the data goes into cells as plain strings, never into formula text.
  * - Builders are pure: same input, same model (dates come in as options).
  */
+import { Portfolio } from "../engine/portfolio";
 import { Locale } from "../strings";
 import { a1, Block, Cell, ChartDef, ConditionalFormat, FormulaCell, Literal, ListValidation, NamedRange, RangeRef, SheetModel, StyleName, TableDef } from "./model";
 
@@ -43,6 +44,18 @@ export interface SheetOptions {
   /** Header names of the source columns, for subtitles and headers. */
   readonly columnNames?: { readonly customer?: string; readonly revenue?: string; readonly profit?: string; readonly effort?: string };
 }
+
+/** A builder's string lookup under its own key prefix. */
+export type Translate = (key: string, args?: Record<string, string | number>) => string;
+
+/** The tiering measure per customer, NaN where the customer has no value (as Portfolio's other columns). */
+export function measureValues(p: Portfolio): Float64Array {
+  const { totals, hasValue } = p.analysis.customers;
+  return totals.map((x, i) => (hasValue[i] ? x : NaN));
+}
+
+/** A per-customer number as a cell: NaN (no value) is a blank cell, never 0. */
+export const numberOrBlank = (x: number): Cell => (x === x ? x : null);
 
 export const range = (row: number, col: number, rows = 1, cols = 1): RangeRef => ({ row, col, rows, cols });
 

@@ -39,7 +39,8 @@ import { Portfolio } from "../engine/portfolio";
 import { TIER_LOSS, TIER_NONE } from "../engine/tiers";
 import { list, Locale, text } from "../strings";
 import {
-  abs, colSpan, countIf, FORMAT, fx, percentText, quoted, range, SheetBuilder, SheetOptions, sourceRef, sumIf, thresholdText, uniqueHeaders,
+  abs, colSpan, countIf, FORMAT, fx, measureValues, numberOrBlank, percentText, quoted, range, SheetBuilder, SheetOptions, sourceRef, sumIf, thresholdText,
+  Translate, uniqueHeaders,
 } from "./common";
 import { a1, Cell, RangeRef, SheetModel } from "./model";
 
@@ -68,18 +69,15 @@ export function buildContributionSheet(portfolio: Portfolio, options: Contributi
 /** Per-customer sums of a column, or null when absent or identical to the measure (no duplicate column). */
 function distinctFromMeasure(p: Portfolio, x: Float64Array | null): Float64Array | null {
   if (!x) return null;
-  const { totals, hasValue } = p.analysis.customers;
-  for (let i = 0; i < x.length; i++) {
-    const m = hasValue[i] ? totals[i] : NaN;
-    if (!(x[i] === m || (x[i] !== x[i] && m !== m))) return x;
-  }
+  const measure = measureValues(p);
+  for (let i = 0; i < x.length; i++) if (!(x[i] === measure[i] || (x[i] !== x[i] && measure[i] !== measure[i]))) return x;
   return null;
 }
 
 interface Context {
   readonly p: Portfolio;
   readonly loc: Locale;
-  readonly t: (key: string, args?: Record<string, string | number>) => string;
+  readonly t: Translate;
   readonly conc: ConcentrationFigures;
   readonly labels: readonly string[];
   readonly thresholds: readonly number[];
@@ -89,10 +87,8 @@ interface Context {
 
 function contextOf(p: Portfolio, options: ContributionOptions): Context {
   const loc = options.locale;
-  const t = (key: string, args?: Record<string, string | number>) => text(loc, `sheet.contribution.${key}`, args);
-  const a = p.analysis;
-  const measure = a.customers.totals.map((x, i) => (a.customers.hasValue[i] ? x : NaN));
-  const metrics: Partial<Record<MetricKey, Float64Array>> = { value: measure };
+  const t: Translate = (key, args) => text(loc, `sheet.contribution.${key}`, args);
+  const metrics: Partial<Record<MetricKey, Float64Array>> = { value: measureValues(p) };
   const revenue = distinctFromMeasure(p, p.revenue);
   const profit = distinctFromMeasure(p, p.profit);
   if (revenue) metrics.revenue = revenue;
@@ -103,9 +99,9 @@ function contextOf(p: Portfolio, options: ContributionOptions): Context {
     p,
     loc,
     t,
-    conc: concentrationOf(a),
-    labels: a.spec.labels,
-    thresholds: a.tiers.thresholds,
+    conc: concentrationOf(p.analysis),
+    labels: p.analysis.spec.labels,
+    thresholds: p.analysis.tiers.thresholds,
     metrics,
     headers: {
       value: p.measureName,
@@ -439,7 +435,6 @@ function buildPortable(p: Portfolio, options: ContributionOptions): SheetModel {
 }
 
 const isMetric = (key: ColumnKey): key is MetricKey => key === "value" || key === "revenue" || key === "profit" || key === "effort";
-const numberOrBlank = (x: number): Cell => (x === x ? x : null);
 
 function headerOf(c: Context, key: ColumnKey): string {
   return isMetric(key) ? c.headers[key] : c.t(`header.${key}`);

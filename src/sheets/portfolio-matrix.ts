@@ -49,7 +49,9 @@ import { median, minMax } from "../engine/stats";
 import { TIER_LOSS, TIER_NONE } from "../engine/tiers";
 import { list, text } from "../strings";
 import { a1, Cell, SheetModel } from "./model";
-import { abs, colSpan, countIf, excelRound, FORMAT, fx, quoted, range, rowSpan, SheetBuilder, SheetOptions, uniqueHeaders } from "./common";
+import {
+  abs, colSpan, countIf, excelRound, FORMAT, fx, measureValues, numberOrBlank, quoted, range, rowSpan, SheetBuilder, SheetOptions, Translate, uniqueHeaders,
+} from "./common";
 
 export interface MatrixOptions extends SheetOptions {
   /** "all" customers with a value, the top N by value, or (default) the first two tiers. */
@@ -79,11 +81,11 @@ interface Axis {
 
 export function buildMatrixSheet(p: Portfolio, options: MatrixOptions): SheetModel {
   const loc = options.locale;
-  const t = (key: string, args?: Record<string, string | number>) => text(loc, `sheet.matrix.${key}`, args);
+  const t: Translate = (key, args) => text(loc, `sheet.matrix.${key}`, args);
   const live = !!options.live;
   const a = p.analysis;
   const b = new SheetBuilder();
-  const revenue = revenueOf(p);
+  const revenue = p.revenue ?? measureValues(p); // revenue, or the measure when revenue is not mapped
   const sizeName = p.revenue ? options.columnNames?.revenue ?? t("proxy.revenue") : p.measureName;
 
   const axes: Record<AxisName, Axis> = {
@@ -347,12 +349,10 @@ export function buildMatrixSheet(p: Portfolio, options: MatrixOptions): SheetMod
   return b.build({ key: "matrix", name: t("sheetName"), freeze: { rows: first, cols: 1 }, tabColor: TAB_COLOR });
 }
 
-const numberOrBlank = (x: number): Cell => (x === x ? x : null);
-
 /** The legend: quadrant, attractiveness high/low, strength high/low, strategy, accounts (COUNTIF). Returns its last row. */
 function legend(
   b: SheetBuilder,
-  t: (key: string, args?: Record<string, string | number>) => string,
+  t: Translate,
   labels: readonly string[],
   title: number,
   X: number,
@@ -377,14 +377,7 @@ function legend(
   return title + 1 + QUADRANTS.length;
 }
 
-/** Revenue per customer: the revenue column, or the measure when revenue is not mapped. */
-function revenueOf(p: Portfolio): Float64Array {
-  if (p.revenue) return p.revenue;
-  const { totals, hasValue } = p.analysis.customers;
-  return totals.map((x, i) => (hasValue[i] ? x : NaN));
-}
-
-function listedAccounts(p: Portfolio, accounts: MatrixOptions["accounts"], t: (key: string, args?: Record<string, string | number>) => string): { ids: number[]; selection: string } {
+function listedAccounts(p: Portfolio, accounts: MatrixOptions["accounts"], t: Translate): { ids: number[]; selection: string } {
   const a = p.analysis;
   const byValue = [...a.ranking.order, ...[...a.losses].reverse()]; // value descending
   if (accounts === "all") return { ids: byValue, selection: t("selection.all") };
@@ -413,10 +406,8 @@ function weightsOf(axes: Record<AxisName, Axis>, given: MatrixOptions["weights"]
   return out;
 }
 
-type T = (key: string, args?: Record<string, string | number>) => string;
-
 /** Attractiveness proxies: revenue, profit margin, growth (second half of the months against the first). */
-function attractivenessProxies(p: Portfolio, revenue: Float64Array, revenueName: string, t: T): Criterion[] {
+function attractivenessProxies(p: Portfolio, revenue: Float64Array, revenueName: string, t: Translate): Criterion[] {
   const out: Criterion[] = [{ name: t("proxy.revenueCriterion", { name: revenueName }), values: revenue }];
   if (p.profit && p.profit.some((x, i) => x !== revenue[i] && x === x)) {
     out.push({ name: t("proxy.margin"), values: p.profit.map((x, i) => (x === x && revenue[i] > 0 ? x / revenue[i] : NaN)) });
@@ -442,7 +433,7 @@ function attractivenessProxies(p: Portfolio, revenue: Float64Array, revenueName:
 }
 
 /** Strength proxies: satisfaction, credit rating as an ordinal, months with sales. */
-function strengthProxies(p: Portfolio, t: T): Criterion[] {
+function strengthProxies(p: Portfolio, t: Translate): Criterion[] {
   const out: Criterion[] = [];
   if (p.satisfaction) out.push({ name: t("proxy.satisfaction"), values: p.satisfaction });
   if (p.credit) out.push({ name: t("proxy.credit"), values: Float64Array.from(p.credit, creditOrdinal) });
