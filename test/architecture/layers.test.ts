@@ -35,7 +35,9 @@ const ALLOWED: Record<string, string[]> = {
   functions: ["engine", "strings"],
   sheets: ["engine", "strings"],
   "render/xlsx": ["sheets", "strings"],
-  "render/office": ["sheets", "strings"],
+  // The Office.js layer also holds the task pane's actions (read the sales table, build
+  // sheets), which need the engine; the renderer files themselves know nothing of it.
+  "render/office": ["sheets", "engine", "strings"],
   taskpane: ["render/office", "sheets", "engine", "strings"],
   commands: ["render/office", "sheets", "engine", "strings", "taskpane"],
   cli: ["render/xlsx", "sheets", "engine", "strings", "sample"],
@@ -50,7 +52,7 @@ const PACKAGES: Record<string, RegExp> = {
   sheets: /^$/,
   "render/xlsx": /^(exceljs|jszip|fs|path|os|zlib|node:.*)$/,
   "render/office": /^$/,
-  taskpane: /^(react|react-dom.*|@fluentui\/.*)$/,
+  taskpane: /^(react|react-dom(\/.*)?|react\/jsx-runtime|@fluentui\/.*)$/,
   commands: /^$/,
   cli: /^.+$/,
 };
