@@ -1,0 +1,105 @@
+/**
+ * Seeded benchmark data, delivered the way Excel delivers it to a custom function: the
+ * runtime hands over ranges as JSON, so every column is an N×1 `any[][]` made by JSON.parse
+ * (one array per row, one string object per text cell). The floor and peer paths get the same
+ * figures as plain typed arrays, extracted untimed.
+ */
+import { Random } from "../../src/sample/prng";
+
+export interface ValueColumn {
+  /** N×1, as Excel passes a column to a custom function. */
+  readonly cells: any[][];
+  /** The same numbers. */
+  readonly values: Float64Array;
+}
+
+export interface NameColumn {
+  readonly cells: any[][];
+  /** The same names (the strings of `cells`, not copies). */
+  readonly names: string[];
+}
+
+/** Money with cents, heavy-tailed like customer sizes: lognormal, median ≈ 2,000. */
+function money(rng: Random, mu = 7.6, sigma = 1.6): number {
+  return Math.round(rng.lognormal(mu, sigma) * 100) / 100 || 0.01;
+}
+
+function viaJson(column: readonly (number | string)[]): any[][] {
+  // Built as text and parsed: the same object shapes the custom-functions runtime produces.
+  const parts = new Array<string>(column.length);
+  for (let i = 0; i < column.length; i++) parts[i] = `[${JSON.stringify(column[i])}]`;
+  return JSON.parse(`[${parts.join(",")}]`);
+}
+
+/** One positive value per customer (per row). */
+export function customerValues(n: number, seed: number): ValueColumn {
+  const rng = new Random(seed, 1);
+  const values = new Float64Array(n);
+  for (let i = 0; i < n; i++) values[i] = money(rng);
+  return { cells: viaJson(Array.from(values)), values };
+}
+
+export function customerNames(n: number): NameColumn {
+  const width = String(n).length;
+  const names = new Array<string>(n);
+  for (let i = 0; i < n; i++) names[i] = `Customer ${String(i + 1).padStart(width, "0")}`;
+  const cells = viaJson(names);
+  return { cells, names: cells.map((r) => r[0] as string) };
+}
+
+export interface Transactions {
+  readonly customers: NameColumn;
+  readonly values: ValueColumn;
+  readonly customerCount: number;
+}
+
+/**
+ * Transaction lines: customers drawn with lognormal weights (a few large accounts, a long
+ * tail), lines of lognormal size, about 2% returns (negative lines), so that a few small
+ * customers end up net negative (loss) as in real exports.
+ */
+export function transactions(lines: number, customerCount: number, seed: number): Transactions {
+  const rng = new Random(seed, 2);
+  const cum = new Float64Array(customerCount);
+  let w = 0;
+  for (let c = 0; c < customerCount; c++) cum[c] = w += rng.lognormal(0, 1.5);
+  const width = String(customerCount).length;
+  const label = (c: number) => `Customer ${String(c + 1).padStart(width, "0")}`;
+  const names = new Array<string>(lines);
+  const values = new Float64Array(lines);
+  for (let i = 0; i < lines; i++) {
+    // The first customerCount lines visit every customer once, so each has at least one line.
+    let c: number;
+    if (i < customerCount) c = i;
+    else {
+      const r = rng.next() * w;
+      let lo = 0;
+      let hi = customerCount - 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (cum[mid] > r) hi = mid;
+        else lo = mid + 1;
+      }
+      c = lo;
+    }
+    names[i] = label(c);
+    const x = money(rng, 5.5, 1.1);
+    values[i] = rng.chance(0.02) ? -x : x;
+  }
+  // Shuffle line order (deterministically): exports are sorted by date, not by customer.
+  for (let i = lines - 1; i > 0; i--) {
+    const j = Math.floor(rng.next() * (i + 1));
+    const tn = names[i];
+    names[i] = names[j];
+    names[j] = tn;
+    const tv = values[i];
+    values[i] = values[j];
+    values[j] = tv;
+  }
+  const nameCells = viaJson(names);
+  return {
+    customers: { cells: nameCells, names: nameCells.map((r) => r[0] as string) },
+    values: { cells: viaJson(Array.from(values)), values },
+    customerCount,
+  };
+}

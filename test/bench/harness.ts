@@ -1,0 +1,187 @@
+/**
+ * Timing, statistics and checks for the benchmark. Every path of a group is timed in the same
+ * process on the same inputs, interleaved run by run (A, B, C, A, B, C, ...) so that drift
+ * (GC state, CPU frequency, other load) hits all of them alike; a full GC runs before every
+ * timed run when node was started with --expose-gc.
+ */
+import { performance } from "perf_hooks";
+
+export interface Timing {
+  readonly samples: number[];
+  readonly medianMs: number;
+  readonly minMs: number;
+  readonly maxMs: number;
+}
+
+export interface BenchCase {
+  /** Unique, human-readable name: "KA.TIER (ours)". */
+  readonly name: string;
+  /** The comparison it belongs to: "tier", "pareto-lines", ... */
+  readonly group: string;
+  /** floor | ours | formula | peer | worksheet */
+  readonly path: string;
+  readonly n: number;
+  readonly medianMs: number;
+  readonly minMs: number;
+  readonly maxMs: number;
+  readonly runs: number;
+  /** Name of the case this one is compared with, and this case's median over the baseline's. */
+  baseline?: string;
+  ratio?: number;
+  /** baseline median / this median, for "× faster than" comparisons. */
+  speedup?: number;
+  notes?: string;
+  [extra: string]: unknown;
+}
+
+export interface Path<S = unknown> {
+  readonly name: string;
+  readonly path: string;
+  /** Untimed preparation of one run (e.g. a fresh spreadsheet engine). */
+  readonly setup?: () => S;
+  /** The timed work; its result is kept alive until the run is timed. */
+  readonly run: (state: S) => unknown;
+  /** Untimed clean-up after one run. */
+  readonly teardown?: (state: S) => void;
+}
+
+export interface RunPlan {
+  readonly warmup: number;
+  readonly runs: number;
+  /** Stop after this many ms of timed work once at least minRuns runs are done. */
+  readonly budgetMs?: number;
+  readonly minRuns?: number;
+  /**
+   * Idle time after the forced GC before a timed run: V8 finishes a full GC's sweeping and
+   * page release on background threads, and on a two-core machine that work would otherwise
+   * land inside the timed run (measured: reading a 1M-row any[][] right after gc() took 3 to
+   * 6 times as long as 300 ms later).
+   */
+  readonly settleMs?: number;
+}
+
+const gc: (() => void) | undefined = (globalThis as { gc?: () => void }).gc;
+
+let sink: unknown;
+/** Keeps results reachable so that no engine can drop the work that produced them. */
+export function keep(x: unknown): void {
+  sink = x;
+}
+
+const sleeper = new Int32Array(new SharedArrayBuffer(4));
+/** Sleeps without using the CPU. */
+export function sleep(ms: number): void {
+  if (ms > 0) Atomics.wait(sleeper, 0, 0, ms);
+}
+
+export function collectGarbage(settleMs = 0): void {
+  if (gc) {
+    gc();
+    gc();
+    sleep(settleMs);
+  }
+}
+
+/** Times several paths, interleaved. */
+export function timePaths(paths: readonly Path<any>[], plan: RunPlan): Timing[] {
+  const once = (p: Path<any>): number => {
+    const state = p.setup ? p.setup() : undefined;
+    collectGarbage(plan.settleMs ?? 0);
+    const t0 = performance.now();
+    const out = p.run(state);
+    const t1 = performance.now();
+    keep(out);
+    if (p.teardown) p.teardown(state);
+    sink = undefined;
+    return t1 - t0;
+  };
+  for (let w = 0; w < plan.warmup; w++) for (const p of paths) once(p);
+  const samples: number[][] = paths.map(() => []);
+  let spent = 0;
+  for (let r = 0; r < plan.runs; r++) {
+    for (let k = 0; k < paths.length; k++) {
+      const ms = once(paths[k]);
+      samples[k].push(ms);
+      spent += ms;
+    }
+    if (plan.budgetMs !== undefined && r + 1 >= (plan.minRuns ?? 3) && spent > plan.budgetMs) break;
+  }
+  return samples.map(stats);
+}
+
+export function stats(samples: number[]): Timing {
+  const s = [...samples].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  const median = s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+  return { samples, medianMs: median, minMs: s[0], maxMs: s[s.length - 1] };
+}
+
+export function toCase(p: { name: string; path: string }, group: string, n: number, t: Timing, extra: Partial<BenchCase> = {}): BenchCase {
+  return {
+    name: p.name,
+    group,
+    path: p.path,
+    n,
+    medianMs: round(t.medianMs),
+    minMs: round(t.minMs),
+    maxMs: round(t.maxMs),
+    runs: t.samples.length,
+    ...extra,
+  };
+}
+
+/** Marks `c` as compared with `base`: ratio = c / base (time), speedup = base / c. */
+export function compare(c: BenchCase, base: BenchCase, speedup = false): BenchCase {
+  c.baseline = base.name;
+  c.ratio = round(c.medianMs / base.medianMs, 4);
+  if (speedup) c.speedup = round(base.medianMs / c.medianMs, 1);
+  return c;
+}
+
+export function round(x: number, digits = 3): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
+
+export class CheckError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "CheckError";
+  }
+}
+
+/** Throws (and so stops the benchmark before any time is reported) unless cond holds. */
+export function check(cond: boolean, message: string): void {
+  if (!cond) throw new CheckError(`outputs differ: ${message}`);
+}
+
+/** Relative closeness for sums computed in a different order (compensated or not). */
+export function close(a: number, b: number, rel = 1e-9): boolean {
+  if (a === b) return true;
+  return Math.abs(a - b) <= rel * Math.max(Math.abs(a), Math.abs(b), 1e-300);
+}
+
+export function log(msg: string): void {
+  process.stderr.write(`${msg}\n`);
+}
+
+// ---------------------------------------------------------------------------------------
+// Output: the table
+
+export function formatMs(ms: number): string {
+  if (ms >= 10000) return `${(ms / 1000).toFixed(1)} s`;
+  if (ms >= 100) return ms.toFixed(0);
+  if (ms >= 10) return ms.toFixed(1);
+  if (ms >= 1) return ms.toFixed(2);
+  return ms.toFixed(3);
+}
+
+export function formatN(n: number): string {
+  return n.toLocaleString("en-US");
+}
+
+export function markdownTable(header: string[], rows: string[][], align: ("l" | "r")[]): string {
+  const line = (cells: string[]) => `| ${cells.join(" | ")} |`;
+  const sep = `|${align.map((a) => (a === "r" ? "---:" : "---")).join("|")}|`;
+  return [line(header), sep, ...rows.map(line)].join("\n");
+}

@@ -1,0 +1,405 @@
+/**
+ * KA Planner benchmark: `npm run bench [-- --quick] [-- --out FILE]`.
+ *
+ * One seeded Node process (plain node, compiled by `tsc -p tsconfig.bench.json` to
+ * dist-bench/, never under jest). Every path of a comparison runs on the same arrays in the
+ * same process; the outputs of all paths are checked equal before any time is reported; runs
+ * are interleaved after warm-up and reported as median, min and max, with ratios taken within
+ * the run. Prints a table and writes the same figures as JSON (default test/bench/results.json).
+ *
+ *   1 floor    Float64Array sort + one cumulative-share pass; an index sort for PARETO; a
+ *              hand-written Map + typed-array pass for per-customer aggregation
+ *   2 ours     the custom-function entry points as Excel calls them (N×1 any[][] in, spill out)
+ *   3 formulas the per-row SUMIF formulas users type today vs KA.TIER, both in HyperFormula
+ *   4 peer     Arquero grouping and ranking the transaction lines
+ *   5 sheets   bundle sizes; the worksheet cases (hook below)
+ *
+ * Options: --quick (fewer runs, formulas at 1,000 and 3,000 rows; under two minutes on two
+ * cores), --full (the default: more runs, formulas also at 10,000 rows), --out FILE,
+ * --only GROUP[,GROUP] (tier, pareto, lines, formulas, memory, sheets), --seed N.
+ */
+import { execFileSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { bundleSizes, foreignLibraries } from "./bundles";
+import { checkLabels, checkRanking } from "./compare";
+import { customerNames, customerValues, transactions } from "./data";
+import { floorParetoOfLines, floorPareto, floorTierOf, floorTiers } from "./floor";
+import { editValue, enterFormulas, labelsOf, valueSheet } from "./formula-approach";
+import {
+  BenchCase,
+  check,
+  collectGarbage,
+  compare,
+  formatMs,
+  formatN,
+  log,
+  markdownTable,
+  Path,
+  round,
+  RunPlan,
+  timePaths,
+  toCase,
+} from "./harness";
+import { pareto, rankedRows, tier } from "./ours";
+import { arqueroPareto, loadArquero } from "./peer";
+import { worksheetCases } from "./worksheets";
+
+const ROOT = path.resolve(__dirname, "../../..");
+const THRESHOLDS = [0.8, 0.95];
+const LABELS = ["A", "B", "C"];
+
+interface Options {
+  quick: boolean;
+  out: string;
+  only: Set<string> | null;
+  seed: number;
+}
+
+function parseArgs(argv: string[]): Options {
+  const o: Options = { quick: false, out: path.join(ROOT, "test/bench/results.json"), only: null, seed: 20250101 };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === "--quick") o.quick = true;
+    else if (a === "--full") o.quick = false;
+    else if (a === "--out") o.out = path.resolve(process.cwd(), argv[++i]);
+    else if (a === "--only") o.only = new Set(argv[++i].split(","));
+    else if (a === "--seed") o.seed = Number(argv[++i]);
+    else if (a === "--help" || a === "-h") {
+      process.stdout.write("npm run bench [-- --quick|--full] [--out FILE] [--only tier,pareto,lines,formulas,memory,sheets] [--seed N]\n");
+      process.exit(0);
+    } else throw new Error(`unknown option ${a}`);
+  }
+  return o;
+}
+
+interface Target {
+  readonly name: string;
+  readonly measured: number | null;
+  readonly limit: string;
+  readonly met: boolean | null;
+  readonly detail: string;
+}
+
+class Bench {
+  readonly cases: BenchCase[] = [];
+  readonly targets: Target[] = [];
+  readonly notes: string[] = [];
+  readonly memory: Record<string, unknown>[] = [];
+  readonly worksheets: Record<string, unknown>[] = [];
+  constructor(readonly o: Options) {}
+
+  wants(group: string): boolean {
+    return !this.o.only || this.o.only.has(group);
+  }
+
+  /** Runs per size: the quick mode keeps the whole benchmark under two minutes on two cores. */
+  plan(n: number): RunPlan {
+    if (this.o.quick) {
+      if (n >= 1_000_000) return { warmup: 1, runs: 5, settleMs: 250 };
+      if (n >= 100_000) return { warmup: 2, runs: 7, settleMs: 50 };
+      return { warmup: 3, runs: 30, budgetMs: 300, minRuns: 7, settleMs: 5 };
+    }
+    if (n >= 1_000_000) return { warmup: 2, runs: 11, settleMs: 300 };
+    if (n >= 100_000) return { warmup: 3, runs: 21, settleMs: 60 };
+    return { warmup: 5, runs: 101, budgetMs: 2000, minRuns: 21, settleMs: 5 };
+  }
+
+  add(c: BenchCase): BenchCase {
+    this.cases.push(c);
+    log(`  ${c.name.padEnd(44)} n=${formatN(c.n).padStart(9)}  median ${formatMs(c.medianMs).padStart(8)} ms${c.ratio !== undefined ? `  ratio ${c.ratio}` : ""}`);
+    return c;
+  }
+
+  target(name: string, measured: number | null, limit: string, ok: (x: number) => boolean, detail: string): void {
+    this.targets.push({ name, measured: measured === null ? null : round(measured, 3), limit, met: measured === null ? null : ok(measured), detail });
+  }
+
+  find(name: string, n: number): BenchCase | undefined {
+    return this.cases.find((c) => c.name === name && c.n === n);
+  }
+}
+
+const SIZES = [1_000, 10_000, 100_000, 1_048_576];
+
+// ---------------------------------------------------------------------------------------
+// 1 + 2: KA.TIER and KA.PARETO, one value per customer, against the floor
+
+function tierCases(b: Bench): void {
+  log("KA.TIER, one value per customer");
+  for (const n of SIZES) {
+    const { cells, values } = customerValues(n, b.o.seed + n);
+    // Check first: the floor's cut-offs give every row the label our entry point spills.
+    const ours = tier(cells);
+    const floor = floorTiers(values, THRESHOLDS);
+    const floorLabels = Array.from(values, (v) => LABELS[floorTierOf(floor.lowest, v)]);
+    checkLabels(`KA.TIER n=${n} vs floor`, ours.map((r) => r[0]), floorLabels);
+    const paths: Path[] = [
+      { name: "tier floor: Float64Array sort + share pass", path: "floor", run: () => floorTiers(values, THRESHOLDS) },
+      { name: "KA.TIER (ours)", path: "ours", run: () => tier(cells) },
+    ];
+    const [tf, to] = timePaths(paths, b.plan(n));
+    const f = b.add(toCase(paths[0], "tier", n, tf));
+    b.add(compare(toCase(paths[1], "tier", n, to), f));
+  }
+}
+
+function paretoCases(b: Bench): void {
+  log("KA.PARETO, one value per customer");
+  for (const n of SIZES) {
+    const { cells, values } = customerValues(n, b.o.seed + n);
+    const names = customerNames(n);
+    const ours = rankedRows(pareto(names.cells, cells));
+    const fl = floorPareto(values, names.names);
+    checkRanking(`KA.PARETO n=${n} vs floor`, { names: ours.names, totals: ours.values, ranks: ours.ranks, cumulative: ours.cumulative }, {
+      names: Array.from(fl.order, (id) => names.names[id]),
+      totals: Array.from(fl.order, (id) => values[id]),
+      ranks: fl.ranks,
+      cumulative: fl.cumulativeShare,
+    });
+    const paths: Path[] = [
+      { name: "pareto floor: index sort + share pass", path: "floor", run: () => floorPareto(values, names.names) },
+      { name: "KA.PARETO (ours)", path: "ours", run: () => pareto(names.cells, cells) },
+    ];
+    const [tf, to] = timePaths(paths, b.plan(n));
+    const f = b.add(toCase(paths[0], "pareto", n, tf));
+    b.add(compare(toCase(paths[1], "pareto", n, to), f));
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// 1 + 2 + 4: KA.PARETO on transaction lines, against the floor and Arquero
+
+async function lineCases(b: Bench): Promise<void> {
+  const lines = 1_000_000;
+  const customers = 50_000;
+  log(`KA.PARETO on ${formatN(lines)} transaction lines over ${formatN(customers)} customers`);
+  const tx = transactions(lines, customers, b.o.seed);
+  await loadArquero();
+  const ours = rankedRows(pareto(tx.customers.cells, tx.values.cells));
+  const oursRanked = { names: ours.names, totals: ours.values, ranks: ours.ranks, cumulative: ours.cumulative };
+  const fl = floorParetoOfLines(tx.customers.names, tx.values.values);
+  const floorTies = checkRanking("KA.PARETO lines vs floor", oursRanked, {
+    names: Array.from(fl.order, (id) => fl.names[id]),
+    totals: Array.from(fl.order, (id) => fl.totals[id]),
+    ranks: fl.ranks,
+    cumulative: fl.cumulativeShare,
+  });
+  const aq = arqueroPareto(tx.customers.names, tx.values.values);
+  const peerTies = checkRanking("KA.PARETO lines vs Arquero", oursRanked, { names: aq.customer, totals: aq.total, ranks: aq.rank, cumulative: aq.cumulativeShare });
+  const paths: Path[] = [
+    { name: "lines floor: Map + typed-array pass + index sort", path: "floor", run: () => floorParetoOfLines(tx.customers.names, tx.values.values) },
+    { name: "KA.PARETO on lines (ours)", path: "ours", run: () => pareto(tx.customers.cells, tx.values.cells) },
+    { name: "Arquero groupby/rollup/orderby/rank", path: "peer", run: () => arqueroPareto(tx.customers.names, tx.values.values) },
+  ];
+  const [tf, to, ta] = timePaths(paths, b.plan(lines));
+  const f = b.add(toCase(paths[0], "pareto-lines", lines, tf, { customers }));
+  const o = b.add(compare(toCase(paths[1], "pareto-lines", lines, to, { customers }), f));
+  const a = b.add(compare(toCase(paths[2], "pareto-lines", lines, ta, { customers }), o));
+  const ties = (k: number) => (k ? `${k} customers whose totals differ only by rounding of the sums ranked apart` : "no rounding ties");
+  f.notes = `checked against ours: ${ties(floorTies)}`;
+  a.notes = `checked against ours: ${ties(peerTies)}; Arquero sums naively and groups exact spellings`;
+  b.target("KA.PARETO 1M lines / hand-written pass", o.ratio!, "≤ 1.5", (x) => x <= 1.5, `${formatMs(o.medianMs)} ms vs ${formatMs(f.medianMs)} ms`);
+  b.target("Arquero / KA.PARETO 1M lines (× faster)", a.ratio!, "≥ 3", (x) => x >= 3, `${formatMs(a.medianMs)} ms vs ${formatMs(o.medianMs)} ms`);
+}
+
+// ---------------------------------------------------------------------------------------
+// 3: the formula approach vs KA.TIER, in HyperFormula
+
+function formulaCases(b: Bench): void {
+  const sizes = b.o.quick ? [1_000, 3_000] : [1_000, 3_000, 10_000];
+  log(`Formula approach vs KA.TIER in HyperFormula (${sizes.map(formatN).join(", ")} rows)`);
+  for (const n of sizes) {
+    const { values } = customerValues(n, b.o.seed + 7 * n);
+    // Check: both approaches give the labels KA.TIER gives outside the spreadsheet.
+    const expected = tier(values.reduce<number[][]>((acc, v) => (acc.push([v]), acc), [])).map((r) => r[0]);
+    const hfF = valueSheet(values);
+    const hfK = valueSheet(values);
+    checkLabels(`formulas n=${n} vs KA.TIER`, expected, labelsOf(enterFormulas(hfF, "formulas", n)));
+    checkLabels(`KA.TIER in HyperFormula n=${n}`, expected, labelsOf(enterFormulas(hfK, "ka-tier", n)));
+    // The edit: the largest value grows by half (every share changes; some tiers move).
+    let top = 0;
+    for (let i = 1; i < n; i++) if (values[i] > values[top]) top = i;
+    const original = values[top];
+    const edited = Math.round(original * 150) / 100;
+    const after = values.slice();
+    after[top] = edited;
+    const expectedAfter = tier(Array.from(after, (v) => [v])).map((r) => r[0]);
+    checkLabels(`formulas after edit n=${n}`, expectedAfter, labelsOf(editValue(hfF, top, edited, n)));
+    checkLabels(`KA.TIER after edit n=${n}`, expectedAfter, labelsOf(editValue(hfK, top, edited, n)));
+    editValue(hfF, top, original, n);
+    editValue(hfK, top, original, n);
+
+    // Initial calculation: type the formula(s) into a sheet holding the values.
+    const slow = n >= 10_000;
+    const initPlan: RunPlan = slow ? { warmup: 1, runs: b.o.quick ? 1 : 3 } : { warmup: 1, runs: b.o.quick ? 3 : 5 };
+    const initial: Path<ReturnType<typeof valueSheet>>[] = [
+      { name: "formulas: per-row SUMIF/SUM, initial", path: "formula", setup: () => valueSheet(values), run: (hf) => enterFormulas(hf, "formulas", n), teardown: (hf) => hf.destroy() },
+      { name: "KA.TIER in HyperFormula, initial", path: "ours", setup: () => valueSheet(values), run: (hf) => enterFormulas(hf, "ka-tier", n), teardown: (hf) => hf.destroy() },
+    ];
+    const [fi, ki] = timePaths([initial[0]], initPlan).concat(timePaths([initial[1]], b.plan(n)));
+    const cf = b.add(toCase(initial[0], "formulas-initial", n, fi));
+    b.add(compare(toCase(initial[1], "formulas-initial", n, ki), cf, true));
+
+    // Recalculation after editing one value (alternately the edited and the original value).
+    let flipF = false;
+    let flipK = false;
+    const recalc: Path[] = [
+      { name: "formulas: per-row SUMIF/SUM, one edit", path: "formula", run: () => editValue(hfF, top, (flipF = !flipF) ? edited : original, n) },
+      { name: "KA.TIER in HyperFormula, one edit", path: "ours", run: () => editValue(hfK, top, (flipK = !flipK) ? edited : original, n) },
+    ];
+    const [fr] = timePaths([recalc[0]], initPlan);
+    const [kr] = timePaths([recalc[1]], b.plan(n));
+    const rf = b.add(toCase(recalc[0], "formulas-edit", n, fr));
+    b.add(compare(toCase(recalc[1], "formulas-edit", n, kr), rf, true));
+    hfF.destroy();
+    hfK.destroy();
+    collectGarbage();
+  }
+  const at = sizes[sizes.length - 1];
+  const ki = b.find("KA.TIER in HyperFormula, initial", at)!;
+  const ke = b.find("KA.TIER in HyperFormula, one edit", at)!;
+  const suffix = at < 10_000 ? ` (at ${formatN(at)} rows: --quick stops there; the target is at 10,000)` : "";
+  b.target(`formulas / KA.TIER, initial, ${formatN(at)} rows (× faster)`, ki.speedup!, "≥ 400 at 10,000", (x) => at >= 10_000 && x >= 400, `${formatMs(ki.medianMs)} ms vs ${formatMs(ki.medianMs * ki.speedup!)} ms${suffix}`);
+  b.target(`formulas / KA.TIER, one edit, ${formatN(at)} rows (× faster)`, ke.speedup!, "≥ 1,000 at 10,000", (x) => at >= 10_000 && x >= 1000, `${formatMs(ke.medianMs)} ms vs ${formatMs(ke.medianMs * ke.speedup!)} ms${suffix}`);
+}
+
+// ---------------------------------------------------------------------------------------
+// Peak memory of KA.TIER on 1,048,576 rows, in a child process
+
+function memoryCases(b: Bench): void {
+  const n = 1_048_576;
+  log(`Peak memory: KA.TIER on ${formatN(n)} rows in a child process`);
+  const { cells } = customerValues(n, b.o.seed + n);
+  const file = path.join(os.tmpdir(), `ka-bench-${process.pid}.json`);
+  fs.writeFileSync(file, JSON.stringify({ values: cells }));
+  try {
+    const out = execFileSync(process.execPath, ["--expose-gc", path.join(__dirname, "memory-child.js"), "tier", file], { encoding: "utf8", maxBuffer: 1 << 20 });
+    const r = JSON.parse(out.trim().split("\n").pop()!) as Record<string, number>;
+    const rec = { name: "KA.TIER peak memory", n, ...roundAll(r) };
+    b.memory.push(rec);
+    log(`  peak RSS ${r.peakRssMb.toFixed(0)} MB (input held: RSS ${r.rssBeforeMb.toFixed(0)} MB before the calls), heap after a call ${r.peakHeapAfterCallMb.toFixed(0)} MB`);
+    b.target(`KA.TIER ${formatN(n)} rows: peak RSS of the whole process (MB)`, r.peakRssMb, "≤ 400", (x) => x <= 400, `node + the parsed 1M-row input (${r.rssBeforeMb.toFixed(0)} MB RSS before the calls) + three calls`);
+  } finally {
+    fs.rmSync(file, { force: true });
+  }
+}
+
+function roundAll(r: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(r)) out[k] = typeof v === "number" ? round(v, 1) : Array.isArray(v) ? v.map((x) => (typeof x === "number" ? round(x, 1) : x)) : v;
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------
+// Targets that need several groups
+
+function crossTargets(b: Bench): void {
+  const t1 = b.find("KA.TIER (ours)", 1_048_576);
+  if (t1) {
+    b.target("KA.TIER 1,048,576 rows / sort floor", t1.ratio!, "≤ 1.3", (x) => x <= 1.3, `${formatMs(t1.medianMs)} ms vs ${formatMs(t1.medianMs / t1.ratio!)} ms`);
+  }
+  for (const name of ["KA.TIER (ours)", "KA.PARETO (ours)"]) {
+    const a = b.find(name, 100_000);
+    const z = b.find(name, 1_048_576);
+    if (a && z) {
+      b.target(`${name.replace(" (ours)", "")} growth 100,000 → 1,048,576 rows (×)`, z.medianMs / a.medianMs, "≤ 12", (x) => x <= 12, `${formatMs(a.medianMs)} → ${formatMs(z.medianMs)} ms for 10.5× the rows`);
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Output
+
+function machine() {
+  const cpus = os.cpus();
+  return {
+    nproc: typeof os.availableParallelism === "function" ? os.availableParallelism() : cpus.length,
+    cpu: cpus[0]?.model ?? "unknown",
+    memoryGiB: round(os.totalmem() / 1024 ** 3, 1),
+    node: process.version,
+    v8: process.versions.v8,
+    platform: `${os.type()} ${os.release()} ${os.arch()}`,
+  };
+}
+
+function table(b: Bench): string {
+  const rows = b.cases.map((c) => [
+    c.group,
+    c.name,
+    formatN(c.n),
+    formatMs(c.medianMs),
+    formatMs(c.minMs),
+    formatMs(c.maxMs),
+    String(c.runs),
+    c.speedup !== undefined ? `${formatN(c.speedup)}× faster` : c.ratio !== undefined ? `${c.ratio.toFixed(2)}×` : "",
+  ]);
+  return markdownTable(["group", "case", "n", "median ms", "min ms", "max ms", "runs", "vs baseline"], rows, ["l", "l", "r", "r", "r", "r", "r", "r"]);
+}
+
+function targetTable(b: Bench): string {
+  const rows = b.targets.map((t) => [t.name, t.measured === null ? "—" : String(t.measured), t.limit, t.met === null ? "not measured" : t.met ? "met" : "**missed**", t.detail]);
+  return markdownTable(["target", "measured", "limit", "", "detail"], rows, ["l", "r", "l", "l", "l"]);
+}
+
+async function main(): Promise<void> {
+  const o = parseArgs(process.argv.slice(2));
+  const b = new Bench(o);
+  const started = Date.now();
+  if (!(globalThis as { gc?: unknown }).gc) log("note: run node with --expose-gc for a full GC before every timed run");
+  log(`KA Planner benchmark, ${o.quick ? "quick" : "full"} mode, seed ${o.seed}`);
+  if (b.wants("tier")) tierCases(b);
+  if (b.wants("pareto")) paretoCases(b);
+  if (b.wants("lines")) await lineCases(b);
+  if (b.wants("formulas")) formulaCases(b);
+  if (b.wants("memory")) memoryCases(b);
+  crossTargets(b);
+  if (b.wants("sheets")) {
+    const dist = path.join(ROOT, "dist");
+    const sizes = bundleSizes(dist);
+    const foreign = foreignLibraries(dist);
+    check(foreign.length === 0, `the add-in bundles include development-only libraries: ${foreign.join(", ")}`);
+    b.worksheets.push({ name: "bundle sizes", built: sizes !== null, bundles: sizes ?? "not built (npm run build)" });
+    if (sizes) log(`Bundles: ${sizes.map((s) => `${s.file} ${formatN(s.bytes)} B (gzip ${formatN(s.gzipBytes)} B)`).join(", ")}; no HyperFormula/Arquero inside`);
+    else log("Bundles: not built (npm run build)");
+    for (const w of await worksheetCases(o.quick)) {
+      b.worksheets.push(w);
+    }
+  }
+  const seconds = (Date.now() - started) / 1000;
+  const result = {
+    generatedAt: new Date().toISOString(),
+    mode: o.quick ? "quick" : "full",
+    command: `npm run bench${o.quick ? " -- --quick" : ""}`,
+    seed: o.seed,
+    seconds: round(seconds, 1),
+    machine: machine(),
+    cases: b.cases,
+    targets: b.targets,
+    memory: b.memory,
+    worksheets: b.worksheets,
+  };
+  fs.mkdirSync(path.dirname(o.out), { recursive: true });
+  fs.writeFileSync(o.out, `${JSON.stringify(result, null, 2)}\n`);
+  const m = result.machine;
+  process.stdout.write(
+    [
+      `KA Planner benchmark (${result.mode}), ${m.nproc} × ${m.cpu}, ${m.memoryGiB} GiB, Node ${m.node}; ${result.seconds} s`,
+      "",
+      table(b),
+      "",
+      targetTable(b),
+      "",
+      ...b.memory.map((r) => `memory: ${JSON.stringify(r)}`),
+      ...b.worksheets.map((w) => `sheets: ${JSON.stringify(w)}`),
+      `results: ${path.relative(process.cwd(), o.out) || o.out}`,
+      "",
+    ].join("\n"),
+  );
+}
+
+main().catch((e) => {
+  process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  process.exit(1);
+});
