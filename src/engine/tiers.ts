@@ -16,6 +16,7 @@ import { describeCell, excelErrorOf, isBlank } from "./input/cells";
 import { NumberStatus, readNumber } from "./input/numbers";
 import { asRange } from "./input/range";
 import { scalarOf } from "./input/scalars";
+import { sortNonNegativeAscending } from "./ranking";
 import { neumaierSum } from "./sum";
 
 export type SchemeName = "ABC" | "KIG" | "IBM" | "AUTO";
@@ -143,11 +144,11 @@ export function assignTiers(totals: Float64Array, hasValue: Uint8Array, spec: Ti
   for (let i = 0; i < n; i++) if (hasValue[i] && totals[i] > 0) m++;
   const pos = new Float64Array(m);
   for (let i = 0, j = 0; i < n; i++) if (hasValue[i] && totals[i] > 0) pos[j++] = totals[i];
-  pos.sort();
+  sortNonNegativeAscending(pos);
   const thresholds = spec.thresholds ?? computedAbcThresholds(pos);
   const k = thresholds.length; // tiers 0..k
-  const lowest = tierCutoffs(pos, thresholds);
   const positiveTotal = neumaierSum(pos);
+  const lowest = tierCutoffs(pos, thresholds, positiveTotal);
   const tiers = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     const v = totals[i];
@@ -168,12 +169,11 @@ export function assignTiers(totals: Float64Array, hasValue: Uint8Array, spec: Ti
  * empty). Walks the ascending-sorted positives from the top, one group of equal values at a
  * time, carrying the compensated sum of everything strictly above the group.
  */
-export function tierCutoffs(posAsc: Float64Array, thresholds: readonly number[]): Float64Array {
+export function tierCutoffs(posAsc: Float64Array, thresholds: readonly number[], total = neumaierSum(posAsc)): Float64Array {
   const m = posAsc.length;
   const k = thresholds.length;
   const lowest = new Float64Array(k + 1).fill(Infinity);
   if (m === 0) return lowest;
-  const total = neumaierSum(posAsc);
   let above = 0; // compensated sum of values strictly above the current group
   let aboveC = 0;
   let tier = 0;
@@ -184,8 +184,12 @@ export function tierCutoffs(posAsc: Float64Array, thresholds: readonly number[])
     while (lo > 0 && posAsc[lo - 1] === v) lo--;
     const share = above + aboveC;
     while (tier < k && !shareBelow(share, thresholds[tier], total, posAsc, hi + 1)) tier++;
-    if (tier < k) lowest[tier] = v;
-    else lowest[k] = v;
+    if (tier === k) {
+      // Every threshold is passed: all that is left is the last tier, down to the smallest value.
+      lowest[k] = posAsc[0];
+      break;
+    }
+    lowest[tier] = v;
     for (let i = hi; i >= lo; i--) {
       const t = above + v;
       aboveC += Math.abs(above) >= Math.abs(v) ? above - t + v : v - t + above;

@@ -5,7 +5,7 @@
  */
 import { fail } from "../errors";
 import { NumberStatus, readNumber } from "./numbers";
-import { cellArgs, Orientation, Vector } from "./range";
+import { cellArgs, cellOfRow, Orientation, Vector } from "./range";
 
 export interface NumericVector {
   readonly arg: string;
@@ -21,19 +21,41 @@ export function readNumericVector(v: Vector): NumericVector {
   const n = v.length;
   const values = new Float64Array(n);
   const box = new Float64Array(1);
-  for (let i = 0; i < n; i++) {
-    const cell = v.at(i);
-    // Fast path: a finite number, the overwhelmingly common case.
-    if (typeof cell === "number" && cell - cell === 0) {
-      values[i] = cell === 0 ? 0 : cell;
-      continue;
+  // The loops read the cells directly (see Vector.rows/cells); a finite number is the
+  // overwhelmingly common case and is stored at once, anything else goes through readNumber.
+  const rows = v.rows;
+  const cells = v.cells;
+  let i = 0;
+  if (rows) {
+    for (; i < n; i++) {
+      const cell = cellOfRow(rows[i]);
+      if (typeof cell === "number" && cell - cell === 0) values[i] = cell === 0 ? 0 : cell;
+      else if (!readOther(cell, values, i, box)) break;
     }
-    const status = readNumber(cell, box);
-    if (status === NumberStatus.Ok) values[i] = box[0];
-    else if (status === NumberStatus.Blank) values[i] = BLANK;
-    else throw numberError(v, i, status);
+  } else if (cells) {
+    for (; i < n; i++) {
+      const cell = cells[i];
+      if (typeof cell === "number" && cell - cell === 0) values[i] = cell === 0 ? 0 : cell;
+      else if (!readOther(cell, values, i, box)) break;
+    }
+  } else {
+    for (; i < n; i++) {
+      const cell = v.at(i);
+      if (typeof cell === "number" && cell - cell === 0) values[i] = cell === 0 ? 0 : cell;
+      else if (!readOther(cell, values, i, box)) break;
+    }
   }
+  if (i < n) throw numberError(v, i, readNumber(v.at(i), box));
   return { arg: v.arg, orientation: v.orientation, values };
+}
+
+/** Stores any cell other than a finite number; false when it is not a number (an error). */
+function readOther(cell: unknown, values: Float64Array, i: number, box: Float64Array): boolean {
+  const status = readNumber(cell, box);
+  if (status === NumberStatus.Ok) values[i] = box[0];
+  else if (status === NumberStatus.Blank) values[i] = BLANK;
+  else return false;
+  return true;
 }
 
 export function numberError(v: Vector, i: number, status: NumberStatus) {

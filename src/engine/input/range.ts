@@ -13,6 +13,19 @@ export interface Vector {
   readonly length: number;
   readonly orientation: Orientation;
   at(i: number): Cell;
+  /**
+   * Direct access for the hot loops (a call per cell costs more than the cell's work on a
+   * whole column): `rows` when the vector is the first column of a matrix (cell i is rows[i][0],
+   * or rows[i] itself where a row is not an array), `cells` when it is a flat array (cell i is
+   * cells[i]). Either, neither or both may be set; `at` always works.
+   */
+  readonly rows?: CellRange;
+  readonly cells?: readonly Cell[];
+}
+
+/** Cell i of a column given as matrix rows (see Vector.rows). */
+export function cellOfRow(row: unknown): Cell {
+  return Array.isArray(row) ? row[0] : row;
 }
 
 /** Wraps whatever arrived (matrix, single value, null) as a matrix without copying matrices. */
@@ -41,19 +54,11 @@ export function vectorOf(value: unknown, arg: string): Vector {
   const { rows, cols } = rangeSize(r);
   if (rows === 0 || cols === 0) throw fail("#VALUE!", "error.empty", { arg });
   if (cols === 1) {
-    return {
-      arg,
-      length: rows,
-      orientation: "column",
-      at: (i) => {
-        const row = r[i];
-        return Array.isArray(row) ? row[0] : row;
-      },
-    };
+    return { arg, length: rows, orientation: "column", at: (i) => cellOfRow(r[i]), rows: r };
   }
   if (rows === 1) {
     const row = r[0];
-    return { arg, length: cols, orientation: "row", at: (i) => row[i] };
+    return { arg, length: cols, orientation: "row", at: (i) => row[i], cells: row };
   }
   throw fail("#VALUE!", "error.notVector", { arg, rows, cols });
 }
@@ -100,5 +105,5 @@ export function shapeRowsLike<T>(v: { orientation: Orientation }, rows: T[][]): 
 
 /** A plain array of cells (a file column) as a column vector, without copying it. */
 export function columnVector(cells: readonly Cell[], arg: string): Vector {
-  return { arg, length: cells.length, orientation: "column", at: (i) => cells[i] };
+  return { arg, length: cells.length, orientation: "column", at: (i) => cells[i], cells };
 }

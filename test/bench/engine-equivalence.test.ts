@@ -1,0 +1,244 @@
+/**
+ * The benchmark's hot-path work must not change behaviour: the engine as it is now is compared
+ * with a frozen copy of the hot-path files before that work (test/bench/reference/engine, the
+ * files as of d8297f3 with imports of the other engine modules pointed at the live ones, so
+ * later fixes elsewhere — e.g. the concentration maths — do not show up as differences) on
+ * seeded random inputs around and far above the sizes where the fast paths start
+ * (radix sorts from 512 values): formula results, thrown errors, and the exported building
+ * blocks other surfaces use (aggregation, ranking, tiers, concentration).
+ */
+import "../support/custom-functions-runtime";
+import { aggregateByCustomer } from "../../src/engine/aggregate";
+import { concentrationFormula } from "../../src/engine/formulas/concentration";
+import { paretoFormula } from "../../src/engine/formulas/pareto";
+import { tierFormula } from "../../src/engine/formulas/tier";
+import { readCustomerVector } from "../../src/engine/input/customer-vector";
+import { readNumericVector } from "../../src/engine/input/numeric-vector";
+import { columnVector, vectorOf } from "../../src/engine/input/range";
+import { lossCustomers, rankCustomers, sortIdsByValueDescending, sortNonNegativeAscending } from "../../src/engine/ranking";
+import { assignTiers, tierCutoffs, tierSpecOf } from "../../src/engine/tiers";
+import { Random } from "../../src/sample/prng";
+import * as refAggregate from "./reference/engine/aggregate";
+import * as refConcentration from "./reference/engine/formulas/concentration";
+import * as refPareto from "./reference/engine/formulas/pareto";
+import * as refTier from "./reference/engine/formulas/tier";
+import * as refCustomers from "./reference/engine/input/customer-vector";
+import * as refNumbers from "./reference/engine/input/numeric-vector";
+import * as refRange from "./reference/engine/input/range";
+import * as refRanking from "./reference/engine/ranking";
+import * as refTiers from "./reference/engine/tiers";
+
+/** A canonical text of any result or thrown error: -0, NaN, typed arrays and errors spelled out. */
+function canon(x: unknown): string {
+  return JSON.stringify(x, (_k, v: unknown) => {
+    if (typeof v === "number") return Object.is(v, -0) ? "-0" : Number.isNaN(v) ? "NaN" : v === Infinity ? "Inf" : v === -Infinity ? "-Inf" : v;
+    if (ArrayBuffer.isView(v)) return { typed: v.constructor.name, values: Array.from(v as unknown as ArrayLike<number>, (n) => (Object.is(n, -0) ? "-0" : Number.isNaN(n) ? "NaN" : n)) };
+    if (v instanceof Error) return { error: v.name, message: v.message, ...(v as unknown as Record<string, unknown>) };
+    return v;
+  });
+}
+
+function outcome(f: () => unknown): string {
+  try {
+    return canon({ ok: f() });
+  } catch (e) {
+    return canon({ thrown: e });
+  }
+}
+
+function same(what: string, a: () => unknown, b: () => unknown): void {
+  const x = outcome(a);
+  const y = outcome(b);
+  if (x !== y) {
+    let i = 0;
+    while (i < x.length && x[i] === y[i]) i++;
+    throw new Error(`${what}: differs at char ${i}\n now: ${x.slice(Math.max(0, i - 200), i + 200)}\n ref: ${y.slice(Math.max(0, i - 200), i + 200)}`);
+  }
+}
+
+const POOL = [100, 250.5, 1234.56, 0.1, 0.7, 0.09, 0.06, 0.05, 99, 1, 2, 3, 5e-324, 1e15, 333.33];
+const NAMES = ["Acme", "acme ", " ACME", "Beta", "beta", "Gamma GmbH", "Δelta", "客户甲", "客户乙", "Zeta", "zeta  ", "Omega"];
+
+type Mix = "money" | "ties" | "integers" | "messy" | "zeros";
+
+function valueCell(r: Random, mix: Mix): unknown {
+  const u = r.next();
+  switch (mix) {
+    case "money":
+      return u < 0.03 ? -Math.round(r.lognormal(5, 1) * 100) / 100 : Math.round(r.lognormal(7, 1.8) * 100) / 100;
+    case "ties":
+      return u < 0.05 ? 0 : u < 0.1 ? -r.pick(POOL) : r.pick(POOL);
+    case "integers":
+      return u < 0.05 ? -r.int(1, 50) : r.int(0, 2000);
+    case "zeros":
+      return u < 0.6 ? 0 : u < 0.7 ? null : r.int(1, 5);
+    case "messy": {
+      if (u < 0.05) return null;
+      if (u < 0.08) return "";
+      if (u < 0.1) return "   ";
+      if (u < 0.14) return `${r.int(1, 9)},${String(r.int(0, 999)).padStart(3, "0")}.${r.int(10, 99)}`;
+      if (u < 0.16) return `(${r.int(1, 500)})`;
+      if (u < 0.18) return "12%";
+      if (u < 0.2) return -0;
+      if (u < 0.25) return 0;
+      return r.pick(POOL) * (r.chance(0.1) ? -1 : 1);
+    }
+  }
+}
+
+function customerCell(r: Random, count: number): unknown {
+  const u = r.next();
+  if (u < 0.02) return null;
+  if (u < 0.03) return "";
+  if (u < 0.04) return r.int(1, 20);
+  if (u < 0.045) return r.chance(0.5);
+  if (u < 0.3) return r.pick(NAMES);
+  const c = r.int(1, count);
+  return r.chance(0.1) ? ` customer ${c}` : `Customer ${c}`;
+}
+
+interface Case {
+  readonly values: unknown[][];
+  readonly customers: unknown[][] | undefined;
+  readonly scheme: string | undefined;
+  readonly thresholds: unknown;
+  readonly locale: string;
+  readonly topN: number | undefined;
+}
+
+function makeCase(seed: number, n: number, mix: Mix, withCustomers: boolean, asRow: boolean): Case {
+  const r = new Random(seed, n);
+  const vals = Array.from({ length: n }, () => valueCell(r, mix));
+  const custs = withCustomers ? Array.from({ length: n }, () => customerCell(r, Math.max(2, Math.floor(n / r.int(1, 20))))) : null;
+  const shape = (xs: unknown[]) => (asRow ? [xs] : xs.map((x) => [x]));
+  const scheme = r.pick([undefined, "ABC", "KIG", "IBM", "AUTO"]);
+  return {
+    values: shape(vals),
+    customers: custs ? shape(custs) : undefined,
+    scheme,
+    thresholds: r.chance(0.2) ? [[0.7, 0.9]] : undefined,
+    locale: r.pick(["en", "zh"]),
+    topN: r.chance(0.3) ? r.int(1, 50) : undefined,
+  };
+}
+
+const SIZES = [2, 7, 40, 300, 511, 512, 513, 900, 2048, 5000, 20000];
+const MIXES: Mix[] = ["money", "ties", "integers", "messy", "zeros"];
+
+describe("hot paths behave exactly as the engine before the benchmark work", () => {
+  test("KA.TIER, KA.PARETO and KA.CONCENTRATION formulas: same results and same errors", () => {
+    let seed = 1;
+    for (const n of SIZES) {
+      for (const mix of MIXES) {
+        for (const withCustomers of [false, true]) {
+          const c = makeCase(seed++, n, mix, withCustomers, seed % 5 === 0);
+          const label = `n=${n} ${mix} customers=${withCustomers} scheme=${c.scheme}`;
+          same(`tier ${label}`, () => tierFormula(c.values, c.customers, c.scheme, c.thresholds, undefined, c.locale), () => refTier.tierFormula(c.values, c.customers, c.scheme, c.thresholds, undefined, c.locale));
+          const cust = c.customers ?? c.values.map((row, i) => row.map((_, j) => `C${i}-${j}`));
+          same(`pareto ${label}`, () => paretoFormula(cust, c.values, c.topN, c.scheme, c.thresholds, c.locale), () => refPareto.paretoFormula(cust, c.values, c.topN, c.scheme, c.thresholds, c.locale));
+          same(`concentration ${label}`, () => concentrationFormula(c.values, c.customers, c.locale), () => refConcentration.concentrationFormula(c.values, c.customers, c.locale));
+        }
+      }
+    }
+  });
+
+  test("errors name the same argument and row (error cells, bad text, mismatched sizes)", () => {
+    const r = new Random(99);
+    for (const n of [5, 600, 3000]) {
+      const values: unknown[][] = Array.from({ length: n }, () => [Math.round(r.lognormal(5, 1) * 100) / 100]);
+      const customers: unknown[][] = Array.from({ length: n }, (_, i) => [`Customer ${i % 37}`]);
+      const at = r.int(0, n - 1);
+      for (const bad of ["abc", "#N/A", new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable), Infinity, { type: "Error", errorType: "Div0" }]) {
+        const v = values.map((row) => [...row]);
+        v[at] = [bad];
+        same(`tier bad value n=${n}`, () => tierFormula(v), () => refTier.tierFormula(v));
+        same(`pareto bad value n=${n}`, () => paretoFormula(customers, v), () => refPareto.paretoFormula(customers, v));
+        const c = customers.map((row) => [...row]);
+        c[at] = [bad];
+        same(`pareto bad customer n=${n}`, () => paretoFormula(c, values), () => refPareto.paretoFormula(c, values));
+      }
+      same(`mismatch n=${n}`, () => tierFormula(values, customers.slice(1)), () => refTier.tierFormula(values, customers.slice(1)));
+      same(`ragged n=${n}`, () => tierFormula(values.map((row, i) => (i === 3 ? 5 : row)) as never), () => refTier.tierFormula(values.map((row, i) => (i === 3 ? 5 : row)) as never));
+    }
+  });
+
+  test("building blocks: vectors, aggregation, ranking, tiers and cut-offs", () => {
+    let seed = 1000;
+    for (const n of SIZES) {
+      for (const mix of MIXES) {
+        const c = makeCase(seed++, n, mix, true, false);
+        const numbers = () => readNumericVector(vectorOf(c.values, "values"));
+        const refNums = () => refNumbers.readNumericVector(refRange.vectorOf(c.values, "values"));
+        same(`readNumericVector n=${n} ${mix}`, numbers, refNums);
+        same(`readCustomerVector n=${n} ${mix}`, () => readCustomerVector(vectorOf(c.customers, "customers")), () => refCustomers.readCustomerVector(refRange.vectorOf(c.customers, "customers")));
+        const flatCells = c.customers!.map((row) => row[0]);
+        same(`columnVector customers n=${n} ${mix}`, () => readCustomerVector(columnVector(flatCells, "c")), () => refCustomers.readCustomerVector(refRange.columnVector(flatCells, "c")));
+        let nums;
+        try {
+          nums = refNums();
+        } catch {
+          continue;
+        }
+        const cust = readCustomerVector(vectorOf(c.customers, "customers"));
+        for (const cv of [cust, null]) {
+          const now = aggregateByCustomer(nums, cv);
+          const ref = refAggregate.aggregateByCustomer(nums, cv);
+          same(`aggregate n=${n} ${mix}`, () => now, () => ref);
+          same(`rank n=${n} ${mix}`, () => rankCustomers(ref.totals, ref.hasValue, ref.names), () => refRanking.rankCustomers(ref.totals, ref.hasValue, ref.names));
+          same(`losses n=${n} ${mix}`, () => lossCustomers(ref.totals, ref.hasValue, ref.names), () => refRanking.lossCustomers(ref.totals, ref.hasValue, ref.names));
+          for (const scheme of ["ABC", "IBM", "AUTO"]) {
+            const spec = tierSpecOf(scheme, undefined, undefined, "en");
+            same(`assignTiers n=${n} ${mix} ${scheme}`, () => assignTiers(ref.totals, ref.hasValue, spec), () => refTiers.assignTiers(ref.totals, ref.hasValue, spec));
+          }
+          const pos = Float64Array.from(ref.totals.filter((x, i) => ref.hasValue[i] && x > 0)).sort();
+          same(`tierCutoffs n=${n} ${mix}`, () => tierCutoffs(pos, [0.5, 0.8]), () => refTiers.tierCutoffs(pos, [0.5, 0.8]));
+        }
+      }
+    }
+  });
+
+  test("the radix sorts order like the built-in sorts, ties and special values included", () => {
+    const r = new Random(7);
+    for (const n of [0, 1, 511, 512, 1000, 30000]) {
+      for (const kind of ["spread", "ties", "tiny", "same"]) {
+        const a = new Float64Array(n);
+        for (let i = 0; i < n; i++) {
+          a[i] =
+            kind === "spread" ? r.lognormal(0, 20) : kind === "ties" ? r.int(0, 30) / 4 : kind === "tiny" ? r.int(0, 5) * 5e-324 : 42;
+        }
+        if (n > 2 && kind === "spread") {
+          a[0] = Infinity;
+          a[1] = Number.MAX_VALUE;
+          a[2] = 0;
+        }
+        const want = a.slice().sort();
+        const got = a.slice();
+        sortNonNegativeAscending(got);
+        expect(canon(got)).toBe(canon(want));
+        const ids = Uint32Array.from({ length: n }, (_, i) => i);
+        const values = a.map((x, i) => (i % 7 === 3 && x === 0 ? -0 : x));
+        const wantIds = Array.from(ids).sort((x, y) => values[y] - values[x] || x - y);
+        sortIdsByValueDescending(ids, values);
+        expect(Array.from(ids)).toEqual(wantIds);
+      }
+    }
+  });
+
+  test("ranking with -0, Infinity and NaN totals orders like before", () => {
+    const r = new Random(8);
+    for (const n of [20, 600, 5000]) {
+      const totals = new Float64Array(n);
+      const hasValue = new Uint8Array(n);
+      const names: string[] = [];
+      for (let i = 0; i < n; i++) {
+        const u = r.next();
+        totals[i] = u < 0.05 ? -0 : u < 0.1 ? Infinity : u < 0.12 ? NaN : u < 0.2 ? -r.int(1, 9) : r.int(0, 40);
+        hasValue[i] = r.chance(0.95) ? 1 : 0;
+        names.push(r.chance(0.5) ? r.pick(NAMES) : `n${r.int(0, 99)}`);
+      }
+      same(`rank specials n=${n}`, () => rankCustomers(totals, hasValue, names), () => refRanking.rankCustomers(totals, hasValue, names));
+      const unnamed = names.map(() => "");
+      same(`rank unnamed n=${n}`, () => rankCustomers(totals, hasValue, unnamed), () => refRanking.rankCustomers(totals, hasValue, unnamed));
+    }
+  });
+});

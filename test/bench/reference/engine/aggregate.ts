@@ -1,0 +1,86 @@
+// Reference copy of src/engine/aggregate.ts as of d8297f3 (before the benchmark's hot-path work),
+// for the equivalence test only. Do not edit.
+/**
+ * Per-customer totals. With a customer argument, transaction lines are summed per customer;
+ * without one, every non-blank row is a customer of its own.
+ */
+import { CustomerVector, NO_CUSTOMER } from "./input/customer-vector";
+import { isBlankNumber, NumericVector } from "./input/numeric-vector";
+
+/** rowCustomer codes for rows that are not a customer. */
+export const ROW_BLANK = -1;
+export const ROW_NO_CUSTOMER = -2;
+
+export interface CustomerTotals {
+  readonly count: number;
+  /** Display names; empty strings when every row is its own customer. */
+  readonly names: readonly string[];
+  /** Sum of the customer's values (compensated). */
+  readonly totals: Float64Array;
+  /** 1 when the customer has at least one non-blank value; others have no result. */
+  readonly hasValue: Uint8Array;
+  /** Customer id per input row, or ROW_BLANK / ROW_NO_CUSTOMER. */
+  readonly rowCustomer: Int32Array;
+  /** Rows with a value but no customer: not a customer, reported on their own line. */
+  readonly noCustomer: { readonly rows: number; readonly value: number };
+}
+
+export function aggregateByCustomer(values: NumericVector, customers: CustomerVector | null): CustomerTotals {
+  const v = values.values;
+  const n = v.length;
+  const rowCustomer = new Int32Array(n);
+  if (!customers) {
+    let count = 0;
+    for (let i = 0; i < n; i++) rowCustomer[i] = isBlankNumber(v[i]) ? ROW_BLANK : count++;
+    const totals = new Float64Array(count);
+    for (let i = 0; i < n; i++) if (rowCustomer[i] >= 0) totals[rowCustomer[i]] = v[i];
+    return {
+      count,
+      names: new Array<string>(count).fill(""),
+      totals,
+      hasValue: new Uint8Array(count).fill(1),
+      rowCustomer,
+      noCustomer: { rows: 0, value: 0 },
+    };
+  }
+  const ids = customers.ids;
+  const count = customers.names.length;
+  const sums = new Float64Array(count);
+  const comp = new Float64Array(count);
+  const hasValue = new Uint8Array(count);
+  let noCustRows = 0;
+  let noCustSum = 0;
+  let noCustComp = 0;
+  for (let i = 0; i < n; i++) {
+    const x = v[i];
+    const id = ids[i];
+    if (id === NO_CUSTOMER) {
+      // A zero here is indistinguishable from a blank on old Excel builds: not reported.
+      if (isBlankNumber(x) || x === 0) rowCustomer[i] = ROW_BLANK;
+      else {
+        rowCustomer[i] = ROW_NO_CUSTOMER;
+        noCustRows++;
+        const t = noCustSum + x;
+        noCustComp += Math.abs(noCustSum) >= Math.abs(x) ? noCustSum - t + x : x - t + noCustSum;
+        noCustSum = t;
+      }
+      continue;
+    }
+    rowCustomer[i] = id;
+    if (isBlankNumber(x)) continue;
+    hasValue[id] = 1;
+    const s = sums[id];
+    const t = s + x;
+    comp[id] += Math.abs(s) >= Math.abs(x) ? s - t + x : x - t + s;
+    sums[id] = t;
+  }
+  for (let id = 0; id < count; id++) sums[id] += comp[id];
+  return {
+    count,
+    names: customers.names,
+    totals: sums,
+    hasValue,
+    rowCustomer,
+    noCustomer: { rows: noCustRows, value: noCustSum + noCustComp },
+  };
+}
