@@ -5,7 +5,7 @@
  * row with a single non-empty cell (often merged across the table) followed by a row with two
  * or more is a title, not the header.
  */
-import { isBlank } from "../../engine/input/cells";
+import { dateText, isBlank } from "../../engine/input/cells";
 
 export interface Table {
   /** The file as the user named it (for messages). */
@@ -52,7 +52,7 @@ export function columnIndexOfLetters(letters: string): number {
 /** Header text of a raw header cell. */
 export function headerText(cell: unknown): string {
   if (cell === null || cell === undefined) return "";
-  if (cell instanceof Date) return cell.toISOString().slice(0, 10);
+  if (cell instanceof Date) return dateText(cell);
   return String(cell).replace(/[\r\n\t]+/g, " ").trim();
 }
 

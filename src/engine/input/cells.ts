@@ -41,6 +41,16 @@ export function excelErrorOf(v: Cell): string | null {
   return null;
 }
 
+/**
+ * A date cell as text (yyyy-mm-dd). A date-formatted cell whose serial number lies outside
+ * the date range (Excel shows #######) arrives from the xlsx reader as an invalid Date, which
+ * toISOString cannot print.
+ */
+export function dateText(d: Date): string {
+  const t = d.getTime();
+  return t === t ? d.toISOString().slice(0, 10) : "#######";
+}
+
 /** Cell text as a user would read it in a message (short, one line). */
 export function describeCell(v: Cell): string {
   const err = excelErrorOf(v);
@@ -48,7 +58,7 @@ export function describeCell(v: Cell): string {
   let s: string;
   if (typeof v === "string") s = v;
   else if (typeof v === "number" || typeof v === "boolean") s = String(v);
-  else if (v instanceof Date) s = v.toISOString().slice(0, 10);
+  else if (v instanceof Date) s = dateText(v);
   else s = Object.prototype.toString.call(v);
   s = s.replace(/[\r\n\t]+/g, " ");
   return s.length > 40 ? `${s.slice(0, 37)}...` : s;

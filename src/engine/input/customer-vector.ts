@@ -4,7 +4,7 @@
  * exact text is looked up first and only new spellings pay for normalising.
  */
 import { fail } from "../errors";
-import { excelErrorOf, isBlank } from "./cells";
+import { dateText, excelErrorOf, isBlank } from "./cells";
 import { cellArgs, Vector } from "./range";
 
 export interface CustomerVector {
@@ -55,6 +55,6 @@ export function readCustomerVector(v: Vector): CustomerVector {
 function displayText(cell: unknown): string {
   if (typeof cell === "string") return cell.trim();
   if (typeof cell === "boolean") return cell ? "TRUE" : "FALSE";
-  if (cell instanceof Date) return cell.toISOString().slice(0, 10);
+  if (cell instanceof Date) return dateText(cell);
   return String(cell);
 }
