@@ -2,6 +2,7 @@
  * Per-customer totals. With a customer argument, transaction lines are summed per customer;
  * without one, every non-blank row is a customer of its own.
  */
+import { fail, KaError } from "./errors";
 import { CustomerVector, NO_CUSTOMER } from "./input/customer-vector";
 import { isBlankNumber, NumericVector } from "./input/numeric-vector";
 
@@ -72,13 +73,27 @@ export function aggregateByCustomer(values: NumericVector, customers: CustomerVe
     comp[id] += Math.abs(s) >= Math.abs(x) ? s - t + x : x - t + s;
     sums[id] = t;
   }
-  for (let id = 0; id < count; id++) sums[id] += comp[id];
+  for (let id = 0; id < count; id++) {
+    const t = sums[id] + comp[id];
+    if (t - t !== 0) throw overflow(values.arg);
+    sums[id] = t;
+  }
+  const noCustomerValue = noCustSum + noCustComp;
+  if (noCustomerValue - noCustomerValue !== 0) throw overflow(values.arg);
   return {
     count,
     names: customers.names,
     totals: sums,
     hasValue,
     rowCustomer,
-    noCustomer: { rows: noCustRows, value: noCustSum + noCustComp },
+    noCustomer: { rows: noCustRows, value: noCustomerValue },
   };
+}
+
+/**
+ * A total beyond the largest double (±1.8e308): #NUM!, as Excel's SUM over the same cells.
+ * Without the check the sum is ±Infinity or NaN and the customer silently drops to the last tier.
+ */
+export function overflow(arg: string): KaError {
+  return fail("#NUM!", "error.overflow", { arg });
 }

@@ -2,7 +2,7 @@
  * One analysis of a sales column, shared by KA.PARETO, KA.CONCENTRATION, the command line and
  * the generated sheets, so that every surface shows the same ranks, shares and tiers.
  */
-import { aggregateByCustomer, CustomerTotals } from "./aggregate";
+import { aggregateByCustomer, CustomerTotals, overflow } from "./aggregate";
 import { CustomerVector } from "./input/customer-vector";
 import { NumericVector } from "./input/numeric-vector";
 import { lossCustomers, rankCustomers, Ranking } from "./ranking";
@@ -36,9 +36,13 @@ export function analyseCustomers(values: NumericVector, customerVector: Customer
     c += Math.abs(net) >= Math.abs(x) ? net - t + x : x - t + net;
     net = t;
   };
+  // Shares and totals need the sums as numbers: past ±1.8e308 they are #NUM!, as Excel's SUM.
+  let lossSum = 0;
+  for (const id of losses) lossSum += customers.totals[id];
   add(tiers.positiveTotal);
   for (const id of losses) add(customers.totals[id]);
   add(customers.noCustomer.value);
+  if (!(Number.isFinite(tiers.positiveTotal) && Number.isFinite(lossSum) && Number.isFinite(net + c))) throw overflow(values.arg);
   return { customers, spec, tiers, ranking, share, cumulativeShare, losses, netTotal: net + c };
 }
 

@@ -55,7 +55,7 @@ export function concentrationOf(a: CustomerAnalysis): ConcentrationFigures {
   });
 
   let hhi = 0;
-  if (T > 0) for (let i = 0; i < posAsc.length; i++) hhi += (100 * posAsc[i] / T) ** 2;
+  if (T > 0) for (let i = 0; i < posAsc.length; i++) hhi += (100 * (posAsc[i] / T)) ** 2; // share first: 100·x overflows past 1.8e306
 
   return {
     customers,
@@ -73,12 +73,15 @@ export function concentrationOf(a: CustomerAnalysis): ConcentrationFigures {
   };
 }
 
-/** G = 2·Σ i·x(i) / (n·Σx) − (n+1)/n over ascending x, i from 1. */
+/**
+ * G = 2·Σ i·x(i) / (n·Σx) − (n+1)/n over ascending x, i from 1; summed over shares x(i)/Σx,
+ * since Σ i·x(i) and n·Σx overflow for values near 1e308.
+ */
 function giniOf(asc: Float64Array, total: number): number {
   const n = asc.length;
   if (n < 2 || total <= 0) return 0;
   let weighted = 0;
-  for (let i = 0; i < n; i++) weighted += (i + 1) * asc[i];
-  const g = (2 * weighted) / (n * total) - (n + 1) / n;
+  for (let i = 0; i < n; i++) weighted += (i + 1) * (asc[i] / total);
+  const g = (2 * weighted) / n - (n + 1) / n;
   return Math.min(1, Math.max(0, g));
 }

@@ -1,10 +1,11 @@
 /** Option parsing and the error boundary shared by the analysis commands. */
 import { analyseCustomers, CustomerAnalysis } from "../../engine/analysis";
+import { isKaError } from "../../engine/errors";
 import { localeOf } from "../../engine/input/scalars";
 import { TierSpec, tierSpecOf } from "../../engine/tiers";
 import { Locale, text } from "../../strings";
 import { CliError, describeError, EXIT_OK } from "../errors";
-import { readSalesInput, SalesInput } from "../input/sales";
+import { locateError, readSalesInput, SalesInput } from "../input/sales";
 import { readTable } from "../input/read-table";
 import { Table } from "../input/table";
 import { Io } from "../io";
@@ -86,5 +87,10 @@ export async function loadTable(file: string, options: InputOptions, locale: Loc
 export function analyseTable(table: Table, options: InputOptions, spec: TierSpec, locale: Locale, io: Io): { input: SalesInput; analysis: CustomerAnalysis } {
   const input = readSalesInput(table, options, locale);
   for (const note of input.notes) io.stderr.write(`${note}\n`);
-  return { input, analysis: analyseCustomers(input.numbers, input.customers, spec) };
+  try {
+    return { input, analysis: analyseCustomers(input.numbers, input.customers, spec) };
+  } catch (e) {
+    // A total beyond the number range: name the file and the value column.
+    throw isKaError(e) ? locateError(e, table, input.value.index, locale) : e;
+  }
 }
