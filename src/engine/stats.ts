@@ -18,8 +18,11 @@ export function median(values: Float64Array): number {
   copy.sort(); // typed arrays sort numerically
   const mid = m >> 1;
   if (m % 2 === 1) return copy[mid];
-  // a/2 + b/2 cannot overflow where (a + b)/2 could.
-  const r = copy[mid - 1] / 2 + copy[mid] / 2;
+  // a/2 + b/2 cannot overflow where (a + b)/2 could; but it loses the last bit of subnormal
+  // values (the median of two 5e-324 would be 0), so small values take (a + b)/2.
+  const a = copy[mid - 1];
+  const b = copy[mid];
+  const r = Math.abs(a) < 1e307 && Math.abs(b) < 1e307 ? (a + b) / 2 : a / 2 + b / 2;
   return r === 0 ? 0 : r;
 }
 
