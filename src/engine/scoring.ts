@@ -43,21 +43,17 @@ export interface ScoreResult {
 export function normaliseCriterion(column: ArrayLike<number>, direction: 1 | -1, out: Float64Array): void {
   const n = column.length;
   const [lo, hi] = minMax(column); // NaN, NaN for an all-blank column: no row reads it
+  for (let i = 0; i < n; i++) out[i] = normaliseValue(column[i], lo, hi, direction);
+}
+
+/** One value of a column whose smallest and largest values are lo and hi (NaN stays NaN). */
+function normaliseValue(x: number, lo: number, hi: number, direction: 1 | -1): number {
+  if (x !== x) return NaN;
+  if (!(hi > lo)) return 0.5;
   const span = hi - lo;
-  for (let i = 0; i < n; i++) {
-    const x = column[i];
-    if (x !== x) {
-      out[i] = NaN;
-      continue;
-    }
-    if (!(hi > lo)) {
-      out[i] = 0.5;
-      continue;
-    }
-    // hi − lo overflows only for values near ±1.8e308: halve first.
-    const t = span === Infinity ? (x / 2 - lo / 2) / (hi / 2 - lo / 2) : (x - lo) / span;
-    out[i] = direction === 1 ? t : 1 - t;
-  }
+  // hi − lo overflows only for values near ±1.8e308: halve first.
+  const t = span === Infinity ? (x / 2 - lo / 2) / (hi / 2 - lo / 2) : (x - lo) / span;
+  return direction === 1 ? t : 1 - t;
 }
 
 /**
@@ -86,12 +82,45 @@ export function scoreAccounts(m: CriteriaMatrix, weights: ArrayLike<number>, dir
   }
   const scores = new Float64Array(rows);
   for (let i = 0; i < rows; i++) {
-    if (!seen[i]) scores[i] = SCORE_BLANK;
-    else if (!(den[i] > 0)) scores[i] = SCORE_ZERO_WEIGHT;
+    if (!seen[i]) {
+      scores[i] = SCORE_BLANK;
+      continue;
+    }
+    let n = num[i];
+    let d = den[i];
+    if (d < TINY) [n, d] = rescaledRow(m, weights, directions, i); // weights vanishing beside wMax
+    if (!(d > 0)) scores[i] = SCORE_ZERO_WEIGHT;
     else {
-      const r = num[i] / den[i];
+      const r = n / d;
       scores[i] = 100 * (r < 0 ? 0 : r > 1 ? 1 : r);
     }
   }
   return { scores };
+}
+
+/** Below this Σw (weights scaled by the largest), w·x may have underflowed: recompute the row. */
+const TINY = 2 ** -900;
+
+/**
+ * Σ w·x and Σ w of one row, with the weights scaled by the largest weight among the row's
+ * non-blank criteria instead of the overall largest: a row whose criteria all have weights
+ * 1e-300 times the largest (or subnormal ones) would otherwise underflow to a score of 0, or
+ * to "no weight" when the scaled weights round to 0.
+ */
+function rescaledRow(m: CriteriaMatrix, weights: ArrayLike<number>, directions: ArrayLike<number>, i: number): [number, number] {
+  const { rows, cols, values } = m;
+  let wMax = 0;
+  for (let j = 0; j < cols; j++) if (values[j * rows + i] === values[j * rows + i] && weights[j] > wMax) wMax = weights[j];
+  if (wMax === 0) return [0, 0];
+  let num = 0;
+  let den = 0;
+  for (let j = 0; j < cols; j++) {
+    const x = values[j * rows + i];
+    if (x !== x) continue;
+    const [lo, hi] = minMax(values, j * rows, (j + 1) * rows);
+    const w = weights[j] / wMax;
+    num += w * normaliseValue(x, lo, hi, directions[j] === -1 ? -1 : 1);
+    den += w;
+  }
+  return [num, den];
 }
