@@ -22,7 +22,7 @@ export function paretoFormula(
   const loc = localeOf(locale);
   const spec = tierSpecOf(scheme, thresholds, null, loc);
   const limit = topNOf(topN);
-  const { numbers, customers: cust } = readSalesColumns(values, customers);
+  const { numbers, customers: cust } = readSalesColumns(values, customers, "values", "customers", true);
   const analysis = analyseCustomers(numbers, cust, spec);
   return paretoTable(analysis, limit, loc);
 }

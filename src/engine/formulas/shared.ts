@@ -3,9 +3,13 @@ import { readCustomerVector } from "../input/customer-vector";
 import { readNumericVector } from "../input/numeric-vector";
 import { optionalVectorOf, requireSameLength, vectorOf } from "../input/range";
 
-export function readSalesColumns(values: unknown, customers: unknown, valuesArg = "values", customersArg = "customers") {
+/**
+ * customersRequired: the customers argument is not optional (KA.PARETO), so a one-cell range
+ * holding a blank ([[null]]) is a blank customer, not an omitted argument.
+ */
+export function readSalesColumns(values: unknown, customers: unknown, valuesArg = "values", customersArg = "customers", customersRequired = false) {
   const valueVector = vectorOf(values, valuesArg);
-  const customerVector = optionalVectorOf(customers, customersArg);
+  const customerVector = customersRequired ? vectorOf(customers, customersArg) : optionalVectorOf(customers, customersArg);
   if (customerVector) requireSameLength(customerVector, valueVector);
   return {
     valueVector,
