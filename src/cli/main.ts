@@ -5,6 +5,7 @@
  */
 import { Command, CommanderError } from "commander";
 import { Locale, text } from "../strings";
+import { buildCommand } from "./commands/build";
 import { concentrationCommand } from "./commands/concentration";
 import { paretoCommand } from "./commands/pareto";
 import { sampleCommand } from "./commands/sample";
@@ -60,6 +61,32 @@ export function buildProgram(io: Io, setExit: (code: number) => void, loc: Local
   outputOptions(inputOptions(program.command("concentration").description(h("concentration")))).action(async (file: string, opts) =>
     setExit(await concentrationCommand(file, opts, io)),
   );
+
+  program
+    .command("build")
+    .description(h("build"))
+    .argument("<file>", h("file"))
+    .requiredOption("--out <file>", h("buildOut"))
+    .option("--sheet <name>", h("sheet"))
+    .option("--customer <column>", h("customer"))
+    .option("--value <column>", h("buildValue"))
+    .option("--profit <column>", h("profit"))
+    .option("--date <column>", h("date"))
+    .option("--satisfaction <column>", h("satisfaction"))
+    .option("--effort <column>", h("effort"))
+    .option("--credit <column>", h("credit"))
+    .option("--manager <column>", h("manager"))
+    .option("--region <column>", h("region"))
+    .option("--attractiveness <columns>", h("attractiveness"))
+    .option("--strength <columns>", h("strength"))
+    .option("--scheme <scheme>", h("scheme"))
+    .option("--thresholds <list>", h("thresholds"))
+    .option("--measure <measure>", h("measure"))
+    .option("--plans <plans>", h("plans"))
+    .option("--live", h("live"))
+    .option("--locale <lang>", h("locale"))
+    .option("--force", h("force"))
+    .action(async (file: string, opts) => setExit(await buildCommand(file, opts, io)));
 
   program
     .command("sample")

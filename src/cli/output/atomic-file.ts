@@ -1,0 +1,111 @@
+/**
+ * Writing a file atomically: the bytes go to a temporary file in the target's folder (same
+ * file system), are flushed to disk, and only then take the target's name. A failure at any
+ * point (disk full, permission, a crash of the writer) removes the temporary file and leaves
+ * the target as it was: either the old file or no file, never half a workbook.
+ *
+ * Without `force`, an existing target is never replaced: the final step is a hard link, which
+ * fails if the name was taken in the meantime (no check-then-write race); on file systems
+ * without hard links it falls back to a check and a rename. With `force`, rename() replaces
+ * the target atomically.
+ */
+import * as crypto from "crypto";
+import * as fs from "fs";
+import * as nodePath from "path";
+import { CliError } from "../errors";
+
+export interface AtomicWriteOptions {
+  /** Replace an existing file. */
+  readonly force?: boolean;
+  /** The name shown in messages (as the user typed it). */
+  readonly display?: string;
+  /** Writes the bytes to the temporary file (tests inject failures here). */
+  readonly writeTemp?: (tempPath: string, data: Uint8Array) => Promise<void>;
+}
+
+/** Temporary files of writes in progress, removed if the process exits on an exception. */
+const pending = new Set<string>();
+let exitHook = false;
+
+function track(p: string): void {
+  pending.add(p);
+  if (!exitHook) {
+    exitHook = true;
+    process.once("exit", () => {
+      for (const f of pending) {
+        try {
+          fs.rmSync(f, { force: true });
+        } catch {
+          // best effort
+        }
+      }
+    });
+  }
+}
+
+/** Writes and flushes a new file (fails if it exists). */
+async function defaultWriteTemp(tempPath: string, data: Uint8Array): Promise<void> {
+  const fh = await fs.promises.open(tempPath, "wx", 0o666);
+  try {
+    await fh.writeFile(data);
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+}
+
+/** A hidden temporary name next to the target: .name.xlsx.<random>.tmp */
+export function tempNameFor(target: string): string {
+  return nodePath.join(nodePath.dirname(target), `.${nodePath.basename(target)}.${crypto.randomBytes(6).toString("hex")}.tmp`);
+}
+
+/** Throws the "already exists" error if `target` exists and force is not set; or if it is a folder. */
+export function checkTarget(target: string, display: string, force: boolean): void {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(target);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") return;
+    throw new CliError("cli.build.error.write", { file: display, detail: (e as Error).message });
+  }
+  if (stat.isDirectory()) throw new CliError("cli.build.error.outIsDir", { file: display });
+  if (!force) throw new CliError("cli.build.error.exists", { file: display });
+}
+
+function writeError(display: string, e: unknown): CliError {
+  if (e instanceof CliError) return e;
+  const err = e as NodeJS.ErrnoException;
+  return new CliError("cli.build.error.write", { file: display, detail: err.code ? `${err.code}: ${err.message}` : String(err.message ?? e) });
+}
+
+/** Writes `data` to `target` atomically (see the module comment). */
+export async function writeFileAtomic(target: string, data: Uint8Array, options: AtomicWriteOptions = {}): Promise<void> {
+  const display = options.display ?? target;
+  const force = options.force === true;
+  const abs = nodePath.resolve(target);
+  checkTarget(abs, display, force);
+  const temp = tempNameFor(abs);
+  track(temp);
+  try {
+    await (options.writeTemp ?? defaultWriteTemp)(temp, data);
+    if (force) {
+      await fs.promises.rename(temp, abs);
+    } else {
+      try {
+        await fs.promises.link(temp, abs);
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code === "EEXIST") throw new CliError("cli.build.error.exists", { file: display });
+        if (code !== "EPERM" && code !== "ENOTSUP" && code !== "EOPNOTSUPP" && code !== "ENOSYS" && code !== "EXDEV") throw e;
+        // No hard links here (FAT, some network shares): check, then rename.
+        checkTarget(abs, display, false);
+        await fs.promises.rename(temp, abs);
+      }
+    }
+  } catch (e) {
+    throw writeError(display, e);
+  } finally {
+    await fs.promises.rm(temp, { force: true }).catch(() => undefined);
+    pending.delete(temp);
+  }
+}

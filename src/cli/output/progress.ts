@@ -1,0 +1,68 @@
+/**
+ * A one-line progress display on stderr for long work ("Plans 37/120 [#####.....]"), drawn
+ * only when stderr is a terminal: redirected or piped stderr (logs, CI, tests) gets nothing,
+ * so that it never fills a log with carriage returns. Redraws are throttled; the line is
+ * erased when the work is done, before the summary is printed.
+ */
+import { Output } from "../io";
+import { displayWidth } from "./format";
+
+export interface ProgressOutput extends Output {
+  readonly isTTY?: boolean;
+  readonly columns?: number;
+}
+
+const BAR = 20;
+const MIN_INTERVAL_MS = 80;
+
+export class Progress {
+  private shown = false;
+  private last = -Infinity;
+
+  /** `out` null: a progress that draws nothing. */
+  constructor(
+    private readonly out: ProgressOutput | null,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Draws on `stream` only if it is a terminal (or when forced on, e.g. in tests). */
+  static on(stream: ProgressOutput, enabled: boolean = stream.isTTY === true, now: () => number = Date.now): Progress {
+    return new Progress(enabled ? stream : null, now);
+  }
+
+  get enabled(): boolean {
+    return this.out !== null;
+  }
+
+  /** "label done/total [####....]"; throttled, except for the last step. */
+  count(label: string, done: number, total: number): void {
+    if (!this.out) return;
+    const t = this.now();
+    if (done < total && t - this.last < MIN_INTERVAL_MS) return;
+    this.last = t;
+    const filled = total > 0 ? Math.round((BAR * Math.min(done, total)) / total) : BAR;
+    this.draw(`${label} ${done}/${total} [${"#".repeat(filled)}${".".repeat(BAR - filled)}]`);
+  }
+
+  /** A status line without a count ("Writing out.xlsx…"). */
+  status(line: string): void {
+    if (!this.out) return;
+    this.last = this.now();
+    this.draw(line);
+  }
+
+  /** Erases the line (call before printing anything else). */
+  clear(): void {
+    if (!this.out || !this.shown) return;
+    this.out.write("\r\x1b[2K");
+    this.shown = false;
+  }
+
+  private draw(line: string): void {
+    const width = (this.out!.columns ?? 80) - 1;
+    let s = line;
+    if (displayWidth(s) > width) s = `${[...s].slice(0, Math.max(1, width - 1)).join("")}…`;
+    this.out!.write(`\r\x1b[2K${s}`);
+    this.shown = true;
+  }
+}
