@@ -1,7 +1,10 @@
 /**
  * `npm run demo`: generates the sample into out/ (deterministic), reads the written .xlsx back
  * through the same code as `ka-planner pareto / tiers / concentration`, and prints the 80/20
- * table, the tier counts and the concentration figures, in English and then in Chinese.
+ * table, the tier counts and the concentration figures, in English and then in Chinese; then
+ * writes the generated worksheets of each language's sample through the same code as
+ * `ka-planner build` (out/ka-planner-demo.en.xlsx and .zh.xlsx: contribution sheet, portfolio
+ * matrix, a plan sheet per first-tier account, the risk register).
  *
  * Writing and reading a 30,000-line workbook costs ExcelJS a second or two each way, so the
  * Chinese half runs in a worker thread while the English half runs here (compiled build only;
@@ -14,6 +17,7 @@ import { SCHEMES, tierSpecOf } from "../engine/tiers";
 import { SAMPLE_DEFAULTS } from "../sample";
 import { Locale, text } from "../strings";
 import { runConcentration } from "./commands/concentration";
+import { BuildResult, runBuild } from "./commands/build";
 import { analyseTable } from "./commands/common";
 import { runPareto } from "./commands/pareto";
 import { writeSamples } from "./commands/sample";
@@ -32,6 +36,15 @@ export interface DemoOptions {
   readonly lines?: number;
   /** Run the Chinese half in a worker thread (default: when running compiled JavaScript). */
   readonly parallel?: boolean;
+  /** How the demo workbooks are written (the LibreOffice test: without cached results, a fixed date). */
+  readonly workbook?: DemoWorkbookOptions;
+}
+
+export interface DemoWorkbookOptions {
+  /** Cache the engine's values as formula results (default true). */
+  readonly cacheFormulaResults?: boolean;
+  /** Generation date shown on the sheets (default today). */
+  readonly today?: string;
 }
 
 interface SectionRequest {
@@ -39,12 +52,21 @@ interface SectionRequest {
   dir: string;
   customers: number;
   lines: number;
+  workbook?: DemoWorkbookOptions;
 }
 
 interface Section {
   text: string;
+  /** The sample files written. */
   files: string[];
+  /** The demo workbook written. */
+  workbook: string;
+  /** The build of the demo workbook (sections run in this thread only). */
+  build?: BuildResult;
 }
+
+/** The demo workbook of a language: out/ka-planner-demo.<lang>.xlsx. */
+export const demoWorkbookName = (locale: Locale): string => `ka-planner-demo.${locale}.xlsx`;
 
 const TOP = 15;
 const pct = (x: number) => `${Math.round(x * 100)}%`;
@@ -94,7 +116,19 @@ export async function demoSection(req: SectionRequest): Promise<Section> {
     }),
   );
   say();
-  return { text: io.out(), files: [w.xlsx, w.csv].filter((p): p is string => Boolean(p)) };
+
+  // The generated worksheets, exactly as `ka-planner build <sample> --out <workbook> --force` writes them.
+  const book = nodePath.relative(process.cwd(), nodePath.join(dir, demoWorkbookName(loc))) || demoWorkbookName(loc);
+  say(text(loc, "cli.demo.workbook", { file: book, command: `ka-planner build ${rel} --out ${book} --locale ${loc} --force` }));
+  const buildIo = bufferIo();
+  const build = await runBuild(table, { out: book, locale: loc, force: true }, { stdout: buildIo.stdout, stderr: bufferIo().stderr }, {
+    cacheFormulaResults: req.workbook?.cacheFormulaResults,
+    today: req.workbook?.today,
+    progress: false,
+  });
+  io.stdout.write(buildIo.out());
+  say();
+  return { text: io.out(), files: [w.xlsx, w.csv].filter((p): p is string => Boolean(p)), workbook: build.file, build };
 }
 
 function inWorker(req: SectionRequest): Promise<Section> {
@@ -106,11 +140,11 @@ function inWorker(req: SectionRequest): Promise<Section> {
   });
 }
 
-export async function runDemo(options: DemoOptions = {}): Promise<{ seconds: number; files: string[] }> {
+export async function runDemo(options: DemoOptions = {}): Promise<{ seconds: number; files: string[]; workbooks: string[]; builds: BuildResult[] }> {
   const io = options.io ?? processIo;
   const started = Date.now();
   const dir = options.outDir ?? nodePath.resolve(__dirname, "..", "..", "out");
-  const base = { dir, customers: options.customers ?? SAMPLE_DEFAULTS.customers, lines: options.lines ?? SAMPLE_DEFAULTS.lines };
+  const base = { dir, customers: options.customers ?? SAMPLE_DEFAULTS.customers, lines: options.lines ?? SAMPLE_DEFAULTS.lines, workbook: options.workbook };
   const parallel = options.parallel ?? __filename.endsWith(".js");
   const zhPending = parallel ? inWorker({ ...base, locale: "zh" }) : null;
   // Keep a rejected worker from surfacing as unhandled while the English half runs.
@@ -122,14 +156,16 @@ export async function runDemo(options: DemoOptions = {}): Promise<{ seconds: num
   const files = [...en.files, ...zh.files];
   const seconds = (Date.now() - started) / 1000;
   io.stdout.write(`${text("en", "cli.demo.files", { dir })}\n`);
-  for (const p of files) io.stdout.write(`  ${nodePath.basename(p)}\n`);
+  const workbooks = [en.workbook, zh.workbook];
+  for (const p of [...files, ...workbooks]) io.stdout.write(`  ${nodePath.basename(p)}\n`);
   io.stdout.write(`${text("en", "cli.demo.done", { seconds: seconds.toFixed(1) })}\n`);
-  return { seconds, files };
+  const builds = [en.build, zh.build].filter((b): b is BuildResult => b !== undefined);
+  return { seconds, files, workbooks, builds };
 }
 
 if (!isMainThread && workerData && (workerData as { kaPlannerDemo?: SectionRequest }).kaPlannerDemo) {
   demoSection((workerData as { kaPlannerDemo: SectionRequest }).kaPlannerDemo).then(
-    (ok) => parentPort!.postMessage({ ok }),
+    (ok) => parentPort!.postMessage({ ok: { text: ok.text, files: ok.files, workbook: ok.workbook } }),
     (e: unknown) => parentPort!.postMessage({ error: describeError(e, "en").message }),
   );
 } else if (require.main === module) {
