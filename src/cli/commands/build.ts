@@ -255,10 +255,8 @@ export function summaryText(r: BuildResult, display: string, selection: PlanSele
     const sheet = r.sheetNames[i];
     if (s.key === "contribution") {
       lines.push(t("contribution", { sheet, customers: formatInteger(ranked), first: formatInteger(firstTier), tier: a.spec.labels[0], measure: r.portfolio.measureName }));
-    } else if (s.key === "portfolio-matrix" || s.key === "matrix") {
+    } else if (s.key === "matrix") {
       lines.push(t("matrix", { sheet }));
-    } else if (s.key === DATA_SHEET_KEY) {
-      lines.push(t("data", { sheet, rows: formatInteger(s.blocks.length > 1 ? s.blocks[1].cells.length : 0) }));
     }
   });
   // Plans: one line for all of them (first and last sheet named).
@@ -277,6 +275,9 @@ export function summaryText(r: BuildResult, display: string, selection: PlanSele
     const riskIndex = 2 + r.planIds.length;
     lines.push(t("risk", { sheet: r.sheetNames[riskIndex], count: r.planIds.length }));
   }
+  r.sheets.forEach((s, i) => {
+    if (s.key === DATA_SHEET_KEY) lines.push(t("data", { sheet: r.sheetNames[i], rows: formatInteger(s.blocks.length > 1 ? s.blocks[1].cells.length : 0) }));
+  });
   if (live) lines.push(t("live"));
   return `${lines[0]}\n${lines
     .slice(1)
