@@ -1,0 +1,51 @@
+/**
+ * What the fuzz suite found, pinned as plain examples so that they stay fixed even if the
+ * generators or the seed change (each was a shrunk counterexample).
+ */
+import * as KA from "../../src/functions/functions";
+import { callKA, flat, resultOf } from "./contract";
+
+const col = (...xs: unknown[]) => xs.map((x) => [x]);
+
+describe("fuzz findings", () => {
+  test("an invalid Date (a date cell past the date range) is named, not an internal error", () => {
+    const o = callKA(() => KA.tier(col(1, new Date(NaN))));
+    expect(o).toMatchObject({ kind: "error", code: "#VALUE!", message: 'values, row 2: "#######" is not a number.' });
+    expect(callKA(() => KA.tier(col(1), undefined, undefined, [[new Date(NaN)]]))).toMatchObject({ kind: "error", code: "#VALUE!" });
+    expect(flat(resultOf(callKA(() => KA.tier(col(1, 2), col(new Date(NaN), "x")))))).toEqual(["A", "A"]); // the invalid date as a customer name
+  });
+
+  test("totals beyond ±1.8e308 are #NUM!, not NaN cells or a wrong tier", () => {
+    const num = { kind: "error", code: "#NUM!", message: undefined };
+    expect(callKA(() => KA.pareto(col("a", "b", "c"), col(1.7976931348623157e308, 1e308, 1)))).toEqual(num);
+    expect(callKA(() => KA.pareto(col("a", "a", "c"), col(1e308, 1e308, 1)))).toEqual(num); // customer a silently vanished
+    expect(callKA(() => KA.concentration(col(-1e308, -7.976931348623158e307), col("Acme", "Acme")))).toEqual(num);
+    expect(callKA(() => KA.tier(col(1e308, 1e308, 1), col("a", "a", "b")))).toEqual(num); // was "C", "C", "A"
+    expect(callKA(() => KA.pareto(col(null, null), col(1e308, 1e308)))).toEqual(num); // the no-customer line
+    // Without customers no sum is needed: the tiers are decided exactly.
+    expect(flat(resultOf(callKA(() => KA.tier(col(1e308, 1e308, 1)))))).toEqual(["A", "A", "C"]);
+  });
+
+  test("HHI and Gini of values near 1e308 are figures, not NaN", () => {
+    const out = resultOf(callKA(() => KA.concentration(col(5e-324, 5e-324, 1e308))));
+    expect(out[14][1]).toBeCloseTo(10000, 6); // HHI
+    expect(out[15][1]).toBeCloseTo(2 / 3, 12); // Gini: one customer holds everything
+  });
+
+  test("the median of equal subnormal values is that value (MATRIX default cuts)", () => {
+    expect(flat(resultOf(callKA(() => KA.matrix(col(-0, 0), col(-5e-324, -5e-324)))))).toEqual(["Strategic", "Strategic"]);
+  });
+
+  test("SCORE: a row whose weights vanish beside the largest weight is still scored", () => {
+    expect(resultOf(callKA(() => KA.score([[0, null]], [[5e-324, 1]])))).toEqual([[50]]);
+    expect(resultOf(callKA(() => KA.score([[0, null], [1, 5]], [[5e-324, 1e308]])))).toEqual([[0], [50]]); // row 1 only has the tiny-weight criterion
+  });
+
+  test("PARETO: a one-cell blank customer range is a blank customer (customers is required)", () => {
+    expect(resultOf(callKA(() => KA.pareto([[null]], [[5]])))).toEqual([
+      ["Rank", "Customer", "Value", "Share", "Cumulative share", "Tier"],
+      ["", "(no customer: 1 rows)", 5, "", "", ""],
+      ["", "Total", 5, "", "", ""],
+    ]);
+  });
+});
