@@ -19,11 +19,20 @@
  *   History, unique case-insensitively), table and defined names (one namespace, valid characters,
  *   not cell-reference-like), list-validation sources (≤255 characters unless a reference).
  * Failures can be injected with `failWhen`.
+ *
+ * Reading (added for the task pane's actions, see "reading" below): ranges load address, values,
+ * formulas and their position; the selection (`select`), current regions (getSurroundingRegion),
+ * used ranges, tables at a range, table ranges, worksheet/workbook protection (writes to a
+ * protected sheet and sheet changes in a protected workbook fail with `protectionErrorCode`),
+ * response sizes (loads over 5 MB fail with ResponsePayloadSizeLimitExceeded), and a fake of the
+ * Office global (FakeOffice: document settings, requirement sets, add-in commands).
  */
 
 export const MAX_ROWS = 1048576;
 export const MAX_COLS = 16384;
 export const WEB_REQUEST_LIMIT = 5 * 1024 * 1024;
+/** Excel on the web also limits what a sync returns (loaded values). */
+export const WEB_RESPONSE_LIMIT = 5 * 1024 * 1024;
 
 export type Scalar = string | number | boolean;
 
@@ -119,6 +128,8 @@ export interface FakeRequest {
   firstWriteAt: number;
   /** Short descriptions of the actions (only for requests of at most 2,000 actions). */
   log: string[];
+  /** Size of what the sync returned: JSON of the loaded range values/formulas (0 when none). */
+  responseBytes?: number;
 }
 
 export interface ActionInfo {
@@ -302,6 +313,8 @@ interface Action {
   readonly writesCells?: boolean;
   readonly suspend?: boolean;
   readonly apply: () => void;
+  /** What a load returns (measured as the response size), computed after apply. */
+  readonly response?: () => unknown;
 }
 
 const PROXY_PATH = Symbol("path");
@@ -333,6 +346,14 @@ export class FakeExcel {
   /** Return an error (or true) to make the action fail when applied. */
   failWhen?: (action: ActionInfo) => boolean | Error | undefined;
   apiVersion: string;
+  /** The selection (set with select()): sheet id, selected range and active cell. */
+  selection?: { sheetId: string; range: Rect; active: Rect };
+  /** Ids of protected worksheets; writing cells on them fails. */
+  protectedSheetIds = new Set<string>();
+  /** Workbook structure protection: adding, renaming and deleting sheets fail. */
+  workbookProtected = false;
+  /** The error code protection violations fail with. */
+  protectionErrorCode = "InvalidOperation";
   private ids = 0;
   private pathIds = 0;
   private pending: Action[] = [];
@@ -383,6 +404,17 @@ export class FakeExcel {
     }
   }
 
+  /** Puts a block of user data (rows of values; null leaves a cell empty) with its top-left cell at `topLeft`. */
+  seedRows(sheetName: string, topLeft: string, rows: readonly (readonly (Scalar | null)[])[]): void {
+    const sheet = this.sheet(sheetName);
+    const at = parseAddress(topLeft);
+    rows.forEach((row, r) =>
+      row.forEach((v, c) => {
+        if (v !== null) sheet.cells.set(cellKey(at.row + r, at.col + c), { value: v });
+      }),
+    );
+  }
+
   addTable(sheetName: string, address: string, name: string): FakeTable {
     const sheet = this.sheet(sheetName);
     const t: FakeTable = { id: `{table-${++this.ids}}`, name: checkDefinedName(name), sheetId: sheet.id, rect: parseAddress(address), hasHeaders: true };
@@ -405,6 +437,79 @@ export class FakeExcel {
 
   findSheet(nameOrId: string): FakeSheet | undefined {
     return this.sheets.find((s) => s.id === nameOrId || key(s.name) === key(nameOrId));
+  }
+
+  /** Selects a range (and its active cell: the top-left one unless given) and activates its sheet. */
+  select(sheetName: string, address: string, activeCell?: string): void {
+    const sheet = this.sheet(sheetName);
+    const range = parseAddress(address);
+    const active = activeCell ? parseAddress(activeCell) : { row: range.row, col: range.col, rows: 1, cols: 1 };
+    this.selection = { sheetId: sheet.id, range, active };
+    this.activeSheetId = sheet.id;
+  }
+
+  /** Protects (or unprotects) a worksheet. */
+  protectSheet(sheetName: string, on = true): void {
+    const id = this.sheet(sheetName).id;
+    if (on) this.protectedSheetIds.add(id);
+    else this.protectedSheetIds.delete(id);
+  }
+
+  /** Fails the call, as a host without the requirement set does, when the API is above apiVersion. */
+  requireApi(version: string, what: string): void {
+    if (!this.isSetSupported(version)) throw new FakeOfficeError("ApiNotFound", `${what} needs ExcelApi ${version}; this host has ${this.apiVersion}.`);
+  }
+
+  /** Excel's current region around a range: grown while a non-blank cell touches it (diagonals included). */
+  currentRegion(sheet: FakeSheet, start: Rect): Rect {
+    const filled = (r: number, c: number): boolean => {
+      if (r < 0 || c < 0 || r >= MAX_ROWS || c >= MAX_COLS) return false;
+      const cell = sheet.cells.get(cellKey(r, c));
+      return !!cell && (cell.formula !== undefined || (cell.value !== null && cell.value !== ""));
+    };
+    let r0 = start.row;
+    let c0 = start.col;
+    let r1 = start.row + start.rows - 1;
+    let c1 = start.col + start.cols - 1;
+    const rowHas = (r: number) => {
+      for (let c = c0 - 1; c <= c1 + 1; c++) if (filled(r, c)) return true;
+      return false;
+    };
+    const colHas = (c: number) => {
+      for (let r = r0 - 1; r <= r1 + 1; r++) if (filled(r, c)) return true;
+      return false;
+    };
+    for (let changed = true; changed; ) {
+      changed = false;
+      while (r0 > 0 && rowHas(r0 - 1)) (r0--, (changed = true));
+      while (r1 < MAX_ROWS - 1 && rowHas(r1 + 1)) (r1++, (changed = true));
+      while (c0 > 0 && colHas(c0 - 1)) (c0--, (changed = true));
+      while (c1 < MAX_COLS - 1 && colHas(c1 + 1)) (c1++, (changed = true));
+    }
+    return { row: r0, col: c0, rows: r1 - r0 + 1, cols: c1 - c0 + 1 };
+  }
+
+  /** Bounding box of the non-blank cells of a sheet (within `inside`), or undefined when there are none. */
+  usedRect(sheet: FakeSheet, inside?: Rect): Rect | undefined {
+    let r0 = Infinity;
+    let c0 = Infinity;
+    let r1 = -1;
+    let c1 = -1;
+    for (const [k, cell] of sheet.cells) {
+      if (cell.formula === undefined && (cell.value === null || cell.value === "")) continue;
+      const r = Math.floor(k / MAX_COLS);
+      const c = k % MAX_COLS;
+      if (inside && !within(r, c, inside)) continue;
+      if (r < r0) r0 = r;
+      if (r > r1) r1 = r;
+      if (c < c0) c0 = c;
+      if (c > c1) c1 = c;
+    }
+    return r1 < 0 ? undefined : { row: r0, col: c0, rows: r1 - r0 + 1, cols: c1 - c0 + 1 };
+  }
+
+  private checkStructure(): void {
+    if (this.workbookProtected) throw new FakeOfficeError(this.protectionErrorCode, "The workbook is protected: sheets cannot be added, renamed or deleted.");
   }
 
   cell(sheetName: string, address: string): FakeCell | undefined {
@@ -488,6 +593,12 @@ export class FakeExcel {
         throw new FakeOfficeError("GeneralException", (e as Error).message, info.target);
       }
     }
+    if (batch.some((a) => a.response)) {
+      request.responseBytes = batch.reduce((n, a) => n + (a.response ? utf8Length(JSON.stringify(a.response()) ?? "null") : 0), 0);
+      if (request.responseBytes > WEB_RESPONSE_LIMIT) {
+        throw new FakeOfficeError("ResponsePayloadSizeLimitExceeded", `The response payload size has exceeded the limit (${request.responseBytes} bytes).`);
+      }
+    }
     await Promise.resolve();
   }
 
@@ -519,16 +630,19 @@ export class FakeExcel {
   /* ---- model operations (applied at sync) */
 
   addSheetNow(name: unknown): FakeSheet {
+    this.checkStructure();
     return this.newSheet(checkSheetName(name));
   }
 
   renameSheet(sheet: FakeSheet, name: unknown): void {
+    this.checkStructure();
     checkSheetName(name);
     if (this.sheets.some((s) => s !== sheet && key(s.name) === key(name as string))) throw new FakeOfficeError("ItemAlreadyExists", `A sheet named ${name} already exists.`);
     sheet.name = name as string;
   }
 
   deleteSheet(sheet: FakeSheet): void {
+    this.checkStructure();
     this.sheets = this.sheets.filter((s) => s !== sheet);
     this.tables = this.tables.filter((t) => t.sheetId !== sheet.id);
     this.names = this.names.filter((n) => n.scope !== sheet.id);
@@ -540,6 +654,7 @@ export class FakeExcel {
   }
 
   writeCells(sheet: FakeSheet, rect: Rect, prop: "values" | "formulas" | "formulasR1C1", value: unknown): void {
+    if (this.protectedSheetIds.has(sheet.id)) throw new FakeOfficeError(this.protectionErrorCode, "The cell or chart you're trying to change is on a protected sheet.");
     if (rect.rows * rect.cols > 5_000_000) throw new FakeOfficeError("InvalidArgument", "range too large to write");
     const at = (r: number, c: number): unknown => {
       if (!Array.isArray(value)) return value;
@@ -711,6 +826,53 @@ class WorkbookProxy extends ProxyBase {
     this.tables = new TableCollectionProxy(fake, this.child("tables"), undefined);
     this.names = new NamedItemCollectionProxy(fake, this.child("names"), undefined);
     this.application = new ApplicationProxy(fake, this.child("application"));
+    this.protection = new ProtectionProxy(fake, this.child("protection"), () => fake.workbookProtected);
+  }
+  /** Workbook structure protection (ExcelApi 1.7). */
+  readonly protection: ProtectionProxy;
+  private selectionSheet(): WorksheetProxy {
+    return new WorksheetProxy(this.fake, this.child("getActiveWorksheet"), () => {
+      const sel = this.fake.selection;
+      const s = sel ? this.fake.findSheet(sel.sheetId) : undefined;
+      if (!s) throw new FakeOfficeError("InvalidSelection", "nothing is selected");
+      return s;
+    });
+  }
+  getSelectedRange(): RangeProxy {
+    return new RangeProxy(this.fake, this.child("getSelectedRange"), this.selectionSheet(), "getSelectedRange()", () => {
+      if (!this.fake.selection) throw new FakeOfficeError("InvalidSelection", "nothing is selected");
+      return this.fake.selection.range;
+    });
+  }
+  getActiveCell(): RangeProxy {
+    this.fake.requireApi("1.7", "Workbook.getActiveCell");
+    return new RangeProxy(this.fake, this.child("getActiveCell"), this.selectionSheet(), "getActiveCell()", () => {
+      if (!this.fake.selection) throw new FakeOfficeError("InvalidSelection", "nothing is selected");
+      return this.fake.selection.active;
+    });
+  }
+}
+
+/** Worksheet or workbook protection: load("protected"). */
+class ProtectionProxy extends ProxyBase {
+  private value?: boolean;
+  constructor(
+    fake: FakeExcel,
+    path: PathNode,
+    private readonly read: () => boolean,
+  ) {
+    super(fake, path);
+  }
+  get protected(): boolean {
+    return this.need("protected", this.value as boolean);
+  }
+  load(props?: string): this {
+    if (props !== undefined && props.trim() !== "protected") throw new TypeError(`fake Excel: protection.${props} is not modelled`);
+    this.q("load", "load", ["protected"], () => {
+      this.value = this.read();
+      this.loaded.add("protected");
+    });
+    return this;
   }
 }
 
@@ -859,6 +1021,16 @@ class WorksheetProxy extends ProxyBase {
   getRange(address: string): RangeProxy {
     return new RangeProxy(this.fake, this.child("getRange", [address]), this, address);
   }
+  /** Worksheet protection (ExcelApi 1.2). */
+  get protection(): ProtectionProxy {
+    return new ProtectionProxy(this.fake, this.child("protection"), () => this.fake.protectedSheetIds.has(this.resolve().id));
+  }
+  getUsedRange(valuesOnly?: boolean): RangeProxy {
+    return new RangeProxy(this.fake, this.child("getUsedRange", valuesOnly === undefined ? [] : [valuesOnly]), this, "getUsedRange()", () => this.fake.usedRect(this.resolve()) ?? { row: 0, col: 0, rows: 1, cols: 1 });
+  }
+  getUsedRangeOrNullObject(valuesOnly?: boolean): RangeProxy {
+    return new RangeProxy(this.fake, this.child("getUsedRangeOrNullObject", valuesOnly === undefined ? [] : [valuesOnly]), this, "getUsedRangeOrNullObject()", () => this.fake.usedRect(this.resolve()), true);
+  }
 }
 
 function rectOf(arg: unknown, sheet: FakeSheet): Rect {
@@ -871,18 +1043,24 @@ function rectOf(arg: unknown, sheet: FakeSheet): Rect {
 }
 
 class RangeProxy extends ProxyBase {
-  readonly rect: Rect;
+  private readonly fixedRect?: Rect;
   readonly format: unknown;
   readonly conditionalFormats: { add(type: string): unknown };
   readonly dataValidation: unknown;
+  /** What was loaded (address, values, ...), after sync. */
+  private state: Record<string, unknown> = {};
   constructor(
     fake: FakeExcel,
     path: PathNode,
     readonly sheet: WorksheetProxy,
-    readonly address: string,
+    /** The address asked for (getRange), or a description of a derived range. */
+    readonly requested: string,
+    /** Derived ranges (regions, used ranges, table ranges) are found when the request is applied; undefined: a null object. */
+    private readonly resolveRect?: () => Rect | undefined,
+    private readonly orNull = false,
   ) {
     super(fake, path);
-    this.rect = parseAddress(address);
+    if (!resolveRect) this.fixedRect = parseAddress(requested);
     const sheetOf = (): FakeSheet => this.sheet.resolve();
     this.format = strictNode(
       fake,
@@ -977,12 +1155,6 @@ class RangeProxy extends ProxyBase {
     }, { sheet: () => this.sheet.resolve(), writesCells: prop !== "numberFormat" });
   }
 
-  set values(v: unknown) {
-    this.write("values", v);
-  }
-  set formulas(v: unknown) {
-    this.write("formulas", v);
-  }
   set formulasR1C1(v: unknown) {
     this.write("formulasR1C1", v);
   }
@@ -1003,10 +1175,164 @@ class RangeProxy extends ProxyBase {
       s.merges.push(this.rect);
     }, { sheet: () => this.sheet.resolve() });
   }
+
+  /* ---- reading (added for the task pane's actions) */
+
+  /** The cells this range covers (derived ranges: as found when the request is applied). */
+  get rect(): Rect {
+    if (this.fixedRect) return this.fixedRect;
+    const r = this.resolveRect!();
+    if (!r) throw new FakeOfficeError("InvalidObjectPath", `${this[PROXY_PATH].text} is a null object`);
+    return r;
+  }
+  /** Sheet-qualified address as Excel gives it ("Sales!A1:H3001", "'Q1 Sales'!A1"). */
+  get address(): string {
+    return this.need("address", this.state.address as string);
+  }
+  get values(): unknown[][] {
+    return this.need("values", this.state.values as unknown[][]);
+  }
+  set values(v: unknown) {
+    this.write("values", v);
+  }
+  get formulas(): unknown[][] {
+    return this.need("formulas", this.state.formulas as unknown[][]);
+  }
+  set formulas(v: unknown) {
+    this.write("formulas", v);
+  }
+  get rowIndex(): number {
+    return this.need("rowIndex", this.state.rowIndex as number);
+  }
+  get columnIndex(): number {
+    return this.need("columnIndex", this.state.columnIndex as number);
+  }
+  get rowCount(): number {
+    return this.need("rowCount", this.state.rowCount as number);
+  }
+  get columnCount(): number {
+    return this.need("columnCount", this.state.columnCount as number);
+  }
+  get isNullObject(): boolean {
+    return this.need("isNullObject", this.state.isNullObject as boolean);
+  }
+  get worksheet(): WorksheetProxy {
+    return this.sheet;
+  }
+  load(props?: string | string[]): this {
+    const list = (Array.isArray(props) ? props : (props ?? "address").split(",")).map((p) => p.trim()).filter(Boolean);
+    for (const p of list) if (!RANGE_LOADABLE.has(p)) throw new TypeError(`fake Excel: Range.${p} cannot be loaded here (not modelled)`);
+    let loaded: Record<string, unknown> = {};
+    this.q("load", "load", [list.join(",")], () => {
+      const rect = this.fixedRect ?? this.resolveRect!();
+      if (!rect) {
+        if (!this.orNull) throw new FakeOfficeError("ItemNotFound", `${this[PROXY_PATH].text}: the range does not exist`);
+        this.state = { isNullObject: true };
+        this.loaded.add("isNullObject");
+        for (const p of list) this.loaded.add(p);
+        loaded = {};
+        return;
+      }
+      const sheet = this.sheet.resolve();
+      const cellAt = (r: number, c: number): FakeCell | undefined => sheet.cells.get(cellKey(r, c));
+      const grid = (f: (cell: FakeCell | undefined) => unknown): unknown[][] => {
+        if (rect.rows * rect.cols > 5_000_000) throw new FakeOfficeError("InvalidArgument", "range too large to read");
+        const out: unknown[][] = new Array(rect.rows);
+        for (let r = 0; r < rect.rows; r++) {
+          const row = new Array<unknown>(rect.cols);
+          for (let c = 0; c < rect.cols; c++) row[c] = f(cellAt(rect.row + r, rect.col + c));
+          out[r] = row;
+        }
+        return out;
+      };
+      loaded = {};
+      for (const p of list) {
+        if (p === "address") loaded.address = `${qualifiedSheet(sheet.name)}!${formatAddress(rect)}`;
+        else if (p === "values") loaded.values = grid((cell) => (cell ? cell.value ?? "" : ""));
+        else if (p === "formulas") loaded.formulas = grid((cell) => (cell ? cell.formula ?? cell.value ?? "" : ""));
+        else if (p === "rowIndex") loaded.rowIndex = rect.row;
+        else if (p === "columnIndex") loaded.columnIndex = rect.col;
+        else if (p === "rowCount") loaded.rowCount = rect.rows;
+        else if (p === "columnCount") loaded.columnCount = rect.cols;
+      }
+      this.state = { ...loaded, isNullObject: false };
+      this.loaded.add("isNullObject");
+      for (const p of list) this.loaded.add(p);
+    }, { sheet: () => this.sheet.resolve(), response: () => loaded });
+    return this;
+  }
+
+  private derived(name: string, args: unknown[], find: () => Rect | undefined, orNull = false): RangeProxy {
+    return new RangeProxy(this.fake, this.child(name, args), this.sheet, `${name}(${args.join(",")})`, find, orNull);
+  }
+  /** Excel's current region (Ctrl+*): bounded by blank rows and columns, diagonals included. */
+  getSurroundingRegion(): RangeProxy {
+    this.fake.requireApi("1.7", "Range.getSurroundingRegion");
+    return this.derived("getSurroundingRegion", [], () => this.fake.currentRegion(this.sheet.resolve(), this.rect));
+  }
+  getCell(row: number, column: number): RangeProxy {
+    return this.derived("getCell", [row, column], () => checkRect({ row: this.rect.row + row, col: this.rect.col + column, rows: 1, cols: 1 }));
+  }
+  getRow(row: number): RangeProxy {
+    return this.derived("getRow", [row], () => checkRect({ row: this.rect.row + row, col: this.rect.col, rows: 1, cols: this.rect.cols }));
+  }
+  getColumn(column: number): RangeProxy {
+    return this.derived("getColumn", [column], () => checkRect({ row: this.rect.row, col: this.rect.col + column, rows: this.rect.rows, cols: 1 }));
+  }
+  getOffsetRange(rowOffset: number, columnOffset: number): RangeProxy {
+    return this.derived("getOffsetRange", [rowOffset, columnOffset], () => checkRect({ ...this.rect, row: this.rect.row + rowOffset, col: this.rect.col + columnOffset }));
+  }
+  getResizedRange(deltaRows: number, deltaColumns: number): RangeProxy {
+    return this.derived("getResizedRange", [deltaRows, deltaColumns], () => {
+      const r = { ...this.rect, rows: this.rect.rows + deltaRows, cols: this.rect.cols + deltaColumns };
+      if (r.rows < 1 || r.cols < 1) throw new FakeOfficeError("InvalidArgument", "resized range is empty");
+      return checkRect(r);
+    });
+  }
+  getIntersectionOrNullObject(other: unknown): RangeProxy {
+    return this.derived("getIntersectionOrNullObject", [typeof other === "string" ? other : "<range>"], () => {
+      const a = this.rect;
+      const b = rectOf(other, this.sheet.resolve());
+      const row = Math.max(a.row, b.row);
+      const col = Math.max(a.col, b.col);
+      const rows = Math.min(a.row + a.rows, b.row + b.rows) - row;
+      const cols = Math.min(a.col + a.cols, b.col + b.cols) - col;
+      return rows > 0 && cols > 0 ? { row, col, rows, cols } : undefined;
+    }, true);
+  }
+  /** The used cells within the range (values only: cells holding a value or a formula). */
+  getUsedRange(valuesOnly?: boolean): RangeProxy {
+    return this.derived("getUsedRange", valuesOnly === undefined ? [] : [valuesOnly], () => this.fake.usedRect(this.sheet.resolve(), this.rect));
+  }
+  getUsedRangeOrNullObject(valuesOnly?: boolean): RangeProxy {
+    return this.derived("getUsedRangeOrNullObject", valuesOnly === undefined ? [] : [valuesOnly], () => this.fake.usedRect(this.sheet.resolve(), this.rect), true);
+  }
+  /** Tables overlapping the range (fullyContained: only tables inside it). ExcelApi 1.9. */
+  getTables(fullyContained?: boolean): TableScopedCollectionProxy {
+    this.fake.requireApi("1.9", "Range.getTables");
+    return new TableScopedCollectionProxy(this.fake, this.child("getTables", fullyContained === undefined ? [] : [fullyContained]), () => {
+      const s = this.sheet.resolve();
+      const rect = this.rect;
+      return this.fake.tables.filter((t) => t.sheetId === s.id && (fullyContained ? t.rect.row >= rect.row && t.rect.col >= rect.col && t.rect.row + t.rect.rows <= rect.row + rect.rows && t.rect.col + t.rect.cols <= rect.col + rect.cols : overlaps(t.rect, rect)));
+    });
+  }
+}
+
+const RANGE_LOADABLE = new Set(["address", "values", "formulas", "rowIndex", "columnIndex", "rowCount", "columnCount"]);
+
+function checkRect(r: Rect): Rect {
+  return check(r, formatAddress({ ...r, row: Math.max(0, r.row), col: Math.max(0, r.col) }));
+}
+
+/** A sheet name as Excel writes it in an address: quoted unless it is a plain word. */
+export function qualifiedSheet(name: string): string {
+  return /^[A-Za-z_\u4e00-\u9fff][A-Za-z0-9_.\u4e00-\u9fff]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) && !/^[Rr]\d*([Cc]\d*)?$/.test(name)
+    ? name
+    : `'${name.replace(/'/g, "''")}'`;
 }
 
 class TableCollectionProxy extends ProxyBase {
-  private loadedItems?: { name: string }[];
+  private loadedItems?: TableProxy[];
   constructor(
     fake: FakeExcel,
     path: PathNode,
@@ -1014,16 +1340,28 @@ class TableCollectionProxy extends ProxyBase {
   ) {
     super(fake, path);
   }
-  get items(): { name: string }[] {
-    return this.need("items", this.loadedItems as { name: string }[]);
+  get items(): TableProxy[] {
+    return this.need("items", this.loadedItems as TableProxy[]);
+  }
+  private scoped(): FakeTable[] {
+    const sid = this.sheet?.resolve().id;
+    return this.fake.tables.filter((t) => !sid || t.sheetId === sid);
   }
   load(props: string): this {
     this.q("load", "load", [props], () => {
-      const sid = this.sheet?.resolve().id;
-      this.loadedItems = this.fake.tables.filter((t) => !sid || t.sheetId === sid).map((t) => ({ name: t.name }));
+      this.loadedItems = this.scoped().map((t) => TableProxy.loadedFrom(this.fake, this.child("getItem", [t.name]), t));
       this.loaded.add("items");
     });
     return this;
+  }
+  getItem(key: string): TableProxy {
+    return new TableProxy(this.fake, this.child("getItem", [key]), () => this.scoped().find((t) => t.id === key || t.name.toUpperCase() === key.toUpperCase()), false);
+  }
+  getItemOrNullObject(key: string): TableProxy {
+    return new TableProxy(this.fake, this.child("getItemOrNullObject", [key]), () => this.scoped().find((t) => t.id === key || t.name.toUpperCase() === key.toUpperCase()), true);
+  }
+  getItemAt(index: number): TableProxy {
+    return new TableProxy(this.fake, this.child("getItemAt", [index]), () => this.scoped()[index], false);
   }
   add(address: unknown, hasHeaders: boolean): unknown {
     let table: FakeTable | undefined;
@@ -1197,7 +1535,7 @@ class ChartCollectionProxy extends ProxyBase {
     return strictNode(this.fake, node, CHART, (p, value) => {
       resolve().props[p] = value;
     }, (method, args) => {
-      resolve().calls.push({ method, args: args.map((a) => (a instanceof RangeProxy ? a.address : a)) });
+      resolve().calls.push({ method, args: args.map((a) => (a instanceof RangeProxy ? a.requested : a)) });
     }, sheetOf, "", {
       series: {
         getItemAt: (i: unknown) =>
@@ -1237,4 +1575,223 @@ class ChartCollectionProxy extends ProxyBase {
       }) as unknown as (args: unknown[]) => unknown,
     });
   }
+}
+
+
+/* ------------------------------------------------------------------ tables (reading) */
+
+class TableProxy extends ProxyBase {
+  private state: { name?: string; id?: string; showTotals?: boolean; showHeaders?: boolean; isNull?: boolean } = {};
+  constructor(
+    fake: FakeExcel,
+    path: PathNode,
+    private readonly find: () => FakeTable | undefined,
+    private readonly orNull: boolean,
+  ) {
+    super(fake, path);
+  }
+  static loadedFrom(fake: FakeExcel, path: PathNode, t: FakeTable): TableProxy {
+    const p = new TableProxy(fake, path, () => fake.tables.find((x) => x === t), false);
+    p.state = { name: t.name, id: t.id, showTotals: !!t.showTotals, showHeaders: t.hasHeaders, isNull: false };
+    for (const k of ["name", "id", "showTotals", "showHeaders", "isNullObject"]) p.loaded.add(k);
+    return p;
+  }
+  private table(): FakeTable {
+    const t = this.find();
+    if (!t) throw new FakeOfficeError(this.orNull ? "InvalidObjectPath" : "ItemNotFound", `${this[PROXY_PATH].text}: no such table`);
+    return t;
+  }
+  get name(): string {
+    return this.need("name", this.state.name as string);
+  }
+  get id(): string {
+    return this.need("id", this.state.id as string);
+  }
+  get showTotals(): boolean {
+    return this.need("showTotals", this.state.showTotals as boolean);
+  }
+  get showHeaders(): boolean {
+    return this.need("showHeaders", this.state.showHeaders as boolean);
+  }
+  get isNullObject(): boolean {
+    return this.need("isNullObject", this.state.isNull as boolean);
+  }
+  load(props?: string): this {
+    const list = (props ?? "name").split(",").map((p) => p.trim()).filter(Boolean);
+    for (const p of list) if (!["name", "id", "showTotals", "showHeaders"].includes(p)) throw new TypeError(`fake Excel: Table.${p} cannot be loaded here (not modelled)`);
+    this.q("load", "load", [list.join(",")], () => {
+      const t = this.find();
+      if (!t && !this.orNull) throw new FakeOfficeError("ItemNotFound", `${this[PROXY_PATH].text}: no such table`);
+      this.state = t ? { name: t.name, id: t.id, showTotals: !!t.showTotals, showHeaders: t.hasHeaders, isNull: false } : { isNull: true };
+      for (const p of [...list, "isNullObject"]) this.loaded.add(p);
+    });
+    return this;
+  }
+  get worksheet(): WorksheetProxy {
+    return new WorksheetProxy(this.fake, this.child("worksheet"), () => {
+      const s = this.fake.findSheet(this.table().sheetId);
+      if (!s) throw new FakeOfficeError("ItemNotFound", "the table's sheet is gone");
+      return s;
+    });
+  }
+  private part(name: string, rectOf: (t: FakeTable) => Rect | undefined): RangeProxy {
+    return new RangeProxy(this.fake, this.child(name), this.worksheet, `${name}()`, () => {
+      const r = rectOf(this.table());
+      if (!r) throw new FakeOfficeError("ItemNotFound", `${this[PROXY_PATH].text}.${name}: the table has no such part`);
+      return r;
+    });
+  }
+  /** The whole table: header row, data rows and the totals row when shown. */
+  getRange(): RangeProxy {
+    return this.part("getRange", (t) => t.rect);
+  }
+  getHeaderRowRange(): RangeProxy {
+    return this.part("getHeaderRowRange", (t) => (t.hasHeaders ? { ...t.rect, rows: 1 } : undefined));
+  }
+  getDataBodyRange(): RangeProxy {
+    return this.part("getDataBodyRange", (t) => {
+      const top = t.hasHeaders ? 1 : 0;
+      const rows = t.rect.rows - top - (t.showTotals ? 1 : 0);
+      return rows > 0 ? { ...t.rect, row: t.rect.row + top, rows } : undefined;
+    });
+  }
+}
+
+/** Range.getTables(): the tables found when the request is applied. */
+class TableScopedCollectionProxy extends ProxyBase {
+  private loadedItems?: TableProxy[];
+  constructor(
+    fake: FakeExcel,
+    path: PathNode,
+    private readonly list: () => FakeTable[],
+  ) {
+    super(fake, path);
+  }
+  get items(): TableProxy[] {
+    return this.need("items", this.loadedItems as TableProxy[]);
+  }
+  load(props?: string): this {
+    this.q("load", "load", [props ?? ""], () => {
+      this.loadedItems = this.list().map((t) => TableProxy.loadedFrom(this.fake, this.fake.node("getItem", [t.name], this[PROXY_PATH]), t));
+      this.loaded.add("items");
+    });
+    return this;
+  }
+  getFirstOrNullObject(): TableProxy {
+    return new TableProxy(this.fake, this.child("getFirstOrNullObject"), () => this.list()[0], true);
+  }
+}
+
+/* ------------------------------------------------------------------ the Office global */
+
+export interface FakeOfficeOptions {
+  /** Office.context.displayLanguage (default "en-US"). */
+  displayLanguage?: string;
+  /** Requirement sets other than ExcelApi: name → highest version ("SharedRuntime": "1.1" by default). */
+  sets?: Record<string, string>;
+}
+
+/**
+ * The part of the `Office` global the task pane's actions and the ribbon commands use: document
+ * settings (kept in `settings`, written to `savedSettings` by saveAsync, as the workbook would),
+ * requirement sets (ExcelApi from the FakeExcel), add-in commands (`associated`, showAsTaskpane
+ * counted in `taskpaneShown`) and onReady. `install()` puts it and `Excel.run` (over the
+ * FakeExcel) on globalThis; `uninstall()` restores what was there.
+ */
+export class FakeOffice {
+  settings = new Map<string, unknown>();
+  savedSettings = new Map<string, unknown>();
+  saveCount = 0;
+  /** Make the next saveAsync fail with this message. */
+  failSave?: string;
+  taskpaneShown = 0;
+  associated = new Map<string, (event: unknown) => unknown>();
+  private previous?: { Office: unknown; Excel: unknown };
+
+  constructor(
+    readonly excel: FakeExcel,
+    private readonly options: FakeOfficeOptions = {},
+  ) {}
+
+  /** The object to install as the Office global. */
+  get office(): unknown {
+    const self = this;
+    const sets: Record<string, string> = { SharedRuntime: "1.1", ...(this.options.sets ?? {}) };
+    const supports = (name: string, version = "1.1"): boolean => {
+      if (name === "ExcelApi") return self.excel.isSetSupported(version);
+      const have = sets[name];
+      if (!have) return false;
+      const [a, b] = version.split(".").map(Number);
+      const [x, y] = have.split(".").map(Number);
+      return a < x || (a === x && (b ?? 0) <= (y ?? 0));
+    };
+    return {
+      HostType: { Excel: "Excel" },
+      AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
+      onReady: (cb?: (info: { host: string; platform: string }) => void) => {
+        const info = { host: "Excel", platform: "PC" };
+        cb?.(info);
+        return Promise.resolve(info);
+      },
+      context: {
+        displayLanguage: this.options.displayLanguage ?? "en-US",
+        requirements: { isSetSupported: supports },
+        document: {
+          settings: {
+            get: (name: string) => (self.settings.has(name) ? clone(self.settings.get(name)) : null),
+            set: (name: string, value: unknown) => void self.settings.set(name, clone(value)),
+            remove: (name: string) => void self.settings.delete(name),
+            saveAsync: (optionsOrCallback?: unknown, callback?: (r: unknown) => void) => {
+              const cb = typeof optionsOrCallback === "function" ? (optionsOrCallback as (r: unknown) => void) : callback;
+              const fail = self.failSave;
+              self.failSave = undefined;
+              setTimeout(() => {
+                if (fail) {
+                  cb?.({ status: "failed", error: { name: "SaveError", message: fail, code: 5001 } });
+                  return;
+                }
+                self.saveCount++;
+                self.savedSettings = new Map([...self.settings].map(([k, v]) => [k, clone(v)]));
+                cb?.({ status: "succeeded", value: undefined });
+              }, 0);
+            },
+          },
+        },
+      },
+      addin: {
+        showAsTaskpane: () => {
+          if (!supports("SharedRuntime", "1.1")) return Promise.reject(new Error("showAsTaskpane needs SharedRuntime 1.1"));
+          self.taskpaneShown++;
+          return Promise.resolve();
+        },
+      },
+      actions: {
+        associate: (id: string, handler: (event: unknown) => unknown) => void self.associated.set(id, handler),
+      },
+    };
+  }
+
+  /** Puts Office and Excel.run (over the FakeExcel) on globalThis. */
+  install(): this {
+    const g = globalThis as Record<string, unknown>;
+    this.previous = { Office: g.Office, Excel: g.Excel };
+    g.Office = this.office;
+    g.Excel = { run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => batch(this.excel.context()) };
+    return this;
+  }
+
+  uninstall(): void {
+    const g = globalThis as Record<string, unknown>;
+    if (!this.previous) return;
+    g.Office = this.previous.Office;
+    g.Excel = this.previous.Excel;
+    if (g.Office === undefined) delete g.Office;
+    if (g.Excel === undefined) delete g.Excel;
+    this.previous = undefined;
+  }
+}
+
+/** Settings hold JSON: what goes in comes out as a copy (as Office serialises them). */
+function clone<T>(v: T): T {
+  return v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T);
 }
