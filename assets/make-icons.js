@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 /*
  * Draws the KA Planner icon (a rising bar chart, white on an Office-green rounded square) and
- * writes it as real RGBA PNGs: icon-16.png, icon-32.png, icon-64.png, icon-80.png.
+ * writes it as real RGBA PNGs: icon-16.png, icon-32.png, icon-64.png, icon-80.png; and the icon of
+ * the ribbon's 80/20 button (falling Pareto bars, the biggest customer first):
+ * pareto-icon-16.png, pareto-icon-32.png, pareto-icon-80.png.
  *
  * Deterministic and dependency-free: the shape is defined on a 16-unit grid (every size is a
  * whole multiple of 16, so bar edges fall on pixel borders), each pixel is 8x8 supersampled for
@@ -27,6 +29,14 @@ const BARS = [
   [7, 6, 9, 13],
   [11, 3, 13, 13],
 ];
+/** The 80/20 button: Pareto bars, largest first. */
+const PARETO_BARS = [
+  [2, 3, 5, 13],
+  [6, 7, 8, 13],
+  [9, 9, 11, 13],
+  [12, 11, 14, 13],
+];
+const PARETO_SIZES = [16, 32, 80];
 const SUPERSAMPLE = 8;
 
 function insideRoundedSquare(x, y) {
@@ -38,12 +48,12 @@ function insideRoundedSquare(x, y) {
   return dx * dx + dy * dy <= CORNER * CORNER;
 }
 
-function insideBar(x, y) {
-  return BARS.some(([l, t, r, b]) => x >= l && x < r && y >= t && y < b);
+function insideBar(x, y, bars = BARS) {
+  return bars.some(([l, t, r, b]) => x >= l && x < r && y >= t && y < b);
 }
 
 /** RGBA pixels of the icon at `size` x `size`. */
-function drawIcon(size) {
+function drawIcon(size, bars = BARS) {
   const scale = size / GRID;
   const rgba = Buffer.alloc(size * size * 4);
   for (let py = 0; py < size; py++) {
@@ -56,7 +66,7 @@ function drawIcon(size) {
           const y = (py + (sy + 0.5) / SUPERSAMPLE) / scale;
           if (insideRoundedSquare(x, y)) {
             shape++;
-            if (insideBar(x, y)) bar++;
+            if (insideBar(x, y, bars)) bar++;
           }
         }
       }
@@ -127,8 +137,13 @@ function main() {
     fs.writeFileSync(file, encodePng(size, size, drawIcon(size)));
     console.log(`wrote ${path.relative(process.cwd(), file)} (${size}x${size})`);
   }
+  for (const size of PARETO_SIZES) {
+    const file = path.join(__dirname, `pareto-icon-${size}.png`);
+    fs.writeFileSync(file, encodePng(size, size, drawIcon(size, PARETO_BARS)));
+    console.log(`wrote ${path.relative(process.cwd(), file)} (${size}x${size})`);
+  }
 }
 
 if (require.main === module) main();
 
-module.exports = { drawIcon, encodePng, crc32, SIZES };
+module.exports = { drawIcon, encodePng, crc32, SIZES, BARS, PARETO_BARS, PARETO_SIZES };

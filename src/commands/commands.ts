@@ -4,15 +4,81 @@
  * and the custom functions.
  *
  * Ribbon buttons of type ExecuteFunction need a handler associated with their action id via
- * Office.actions.associate; the table below is where they go. Today the only button
- * ("Open KA Planner") is a ShowTaskpane action, which Office handles without code.
+ * Office.actions.associate; the table below is where they go. "Open KA Planner" is a
+ * ShowTaskpane action, which Office handles without code; "80/20 sheet" (buildContributionSheet)
+ * builds the contribution sheet of the table around the selection directly.
  */
+import {
+  ActionError,
+  buildSheets,
+  clearLastCommandError,
+  findSalesTable,
+  loadSavedState,
+  proposeMapping,
+  saveLastCommandError,
+  toActionError,
+  type PlannerSettings,
+} from "../render/office/actions";
 
 /** A ribbon action handler. It must not call event.completed(): `completing` does that. */
 export type CommandHandler = (event: Office.AddinCommands.Event) => void | Promise<void>;
 
+/** The manifest's <FunctionName> of the 80/20 button. */
+export const CONTRIBUTION_COMMAND = "buildContributionSheet";
+
+/** Generated content in Chinese when Office's display language is Chinese. */
+export function displayLocale(): "en" | "zh" {
+  try {
+    const language = typeof Office !== "undefined" ? Office.context?.displayLanguage : undefined;
+    return typeof language === "string" && language.toLowerCase().startsWith("zh") ? "zh" : "en";
+  } catch {
+    return "en";
+  }
+}
+
+/** The settings used when the pane never saved any: ABC on revenue, portable sheets. */
+export function defaultSettings(locale: "en" | "zh"): PlannerSettings {
+  return { scheme: "ABC", measure: "revenue", locale, mode: "portable", plans: "first-tier" };
+}
+
+const sameHeaders = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((h, i) => h === b[i]);
+
+/**
+ * The 80/20 button: finds the table around the selection, takes the mapping and settings the
+ * pane saved with the workbook (the mapping only when the table has the same headers; otherwise
+ * the proposed one) and inserts the contribution sheet. A failure is left in the workbook's
+ * settings for the pane (loadLastCommandError) and the pane is opened to show it: a ribbon
+ * command has no UI of its own, and a dialog would be heavier than the pane the user needs to
+ * fix the problem anyway.
+ */
+export async function buildContributionCommand(): Promise<void> {
+  try {
+    const table = await findSalesTable();
+    const saved = loadSavedState();
+    const mapping = saved && sameHeaders(saved.headers, table.headers) ? saved.mapping : proposeMapping(table);
+    const settings = saved?.settings ?? defaultSettings(displayLocale());
+    await buildSheets("contribution", table, mapping, settings);
+    await clearLastCommandError().catch(() => undefined);
+  } catch (error) {
+    const e: ActionError = toActionError(error);
+    await saveLastCommandError(CONTRIBUTION_COMMAND, e).catch((saveError) => console.error("KA Planner: the error could not be saved for the pane", saveError));
+    await showPane();
+  }
+}
+
+/** Opens the task pane (SharedRuntime 1.1); never throws. */
+export async function showPane(): Promise<void> {
+  try {
+    if (typeof Office !== "undefined" && Office.addin && typeof Office.addin.showAsTaskpane === "function") await Office.addin.showAsTaskpane();
+  } catch (error) {
+    console.error("KA Planner: the pane could not be opened", error);
+  }
+}
+
 /** ExecuteFunction action ids (the manifest's <FunctionName>) and their handlers. */
-export const COMMANDS: Readonly<Record<string, CommandHandler>> = {};
+export const COMMANDS: Readonly<Record<string, CommandHandler>> = {
+  [CONTRIBUTION_COMMAND]: buildContributionCommand,
+};
 
 /** Wraps a handler so the event is always completed, even when the handler fails. */
 export function completing(handler: CommandHandler): (event: Office.AddinCommands.Event) => Promise<void> {

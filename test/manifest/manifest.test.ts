@@ -8,6 +8,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { parseStringPromise } from "xml2js";
+import { COMMANDS } from "../../src/commands/commands";
 
 const ROOT = path.resolve(__dirname, "../..");
 const MANIFEST = path.join(ROOT, "manifest.xml");
@@ -242,6 +243,42 @@ describe("manifest.xml: shared runtime", () => {
     }
     expect(resource(child(group, "Label").attrs.resid, "ShortStrings").attrs.DefaultValue).toBe("Key Accounts");
     expect(resource(child(button, "Label").attrs.resid, "ShortStrings").attrs.DefaultValue).toBe("Open KA Planner");
+  });
+});
+
+describe("manifest.xml: the 80/20 command", () => {
+  const controls = (): El[] => descendants(host).filter((e) => e.local === "Control");
+
+  test("a second button in the Key Accounts group runs buildContributionSheet (ExecuteFunction)", () => {
+    const surface = child(host, "DesktopFormFactor").children.find((c) => xsiType(c) === "PrimaryCommandSurface")!;
+    const group = at(surface, "OfficeTab", "Group");
+    const buttons = group.children.filter((c) => c.local === "Control" && xsiType(c) === "Button");
+    expect(buttons.map((b) => b.attrs.id)).toEqual(["KAPlanner.TaskpaneButton", "KAPlanner.ContributionButton"]);
+    const button = buttons[1];
+    const action = child(button, "Action");
+    expect(xsiType(action)).toBe("ExecuteFunction");
+    expect(child(action, "FunctionName").text).toBe("buildContributionSheet");
+    expect(child(button, "Icon").children.map((i) => i.attrs.size)).toEqual(["16", "32", "80"]);
+    const label = resource(child(button, "Label").attrs.resid, "ShortStrings");
+    expect(label.attrs.DefaultValue).toBe("80/20 Sheet");
+    expect(zhOverride(label)).toBe("二八贡献表");
+    expect(resource(at(button, "Supertip", "Title").attrs.resid, "ShortStrings")).toBe(label);
+    const tooltip = resource(at(button, "Supertip", "Description").attrs.resid, "LongStrings");
+    expect(tooltip.attrs.DefaultValue).toMatch(/80\/20 contribution sheet/);
+    expect(zhOverride(tooltip)).toMatch(CJK);
+    // Its own icon (the Pareto bars), not the add-in's.
+    const icons = child(button, "Icon").children.map((i) => resource(i.attrs.resid, "Images").attrs.DefaultValue);
+    expect(icons).toEqual([16, 32, 80].map((n) => `${DEV_URL}assets/pareto-icon-${n}.png`));
+  });
+
+  test("every ExecuteFunction has a handler in src/commands/commands.ts, and every handler a button", () => {
+    const names = controls()
+      .map((c) => c.children.find((x) => x.local === "Action"))
+      .filter((a): a is El => a !== undefined && xsiType(a) === "ExecuteFunction")
+      .map((a) => child(a, "FunctionName").text);
+    expect(names).toEqual(["buildContributionSheet"]);
+    expect(Object.keys(COMMANDS).sort()).toEqual([...names].sort());
+    for (const name of names) expect(typeof COMMANDS[name]).toBe("function");
   });
 });
 
