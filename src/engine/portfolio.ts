@@ -11,6 +11,7 @@ import { fail } from "./errors";
 import { Cell, describeCell, excelErrorOf, isBlank } from "./input/cells";
 import { readCustomerVector } from "./input/customer-vector";
 import { BLANK_DATE, monthLabel, monthOf, NOT_A_DATE } from "./input/dates";
+import { readNumber, NumberStatus } from "./input/numbers";
 import { readNumericVector } from "./input/numeric-vector";
 import { cellArgs, columnVector, Vector } from "./input/range";
 import { TierSpec } from "./tiers";
@@ -151,6 +152,7 @@ function meanSatisfaction(v: Vector, ids: Int32Array, count: number): Float64Arr
   const sum = new Float64Array(count);
   const k = new Float64Array(count);
   const numbers = new Float64Array(v.length);
+  const box = new Float64Array(1);
   for (let i = 0; i < v.length; i++) {
     const cell = v.at(i);
     if (isBlank(cell)) {
@@ -159,7 +161,8 @@ function meanSatisfaction(v: Vector, ids: Int32Array, count: number): Float64Arr
     }
     const level = typeof cell === "string" ? LEVEL_BY_NAME.get(levelKey(cell)) : undefined;
     if (level !== undefined) numbers[i] = level;
-    else numbers[i] = readNumericVector(columnVector([cell], v.arg)).values[0];
+    else if (readNumber(cell, box) === NumberStatus.Ok) numbers[i] = box[0];
+    else numbers[i] = NaN;
     if (!(numbers[i] >= 1 && numbers[i] <= 5)) throw fail("#VALUE!", "error.satisfaction", cellArgs(v, i));
   }
   for (let i = 0; i < v.length; i++) {

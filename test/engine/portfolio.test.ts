@@ -68,6 +68,9 @@ describe("portfolio", () => {
     expect(thrown(() => buildPortfolio(badDate, spec)).message).toBe('Date, row 2: "next week" is not a date (use a date cell or year-first text such as 2025-03-31).');
     const badSat = { ...cols, satisfaction: { name: "Satisfaction", cells: [4, 7, 5, 3, 1, null] } };
     expect(thrown(() => buildPortfolio(badSat, spec)).message).toMatch(/Satisfaction, row 2: "7"/);
+    // Text that is neither a number nor a level name is reported at its own row, as satisfaction.
+    const wordy = { ...cols, satisfaction: { name: "Satisfaction", cells: [4, 3, "good", 3, 1, null] } };
+    expect(thrown(() => buildPortfolio(wordy, spec)).message).toBe('Satisfaction, row 3: "good" is not a satisfaction level (1-5 or a level name).');
   });
 
   test("columns of different lengths are refused with both sizes", () => {
