@@ -514,6 +514,14 @@ describe("buildSheets", () => {
     expect(formulas.some((f) => f!.includes("KA.PARETO('Q1 Sales'!$B$3:$B$102,'Q1 Sales'!$D$3:$D$102"))).toBe(true);
   });
 
+  test("a tier column inserted beside a region does not make the detected table stale", async () => {
+    setup({ rows: 100 });
+    const t = await actions.findSalesTable();
+    await actions.insertTierColumn(t, MAPPING, SETTINGS, { asValues: true });
+    const r = await actions.buildSheets("contribution", t, MAPPING, SETTINGS);
+    expect(r.created).toHaveLength(1);
+  });
+
   test("plan names not found are a warning; unmapped measure is missingColumn before any Excel call", async () => {
     setup({ rows: 100 });
     const t = await actions.findSalesTable();
