@@ -114,17 +114,20 @@ module.exports = async (env, options) => {
       clean: true,
     },
     resolve: {
-      extensions: [".ts", ".js", ".json"],
+      extensions: [".ts", ".tsx", ".js", ".json"],
     },
     module: {
       rules: [
         {
-          test: /\.ts$/,
+          test: /\.tsx?$/,
           exclude: /node_modules/,
           use: {
             loader: "ts-loader",
             // Type-check only what the bundles contain (tsconfig.json also covers tests and the CLI).
-            options: { onlyCompileBundledFiles: true },
+            // ES modules out (tsconfig.json says CommonJS, for jest and the CLI), so that webpack
+            // resolves packages' "import" entries and tree-shakes them: Fluent UI's CommonJS build
+            // would bring in every component. JSX: react-jsx (tsconfig.json).
+            options: { onlyCompileBundledFiles: true, compilerOptions: { module: "es2020" } },
           },
         },
       ],
