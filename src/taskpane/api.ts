@@ -1,0 +1,16 @@
+/** The actions API the pane uses in Excel (src/render/office/actions), checked against the pane's contract. */
+import * as actions from "../render/office/actions";
+import type { PlannerApi } from "./contract";
+
+export const plannerApi: PlannerApi = {
+  checkRequirements: actions.checkRequirements,
+  findSalesTable: actions.findSalesTable,
+  proposeMapping: actions.proposeMapping,
+  loadSavedState: actions.loadSavedState,
+  saveState: actions.saveState,
+  readPreview: actions.readPreview,
+  insertTierColumn: actions.insertTierColumn,
+  buildSheets: actions.buildSheets,
+  loadLastCommandError: actions.loadLastCommandError,
+  clearLastCommandError: actions.clearLastCommandError,
+};

@@ -1,0 +1,13 @@
+/** Style fragments shared by the components. */
+import type { GriffelStyle } from "@fluentui/react-components";
+
+/** Read by screen readers, not shown. */
+export const VISUALLY_HIDDEN: GriffelStyle = {
+  position: "absolute",
+  width: "1px",
+  height: "1px",
+  margin: "-1px",
+  overflow: "hidden",
+  clip: "rect(0 0 0 0)",
+  whiteSpace: "nowrap",
+};
