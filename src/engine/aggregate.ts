@@ -31,11 +31,21 @@ export function aggregateByCustomer(values: NumericVector, customers: CustomerVe
   if (!customers) {
     let count = 0;
     for (let i = 0; i < n; i++) rowCustomer[i] = isBlankNumber(v[i]) ? ROW_BLANK : count++;
-    const totals = new Float64Array(count);
-    for (let i = 0; i < n; i++) if (rowCustomer[i] >= 0) totals[rowCustomer[i]] = v[i];
+    // Without blanks the totals are the values themselves (nothing writes totals); with
+    // blanks, the values less the blanks.
+    let totals = v;
+    if (count < n) {
+      totals = new Float64Array(count);
+      for (let i = 0; i < n; i++) if (rowCustomer[i] >= 0) totals[rowCustomer[i]] = v[i];
+    }
+    // The empty names are made when first read: KA.TIER never reads them, and a million of
+    // them cost more than its output.
+    let names: string[] | null = null;
     return {
       count,
-      names: new Array<string>(count).fill(""),
+      get names() {
+        return (names ??= new Array<string>(count).fill(""));
+      },
       totals,
       hasValue: new Uint8Array(count).fill(1),
       rowCustomer,

@@ -5,7 +5,7 @@
  */
 import { fail } from "../errors";
 import { NumberStatus, readNumber } from "./numbers";
-import { cellArgs, cellOfRow, Orientation, Vector } from "./range";
+import { cellArgs, Orientation, Vector } from "./range";
 
 export interface NumericVector {
   readonly arg: string;
@@ -22,21 +22,26 @@ export function readNumericVector(v: Vector): NumericVector {
   const values = new Float64Array(n);
   const box = new Float64Array(1);
   // The loops read the cells directly (see Vector.rows/cells); a finite number is the
-  // overwhelmingly common case and is stored at once, anything else goes through readNumber.
+  // overwhelmingly common case and is stored at once (x + 0 folds -0 into 0), anything else
+  // goes through readNumber. The number is read and stored inside the array branch: merged
+  // with the non-array case into one variable it would be boxed as a heap number per cell.
   const rows = v.rows;
   const cells = v.cells;
   let i = 0;
   if (rows) {
     for (; i < n; i++) {
-      const cell = cellOfRow(rows[i]);
-      if (typeof cell === "number" && cell - cell === 0) values[i] = cell === 0 ? 0 : cell;
-      else if (!readOther(cell, values, i, box)) break;
+      const row = rows[i];
+      if (Array.isArray(row)) {
+        const x = row[0];
+        if (typeof x === "number" && x - x === 0) values[i] = x + 0;
+        else if (!readOther(x, values, i, box)) break;
+      } else if (!readOther(row, values, i, box)) break;
     }
   } else if (cells) {
     for (; i < n; i++) {
-      const cell = cells[i];
-      if (typeof cell === "number" && cell - cell === 0) values[i] = cell === 0 ? 0 : cell;
-      else if (!readOther(cell, values, i, box)) break;
+      const x = cells[i];
+      if (typeof x === "number" && x - x === 0) values[i] = x + 0;
+      else if (!readOther(x, values, i, box)) break;
     }
   } else {
     for (; i < n; i++) {
