@@ -15,6 +15,7 @@
  * header detection skips it.
  */
 import * as fs from "fs";
+import { Readable } from "stream";
 import ExcelJS from "exceljs";
 import { CliError } from "../errors";
 import { TableBuilder, TableParts } from "./table";
@@ -63,11 +64,42 @@ export function plainValue(v: unknown): unknown {
 interface StreamSheet extends AsyncIterable<ExcelJS.Row> {
   id?: number | string;
   name?: string;
-  iterator?: { destroy?: () => void };
+  iterator?: { destroy?: () => void; on?: (event: string, listener: () => void) => void };
 }
 
 interface StreamReader extends AsyncIterable<StreamSheet> {
   model?: { sheets?: { name: string; id: number; state?: string }[] };
+}
+
+/**
+ * The file as a stream for ExcelJS's streaming reader, with a guard against a race in the zip
+ * parser it uses (unzipper 0.10; exceljs issue #3064): the parser signals the end of its
+ * entries as soon as the whole file has been written into it, while entries may still wait
+ * in its buffer because ExcelJS pauses it between entries; those entries are then never read.
+ * Small workbooks whose last entry is xl/workbook.xml (as ExcelJS and other libraries write
+ * them) failed about one read in three with "Cannot read properties of undefined (reading
+ * 'sheets')", and a lost xl/sharedStrings.xml or xl/styles.xml loses text or dates silently.
+ * The guard holds that early end back until the buffered entries have been taken.
+ */
+function zipSource(path: string): fs.ReadStream {
+  const source = fs.createReadStream(path);
+  const pipe = source.pipe.bind(source);
+  source.pipe = (<T extends NodeJS.WritableStream>(zip: T, options?: { end?: boolean }): T => {
+    const parser = zip as unknown as Readable;
+    const emit = parser.emit.bind(parser);
+    parser.emit = ((event: string | symbol, ...args: unknown[]): boolean => {
+      if (event !== "end" || parser.readableLength === 0) return emit(event, ...args);
+      // Unref'd: a reader that stops reading (an error) must not keep the process alive.
+      const later = (): void => {
+        if (parser.readableLength === 0) emit(event, ...args);
+        else if (!parser.destroyed) setTimeout(later, 1).unref();
+      };
+      setTimeout(later, 1).unref();
+      return true;
+    }) as typeof parser.emit;
+    return pipe(zip, options);
+  }) as typeof source.pipe;
+  return source;
 }
 
 export async function readXlsx(path: string, file: string, sheet?: string): Promise<XlsxParts> {
@@ -76,7 +108,7 @@ export async function readXlsx(path: string, file: string, sheet?: string): Prom
   if (startsWith(magic, OLE_MAGIC)) throw new CliError("cli.error.oleNotXlsx", { file });
   if (!startsWith(magic, ZIP_MAGIC)) throw new CliError("cli.error.notZip", { file });
 
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(zipSource(path), {
     sharedStrings: "cache",
     styles: "cache", // number formats: tells dates from numbers
     hyperlinks: "ignore",
@@ -86,6 +118,7 @@ export async function readXlsx(path: string, file: string, sheet?: string): Prom
   const want = sheet?.trim().toLowerCase();
   let parts: TableParts | null = null;
   let found: string | null = null;
+  let emptySheet: string | null = null;
   let firstSeen: string | null = null;
   const tabOrder = () => (reader.model?.sheets ?? []).map((s) => s.name);
   // The default sheet: the first visible one in tab order, as Excel opens the workbook.
@@ -98,6 +131,10 @@ export async function readXlsx(path: string, file: string, sheet?: string): Prom
       const first = firstVisible() ?? firstSeen;
       const wanted = found === null && (want !== undefined ? name.trim().toLowerCase() === want : name === first);
       if (!wanted) {
+        // A skipped sheet parked in a temporary file: ExcelJS deletes the file as soon as we
+        // move on, possibly before its stream has opened it; that ENOENT is of no interest
+        // (unhandled, it ended the process with exit code 1 after the result was printed).
+        ws.iterator?.on?.("error", () => undefined);
         ws.iterator?.destroy?.();
         continue;
       }
@@ -113,12 +150,15 @@ export async function readXlsx(path: string, file: string, sheet?: string): Prom
         expected = row.number + 1;
       }
       parts = builder.finish();
-      if (!parts) throw new CliError("cli.error.emptySheet", { file, sheet: name });
+      // Reported after the loop: leaving it early abandons ExcelJS's temporary files of the
+      // sheets not read yet, and its cleanup then crashes the process (ENOENT, exit code 1).
+      if (!parts) emptySheet = name;
     }
   } catch (e) {
     if (e instanceof CliError) throw e;
     throw new CliError("cli.error.badXlsx", { file, detail: e instanceof Error ? e.message : String(e) });
   }
+  if (emptySheet !== null) throw new CliError("cli.error.emptySheet", { file, sheet: emptySheet });
   const sheetNames = tabOrder();
   if (found === null || parts === null) {
     if (sheetNames.length === 0 && firstSeen === null) throw new CliError("cli.error.noSheets", { file });
