@@ -102,9 +102,10 @@ module.exports = async (env, options) => {
   const serving = Boolean(env && env.WEBPACK_SERVE);
   const config = {
     devtool: "source-map",
+    // The runtime is shared: the ribbon commands load in the task pane's page, so they join its
+    // bundle instead of carrying a second copy of the engine, sheets and renderer.
     entry: {
-      taskpane: "./src/taskpane/taskpane.ts",
-      commands: "./src/commands/commands.ts",
+      taskpane: ["./src/commands/commands.ts", "./src/taskpane/taskpane.ts"],
       functions: FUNCTIONS_SOURCE,
     },
     output: {
@@ -141,7 +142,7 @@ module.exports = async (env, options) => {
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
-        chunks: ["taskpane", "commands", "functions"],
+        chunks: ["taskpane", "functions"],
       }),
       new CopyWebpackPlugin({
         patterns: [
