@@ -3,6 +3,7 @@
  * without one, every non-blank row is a customer of its own.
  */
 import { fail, KaError } from "./errors";
+import { addDecimal, Decimal, decimalOf } from "./exact-decimal";
 import { CustomerVector, NO_CUSTOMER } from "./input/customer-vector";
 import { isBlankNumber, NumericVector } from "./input/numeric-vector";
 
@@ -88,6 +89,7 @@ export function aggregateByCustomer(values: NumericVector, customers: CustomerVe
     if (t - t !== 0) throw overflow(values.arg);
     sums[id] = t;
   }
+  settleNearZero(v, ids, sums, hasValue);
   const noCustomerValue = noCustSum + noCustComp;
   if (noCustomerValue - noCustomerValue !== 0) throw overflow(values.arg);
   return {
@@ -98,6 +100,40 @@ export function aggregateByCustomer(values: NumericVector, customers: CustomerVe
     rowCustomer,
     noCustomer: { rows: noCustRows, value: noCustomerValue },
   };
+}
+
+/**
+ * Totals within rounding noise of 0 are decided on the decimals as typed (README: borders are
+ * decided on the decimal numbers you typed). Invoices and credit notes that cancel out, such
+ * as 0.10 − 0.09 − 0.01, leave a binary residue (8.7e-18) that made the customer positive (in
+ * tier A when no one else was) or a loss. Each value differs from its decimal by at most half
+ * a unit in the last place, so a total further from 0 than n·max|x|·2⁻⁵² keeps its sign; the
+ * few totals closer to 0 are summed again in exact decimal arithmetic.
+ */
+function settleNearZero(v: Float64Array, ids: Int32Array, sums: Float64Array, hasValue: Uint8Array): void {
+  const n = v.length;
+  let maxAbs = 0;
+  for (let i = 0; i < n; i++) {
+    const x = v[i];
+    const a = x < 0 ? -x : x; // NaN (blank) compares false
+    if (a > maxAbs) maxAbs = a;
+  }
+  const noise = maxAbs * n * 2 ** -52;
+  let exact: Map<number, Decimal> | null = null;
+  for (let id = 0; id < sums.length; id++) {
+    const t = sums[id];
+    if (hasValue[id] && (t < 0 ? -t : t) <= noise) (exact ??= new Map()).set(id, { mantissa: 0n, exponent: 0 });
+  }
+  if (!exact) return;
+  for (let i = 0; i < n; i++) {
+    const acc = ids[i] >= 0 ? exact.get(ids[i]) : undefined;
+    const x = v[i];
+    if (acc !== undefined && x === x) exact.set(ids[i], addDecimal(acc, decimalOf(x)));
+  }
+  for (const [id, d] of exact) {
+    const t = Number(`${d.mantissa}e${d.exponent}`);
+    sums[id] = t === 0 ? 0 : t;
+  }
 }
 
 /**
