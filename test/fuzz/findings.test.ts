@@ -41,6 +41,16 @@ describe("fuzz findings", () => {
     expect(resultOf(callKA(() => KA.score([[0, null], [1, 5]], [[5e-324, 1e308]])))).toEqual([[0], [50]]); // row 1 only has the tiny-weight criterion
   });
 
+  test("lines that cancel out (0.10 − 0.09 − 0.01) total exactly 0: last tier, not tier A or Loss by a binary residue", () => {
+    // FUZZ_SEED=317637049 FUZZ_RUNS=40000 (npm run fuzz:long): the total was 8.7e-18, so the
+    // customer was positive and, with no one else positive, in tier A.
+    expect(flat(resultOf(callKA(() => KA.tier(col(0.1, -0.09, -0.01, 0), col("gamma ltd  ", "Gamma Ltd", "Gamma Ltd", "Acme")))))).toEqual(["C", "C", "C", "C"]);
+    expect(flat(resultOf(callKA(() => KA.tier(col(-0.1, 0.09, 0.01, 5), col("a", "a", "a", "b")))))).toEqual(["C", "C", "C", "A"]); // not "Loss"
+    const pareto = resultOf(callKA(() => KA.pareto(col("a", "a", "a", "b"), col(-0.1, 0.09, 0.01, 5))));
+    expect(pareto.map((r) => r[1])).toEqual(["Customer", "b", "a", "Total"]);
+    expect(pareto[2][2]).toBe(0);
+  });
+
   test("PARETO: a one-cell blank customer range is a blank customer (customers is required)", () => {
     expect(resultOf(callKA(() => KA.pareto([[null]], [[5]])))).toEqual([
       ["Rank", "Customer", "Value", "Share", "Cumulative share", "Tier"],
