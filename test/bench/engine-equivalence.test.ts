@@ -1,11 +1,12 @@
 /**
- * The benchmark's hot-path work must not change behaviour: the engine as it is now is compared
- * with a frozen copy of the hot-path files before that work (test/bench/reference/engine, the
- * files as of d8297f3 with imports of the other engine modules pointed at the live ones, so
- * later fixes elsewhere — e.g. the concentration maths — do not show up as differences) on
- * seeded random inputs around and far above the sizes where the fast paths start
- * (radix sorts from 512 values): formula results, thrown errors, and the exported building
- * blocks other surfaces use (aggregation, ranking, tiers, concentration).
+ * The benchmark's hot-path work must not change behaviour. The engine as it is now is compared
+ * with a reference engine: the same live engine with only the hot-path files swapped for their
+ * versions before that work (test/bench/reference/engine: input/range, input/numeric-vector,
+ * input/customer-vector, ranking, tiers and formulas/tier as of d8297f3), so that fixes others
+ * make in the rest of the engine are on both sides and only the hot-path changes are compared.
+ * Seeded random inputs around and far above the sizes where the fast paths start (radix sorts
+ * from 512 values), tricky customer texts; formula results, thrown errors and the exported
+ * building blocks other surfaces use (aggregation, ranking, tiers, concentration).
  */
 import "../support/custom-functions-runtime";
 import { aggregateByCustomer } from "../../src/engine/aggregate";
@@ -18,15 +19,47 @@ import { columnVector, vectorOf } from "../../src/engine/input/range";
 import { lossCustomers, rankCustomers, sortIdsByValueDescending, sortNonNegativeAscending } from "../../src/engine/ranking";
 import { assignTiers, tierCutoffs, tierSpecOf } from "../../src/engine/tiers";
 import { Random } from "../../src/sample/prng";
-import * as refAggregate from "./reference/engine/aggregate";
-import * as refConcentration from "./reference/engine/formulas/concentration";
-import * as refPareto from "./reference/engine/formulas/pareto";
-import * as refTier from "./reference/engine/formulas/tier";
-import * as refCustomers from "./reference/engine/input/customer-vector";
-import * as refNumbers from "./reference/engine/input/numeric-vector";
-import * as refRange from "./reference/engine/input/range";
-import * as refRanking from "./reference/engine/ranking";
-import * as refTiers from "./reference/engine/tiers";
+
+/** The hot-path modules and their versions before the benchmark work. */
+const SWAPS: [string, string][] = [
+  ["../../src/engine/input/range", "./reference/engine/input/range"],
+  ["../../src/engine/input/numeric-vector", "./reference/engine/input/numeric-vector"],
+  ["../../src/engine/input/customer-vector", "./reference/engine/input/customer-vector"],
+  ["../../src/engine/ranking", "./reference/engine/ranking"],
+  ["../../src/engine/tiers", "./reference/engine/tiers"],
+  ["../../src/engine/formulas/tier", "./reference/engine/formulas/tier"],
+];
+
+/* eslint-disable @typescript-eslint/no-require-imports */
+function referenceEngine() {
+  let engine: {
+    refAggregate: typeof import("../../src/engine/aggregate");
+    refConcentration: typeof import("../../src/engine/formulas/concentration");
+    refPareto: typeof import("../../src/engine/formulas/pareto");
+    refTier: typeof import("./reference/engine/formulas/tier");
+    refCustomers: typeof import("./reference/engine/input/customer-vector");
+    refNumbers: typeof import("./reference/engine/input/numeric-vector");
+    refRange: typeof import("./reference/engine/input/range");
+    refRanking: typeof import("./reference/engine/ranking");
+    refTiers: typeof import("./reference/engine/tiers");
+  } | null = null;
+  jest.isolateModules(() => {
+    for (const [live, ref] of SWAPS) jest.doMock(live, () => jest.requireActual(ref));
+    engine = {
+      refAggregate: require("../../src/engine/aggregate"),
+      refConcentration: require("../../src/engine/formulas/concentration"),
+      refPareto: require("../../src/engine/formulas/pareto"),
+      refTier: require("../../src/engine/formulas/tier"),
+      refCustomers: require("../../src/engine/input/customer-vector"),
+      refNumbers: require("../../src/engine/input/numeric-vector"),
+      refRange: require("../../src/engine/input/range"),
+      refRanking: require("../../src/engine/ranking"),
+      refTiers: require("../../src/engine/tiers"),
+    };
+  });
+  return engine!;
+}
+const { refAggregate, refConcentration, refPareto, refTier, refCustomers, refNumbers, refRange, refRanking, refTiers } = referenceEngine();
 
 /** A canonical text of any result or thrown error: -0, NaN, typed arrays and errors spelled out. */
 function canon(x: unknown): string {
@@ -126,6 +159,24 @@ const SIZES = [2, 7, 40, 300, 511, 512, 513, 900, 2048, 5000, 20000];
 const MIXES: Mix[] = ["money", "ties", "integers", "messy", "zeros"];
 
 describe("hot paths behave exactly as the engine before the benchmark work", () => {
+  test("the reference engine runs the old hot paths", () => {
+    expect((refRanking as Record<string, unknown>).sortIdsByValueDescending).toBeUndefined();
+    expect((refRange as Record<string, unknown>).cellOfRow).toBeUndefined();
+    expect(refPareto.paretoFormula).not.toBe(paretoFormula);
+  });
+
+  test("per-row customers: totals are the values less the blanks, names empty", () => {
+    for (const values of [[3, 1, 2], [3, null, 2, "", 0]]) {
+      const nums = readNumericVector(vectorOf(values.map((x) => [x]), "values"));
+      const t = aggregateByCustomer(nums, null);
+      const kept = values.filter((x) => x !== null && x !== "");
+      expect(Array.from(t.totals)).toEqual(kept);
+      expect(t.names).toEqual(kept.map(() => ""));
+      expect(t.names).toBe(t.names);
+      expect(Array.from(t.hasValue)).toEqual(kept.map(() => 1));
+    }
+  });
+
   test("KA.TIER, KA.PARETO and KA.CONCENTRATION formulas: same results and same errors", () => {
     let seed = 1;
     for (const n of SIZES) {
@@ -194,6 +245,33 @@ describe("hot paths behave exactly as the engine before the benchmark work", () 
           same(`tierCutoffs n=${n} ${mix}`, () => tierCutoffs(pos, [0.5, 0.8]), () => refTiers.tierCutoffs(pos, [0.5, 0.8]));
         }
       }
+    }
+  });
+
+  test("customer grouping: case, spaces, non-ASCII, long names, look-alike error literals", () => {
+    const long = "Acme Industrial Holdings International Trading Company Limited Branch";
+    const tricky: unknown[] = [
+      "Acme", "ACME", "acme", " Acme", "Acme ", "Acme\t", "\tacme", "Ac me", "AcMe\u007f", "Acme\u0001", "\u0001Acme",
+      "ÄCME", "äcme", "Äcme ", "MÜLLER", "Müller", "müller", "Acme Ä", "ACME ä", "İstanbul", "i̇stanbul", "ΑΣ", "ας", "ασ", "客户甲", " 客户甲 ", "Ｋunde", "ｋunde",
+      long, long.toUpperCase(), ` ${long}`, `${long}x`, `${long.slice(0, 63)}`, `${long.slice(0, 64)}`, `${long.slice(0, 65)}`,
+      "#BLOC\u212AED!", "#N\u0130A", "x#N/A", "12", 12, "12.0", 12.0, true, "TRUE", "true", false, "FALSE", "   ", "", null,
+      "\u00a0Acme\u00a0", "Acme\u3000", "a", "A", "Z", "z", "@", "[", "`", "{", "~",
+    ];
+    const r = new Random(123);
+    for (const n of [3, 50, 700, 4000]) {
+      for (let rep = 0; rep < 3; rep++) {
+        const cells = Array.from({ length: n }, () => r.pick(tricky));
+        const col = cells.map((c) => [c]);
+        same(`tricky customers n=${n}`, () => readCustomerVector(vectorOf(col, "c")), () => refCustomers.readCustomerVector(refRange.vectorOf(col, "c")));
+        same(`tricky customers flat n=${n}`, () => readCustomerVector(columnVector(cells, "c")), () => refCustomers.readCustomerVector(refRange.columnVector(cells, "c")));
+        const values = cells.map(() => [r.int(1, 9)]);
+        same(`tricky pareto n=${n}`, () => paretoFormula(col, values), () => refPareto.paretoFormula(col, values));
+      }
+    }
+    // Error literals are refused wherever they come, also after a look-alike made their key.
+    for (const errorCell of ["#BLOCKED!", "#blocked!", " #N/A", "#n/a"]) {
+      const col = [["#BLOC\u212AED!"], ["Acme"], [errorCell], ["acme"]];
+      same(`look-alike then ${errorCell}`, () => readCustomerVector(vectorOf(col, "c")), () => refCustomers.readCustomerVector(refRange.vectorOf(col, "c")));
     }
   });
 

@@ -1,12 +1,15 @@
 /**
  * Reads the customer argument and groups its cells the way a PivotTable does: spaces trimmed,
- * case ignored, the first spelling shown. Transaction lines repeat the same spelling, so the
- * exact text is looked up first and only new spellings pay for normalising.
+ * case ignored, the first spelling shown.
  *
  * The lookups are the cost of a whole sales history (a million lines, each cell a new string
- * object from the runtime, so no hash is cached on it): texts go through a small open-addressing
- * table with its own hash (StringIds), measured at about twice the speed of a Map on such
- * strings, and four times on a million different names; numbers and booleans through a Map.
+ * object from the runtime, so no hash is cached on it), hence a small open-addressing table
+ * with its own hash (StringIds) instead of Maps. Plain ASCII names (the common case: printable
+ * first character other than "#", no surrounding space, no character above 127) are looked up
+ * by their normalised key directly, folding the case while hashing and comparing, so they
+ * need neither a second lookup nor a lower-cased copy. Any other text is looked up by its
+ * exact text first, and only a new spelling pays for the checks and the normalising; numbers
+ * and booleans go through a Map.
  */
 import { fail } from "../errors";
 import { dateText, excelErrorOf, isBlank } from "./cells";
@@ -29,9 +32,9 @@ export function readCustomerVector(v: Vector): CustomerVector {
   const n = v.length;
   const ids = new Int32Array(n);
   const names: string[] = [];
-  const byText = new StringIds(); // exact text of a cell → id
-  const byValue = new Map<unknown, number>(); // exact number or boolean cell → id
   const byKey = new StringIds(); // normalised name → id
+  const byText = new StringIds(); // exact text of a cell that is not a plain ASCII name → id
+  const byValue = new Map<unknown, number>(); // exact number or boolean cell → id
 
   const idOfKey = (display: string): number => {
     const key = customerKey(display);
@@ -44,10 +47,23 @@ export function readCustomerVector(v: Vector): CustomerVector {
     }
     return id;
   };
-  /** A text not seen before (exactly). */
-  const newText = (cell: string, h: number, i: number): number => {
+  const idOfText = (cell: string, i: number): number => {
+    const hp = plainKeyHash(cell);
+    if (hp >= 0) {
+      // A plain ASCII name is its own display text and can be neither blank nor an error.
+      let id = byKey.getFolded(cell, hp);
+      if (id < 0) {
+        id = names.length;
+        names.push(cell);
+        byKey.addFolded(cell, hp, id);
+      }
+      return id;
+    }
+    const h = hashOf(cell);
+    const hit = byText.get(cell, h);
+    if (hit >= 0) return hit;
     // Text starting with a printable ASCII character other than "#" can be neither blank nor
-    // an error literal: the common case skips both checks (and their trimming and casing).
+    // an error literal.
     if (!plainStart(cell)) {
       if (isBlank(cell)) return NO_CUSTOMER;
       if (excelErrorOf(cell)) throw fail("#VALUE!", "error.customerError", cellArgs(v, i));
@@ -57,7 +73,7 @@ export function readCustomerVector(v: Vector): CustomerVector {
     return id;
   };
   /** Any cell that is not text. */
-  const otherCell = (cell: unknown, i: number): number => {
+  const idOfOther = (cell: unknown, i: number): number => {
     const hit = byValue.get(cell);
     if (hit !== undefined) return hit;
     if (isBlank(cell)) return NO_CUSTOMER;
@@ -66,12 +82,7 @@ export function readCustomerVector(v: Vector): CustomerVector {
     if (typeof cell === "number" || typeof cell === "boolean") byValue.set(cell, id);
     return id;
   };
-  const idOf = (cell: unknown, i: number): number => {
-    if (typeof cell !== "string") return otherCell(cell, i);
-    const h = hashOf(cell);
-    const hit = byText.get(cell, h);
-    return hit >= 0 ? hit : newText(cell, h, i);
-  };
+  const idOf = (cell: unknown, i: number): number => (typeof cell === "string" ? idOfText(cell, i) : idOfOther(cell, i));
 
   // The loops read the cells directly (see Vector.rows/cells).
   const rows = v.rows;
@@ -95,34 +106,70 @@ function displayText(cell: unknown): string {
   return String(cell);
 }
 
-/**
- * 32-bit hash of a text: FNV-1a over the UTF-16 code units (the first and last 32 of a long
- * text, with its length), then a murmur3 finaliser so that names differing in their last
- * characters spread over the low bits the table uses.
- */
-function hashOf(s: string): number {
-  const n = s.length;
-  let h = 0x811c9dc5 ^ n;
-  if (n <= 64) {
-    for (let i = 0; i < n; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  } else {
-    for (let i = 0; i < 32; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-    for (let i = n - 32; i < n; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  }
+// Hashes: FNV-1a over the UTF-16 code units (of a long text, the first and last 32 and its
+// length), then a murmur3 finaliser so that names differing in their last characters spread
+// over the low bits the table uses; 31 bits, so that -1 can mean "not a plain name".
+const FNV_SEED = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+const MAX_PLAIN = 64;
+
+function finish(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
-  return h ^ (h >>> 16);
+  return (h ^ (h >>> 16)) & 0x7fffffff;
 }
 
-/** Texts to non-negative ids: open addressing with linear probing, at most half full. */
+/** Hash of a text as it is. */
+function hashOf(s: string): number {
+  const n = s.length;
+  let h = FNV_SEED ^ n;
+  if (n <= MAX_PLAIN) {
+    for (let i = 0; i < n; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
+  } else {
+    for (let i = 0; i < 32; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
+    for (let i = n - 32; i < n; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
+  }
+  return finish(h);
+}
+
+/**
+ * For a plain ASCII name — at most 64 characters, none above 127, the first printable and not
+ * "#", the last not a space — the hash of its key (customerKey: for such a text trimming
+ * changes nothing and lower-casing maps only A-Z), computed without making the key. -1 for
+ * any other text.
+ */
+function plainKeyHash(s: string): number {
+  const n = s.length;
+  if (n === 0 || n > MAX_PLAIN) return -1;
+  const first = s.charCodeAt(0);
+  if (!(first > 32 && first < 127 && first !== 35) || s.charCodeAt(n - 1) <= 32) return -1;
+  let h = FNV_SEED ^ n;
+  for (let i = 0; i < n; i++) {
+    let c = s.charCodeAt(i);
+    if (c > 127) return -1;
+    if (c >= 65 && c <= 90) c += 32;
+    h = Math.imul(h ^ c, FNV_PRIME);
+  }
+  return finish(h);
+}
+
+/**
+ * Texts to non-negative ids: open addressing with linear probing, at most half full. The texts'
+ * characters are copied into one packed array: a hit compares against it instead of against
+ * the first cell that held the text, which lies somewhere in the (large, fresh) input and
+ * would cost a cache miss per row.
+ */
 class StringIds {
   private slots = new Int32Array(64); // entry + 1; 0 = empty
   private mask = 63;
-  private keys: string[] = [];
+  private count = 0;
   private hashes = new Int32Array(32);
   private values = new Int32Array(32);
+  /** Entry e's characters are chars[starts[e] .. starts[e + 1]). */
+  private starts = new Int32Array(33);
+  private chars = new Uint16Array(512);
 
   /** The id of `s` (whose hash is h), or -1. */
   get(s: string, h: number): number {
@@ -131,26 +178,83 @@ class StringIds {
     for (let p = h & mask; ; p = (p + 1) & mask) {
       const e = slots[p] - 1;
       if (e < 0) return -1;
-      if (this.hashes[e] === h && this.keys[e] === s) return this.values[e];
+      if (this.hashes[e] === h && this.sameText(e, s)) return this.values[e];
     }
+  }
+
+  /** The id of the ASCII text `s` with A-Z read as a-z (h: its hash so read), or -1. */
+  getFolded(s: string, h: number): number {
+    const slots = this.slots;
+    const mask = this.mask;
+    for (let p = h & mask; ; p = (p + 1) & mask) {
+      const e = slots[p] - 1;
+      if (e < 0) return -1;
+      if (this.hashes[e] === h && this.sameFolded(e, s)) return this.values[e];
+    }
+  }
+
+  private sameText(e: number, s: string): boolean {
+    const from = this.starts[e];
+    const n = this.starts[e + 1] - from;
+    if (n !== s.length) return false;
+    const chars = this.chars;
+    for (let j = 0; j < n; j++) if (chars[from + j] !== s.charCodeAt(j)) return false;
+    return true;
+  }
+
+  private sameFolded(e: number, s: string): boolean {
+    const from = this.starts[e];
+    const n = this.starts[e + 1] - from;
+    if (n !== s.length) return false;
+    const chars = this.chars;
+    for (let j = 0; j < n; j++) {
+      let c = s.charCodeAt(j);
+      if (c >= 65 && c <= 90) c += 32;
+      if (chars[from + j] !== c) return false;
+    }
+    return true;
   }
 
   /** Adds `s` (not present) with its hash and id. */
   add(s: string, h: number, id: number): void {
-    const e = this.keys.length;
-    if (e === this.hashes.length) {
-      const hashes = new Int32Array(2 * e);
-      hashes.set(this.hashes);
-      this.hashes = hashes;
-      const values = new Int32Array(2 * e);
-      values.set(this.values);
-      this.values = values;
+    const from = this.entry(s.length, h, id);
+    const chars = this.chars;
+    for (let j = 0; j < s.length; j++) chars[from + j] = s.charCodeAt(j);
+  }
+
+  /** Adds the ASCII text `s` with A-Z stored as a-z (not present), with its hash and id. */
+  addFolded(s: string, h: number, id: number): void {
+    const from = this.entry(s.length, h, id);
+    const chars = this.chars;
+    for (let j = 0; j < s.length; j++) {
+      const c = s.charCodeAt(j);
+      chars[from + j] = c >= 65 && c <= 90 ? c + 32 : c;
     }
-    this.keys.push(s);
+  }
+
+  /** A new entry of n characters; returns where its characters go. */
+  private entry(n: number, h: number, id: number): number {
+    const e = this.count++;
+    if (e === this.hashes.length) {
+      this.hashes = grown(this.hashes, 2 * e);
+      this.values = grown(this.values, 2 * e);
+      this.starts = grown(this.starts, 2 * e + 1);
+    }
+    const from = this.starts[e];
+    if (from + n > this.chars.length) {
+      const chars = new Uint16Array(Math.max(2 * this.chars.length, from + n));
+      chars.set(this.chars);
+      this.chars = chars;
+    }
+    this.starts[e + 1] = from + n;
     this.hashes[e] = h;
     this.values[e] = id;
-    if (2 * (e + 1) > this.slots.length) this.grow();
-    else this.place(e, h);
+    if (2 * this.count > this.slots.length) {
+      this.slots = new Int32Array(2 * this.slots.length);
+      this.mask = this.slots.length - 1;
+      for (let k = 0; k < this.count; k++) this.place(k, this.hashes[k]);
+    } else this.place(e, h);
+    return from;
   }
 
   private place(e: number, h: number): void {
@@ -160,10 +264,10 @@ class StringIds {
     while (slots[p] !== 0) p = (p + 1) & mask;
     slots[p] = e + 1;
   }
+}
 
-  private grow(): void {
-    this.slots = new Int32Array(2 * this.slots.length);
-    this.mask = this.slots.length - 1;
-    for (let e = 0; e < this.keys.length; e++) this.place(e, this.hashes[e]);
-  }
+function grown(a: Int32Array, length: number): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(length);
+  b.set(a);
+  return b;
 }

@@ -18,7 +18,7 @@ import { describeCell, excelErrorOf, isBlank } from "../../../../src/engine/inpu
 import { NumberStatus, readNumber } from "../../../../src/engine/input/numbers";
 import { asRange } from "./input/range";
 import { scalarOf } from "../../../../src/engine/input/scalars";
-import { neumaierSum } from "./sum";
+import { neumaierSum } from "../../../../src/engine/sum";
 
 export type SchemeName = "ABC" | "KIG" | "IBM" | "AUTO";
 

