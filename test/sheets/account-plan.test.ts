@@ -5,7 +5,7 @@ import { buildAccountPlanSheet, OPPORTUNITY_ROWS, selectPlanAccounts } from "../
 import { Cell, isFormula, Literal, SheetModel } from "../../src/sheets/model";
 import { PlanSheetOptions } from "../../src/sheets/plan-parts";
 import { Locale, resourceOf, text } from "../../src/strings";
-import { functionsIn, gridOf, mismatches, PlanSheetEvaluator, referencesIn, samplePlanPortfolio, Scalar } from "../support/formula-eval-plan";
+import { functionsIn, gridOf, mismatches, PlanSheetEvaluator, referencesIn, samplePlanPortfolio, Scalar } from "../support/formula-eval";
 
 const EN: PlanSheetOptions = { locale: "en", generatedOn: "2026-01-15" };
 const ZH: PlanSheetOptions = { locale: "zh", generatedOn: "2026-01-15" };

@@ -6,7 +6,7 @@ import { Cell, isFormula, Literal, SheetModel } from "../../src/sheets/model";
 import { CREDIT_SCALES, creditScaleOf, PlanSheetOptions } from "../../src/sheets/plan-parts";
 import { buildRiskRegisterSheet, RISK_REGISTER_KEY, RISK_RULES, RiskKind, scaleScore, ScaleRule } from "../../src/sheets/risk-register";
 import { Locale, text } from "../../src/strings";
-import { functionsIn, gridOf, mismatches, PlanSheetEvaluator, referencesIn, samplePlanPortfolio, Scalar } from "../support/formula-eval-plan";
+import { functionsIn, gridOf, mismatches, PlanSheetEvaluator, referencesIn, samplePlanPortfolio, Scalar } from "../support/formula-eval";
 
 const EN: PlanSheetOptions = { locale: "en", generatedOn: "2026-01-15" };
 const ZH: PlanSheetOptions = { locale: "zh", generatedOn: "2026-01-15" };

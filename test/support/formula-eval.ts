@@ -1,5 +1,6 @@
 /**
- * A tiny Excel formula evaluator FOR TESTS ONLY: evaluates the formula cells of a SheetModel
+ * A small Excel formula evaluator FOR TESTS ONLY, the one for every generated sheet
+ * (contribution, matrix, plans, risk register): evaluates the formula cells of a SheetModel
  * the way Excel and LibreOffice do, so the builders' formulas can be checked against the
  * engine's values without a spreadsheet.
  *
@@ -7,17 +8,32 @@
  * - literals: numbers, "text" (with "" escapes), TRUE/FALSE; A1 references ($ allowed) and
  *   A1:B2 ranges on the same sheet (anything else, e.g. names or other sheets, is refused);
  * - operators: unary + -, ^, * /, + -, &, = <> < <= > >= (Excel precedence; strings compare
- *   case-insensitively, text sorts after numbers, an empty cell is 0 or "");
- * - functions: IF, AND, OR, ROUND, MIN, MAX, SUM, COUNT, COUNTIF, SUMIF, SUMPRODUCT, MEDIAN,
- *   ISNUMBER, ABS, INDEX (1-D), IFERROR.
+ *   case-insensitively, text sorts after numbers, an empty cell is 0 or ""; a number joined
+ *   to text shows its 15 significant digits, as General does);
+ * - functions: IF (lazy), IFERROR, AND, OR, ISNUMBER, ROUND (half away from zero on the
+ *   15-digit decimal), ABS, SUM, COUNT, COUNTBLANK, COUNTIF, SUMIF, SUMPRODUCT, MIN, MAX,
+ *   AVERAGE, MEDIAN, INDEX, MATCH (types 0 and 1), TRIM, SUBSTITUTE, and KA.CHURN /
+ *   KA.PRIORITY / KA.RISK through the engine's own formula functions (what the add-in runs).
  * Arrays (ranges, and operators or ROUND/ISNUMBER/ABS applied to them) only inside SUMPRODUCT,
  * as in pre-dynamic-array Excel; a range used where a single value is expected is an error
- * here (Excel would intersect implicitly: a builder bug either way). SUMPRODUCT reads
- * non-numbers (text, booleans, blanks) as 0, so `SUMPRODUCT(ISNUMBER(r))` is 0 as in Excel.
- * COUNTIF/SUMIF criteria: a number, or text with an optional operator; wildcards are refused.
- * Errors (#DIV/0!, #VALUE!, #NUM!, #N/A) are values and propagate.
+ * here (Excel would intersect implicitly: a builder bug either way), except a one-cell array
+ * (a KA function's single result). A cell whose formula gives an array shows its top-left
+ * value (a dynamic array's anchor). SUMPRODUCT reads non-numbers (text, booleans, blanks) as
+ * 0, so `SUMPRODUCT(ISNUMBER(r))` is 0 as in Excel. COUNTIF/SUMIF criteria: a number, or text
+ * with an optional operator; wildcards are refused. Errors (#DIV/0!, #VALUE!, #NUM!, #N/A,
+ * #REF!) are values and propagate. Anything else is refused loudly.
+ *
+ * Cells can be overridden (as a user's edit would): new SheetEvaluator(model, overrides),
+ * overrides keyed "row,col" (0-based).
  */
+import { churnFormula } from "../../src/engine/formulas/churn";
+import { priorityFormula } from "../../src/engine/formulas/priority";
+import { riskFormula } from "../../src/engine/formulas/risk";
+import { buildPortfolio, NamedColumn, Portfolio, SalesColumns } from "../../src/engine/portfolio";
+import { tierSpecOf } from "../../src/engine/tiers";
+import { generateSalesSample, SAMPLE_COLUMNS, SalesRow } from "../../src/sample";
 import { Cell, isFormula, SheetModel } from "../../src/sheets/model";
+import { Locale } from "../../src/strings";
 
 export class XlError {
   constructor(readonly code: string) {}
@@ -158,6 +174,9 @@ export function referencesOf(f: string): { row: number; col: number; rows: numbe
   return out;
 }
 
+/** Alias of referencesOf (the plan tests' name). */
+export const referencesIn = referencesOf;
+
 /** Names of the functions a formula calls. */
 export function functionsOf(f: string): string[] {
   const out: string[] = [];
@@ -176,11 +195,25 @@ export function functionsOf(f: string): string[] {
   return out;
 }
 
+/** Alias of functionsOf (the plan tests' name). */
+export const functionsIn = functionsOf;
+
 // ---------------------------------------------------------------------------- evaluation
 
 const DIV0 = new XlError("#DIV/0!");
 const VALUE = new XlError("#VALUE!");
 const NUM = new XlError("#NUM!");
+const NA = new XlError("#N/A");
+const REF = new XlError("#REF!");
+
+/** Text of a value as & joins it: numbers with 15 significant digits, TRUE/FALSE, blank "". */
+function textOf(v: Scalar): string | XlError {
+  if (v instanceof XlError) return v;
+  if (v === null) return "";
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  if (typeof v === "number") return String(Number(v.toPrecision(15)));
+  return v;
+}
 
 function excelRound(x: number, d: number): number {
   const f = 10 ** d;
@@ -204,7 +237,8 @@ function toBool(v: Scalar): boolean | XlError {
   if (typeof v === "boolean") return v;
   if (v === null) return false;
   if (typeof v === "number") return v !== 0;
-  return VALUE;
+  const u = v.toUpperCase();
+  return u === "TRUE" ? true : u === "FALSE" ? false : VALUE;
 }
 
 /** Excel's comparison: numbers < text < booleans; text case-insensitive; blank is 0 or "". */
@@ -229,7 +263,7 @@ function binary(op: string, a: Scalar, b: Scalar): Scalar {
   if (b instanceof XlError) return b;
   switch (op) {
     case "&":
-      return `${a === null ? "" : String(a === true ? "TRUE" : a === false ? "FALSE" : a)}${b === null ? "" : String(b === true ? "TRUE" : b === false ? "FALSE" : b)}`;
+      return `${textOf(a) as string}${textOf(b) as string}`;
     case "=": return compare(a, b) === 0;
     case "<>": return compare(a, b) !== 0;
     case "<": return compare(a, b) < 0;
@@ -308,11 +342,17 @@ export class SheetEvaluator {
   private readonly memo = new Map<number, Scalar>();
   private readonly busy = new Set<number>();
   private readonly parsed = new Map<string, Node>();
+  private readonly overrides = new Map<number, Scalar>();
   private arrayDepth = 0;
 
-  constructor(model: SheetModel) {
+  /** `overrides`: cells replaced by values, keyed "row,col" (0-based), as a user's edits. */
+  constructor(model: SheetModel, overrides: ReadonlyMap<string, Scalar> = new Map()) {
     for (const b of model.blocks) {
       b.cells.forEach((row, i) => row.forEach((c, j) => this.cells.set(this.key(b.row + i, b.col + j), c)));
+    }
+    for (const [k, v] of overrides) {
+      const [r, c] = k.split(",").map(Number);
+      this.overrides.set(this.key(r, c), v);
     }
   }
 
@@ -323,6 +363,7 @@ export class SheetEvaluator {
   /** The value of a cell: a literal, or its formula's result. */
   value(row: number, col: number): Scalar {
     const k = this.key(row, col);
+    if (this.overrides.has(k)) return this.overrides.get(k)!;
     const c = this.cells.get(k);
     if (c === undefined || c === null) return null;
     if (!isFormula(c)) return c;
@@ -343,8 +384,8 @@ export class SheetEvaluator {
       node = parse(f);
       this.parsed.set(f, node);
     }
-    const v = this.eval(node);
-    if (isArr(v)) throw new Error(`formula-eval: ${f} gives an array where one value is expected`);
+    let v = this.eval(node);
+    if (isArr(v)) v = v.data[0] ?? null; // a dynamic array shows its top-left value here
     return v === null ? 0 : v; // =A1 of a blank shows 0
   }
 
@@ -357,8 +398,16 @@ export class SheetEvaluator {
   private scalar(n: Node | null): Scalar {
     if (!n) return null;
     const v = this.eval(n);
-    if (isArr(v)) throw new Error("formula-eval: a range or array where one value is expected (implicit intersection)");
+    if (isArr(v)) {
+      if (v.rows === 1 && v.cols === 1 && !v.fromRange) return v.data[0];
+      throw new Error("formula-eval: a range or array where one value is expected (implicit intersection)");
+    }
     return v;
+  }
+
+  /** A one-cell array from a function (not a range) as its value; anything else unchanged. */
+  private collapse(v: Value): Value {
+    return isArr(v) && !v.fromRange && v.rows === 1 && v.cols === 1 ? v.data[0] : v;
   }
 
   private eval(n: Node): Value {
@@ -369,7 +418,7 @@ export class SheetEvaluator {
       case "ref": return this.value(n.row, n.col);
       case "range": return this.range(n.r0, n.c0, n.r1, n.c1);
       case "un": {
-        const x = this.eval(n.x);
+        const x = this.collapse(this.eval(n.x));
         if (isArr(x) && this.arrayDepth === 0) throw new Error("formula-eval: array outside SUMPRODUCT");
         return map1(x, (v) => {
           const y = toNumber(v);
@@ -377,8 +426,8 @@ export class SheetEvaluator {
         });
       }
       case "bin": {
-        const a = this.eval(n.a);
-        const b = this.eval(n.b);
+        const a = this.collapse(this.eval(n.a));
+        const b = this.collapse(this.eval(n.b));
         if ((isArr(a) || isArr(b)) && this.arrayDepth === 0) throw new Error("formula-eval: array arithmetic outside SUMPRODUCT");
         return lift(a, b, (x, y) => binary(n.op, x, y));
       }
@@ -408,7 +457,7 @@ export class SheetEvaluator {
       case "ROUND":
       case "ABS":
       case "ISNUMBER": {
-        const x = this.eval(args[0]!);
+        const x = this.collapse(this.eval(args[0]!));
         if (isArr(x) && this.arrayDepth === 0) throw new Error(`formula-eval: ${name} of a range outside SUMPRODUCT`);
         if (name === "ISNUMBER") return map1(x, (v) => typeof v === "number");
         if (name === "ABS") return map1(x, (v) => { const y = toNumber(v); return y instanceof XlError ? y : Math.abs(y); });
@@ -420,6 +469,7 @@ export class SheetEvaluator {
       case "COUNT":
       case "MIN":
       case "MAX":
+      case "AVERAGE":
       case "MEDIAN": {
         const xs: number[] = [];
         if (name === "COUNT") {
@@ -435,6 +485,7 @@ export class SheetEvaluator {
         if (name === "SUM") return xs.reduce((s, x) => s + x, 0);
         if (name === "MIN") return xs.length ? Math.min(...xs) : 0;
         if (name === "MAX") return xs.length ? Math.max(...xs) : 0;
+        if (name === "AVERAGE") return xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : DIV0;
         if (!xs.length) return NUM;
         xs.sort((p, q) => p - q);
         const h = xs.length >> 1;
@@ -442,11 +493,11 @@ export class SheetEvaluator {
       }
       case "COUNTIF":
       case "SUMIF": {
-        const r = this.eval(args[0]!);
+        const r = this.rangeArg(args[0]!);
         if (!isArr(r) || !r.fromRange) throw new Error(`formula-eval: ${name} needs a range`);
         const test = criterion(this.scalar(args[1]));
         if (name === "COUNTIF") return r.data.filter(test).length;
-        const s = args[2] ? this.eval(args[2]) : r;
+        const s = args[2] ? this.rangeArg(args[2]) : r;
         if (!isArr(s) || s.rows !== r.rows || s.cols !== r.cols) throw new Error("formula-eval: SUMIF ranges of different sizes");
         let sum = 0;
         for (let i = 0; i < r.data.length; i++) {
@@ -483,17 +534,88 @@ export class SheetEvaluator {
       case "INDEX": {
         const r = this.eval(args[0]!);
         const i = toNumber(this.scalar(args[1]));
-        if (!isArr(r) || i instanceof XlError) return VALUE;
+        if (!isArr(r)) throw new Error("formula-eval: INDEX of a single value");
+        if (i instanceof XlError) return i;
         const j = args[2] ? toNumber(this.scalar(args[2])) : 1;
         if (j instanceof XlError) return j;
-        const idx = r.rows === 1 && !args[2] ? i - 1 : (i - 1) * r.cols + (j - 1);
-        if (idx < 0 || idx >= r.data.length) return new XlError("#REF!");
-        return r.data[idx] ?? 0;
+        // INDEX(row, n) of a one-row range picks the n-th column.
+        const [row, col] = r.rows === 1 && !args[2] ? [1, i] : [i, j];
+        if (!(row >= 1 && row <= r.rows && col >= 1 && col <= r.cols)) return REF;
+        return r.data[(Math.floor(row) - 1) * r.cols + Math.floor(col) - 1] ?? 0;
       }
+      case "MATCH": {
+        const x = this.scalar(args[0]);
+        const r = this.eval(args[1]!);
+        const type = args[2] ? toNumber(this.scalar(args[2])) : 1;
+        if (x instanceof XlError) return x;
+        if (!isArr(r)) throw new Error("formula-eval: MATCH over a single value");
+        if (type === 0) {
+          const k = r.data.findIndex((y) => y !== null && !(y instanceof XlError) && typeof y === typeof x && compare(y, x) === 0);
+          return k < 0 ? NA : k + 1;
+        }
+        if (type !== 1) throw new Error("formula-eval: MATCH type other than 0 and 1");
+        let found = -1;
+        r.data.forEach((y, k) => {
+          if (typeof y === typeof x && compare(y, x) <= 0) found = k;
+        });
+        return found < 0 ? NA : found + 1;
+      }
+      case "COUNTBLANK": {
+        const v = this.rangeArg(args[0]!);
+        const data = isArr(v) ? v.data : [v];
+        return data.filter((x) => x === null || x === "").length;
+      }
+      case "TRIM": {
+        const s = textOf(this.scalar(args[0]));
+        if (s instanceof XlError) return s;
+        return s.replace(/ +/g, " ").replace(/^ | $/g, "");
+      }
+      case "SUBSTITUTE": {
+        const [s, a, b] = [0, 1, 2].map((k) => textOf(this.scalar(args[k])));
+        for (const t of [s, a, b]) if (t instanceof XlError) return t;
+        return a === "" ? s : (s as string).split(a as string).join(b as string);
+      }
+      case "KA.CHURN":
+        return this.ka(() => churnFormula(this.arg2d(args[0]), args[1] ? this.arg2d(args[1]) : undefined));
+      case "KA.PRIORITY":
+        return this.ka(() => priorityFormula(this.arg2d(args[0]), this.arg2d(args[1]), this.argScalar(args[2]), this.argScalar(args[3]), this.argScalar(args[4])));
+      case "KA.RISK":
+        return this.ka(() => riskFormula(this.arg2d(args[0]), this.arg2d(args[1]), this.argScalar(args[2])));
     }
     throw new Error(`formula-eval: function ${name} is not supported`);
   }
+
+  /** A range argument: a single cell reference is a one-cell range (COUNTIF(A1,…) as Excel allows). */
+  private rangeArg(n: Node): Value {
+    return n.t === "ref" ? this.range(n.row, n.col, n.row, n.col) : this.eval(n);
+  }
+
+  /** A range or value as a custom function receives it (blank cells as null). */
+  private arg2d(n: Node | null | undefined): unknown[][] {
+    const v = n ? this.eval(n) : null;
+    if (!isArr(v)) return [[v]];
+    const out: unknown[][] = [];
+    for (let r = 0; r < v.rows; r++) out.push(v.data.slice(r * v.cols, (r + 1) * v.cols));
+    return out;
+  }
+
+  private argScalar(n: Node | null | undefined): unknown {
+    return n === undefined || n === null ? undefined : this.scalar(n);
+  }
+
+  /** A KA function's result as an array (an error it throws: #VALUE!). */
+  private ka(fn: () => unknown[][]): Value {
+    try {
+      const out = fn() as Scalar[][];
+      return { rows: out.length, cols: out[0]?.length ?? 0, data: out.flat(), fromRange: false };
+    } catch {
+      return VALUE;
+    }
+  }
 }
+
+/** Alias of SheetEvaluator (the plan tests' name). */
+export const PlanSheetEvaluator = SheetEvaluator;
 
 /** Every formula cell of a model with its position, in block order. */
 export function formulaCells(model: SheetModel): { row: number; col: number; f: string; v: Cell }[] {
@@ -631,4 +753,69 @@ export function textsOf(model: SheetModel): Set<string> {
     for (const s of [ch.title, ch.xAxisTitle, ch.yAxisTitle, ch.y2AxisTitle, ...ch.series.map((x) => x.name), ...(ch.referenceLines ?? []).map((l) => l.label)]) if (s) out.add(s);
   }
   return out;
+}
+
+// ---------------------------------------------------------------------------- plan and risk sheets
+
+/** The grid of a model: literal and formula cells by "row,col". */
+export function gridOf(model: SheetModel): Map<string, Cell> {
+  const g = new Map<string, Cell>();
+  for (const b of model.blocks) b.cells.forEach((row, i) => row.forEach((c, j) => g.set(`${b.row + i},${b.col + j}`, c)));
+  return g;
+}
+
+/** Same value as the engine's: numbers within 1e-12 (relative beyond 1), "" and blank alike, text and booleans exactly; never an error. */
+export function same(got: Scalar, want: unknown): boolean {
+  if (got instanceof XlError) return false;
+  if (typeof got === "number" && typeof want === "number") return got === want || Math.abs(got - want) <= 1e-12 * Math.max(1, Math.abs(want));
+  if ((got === null || got === "") && (want === null || want === "")) return true;
+  return got === want;
+}
+
+/** Formula cells whose recalculated value differs from their v: "(row,col) f → got, want v" (empty when all agree). */
+export function mismatches(model: SheetModel, overrides?: ReadonlyMap<string, Scalar>): string[] {
+  const ev = new SheetEvaluator(model, overrides);
+  const out: string[] = [];
+  for (const b of model.blocks)
+    b.cells.forEach((row, i) =>
+      row.forEach((c, j) => {
+        if (!isFormula(c)) return;
+        const got = ev.value(b.row + i, b.col + j);
+        if (!same(got, c.v)) out.push(`(${b.row + i},${b.col + j}) ${c.f} → ${String(got)}, want ${String(c.v)}`);
+      }),
+    );
+  return out;
+}
+
+/**
+ * A portfolio from the deterministic sample with every column the plan sheets read (revenue
+ * as the measure, profit, date, satisfaction, effort, credit, region, manager, three
+ * attractiveness and three strength criteria), or only the columns listed in `only`.
+ */
+export function samplePlanPortfolio(
+  options: { locale?: Locale; customers?: number; lines?: number; seed?: number; scheme?: string; only?: readonly (keyof SalesColumns)[] } = {},
+): { portfolio: Portfolio; rows: SalesRow[] } {
+  const locale = options.locale ?? "en";
+  const rows = generateSalesSample({ customers: options.customers ?? 120, lines: options.lines ?? 4000, locale, seed: options.seed ?? 11 });
+  const col = (key: keyof SalesRow): NamedColumn => ({ name: SAMPLE_COLUMNS.find((c) => c.key === key)![locale], cells: rows.map((r) => r[key] as never) });
+  const all: SalesColumns = {
+    customer: col("customer"),
+    measure: col("revenue"),
+    profit: col("profit"),
+    date: col("date"),
+    satisfaction: col("satisfaction"),
+    effort: col("salesHours"),
+    credit: col("creditRating"),
+    region: col("region"),
+    manager: col("manager"),
+    attractiveness: [col("marketGrowth"), col("marginPotential"), col("strategicFit")],
+    strength: [col("shareOfWallet"), col("relationship"), col("productFit")],
+  };
+  let cols: SalesColumns = all;
+  if (options.only) {
+    const picked: Record<string, unknown> = { customer: all.customer, measure: all.measure };
+    for (const k of options.only) picked[k] = all[k];
+    cols = picked as unknown as SalesColumns;
+  }
+  return { portfolio: buildPortfolio(cols, tierSpecOf(options.scheme, undefined, undefined, locale)), rows };
 }
