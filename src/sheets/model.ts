@@ -18,7 +18,9 @@ export interface FormulaCell {
   /**
    * Set on a dynamic-array formula (the live KA.* functions): the size it is expected to
    * spill to from this cell, v being its top-left value. Builders leave that area empty;
-   * renderers write it as an array formula (files: the cm/array metadata).
+   * renderers write only this cell's formula and keep the area free: Office.js lets Excel
+   * spill it; files hold it as a dynamic array (`t="array"` over the area plus the `cm`
+   * cell-metadata flag). The block's number format and style cover the whole area.
    */
   readonly spill?: { readonly rows: number; readonly cols: number };
 }
@@ -47,6 +49,8 @@ export interface RangeRef {
   readonly cols: number;
 }
 
+export type HorizontalAlignment = "left" | "center" | "right";
+
 /** A rectangle of cells written in one go; all rows have the same length. */
 export interface Block {
   readonly row: number;
@@ -55,8 +59,13 @@ export interface Block {
   readonly style?: StyleName;
   /** Number format per column of the block (Excel format codes), null for General. */
   readonly numberFormats?: readonly (string | null)[];
-  /** Wrap text in the block. */
+  /**
+   * Wrap text in the block. Renderers give rows holding wrapped text the height the text
+   * needs (files: estimated from text and column widths; Office.js: autofit).
+   */
   readonly wrap?: boolean;
+  /** Horizontal alignment per column of the block, null for the default (text left, numbers right). */
+  readonly align?: readonly (HorizontalAlignment | null)[];
 }
 
 export interface TableDef {
@@ -109,8 +118,30 @@ export interface ChartDef {
   readonly y2AxisTitle?: string;
   /** Horizontal/vertical reference lines, e.g. the 80% line or the matrix cuts. */
   readonly referenceLines?: readonly { readonly axis: "x" | "y" | "y2"; readonly value: number; readonly label: string }[];
+  /**
+   * Per reference line (same order), the cell its value comes from, or null: renderers then
+   * draw the line from formulas over that cell (value being its current value), so the line
+   * follows edits of the cell (the matrix cuts are editable inputs).
+   */
+  readonly referenceCells?: readonly (RangeRef | null)[];
+  /** Number format of the primary value axis (default: the format of the first primary series' cells). */
+  readonly yAxisFormat?: string;
   /** Axis bounds where the chart needs them (shares 0-1 on the secondary axis). */
   readonly y2Max?: number;
+}
+
+/** How a sheet prints (page setup). */
+export interface PrintSetup {
+  /** The cells printed (default: everything used). */
+  readonly area?: RangeRef;
+  /** Further cells printed after `area`, each block from a new page (a sheet's side blocks and chart). */
+  readonly areas?: readonly RangeRef[];
+  readonly landscape?: boolean;
+  /** Fit to this many pages wide / tall; 0 = as many as needed. Both unset: 100% scale. */
+  readonly fitToWidth?: number;
+  readonly fitToHeight?: number;
+  /** Rows (0-based, inclusive) repeated at the top of every printed page, e.g. a table header. */
+  readonly repeatRows?: { readonly from: number; readonly to: number };
 }
 
 export interface SheetModel {
@@ -129,6 +160,8 @@ export interface SheetModel {
   readonly names?: readonly NamedRange[];
   readonly charts?: readonly ChartDef[];
   readonly tabColor?: string;
+  /** Page setup; renderers fall back to one page wide (landscape for wide sheets) without it. */
+  readonly print?: PrintSetup;
 }
 
 /** Column letters for a 0-based column index: 0 → A, 26 → AA. */

@@ -702,3 +702,142 @@ describe("requirement sets", () => {
     expect(fake.syncs).toBe(0);
   });
 });
+
+/* ------------------------------------------------------------------ layout: rows, alignment, print, spills, linked lines */
+
+describe("layout", () => {
+  const LONG = "Leads the team serving the account and owns the plan for the whole year";
+  const layoutModel = (print?: SheetModel["print"]): SheetModel => ({
+    key: "layout",
+    name: "Layout",
+    columnWidths: [20, 20, 12, 12],
+    blocks: [
+      { row: 0, col: 0, cells: [["Layout"]], style: "title" },
+      { row: 1, col: 0, cells: [[LONG, "short"]], style: "body", wrap: true },
+      { row: 2, col: 0, cells: [["Rank", "Customer", "Cumulative share"]], style: "header", wrap: true },
+      { row: 3, col: 0, cells: [[1, "Acme", 0.5], [2, "Globex", 0.8]], style: "body", align: ["center", null, "right"], numberFormats: ["0", null, "0%"] },
+      { row: 6, col: 0, cells: [[LONG + " " + LONG]], style: "note", wrap: true },
+    ],
+    merges: [{ row: 6, col: 0, rows: 1, cols: 4 }],
+    ...(print ? { print } : {}),
+  });
+  const PRINT: SheetModel["print"] = { area: { row: 0, col: 0, rows: 7, cols: 4 }, areas: [{ row: 0, col: 5, rows: 10, cols: 3 }], landscape: false, fitToWidth: 1, fitToHeight: 0, repeatRows: { from: 2, to: 2 } };
+
+  test("wrapped blocks are autofitted after the widths, in the sheet's one request; merged wrapped text gets an estimated height", async () => {
+    const fake = new FakeExcel();
+    await render(fake, [layoutModel()]);
+    const sheetRequests = fake.requests.slice(1); // one setup sync (no tables or names)
+    expect(sheetRequests).toHaveLength(1);
+    const log = sheetRequests[0].log;
+    const autofits = log.filter((l) => l.endsWith(".format.autofitRows")).map((l) => /getRange\(([^)]*)\)/.exec(l)![1]);
+    expect(autofits).toEqual(["A2:B2", "A3:C3"]);
+    const lastWidth = log.map((l, i) => (l.endsWith(".format.columnWidth") ? i : -1)).reduce((a, b) => Math.max(a, b));
+    expect(log.findIndex((l) => l.endsWith(".format.autofitRows"))).toBeGreaterThan(lastWidth);
+    const s = fake.sheet("Layout");
+    // Excel does not autofit merged cells: the merged note's row gets the estimate (145 characters of 9 pt over 64: 2 lines).
+    expect(fake.formatAt(s, 6, 0, "rowHeight")).toBe(Math.ceil(2 * (15 * 9) / 11));
+    expect(log.filter((l) => l.endsWith(".format.rowHeight"))).toHaveLength(1);
+    expect(fake.formatAt(s, 1, 0, "wrapText")).toBe(true);
+    expect(fake.formatAt(s, 1, 0, "verticalAlignment")).toBe("Center");
+  });
+
+  test("wrapping adds no sync: a 10,000-row contribution sheet with wrapped blocks still takes one", async () => {
+    const fake = new FakeExcel();
+    const model = contribution(10000);
+    const wrapped: SheetModel = { ...model, blocks: model.blocks.map((b) => (b.style === "header" || b.style === "todo" ? { ...b, wrap: true } : b)) };
+    await render(fake, [wrapped]);
+    expect(fake.requests.slice(2)).toHaveLength(1);
+    expect(fake.requests[2].log.filter((l) => l.endsWith(".format.autofitRows"))).toHaveLength(3); // two headers, the to-do note
+  });
+
+  test("horizontal alignment per run of block columns", async () => {
+    const fake = new FakeExcel();
+    await render(fake, [layoutModel()]);
+    const s = fake.sheet("Layout");
+    expect(fake.formatAt(s, 3, 0, "horizontalAlignment")).toBe("Center");
+    expect(fake.formatAt(s, 4, 0, "horizontalAlignment")).toBe("Center");
+    expect(fake.formatAt(s, 3, 1, "horizontalAlignment")).toBeUndefined();
+    expect(fake.formatAt(s, 4, 2, "horizontalAlignment")).toBe("Right");
+  });
+
+  test("print setup through worksheet.pageLayout (ExcelApi 1.9): orientation, fit one page wide, areas, repeated rows", async () => {
+    const fake = new FakeExcel();
+    const res = await render(fake, [layoutModel(PRINT)]);
+    expect(res.warnings).toEqual([]);
+    expect(fake.sheet("Layout").pageLayout).toEqual({
+      props: { orientation: "Portrait", zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 } },
+      printArea: "A1:D7,F1:H10",
+      printTitleRows: "3:3",
+    });
+    expect(fake.requests.slice(1)).toHaveLength(1); // queued with the rest of the sheet
+  });
+
+  test("below ExcelApi 1.9 the print setup is left out with a warning", async () => {
+    const fake = new FakeExcel({ apiVersion: "1.8" });
+    const res = await render(fake, [layoutModel(PRINT)]);
+    expect(fake.sheet("Layout").pageLayout).toBeUndefined();
+    expect(res.warnings.map((w) => `${w.sheetKey}:${w.feature}`)).toEqual(["layout:pageLayout"]);
+  });
+
+  test("a dynamic-array formula: only its own cell is written, the spill area stays empty but takes its format", async () => {
+    const model: SheetModel = {
+      key: "live",
+      name: "Live",
+      blocks: [
+        { row: 0, col: 0, cells: [["Values"], [1], [2], [3]] },
+        { row: 1, col: 2, cells: [[{ f: "KA.PARETO(A2:A4,A2:A4)", v: "Rank", spill: { rows: 4, cols: 3 } }]], style: "body", numberFormats: ["0.0%"], align: ["right"] },
+        {
+          row: 5,
+          col: 2,
+          cells: [[{ f: "KA.SCORE(A2:A4)", v: 1, spill: { rows: 3, cols: 1 } }], [{ f: "KA.SCORE(A3:A5)", v: 1, spill: { rows: 3, cols: 1 } }], [{ f: "KA.SCORE(A4:A6)", v: 1, spill: { rows: 3, cols: 1 } }]],
+        },
+      ],
+    };
+    const fake = new FakeExcel();
+    await render(fake, [model]);
+    const s = fake.sheet("Live");
+    expect(fake.cell("Live", "C2")).toEqual({ value: null, formula: "=KA.PARETO(A2:A4,A2:A4)" });
+    for (const a of ["D2", "E2", "C3", "E5"]) expect(fake.cell("Live", a)).toBeUndefined();
+    expect(fake.numberFormatAt(s, 4, 4)).toBe("0.0%");
+    expect(fake.formatAt(s, 4, 4, "horizontalAlignment")).toBe("Right");
+    // Spilling formulas are never merged into an R1C1 run (that would write the formula into every cell).
+    const log = fake.requests.flatMap((r) => r.log);
+    expect(log.filter((l) => l.endsWith(".formulasR1C1"))).toEqual([]);
+    expect(["C6", "C7", "C8"].map((a) => fake.cell("Live", a)?.formula)).toEqual(["=KA.SCORE(A2:A4)", "=KA.SCORE(A3:A5)", "=KA.SCORE(A4:A6)"]);
+  });
+
+  test("chart lines that follow a cell: helper formulas over the cut cells; the value axis format", async () => {
+    const model: SheetModel = {
+      key: "matrix",
+      name: "Matrix",
+      blocks: [
+        { row: 0, col: 0, cells: [["Customer", "Strength", "Attractiveness", "Sales"], ["A", 2, 8, 100], ["B", 6, 3, 50], ["C", 9, 9, 400]] },
+        { row: 5, col: 0, cells: [["Strength cut", 5], ["Attractiveness cut", 4]], style: "input" },
+      ],
+      charts: [
+        {
+          kind: "portfolio",
+          title: "Portfolio",
+          anchor: { row: 8, col: 0, rows: 15, cols: 6 },
+          series: [{ name: "Customers", categories: { row: 1, col: 1, rows: 3, cols: 1 }, values: { row: 1, col: 2, rows: 3, cols: 1 }, type: "scatter", axis: "primary" }],
+          referenceLines: [{ axis: "x", value: 5, label: "Strength cut" }, { axis: "y", value: 4, label: "Attractiveness cut" }],
+          referenceCells: [{ row: 5, col: 1, rows: 1, cols: 1 }, { row: 6, col: 1, rows: 1, cols: 1 }],
+          yAxisFormat: "0.0",
+        },
+      ],
+    };
+    const fake = new FakeExcel();
+    const res = await render(fake, [model]);
+    expect(res.warnings).toEqual([]);
+    const chart = fake.sheet("Matrix").charts[0];
+    expect(chart.series.map((x) => [x.props.name, x.xValues, x.values])).toEqual([
+      ["Customers", "B2:B4", "C2:C4"],
+      ["Strength cut", "F1:F2", "G1:G2"],
+      ["Attractiveness cut", "H1:H2", "I1:I2"],
+    ]);
+    // x of the vertical cut and y of the horizontal one are formulas over the cut cells; the spans stay numbers.
+    expect(["F1", "F2", "I1", "I2"].map((a) => fake.cell("Matrix", a)?.formula)).toEqual(["=$B$6", "=$B$6", "=$B$7", "=$B$7"]);
+    expect(["G1", "G2", "H1", "H2"].map((a) => fake.cell("Matrix", a)?.value)).toEqual([3, 9, 2, 9]);
+    expect(chart.props["axes.valueAxis.numberFormat"]).toBe("0.0");
+  });
+});

@@ -204,6 +204,30 @@ function portfolioSheet(bubble: boolean): SheetModel {
   };
 }
 
+/**
+ * Layout features under LibreOffice: a dynamic-array formula (read as an array formula over its
+ * spill area, so LibreOffice fills the area), a wrapped row's height, a print setup, and matrix
+ * cut lines that follow the cut cells (the cut cell says 60 while the model's line value is the
+ * stale 42.5: the line must be drawn at 60).
+ */
+function layoutSheet(): SheetModel {
+  const base = portfolioSheet(false);
+  return {
+    ...base,
+    key: "layout",
+    name: "Layout",
+    columnWidths: [12, 12, 12, 12, 12, 20],
+    blocks: [
+      ...base.blocks,
+      { row: 0, col: 5, cells: [["A long note that wraps over several lines in its narrow column, so its row must grow."]], style: "note", wrap: true },
+      { row: 1, col: 5, cells: [[{ f: "B2:B7*2", v: 20, spill: { rows: 6, cols: 1 } }]], numberFormats: ["0"] },
+      { row: 30, col: 0, cells: [["Revenue cut", 60]], style: "input" },
+    ],
+    charts: [{ ...base.charts![0], referenceCells: [{ row: 30, col: 1, rows: 1, cols: 1 }, null] }],
+    print: { area: { row: 0, col: 0, rows: 8, cols: 6 }, areas: [{ row: 8, col: 0, rows: 20, cols: 8 }], landscape: true, fitToWidth: 1, fitToHeight: 0, repeatRows: { from: 0, to: 0 } },
+  };
+}
+
 // ---- helpers -----------------------------------------------------------------------------
 
 const WORKBOOKS = {
@@ -214,6 +238,7 @@ const WORKBOOKS = {
   ],
   stale: [staleSheet()],
   charts: [paretoSheet(), portfolioSheet(false), portfolioSheet(true)],
+  layout: [layoutSheet()],
 };
 
 interface Converted {
@@ -419,5 +444,30 @@ describe("xlsx renderer under LibreOffice (forced recalculation)", () => {
     const dots = lineProfile(bubbles, "7F7F7F", 8);
     expect(dots.maxColumn).toBeGreaterThan(50);
     expect(dots.maxRow).toBeGreaterThan(50);
+  });
+
+  test("a dynamic-array formula is computed over its spill area (an array formula to LibreOffice)", () => {
+    const ws = converted.xlsx.layout.getWorksheet("Layout")!;
+    expect([1, 2, 3, 4, 5, 6].map((r) => recalculated(ws, r, 5))).toEqual(px.map((x) => 2 * x));
+  });
+
+  test("a chart line that follows its cell is drawn at the cell's value, recalculated", async () => {
+    const helper = converted.xlsx.layout.getWorksheet("Helper data")!;
+    expect(recalculated(helper, 0, 0)).toBe(60);
+    expect(recalculated(helper, 1, 0)).toBe(60);
+    const zip = converted.zips.layout;
+    const chart = decodeXml(await zip.file(Object.keys(zip.files).find((p) => /^xl\/charts\/chart\d+\.xml$/.test(p))!)!.async("string"));
+    expect(chart).toMatch(/<c:v>Median revenue<\/c:v>[\s\S]*?<c:xVal>[\s\S]*?<c:v>60<\/c:v>/);
+  });
+
+  test("the wrapped row's height and the print setup survive LibreOffice's round trip", async () => {
+    const sheet = await converted.zips.layout.file("xl/worksheets/sheet1.xml")!.async("string");
+    const row1 = /<row r="1"[^>]*>/.exec(sheet)![0];
+    expect(Number(/ ht="([\d.]+)"/.exec(row1)![1])).toBeGreaterThan(30);
+    expect(row1).toMatch(/customHeight="(1|true)"/);
+    expect(sheet).toMatch(/<pageSetup [^>]*orientation="landscape"/);
+    const wb = decodeXml(await converted.zips.layout.file("xl/workbook.xml")!.async("string"));
+    expect(wb).toMatch(/<definedName [^>]*name="_xlnm.Print_Area"[^>]*>Layout!\$A\$1:\$F\$8,Layout!\$A\$9:\$H\$28</);
+    expect(wb).toMatch(/<definedName [^>]*name="_xlnm.Print_Titles"[^>]*>Layout!\$1:\$1</);
   });
 });

@@ -458,3 +458,206 @@ describe("writeWorkbook", () => {
     await expect(writeWorkbook([{ ...base, merges: [{ row: 0, col: 0, rows: 0, cols: 2 }] }])).rejects.toThrow(/invalid range/);
   });
 });
+
+// ---- layout: row heights, alignment, print setup, dynamic arrays, linked chart lines ---------
+
+describe("writeWorkbook: layout", () => {
+  const LONG = "Leads the team serving the account and owns the plan for the whole year";
+  const CJK = "负责带领团队服务客户并对全年计划负责以及跟进执行情况和结果";
+  const layoutSheet = (): SheetModel => ({
+    key: "layout",
+    name: "Layout",
+    columnWidths: [20, 20, 12, 12, 12],
+    blocks: [
+      { row: 0, col: 0, cells: [["Title"]], style: "title" },
+      { row: 1, col: 0, cells: [[LONG, "short"]], style: "body", wrap: true },
+      { row: 2, col: 0, cells: [["short", "fits"]], style: "body", wrap: true },
+      { row: 3, col: 0, cells: [[CJK.slice(0, 20), "x"]], style: "body", wrap: true },
+      { row: 4, col: 0, cells: [["a".repeat(20) + " " + "b".repeat(20)]], style: "body", wrap: true },
+      { row: 5, col: 0, cells: [[LONG]], style: "note", wrap: true },
+      { row: 6, col: 0, cells: [[1, "Acme", 0.5]], style: "body", align: ["center", null, "right"], numberFormats: ["0", null, "0%"] },
+      { row: 7, col: 0, cells: [["Rank", "Customer", "Cumulative share held above"]], style: "header", wrap: true },
+    ],
+    merges: [{ row: 4, col: 0, rows: 1, cols: 4 }],
+  });
+
+  let ws: ExcelJS.Worksheet;
+  beforeAll(async () => {
+    ws = (await load(await writeWorkbook([layoutSheet()]))).getWorksheet("Layout")!;
+  });
+
+  test("rows with wrapped text get the height their lines need; one-line rows keep the default", () => {
+    // 72 characters in a 20-character column: 4 lines of 15 pt.
+    expect(ws.getRow(2).height).toBe(60);
+    expect(ws.getRow(3).height).toBeUndefined();
+    expect(ws.getRow(1).height).toBe(24); // the title's own height
+    // Wide (CJK) characters count double: 20 of them need 3 lines in 20 characters, set a tenth taller.
+    expect(ws.getRow(4).height).toBe(50);
+    // A merged cell wraps over the merged width (4 columns, 56 characters): one line, no height.
+    expect(ws.getRow(5).height).toBeUndefined();
+    // 9 pt notes: narrower characters, shorter lines.
+    expect(ws.getRow(6).height).toBe(Math.ceil(3 * (15 * 9) / 11));
+    // A wrapped header (bold, wider): 3 lines in 12 characters.
+    expect(ws.getRow(8).height).toBe(45);
+    expect(ws.getCell("A2").alignment).toMatchObject({ wrapText: true, vertical: "middle" });
+  });
+
+  test("horizontal alignment per block column", () => {
+    expect(ws.getCell("A7").alignment).toMatchObject({ horizontal: "center" });
+    expect(ws.getCell("B7").alignment?.horizontal).toBeUndefined();
+    expect(ws.getCell("C7").alignment).toMatchObject({ horizontal: "right" });
+    expect(ws.getCell("C7").numFmt).toBe("0%");
+  });
+});
+
+describe("writeWorkbook: print setup", () => {
+  const table = (name: string, print?: SheetModel["print"]): SheetModel => ({
+    key: name,
+    name,
+    columnWidths: [8, 30, 14],
+    blocks: [
+      { row: 0, col: 0, cells: [["Title"]], style: "title" },
+      { row: 4, col: 0, cells: [["Rank", "Customer", "Revenue"]], style: "header" },
+      { row: 5, col: 0, cells: Array.from({ length: 60 }, (_, i) => [i + 1, `C${i}`, 1000 - i]), style: "body" },
+      { row: 4, col: 5, cells: [["Side"]], style: "section" },
+    ],
+    ...(print ? { print } : {}),
+  });
+  let zip: JSZip;
+  beforeAll(async () => {
+    zip = await unzip(
+      await writeWorkbook([
+        table("Plain"),
+        table("O'Brien – table", { area: { row: 0, col: 0, rows: 65, cols: 3 }, areas: [{ row: 4, col: 5, rows: 20, cols: 4 }], landscape: false, fitToWidth: 1, fitToHeight: 0, repeatRows: { from: 4, to: 4 } }),
+        table("Wide", { landscape: true }),
+      ]),
+    );
+  });
+
+  test("the model's page setup: orientation, fit to one page wide, as many tall as needed", async () => {
+    const sheet = await read(zip, "xl/worksheets/sheet2.xml");
+    expect(sheet).toMatch(/<pageSetup [^>]*orientation="portrait"/);
+    expect(sheet).toMatch(/<pageSetup [^>]*fitToWidth="1"/);
+    expect(sheet).toMatch(/<pageSetup [^>]*fitToHeight="0"/);
+    expect(sheet).toMatch(/<sheetPr[^>]*>.*<pageSetUpPr fitToPage="1"\/>/);
+    // Without fit settings: 100% scale, no fitToPage.
+    const wide = await read(zip, "xl/worksheets/sheet3.xml");
+    expect(wide).toMatch(/<pageSetup [^>]*orientation="landscape"/);
+    expect(wide).not.toContain('fitToPage="1"');
+  });
+
+  test("print area (several areas: one page each) and the rows repeated on every page, as sheet-scoped names", async () => {
+    const wb = decode(await read(zip, "xl/workbook.xml"));
+    expect(wb).toContain(`<definedName name="_xlnm.Print_Area" localSheetId="1">'O''Brien – table'!$A$1:$C$65,'O''Brien – table'!$F$5:$I$24</definedName>`);
+    expect(wb).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="1">'O''Brien – table'!$5:$5</definedName>`);
+    expect(wb).not.toMatch(/localSheetId="[02]"/);
+    const ws = (await load(await writeWorkbook([table("T", { area: { row: 0, col: 0, rows: 65, cols: 3 }, repeatRows: { from: 4, to: 4 } })]))).getWorksheet("T")!;
+    expect(ws.pageSetup.printArea).toBe("A1:C65");
+    expect(ws.pageSetup.printTitlesRow).toBe("5:5");
+  });
+
+  test("without a print setup: one page wide, landscape only for wide sheets (as before)", async () => {
+    const sheet = await read(zip, "xl/worksheets/sheet1.xml");
+    expect(sheet).toMatch(/<pageSetup [^>]*orientation="portrait"/);
+    expect(sheet).toMatch(/<pageSetup [^>]*fitToWidth="1"/);
+    expect(decode(await read(zip, "xl/workbook.xml"))).not.toContain("'Plain'!");
+  });
+
+  test("invalid print rows or areas are reported", async () => {
+    await expect(writeWorkbook([table("T", { repeatRows: { from: 5, to: 4 } })])).rejects.toThrow(/repeats invalid rows/);
+    await expect(writeWorkbook([table("T", { area: { row: 0, col: 0, rows: 0, cols: 3 } })])).rejects.toThrow(/print area/);
+  });
+});
+
+describe("writeWorkbook: dynamic arrays (spill)", () => {
+  const spilling = (): SheetModel => ({
+    key: "live",
+    name: "Live",
+    blocks: [
+      { row: 0, col: 0, cells: [["Values"], [1], [2], [3]], style: "body" },
+      { row: 1, col: 2, cells: [[{ f: "KA.PARETO(A2:A4,A2:A4)", v: "Rank", spill: { rows: 4, cols: 3 } }]], style: "body", numberFormats: ["0.0%"] },
+      { row: 1, col: 6, cells: [[{ f: "A2:A4*2", v: 2, spill: { rows: 3, cols: 1 } }]] },
+    ],
+  });
+  let zip: JSZip;
+  let sheet: string;
+  beforeAll(async () => {
+    zip = await unzip(await writeWorkbook([spilling()]));
+    sheet = await read(zip, "xl/worksheets/sheet1.xml");
+  });
+
+  test("the anchor holds an array formula over the spill area, flagged dynamic by cell metadata (cm=1)", () => {
+    expect(sheet).toMatch(/<c r="C2" [^>]*cm="1"[^>]*><f t="array" ref="C2:E5">KA.PARETO\(A2:A4,A2:A4\)<\/f><v>Rank<\/v><\/c>/);
+    expect(sheet).toMatch(/<c r="G2" [^>]*cm="1"[^>]*><f t="array" ref="G2:G4">A2:A4\*2<\/f><v>2<\/v><\/c>/);
+    // Only the anchors have formulas; the rest of the area is empty (styled like the anchor).
+    expect((sheet.match(/<f /g) ?? []).length).toBe(2);
+    expect(sheet).toMatch(/<c r="D3" s="\d+"\/>/);
+    expect((sheet.match(/cm="1"/g) ?? []).length).toBe(2);
+  });
+
+  test("xl/metadata.xml declares the dynamic-array type, with its relationship and content type", async () => {
+    const meta = await read(zip, "xl/metadata.xml");
+    expect(meta).toContain('<metadataType name="XLDAPR"');
+    expect(meta).toContain('<xda:dynamicArrayProperties fDynamic="1" fCollapsed="0"/>');
+    expect(meta).toContain('<cellMetadata count="1"><bk><rc t="1" v="0"/></bk></cellMetadata>');
+    await expect(parseStringPromise(meta)).resolves.toBeDefined();
+    expect(await read(zip, "[Content_Types].xml")).toContain('<Override PartName="/xl/metadata.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheetMetadata+xml"/>');
+    expect(await read(zip, "xl/_rels/workbook.xml.rels")).toMatch(/Type="http:\/\/schemas.openxmlformats.org\/officeDocument\/2006\/relationships\/sheetMetadata" Target="metadata.xml"/);
+  });
+
+  test("the spill area takes the anchor's style and number format; ExcelJS reads the array formula back", async () => {
+    const ws = (await load(await writeWorkbook([spilling()]))).getWorksheet("Live")!;
+    expect(ws.getCell("E5").numFmt).toBe("0.0%");
+    expect(ws.getCell("E5").border?.top).toMatchObject({ style: "thin" });
+    expect(ws.getCell("C2").value).toMatchObject({ formula: "KA.PARETO(A2:A4,A2:A4)", shareType: "array", ref: "C2:E5" });
+  });
+
+  test("a workbook without spills has no metadata part", async () => {
+    expect(zip.file("xl/metadata.xml")).not.toBeNull();
+    const plain = await unzip(await writeWorkbook([planSheet()]));
+    expect(plain.file("xl/metadata.xml")).toBeNull();
+  });
+});
+
+describe("writeWorkbook: chart lines that follow a cell, axis format", () => {
+  const matrix = (cut: number): SheetModel => {
+    const chart = portfolioChart();
+    return {
+      ...planSheet("Matrix"),
+      tables: [],
+      names: [],
+      validations: [],
+      blocks: [...planSheet("Matrix").blocks, { row: 30, col: 0, cells: [["Strength cut", cut], ["Score cut", 160]], style: "input" }],
+      charts: [{ ...chart, referenceCells: [{ row: 30, col: 1, rows: 1, cols: 1 }, null] }, { ...paretoChart(), yAxisFormat: "#,##0" }],
+    };
+  };
+
+  test("the x cut is a formula over its cell on the helper sheet (cached at the cell's value); the other stays a constant", async () => {
+    const buf = await writeWorkbook([matrix(90)]);
+    const zip = await unzip(buf);
+    const s = decode(await read(zip, "xl/charts/chart1.xml"));
+    // The vertical line at the cell's value (90, not the model's 80), from the smallest to the largest y.
+    expect(s).toMatch(/<c:v>Median revenue<\/c:v>.*?<c:xVal><c:numRef><c:f>'Helper data'!\$A\$1:\$A\$2<\/c:f>.*?<c:v>90<\/c:v>.*?<c:v>90<\/c:v>/);
+    const helper = (await load(buf)).getWorksheet("Helper data")!;
+    expect(helper.getCell("A1").value).toEqual({ formula: "'Matrix'!$B$31", result: 90 });
+    expect(helper.getCell("A2").value).toEqual({ formula: "'Matrix'!$B$31", result: 90 });
+    // The horizontal line has no cell: constants, as before.
+    expect(helper.getCell("D1").value).toBe(160);
+    const uncached = (await load(await writeWorkbook([matrix(90)], { cacheFormulaResults: false }))).getWorksheet("Helper data")!;
+    expect(uncached.getCell("A1").value).toEqual({ formula: "'Matrix'!$B$31" });
+  });
+
+  test("bubble charts: the dots of a linked cut are formulas over the cell too", async () => {
+    const model = matrix(90);
+    const buf = await writeWorkbook([{ ...model, charts: [{ ...portfolioChart(true), referenceCells: [{ row: 30, col: 1, rows: 1, cols: 1 }, { row: 31, col: 1, rows: 1, cols: 1 }] }] }]);
+    const helper = (await load(buf)).getWorksheet("Helper data")!;
+    expect(helper.getCell("A41").value).toEqual({ formula: "'Matrix'!$B$31", result: 90 });
+    expect(helper.getCell("E1").value).toEqual({ formula: "'Matrix'!$B$32", result: 160 });
+  });
+
+  test("the primary value axis takes the model's format (#,##0: no decimals on the ticks)", async () => {
+    const zip = await unzip(await writeWorkbook([matrix(90)]));
+    const c = decode(await read(zip, "xl/charts/chart2.xml"));
+    expect(c).toMatch(/<c:valAx><c:axId val="1002"\/>.*?<c:numFmt formatCode="#,##0" sourceLinked="0"\/>/);
+  });
+});

@@ -99,6 +99,14 @@ export interface FakeSheet {
   conditionalFormats: FakeConditionalFormat[];
   validations: FakeValidation[];
   charts: FakeChart[];
+  /** Page layout set through worksheet.pageLayout (ExcelApi 1.9): properties, print area and title rows as addresses. */
+  pageLayout?: FakePageLayout;
+}
+
+export interface FakePageLayout {
+  props: Record<string, unknown>;
+  printArea?: string;
+  printTitleRows?: string;
 }
 
 export interface FakeTable {
@@ -801,6 +809,10 @@ const CHART: Schema = {
 };
 const CHART_TYPES = new Set(["ColumnClustered", "Line", "LineMarkers", "XYScatter", "XYScatterLines", "XYScatterLinesNoMarkers", "Bubble", "BarClustered", "Pie", "Area"]);
 const DATA_VALIDATION: Schema = { props: ["rule", "prompt", "errorAlert", "ignoreBlanks"], methods: ["clear"] };
+const PAGE_LAYOUT: Schema = {
+  props: ["orientation", "zoom", "printOrder", "paperSize", "centerHorizontally", "centerVertically", "blackAndWhite", "draftMode", "firstPageNumber", "printComments", "printErrors", "printGridlines", "printHeadings", "leftMargin", "rightMargin", "topMargin", "bottomMargin", "headerMargin", "footerMargin"],
+  methods: ["setPrintArea", "setPrintTitleRows", "setPrintTitleColumns", "setPrintMargins"],
+};
 
 class FakeContext {
   readonly workbook: WorkbookProxy;
@@ -1020,6 +1032,44 @@ class WorksheetProxy extends ProxyBase {
   }
   getRange(address: string): RangeProxy {
     return new RangeProxy(this.fake, this.child("getRange", [address]), this, address);
+  }
+  /** Page layout (ExcelApi 1.9): orientation, zoom (fit to pages or scale), print area, title rows. */
+  get pageLayout(): unknown {
+    this.fake.requireApi("1.9", "Worksheet.pageLayout");
+    const layoutOf = (): FakePageLayout => {
+      const s = this.resolve();
+      return (s.pageLayout ??= { props: {} });
+    };
+    return strictNode(
+      this.fake,
+      this.child("pageLayout"),
+      PAGE_LAYOUT,
+      (prop, value) => {
+        if (prop === "orientation" && value !== "Portrait" && value !== "Landscape") throw new FakeOfficeError("InvalidArgument", `bad orientation ${String(value)}`);
+        if (prop === "zoom") {
+          const z = value as Record<string, unknown>;
+          for (const [k, v] of Object.entries(z)) {
+            if (!["horizontalFitToPages", "verticalFitToPages", "scale"].includes(k) || (v !== null && (typeof v !== "number" || v < 0))) throw new FakeOfficeError("InvalidArgument", `bad zoom ${k}`);
+          }
+          if (typeof z.scale === "number" && (z.scale < 10 || z.scale > 400)) throw new FakeOfficeError("InvalidArgument", "zoom scale outside 10–400");
+        }
+        layoutOf().props[prop] = value;
+      },
+      (method, args) => {
+        const s = this.resolve();
+        if (method === "setPrintArea") {
+          // A range, or an address of one or more areas ("A1:G40,I5:P30").
+          const parts = typeof args[0] === "string" ? args[0].split(",").map((a) => a.trim()) : [args[0]];
+          layoutOf().printArea = parts.map((a) => formatAddress(rectOf(a, s))).join(",");
+        }
+        else if (method === "setPrintTitleRows") {
+          const r = rectOf(args[0], s);
+          if (r.col !== 0 || r.cols !== MAX_COLS) throw new FakeOfficeError("InvalidArgument", "print title rows must be whole rows");
+          layoutOf().printTitleRows = `${r.row + 1}:${r.row + r.rows}`;
+        } else layoutOf().props[method] = args;
+      },
+      () => this.resolve(),
+    );
   }
   /** Worksheet protection (ExcelApi 1.2). */
   get protection(): ProtectionProxy {

@@ -12,11 +12,22 @@
  *    splits them into row chunks that fit the request budget. Empty rectangles are not sent.
  * Number formats are one scalar per block column (adjacent equal formats merged), styles one set of
  * format properties per block range: constant in the row count.
+ *
+ * Also planned here, all queued in the sheet's requests (no extra sync): alignment per block
+ * column; a dynamic-array formula's spill area takes its block's style and number format (only
+ * the formula's own cell is written, Excel spills it); rows of wrapped blocks are autofitted
+ * (`format.autofitRows()`, ExcelApi 1.2) after the widths are set, and rows holding wrapped text
+ * merged over several columns (which Excel does not autofit) get an estimated height; the print
+ * setup through `worksheet.pageLayout` (ExcelApi 1.9; a warning without it); chart reference
+ * lines that follow a cell (the matrix cuts) as helper formulas over that cell.
  */
 import {
+  a1,
   a1Range,
   isFormula,
   type Block,
+  type HorizontalAlignment,
+  type PrintSetup,
   type Cell,
   type ChartDef,
   type ChartSeries,
@@ -30,7 +41,8 @@ import {
 import { encodeLiteral, jsonBytes, OP_OVERHEAD, type ExcelScalar } from "./encode";
 import { nameKey, uniqueDefinedName, truncateUnits } from "./names";
 import { a1ToR1C1, compileR1C1, r1c1ToA1, MAX_COLS } from "./r1c1";
-import { charsToPoints, hexColor, STYLES, type FormatSetting } from "./styles";
+import { charsToPoints, fontOf, hexColor, STYLES, type FormatSetting } from "./styles";
+import { wrappedRowHeights } from "../../sheets/text-metrics";
 
 /** Shortest run of equal R1C1 formulas written as one scalar (shorter runs go per cell). */
 export const MIN_RUN = 3;
@@ -70,6 +82,8 @@ export interface ChartPlan {
   readonly type: "ColumnClustered" | "XYScatter" | "Bubble";
   readonly series: readonly SeriesPlan[];
   readonly xAxisTitle?: string;
+  /** Number format of the primary value axis (ExcelApi 1.8). */
+  readonly yAxisFormat?: string;
   readonly yAxisTitle?: string;
   readonly y2AxisTitle?: string;
   /** Secondary value axis bounds and format (ExcelApi 1.8), when the chart has a secondary series. */
@@ -91,7 +105,10 @@ export type PlanOp =
   | { readonly kind: "name"; readonly def: NamedRange; readonly name: string; readonly comment?: string; readonly bytes: number }
   | { readonly kind: "chart"; readonly chart: ChartPlan; readonly bytes: number }
   | { readonly kind: "freeze"; readonly rows: number; readonly cols: number; readonly bytes: number }
-  | { readonly kind: "tabColor"; readonly color: string; readonly bytes: number };
+  | { readonly kind: "tabColor"; readonly color: string; readonly bytes: number }
+  | { readonly kind: "autofitRows"; readonly rect: RangeRef; readonly bytes: number }
+  | { readonly kind: "rowHeight"; readonly row: number; readonly points: number; readonly bytes: number }
+  | { readonly kind: "pageLayout"; readonly print: PrintSetup; readonly bytes: number };
 
 export interface PlanContext {
   /** ExcelApi requirement-set probe, e.g. supports("1.8"). */
@@ -145,7 +162,8 @@ function findRuns(b: Block, width: number): Run[] {
     let r = 0;
     while (r < height) {
       const cell = cellAt(b, r, c);
-      const form = isFormula(cell) ? relativeForm(cell.f, b.row + r, b.col + c) : null;
+      // A dynamic-array formula is written alone, never as part of a run (Excel spills it).
+      const form = isFormula(cell) && !cell.spill ? relativeForm(cell.f, b.row + r, b.col + c) : null;
       if (form === null) { r++; continue; }
       // The next cells continue the run when the run's R1C1 formula, read at that cell, is exactly
       // the cell's A1 formula (what Excel will store there).
@@ -153,7 +171,7 @@ function findRuns(b: Block, width: number): Run[] {
       let end = r + 1;
       while (at && end < height) {
         const next = cellAt(b, end, c);
-        if (!isFormula(next) || at(b.row + end, b.col + c) !== next.f) break;
+        if (!isFormula(next) || next.spill || at(b.row + end, b.col + c) !== next.f) break;
         end++;
       }
       if (end - r >= MIN_RUN) runs.push({ col: c, r0: r, r1: end - 1, r1c1: form });
@@ -258,9 +276,36 @@ export function planBlockFormats(b: Block): PlanOp[] {
   const rect = { row: b.row, col: b.col, rows: height, cols: width };
   const settings: FormatSetting[] = [...(b.style ? STYLES[b.style] : [])];
   if (b.wrap) settings.push(["wrapText", true]);
+  if (b.wrap && !settings.some(([p]) => p === "verticalAlignment")) settings.push(["verticalAlignment", "Center"]);
   if (settings.length > 0) ops.push({ kind: "format", rect, settings, bytes: fixed(settings.length * 200) });
+  // Alignment: one setting per run of equal adjacent column alignments.
+  const align = b.align ?? [];
+  c = 0;
+  while (c < Math.min(width, align.length)) {
+    const a = align[c];
+    if (!a) { c++; continue; }
+    let c1 = c;
+    while (c1 + 1 < Math.min(width, align.length) && align[c1 + 1] === a) c1++;
+    const alignment: FormatSetting[] = [["horizontalAlignment", HORIZONTAL[a]]];
+    ops.push({ kind: "format", rect: { row: b.row, col: b.col + c, rows: height, cols: c1 - c + 1 }, settings: alignment, bytes: fixed(200) });
+    c = c1 + 1;
+  }
+  // Spill areas (beyond the formula's own cell) look like the formula's cell.
+  for (let r = 0; r < height; r++) {
+    for (let j = 0; j < width; j++) {
+      const cell = cellAt(b, r, j);
+      if (!isFormula(cell) || !cell.spill || cell.spill.rows * cell.spill.cols <= 1) continue;
+      const area = { row: b.row + r, col: b.col + j, rows: cell.spill.rows, cols: cell.spill.cols };
+      const fmt = formats[j];
+      if (fmt) ops.push({ kind: "scalar", rect: area, prop: "numberFormat", value: fmt, bytes: fixed(jsonBytes(fmt)) });
+      const look: FormatSetting[] = [...(b.style ? STYLES[b.style] : []), ...(align[j] ? [["horizontalAlignment", HORIZONTAL[align[j]!]] as FormatSetting] : [])];
+      if (look.length > 0) ops.push({ kind: "format", rect: area, settings: look, bytes: fixed(look.length * 200) });
+    }
+  }
   return ops;
 }
+
+const HORIZONTAL: Readonly<Record<HorizontalAlignment, string>> = { left: "Left", center: "Center", right: "Right" };
 
 /* ---------------------------------------------------------------- helpers */
 
@@ -312,6 +357,19 @@ function modelExtent(model: SheetModel): number {
   return end;
 }
 
+/** A helper cell that follows a model cell: its formula in A1 and R1C1 (absolute, same sheet). */
+interface LinkedValue {
+  readonly formula: string;
+  readonly r1c1: string;
+}
+
+/** The reference line's value as a formula over its model cell, or the number when it has none. */
+function lineValue(def: ChartDef, index: number, value: number): number | LinkedValue {
+  const cell = def.referenceCells?.[index];
+  if (!cell) return value;
+  return { formula: "=" + a1(cell.row, cell.col, true), r1c1: `=R${cell.row + 1}C${cell.col + 1}` };
+}
+
 class HelperArea {
   private next: number;
   readonly first: number;
@@ -322,21 +380,27 @@ class HelperArea {
   }
   get used(): boolean { return this.next > this.first; }
   get last(): number { return this.next - 1; }
-  /** Places a rectangle of literal values; returns its range. */
-  cells(values: readonly (readonly (string | number)[])[]): RangeRef {
+  /**
+   * Places a rectangle of literal values, or of formulas over one cell ({ formula: "=$X$8" }:
+   * chart lines that follow a cell); returns its range.
+   */
+  cells(values: readonly (readonly (string | number | LinkedValue)[])[]): RangeRef {
     const col = this.next;
     const cols = values[0]?.length ?? 1;
     this.next += cols;
     const rect = { row: 0, col, rows: values.length, cols };
-    const rows = values.map((row) => row.map((v) => encodeLiteral(v)));
-    this.ops.push({ kind: "cells", rect, prop: "values", rows, rowBytes: rows.map((r) => jsonBytes(r) + 1) });
+    const linked = values.some((row) => row.some((v) => typeof v === "object"));
+    const rows = values.map((row) => row.map((v) => (typeof v === "object" ? v.formula : encodeLiteral(v))));
+    this.ops.push({ kind: "cells", rect, prop: linked ? "formulas" : "values", rows, rowBytes: rows.map((r) => jsonBytes(r) + 1) });
     return rect;
   }
-  /** A column of `rows` copies of one number (one scalar write). */
-  constant(value: number, rows: number): RangeRef {
+  /** A column of `rows` copies of one number, or of one formula over a cell (one scalar write). */
+  constant(value: number | LinkedValue, rows: number): RangeRef {
     const col = this.next++;
     const rect = { row: 0, col, rows: Math.max(1, rows), cols: 1 };
-    this.ops.push({ kind: "scalar", rect, prop: "values", value, bytes: fixed(jsonBytes(value)) });
+    if (typeof value === "object") {
+      this.ops.push({ kind: "scalar", rect, prop: "formulasR1C1", value: value.r1c1, bytes: fixed(jsonBytes(value.r1c1)) });
+    } else this.ops.push({ kind: "scalar", rect, prop: "values", value, bytes: fixed(jsonBytes(value)) });
     return rect;
   }
 }
@@ -390,13 +454,14 @@ function planChart(def: ChartDef, ctx: PlanContext, helpers: HelperArea, lookup:
     return null;
   }
   let plotHidden = false;
-  for (const line of def.referenceLines ?? []) {
+  for (const [index, line] of (def.referenceLines ?? []).entries()) {
     const what = `${label}: reference line "${line.label}"`;
+    const at = lineValue(def, index, line.value);
     if (!has18) { ctx.warn("chart.referenceLine", `${what} left out: it needs ExcelApi 1.8`); continue; }
     if (type === "ColumnClustered") {
       if (line.axis === "x") { ctx.warn("chart.referenceLine", `${what} left out: vertical lines are not drawn on column charts`); continue; }
       const cats = series[0].categories;
-      const values = helpers.constant(line.value, cats.rows * cats.cols);
+      const values = helpers.constant(at, cats.rows * cats.cols);
       series.push({ name: line.label, values, categories: cats, chartType: "Line", secondary: line.axis === "y2", color: REFERENCE_COLOR, colorMode: "line", dashed: true });
       plotHidden = true;
     } else {
@@ -409,7 +474,7 @@ function planChart(def: ChartDef, ctx: PlanContext, helpers: HelperArea, lookup:
       if (!xs || !ys) { ctx.warn("chart.referenceLine", `${what} left out: no numeric data to span`); continue; }
       const vertical = line.axis === "x";
       if (type === "XYScatter") {
-        const pts = vertical ? [[line.value, ys.min], [line.value, ys.max]] : [[xs.min, line.value], [xs.max, line.value]];
+        const pts = vertical ? [[at, ys.min], [at, ys.max]] : [[xs.min, at], [xs.max, at]];
         const rect = helpers.cells(pts);
         series.push({
           name: line.label,
@@ -425,7 +490,7 @@ function planChart(def: ChartDef, ctx: PlanContext, helpers: HelperArea, lookup:
         const sizes = numericExtent(lookup, series.flatMap((s) => (s.sizes ? [s.sizes] : [])));
         const dot = (sizes && sizes.max > 0 ? sizes.max : 1) * DOT_AREA;
         const along = (e: { min: number; max: number }, k: number): number => e.min + (k / (DOTS - 1)) * (e.max - e.min);
-        const pts = Array.from({ length: DOTS }, (_, k) => (vertical ? [line.value, along(ys, k), dot] : [along(xs, k), line.value, dot]));
+        const pts = Array.from({ length: DOTS }, (_, k) => (vertical ? [at, along(ys, k), dot] : [along(xs, k), at, dot]));
         const rect = helpers.cells(pts);
         series.push({
           name: line.label,
@@ -448,6 +513,7 @@ function planChart(def: ChartDef, ctx: PlanContext, helpers: HelperArea, lookup:
     series,
     xAxisTitle: def.xAxisTitle,
     yAxisTitle: def.yAxisTitle,
+    ...(def.yAxisFormat !== undefined && has18 ? { yAxisFormat: def.yAxisFormat } : {}),
     y2AxisTitle: anySecondary ? def.y2AxisTitle : undefined,
     y2: anySecondary ? { max: def.y2Max, min: def.y2Max !== undefined ? 0 : undefined, numberFormat: def.y2Max === 1 ? "0%" : undefined } : undefined,
     plotHidden,
@@ -518,6 +584,27 @@ export function planSheet(model: SheetModel, ctx: PlanContext): SheetPlan {
 
   for (const m of model.merges ?? []) if (m.rows * m.cols > 1) ops.push({ kind: "merge", rect: m, bytes: fixed() });
 
+  // Rows of wrapped text, once the widths are set: autofit (ExcelApi 1.2), except where the
+  // text sits in cells merged over several columns, which Excel does not autofit: those rows
+  // get the estimated height.
+  const merged = (model.merges ?? []).filter((m) => m.rows * m.cols > 1);
+  const meets = (a: RangeRef, b: RangeRef) => a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols;
+  const estimateRows = new Set<number>();
+  for (const b of model.blocks) {
+    if (!b.wrap) continue;
+    const rect = { row: b.row, col: b.col, rows: b.cells.length, cols: blockWidth(b) };
+    const overlapping = merged.filter((m) => meets(m, rect));
+    if (overlapping.length === 0) ops.push({ kind: "autofitRows", rect, bytes: fixed() });
+    else for (const m of overlapping) for (let r = Math.max(m.row, rect.row); r < Math.min(m.row + m.rows, rect.row + rect.rows); r++) estimateRows.add(r);
+  }
+  if (estimateRows.size > 0) {
+    const heights = wrappedRowHeights(model, fontOf);
+    for (const r of [...estimateRows].sort((x, y) => x - y)) {
+      const h = heights.get(r);
+      if (h !== undefined) ops.push({ kind: "rowHeight", row: r, points: h, bytes: fixed() });
+    }
+  }
+
   const tableNames: string[] = [];
   for (const t of model.tables ?? []) {
     const name = uniqueDefinedName(t.name, ctx.takenNames);
@@ -556,6 +643,11 @@ export function planSheet(model: SheetModel, ctx: PlanContext): SheetPlan {
     else needs17.push("tab colour");
   }
   if (needs17.length > 0) ctx.warn("worksheetView", `${needs17.join(" and ")} left out: ExcelApi 1.7 needed`);
+
+  if (model.print) {
+    if (ctx.supports("1.9")) ops.push({ kind: "pageLayout", print: model.print, bytes: fixed(800) });
+    else ctx.warn("pageLayout", "print setup (print area, orientation, fit to pages, repeated rows) left out: it needs ExcelApi 1.9");
+  }
 
   return { ops, definedNames, tableNames };
 }

@@ -22,12 +22,17 @@
  * request 3.3 MB); with 40-character names 55 bytes per row → 2 syncs at 100,000 rows.
  * Plus 1 sync at the end to activate the first sheet (option), and 2–3 on the failure path.
  *
+ * Layout beyond cells (planned in plan.ts, queued in the same requests): rows of wrapped text
+ * autofitted (ExcelApi 1.2) or given an estimated height where the text is merged over several
+ * columns; the print setup via worksheet.pageLayout (ExcelApi 1.9, else a warning); a
+ * dynamic-array formula written to its own cell only, its spill area left empty for Excel.
+ *
  * Calculation: `application.suspendApiCalculationUntilNextSync()` (ExcelApi 1.6) is queued at the
  * start of every request that writes; the calculation mode is never changed, so an error can never
  * leave the workbook in manual calculation (setting it needs ExcelApi 1.8, is application-wide, and
  * would survive a crashed or closed task pane).
  */
-import { a1, a1Range, type RangeRef, type SheetModel } from "../../sheets/model";
+import { a1, a1Range, type PrintSetup, type RangeRef, type SheetModel } from "../../sheets/model";
 import { DEFAULT_MAX_REQUEST_BYTES, OP_OVERHEAD, REQUEST_OVERHEAD } from "./encode";
 import { nameKey, uniqueSheetName, truncateUnits, SHEET_NAME_MAX } from "./names";
 import { planSheet, type CellsOp, type ChartPlan, type PlanOp } from "./plan";
@@ -228,6 +233,7 @@ function applyChart(sheet: Excel.Worksheet, plan: ChartPlan): void {
   });
   if (plan.xAxisTitle) chart.axes.categoryAxis.title.text = plan.xAxisTitle;
   if (plan.yAxisTitle) chart.axes.valueAxis.title.text = plan.yAxisTitle;
+  if (plan.yAxisFormat) chart.axes.valueAxis.numberFormat = plan.yAxisFormat;
   if (plan.y2) {
     const y2 = chart.axes.getItem("Value", "Secondary");
     if (plan.y2AxisTitle) y2.title.text = plan.y2AxisTitle;
@@ -307,7 +313,28 @@ async function applyOp(context: Excel.RequestContext, sheet: Excel.Worksheet, op
     case "tabColor":
       sheet.tabColor = op.color;
       return;
+    case "autofitRows":
+      rangeOf(sheet, op.rect).format.autofitRows();
+      return;
+    case "rowHeight":
+      rangeOf(sheet, { row: op.row, col: 0, rows: 1, cols: 1 }).format.rowHeight = op.points;
+      return;
+    case "pageLayout":
+      applyPrint(sheet, op.print);
+      return;
   }
+}
+
+/** The print setup through worksheet.pageLayout (ExcelApi 1.9); fit 0 = as many pages as needed. */
+function applyPrint(sheet: Excel.Worksheet, print: PrintSetup): void {
+  const layout = sheet.pageLayout;
+  if (print.landscape !== undefined) layout.orientation = print.landscape ? "Landscape" : "Portrait";
+  if (print.fitToWidth !== undefined || print.fitToHeight !== undefined) {
+    layout.zoom = { horizontalFitToPages: Math.max(0, Math.floor(print.fitToWidth ?? 0)), verticalFitToPages: Math.max(0, Math.floor(print.fitToHeight ?? 0)) };
+  }
+  const areas = [...(print.area ? [print.area] : []), ...(print.areas ?? [])];
+  if (areas.length > 0) layout.setPrintArea(areas.map((a) => a1Range(a)).join(","));
+  if (print.repeatRows) layout.setPrintTitleRows(`$${print.repeatRows.from + 1}:$${print.repeatRows.to + 1}`);
 }
 
 

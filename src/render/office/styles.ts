@@ -32,6 +32,14 @@ export const STYLES: Readonly<Record<StyleName, readonly FormatSetting[]>> = {
   ],
 };
 
+/** Font size and weight a named style gives (Calibri 11 by default), for estimating row heights. */
+export function fontOf(style: StyleName | undefined): { size: number; bold: boolean } {
+  const settings = style ? STYLES[style] : [];
+  const size = settings.find(([p]) => p === "font.size")?.[1];
+  const bold = settings.find(([p]) => p === "font.bold")?.[1];
+  return { size: typeof size === "number" ? size : 11, bold: bold === true };
+}
+
 /** Excel column width in points for a width in characters of the default font (Calibri 11: 7 px per character + 5 px padding; 1 px = 0.75 pt). */
 export function charsToPoints(chars: number): number {
   const px = Math.round(Math.max(0, chars) * 7 + 5);

@@ -8,7 +8,9 @@
  *   over the same categories; "y" lines go to a line group on the primary
  *   axes. "x" reference lines cannot be drawn on a category axis and are ignored.
  * - "portfolio": a `c:scatterChart` (markers only) with each "x"/"y" reference line (the
- *   matrix cuts) as an extra two-point scatter series spanning the data; for
+ *   matrix cuts) as an extra two-point scatter series spanning the data; when the model names
+ *   the cell a line's value comes from (referenceCells), the line's coordinates on that axis
+ *   are formulas over that cell, so the line follows edits of the cut; for
  *   bubble series a `c:bubbleChart`, where each cut is a series of small dots along the line
  *   (Excel does not combine bubble and scatter groups; LibreOffice draws no error bars on
  *   bubble charts).
@@ -19,7 +21,7 @@
  * (see ChartContext.constants). Caches (`c:strCache`/`c:numCache`) hold the model's values when
  * formula results are cached, so Excel draws the chart before recalculating.
  */
-import { a1Range, type ChartDef, type ChartSeries, type Literal, type RangeRef } from "../../sheets/model";
+import { a1, a1Range, type ChartDef, type ChartSeries, type Literal, type RangeRef } from "../../sheets/model";
 import { quoteSheetName } from "./names";
 import { NS } from "./package";
 import { OFFICE_GREEN, toRgb } from "./styles";
@@ -39,8 +41,13 @@ export interface ChartContext {
    * sheet-qualified reference. LibreOffice drops series made of literal values (`c:numLit`), so
    * constants live in cells of a hidden helper sheet.
    */
-  readonly constants: (values: readonly number[]) => string;
+  readonly constants: (values: readonly ChartConstant[]) => string;
 }
+
+/** A constant of a chart's helper data: a number, or a formula over a cell (`ref`, sheet-qualified) with its current value. */
+export type ChartConstant = number | { readonly ref: string; readonly value: number };
+
+const constantValue = (c: ChartConstant): number => (typeof c === "number" ? c : c.value);
 
 const PALETTE = [OFFICE_GREEN, "ED7D31", "4472C4", "FFC000", "7F6084", "5B9BD5", "A5A5A5", "264478"];
 const REFERENCE_COLORS = { pareto: "C00000", portfolio: "7F7F7F" } as const;
@@ -103,13 +110,25 @@ function strRef(ctx: ChartContext, r: RangeRef): string {
   return xml + `</c:strRef>`;
 }
 
-/** A reference to constant values stored by the context, always with its cache (they are literals). */
-function constRef(ctx: ChartContext, values: readonly number[]): string {
+/**
+ * A reference to constant values stored by the context, always with its cache (they are
+ * literals, or formulas over one cell cached at its current value).
+ */
+function constRef(ctx: ChartContext, values: readonly ChartConstant[]): string {
   return (
     `<c:numRef><c:f>${esc(ctx.constants(values))}</c:f><c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="${values.length}"/>` +
-    values.map((v, i) => `<c:pt idx="${i}"><c:v>${num(v)}</c:v></c:pt>`).join("") +
+    values.map((v, i) => `<c:pt idx="${i}"><c:v>${num(constantValue(v))}</c:v></c:pt>`).join("") +
     `</c:numCache></c:numRef>`
   );
+}
+
+/** A reference line's value: linked to its model cell when it has one, else the number. */
+function lineValue(ctx: ChartContext, def: ChartDef, index: number, value: number): ChartConstant {
+  const cell = def.referenceCells?.[index];
+  if (!cell) return value;
+  const ref = `${quoteSheetName(ctx.sheetName)}!${a1(cell.row, cell.col, true)}`;
+  const v = ctx.valueAt(cell.row, cell.col);
+  return { ref, value: typeof v === "number" && Number.isFinite(v) ? v : value };
 }
 
 /** Category data: text categories as a string reference, numeric ones as a number reference. */
@@ -263,7 +282,7 @@ function paretoXml(def: ChartDef, ctx: ChartContext): string {
 
   plot += catAx({ id: AX.cat, cross: AX.val, pos: "b", title: def.xAxisTitle });
   const primary = def.series.find((s) => s.axis !== "secondary");
-  plot += valAx({ id: AX.val, cross: AX.cat, pos: "l", title: def.yAxisTitle, min: 0, gridlines: true, formatCode: formatOf(ctx, primary?.values) }, "between");
+  plot += valAx({ id: AX.val, cross: AX.cat, pos: "l", title: def.yAxisTitle, min: 0, gridlines: true, formatCode: def.yAxisFormat ?? formatOf(ctx, primary?.values) }, "between");
   if (hasSecondary) {
     plot += catAx({ id: AX.cat2, cross: AX.val2, pos: "b", deleted: true });
     plot += valAx(
@@ -316,10 +335,11 @@ function portfolioXml(def: ChartDef, ctx: ChartContext): string {
 
   const refColor = REFERENCE_COLORS.portfolio;
   if (!bubbles) {
-    for (const l of lines) {
+    for (const [k, l] of lines.entries()) {
       const vertical = l.axis === "x";
-      const x = vertical ? [l.value, l.value] : [xExt.min, xExt.max];
-      const y = vertical ? [yExt.min, yExt.max] : [l.value, l.value];
+      const at = lineValue(ctx, def, k, l.value);
+      const x: ChartConstant[] = vertical ? [at, at] : [xExt.min, xExt.max];
+      const y: ChartConstant[] = vertical ? [yExt.min, yExt.max] : [at, at];
       series +=
         `<c:ser>${ids.next()}${tx(l.label)}${lineSpPr(refColor, 19050, "dash")}${noMarker}` +
         `<c:xVal>${constRef(ctx, x)}</c:xVal><c:yVal>${constRef(ctx, y)}</c:yVal><c:smooth val="0"/></c:ser>`;
@@ -329,12 +349,13 @@ function portfolioXml(def: ChartDef, ctx: ChartContext): string {
     // bubble charts: each cut is a bubble series of small dots along the line.
     const sizes = def.series.flatMap((s) => numbersOf(ctx, s.sizes ?? s.values)).filter((v): v is number => v !== undefined && v > 0);
     const dotSize = (sizes.length ? Math.max(...sizes) : 1) * DOT_AREA;
-    for (const l of lines) {
+    for (const [k, l] of lines.entries()) {
       const vertical = l.axis === "x";
-      const t = Array.from({ length: DOTS }, (_, k) => k / (DOTS - 1));
+      const at = lineValue(ctx, def, k, l.value);
+      const t = Array.from({ length: DOTS }, (_, i) => i / (DOTS - 1));
       const along = (e: Extent) => t.map((f) => e.min + f * (e.max - e.min));
-      const x = vertical ? new Array<number>(DOTS).fill(l.value) : along(xExt);
-      const y = vertical ? along(yExt) : new Array<number>(DOTS).fill(l.value);
+      const x: ChartConstant[] = vertical ? new Array<ChartConstant>(DOTS).fill(at) : along(xExt);
+      const y: ChartConstant[] = vertical ? along(yExt) : new Array<ChartConstant>(DOTS).fill(at);
       series +=
         `<c:ser>${ids.next()}${tx(l.label)}<c:spPr>${solidFill(refColor)}<a:ln><a:noFill/></a:ln></c:spPr><c:invertIfNegative val="0"/>` +
         `<c:xVal>${constRef(ctx, x)}</c:xVal><c:yVal>${constRef(ctx, y)}</c:yVal>` +

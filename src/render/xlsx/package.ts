@@ -19,12 +19,14 @@ export const REL = {
   drawing: `${NS.r}/drawing`,
   chart: `${NS.r}/chart`,
   table: `${NS.r}/table`,
+  sheetMetadata: `${NS.r}/sheetMetadata`,
 } as const;
 
 export const CONTENT_TYPE = {
   drawing: "application/vnd.openxmlformats-officedocument.drawing+xml",
   chart: "application/vnd.openxmlformats-officedocument.drawingml.chart+xml",
   table: "application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml",
+  sheetMetadata: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheetMetadata+xml",
 } as const;
 
 /** Element order of CT_Worksheet (ECMA-376 Part 1, 18.3.1.99). */

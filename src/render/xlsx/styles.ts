@@ -1,9 +1,10 @@
 /**
  * The look of generated workbooks: the model's named styles mapped to ExcelJS fonts, fills,
  * borders and alignment, plus colour parsing. One palette, Office green (#217346) as the accent.
+ * Table-like cells are centred vertically, so that a row grown for wrapped text stays aligned.
  */
 import type { Alignment, Border, Borders, Fill, Font, Style } from "exceljs";
-import type { StyleName } from "../../sheets/model";
+import type { HorizontalAlignment, StyleName } from "../../sheets/model";
 
 export const OFFICE_GREEN = "217346";
 
@@ -52,20 +53,22 @@ export const LOOKS: Readonly<Record<StyleName, Look>> = {
     border: box(thin("FF1A5C38")),
     alignment: { vertical: "middle" },
   },
-  body: { font: { name: FONT, size: 11 }, border: box(thin()) },
+  body: { font: { name: FONT, size: 11 }, border: box(thin()), alignment: { vertical: "middle" } },
   total: {
     font: { name: FONT, size: 11, bold: true },
     fill: solid("FFE2EFDA"),
     border: { top: { style: "thin", color: { argb: "FF" + OFFICE_GREEN } }, bottom: { style: "double", color: { argb: "FF" + OFFICE_GREEN } }, left: thin(), right: thin() },
+    alignment: { vertical: "middle" },
   },
   note: { font: { name: FONT, size: 9, italic: true, color: { argb: "FF7F7F7F" } } },
   // Inputs: pale yellow with dark blue text (the usual "you may type here" convention).
-  input: { font: { name: FONT, size: 11, color: { argb: "FF1F3864" } }, fill: solid("FFFFF2CC"), border: box(thin("FFD6B656")) },
+  input: { font: { name: FONT, size: 11, color: { argb: "FF1F3864" } }, fill: solid("FFFFF2CC"), border: box(thin("FFD6B656")), alignment: { vertical: "middle" } },
   // To do: italic amber-brown text on light grey with a dashed amber border — clearly unfinished.
   todo: {
     font: { name: FONT, size: 11, italic: true, color: { argb: "FF9C5700" } },
     fill: solid("FFF2F2F2"),
     border: box({ style: "dashed", color: { argb: "FFBF8F00" } }),
+    alignment: { vertical: "middle" },
   },
   warning: { font: { name: FONT, size: 11, bold: true, color: { argb: "FF9C0006" } }, fill: solid("FFFFC7CE"), border: box(thin("FFE6A5AD")) },
 };
@@ -81,10 +84,10 @@ export function rowHeightFor(style: StyleName | undefined): number | undefined {
 export class StyleBook {
   private readonly cache = new Map<string, Partial<Style>>();
 
-  get(style: StyleName | undefined, numFmt: string | null | undefined, wrap: boolean | undefined): Partial<Style> | undefined {
+  get(style: StyleName | undefined, numFmt: string | null | undefined, wrap: boolean | undefined, align?: HorizontalAlignment | null): Partial<Style> | undefined {
     const look = style ? LOOKS[style] : undefined;
-    if (!look && !numFmt && !wrap) return undefined;
-    const key = `${style ?? ""}\u0000${numFmt ?? ""}\u0000${wrap ? 1 : 0}`;
+    if (!look && !numFmt && !wrap && !align) return undefined;
+    const key = `${style ?? ""}\u0000${numFmt ?? ""}\u0000${wrap ? 1 : 0}\u0000${align ?? ""}`;
     let s = this.cache.get(key);
     if (!s) {
       s = {};
@@ -96,6 +99,7 @@ export class StyleBook {
         alignment.wrapText = true;
         alignment.vertical = alignment.vertical ?? "top";
       }
+      if (align) alignment.horizontal = align;
       if (Object.keys(alignment).length > 0) s.alignment = alignment;
       if (numFmt) s.numFmt = numFmt;
       this.cache.set(key, s);

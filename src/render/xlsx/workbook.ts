@@ -21,6 +21,20 @@
  * row; text cells become totalsRowLabel, formulas a custom totalsRowFormula). Header cells are
  * rewritten as the (unique, one-line) column names Excel requires.
  *
+ * Row heights: rows holding wrapped text get the height the text needs, estimated from its
+ * length against the column width (merged cells: the merged width; wide CJK characters count
+ * double; 15 pt per line at 11 pt) — LibreOffice does not grow such rows by itself.
+ *
+ * Print: the model's print setup (area, orientation, fit to pages, rows repeated on every
+ * page) as pageSetup and the sheet's _xlnm.Print_Area / _xlnm.Print_Titles names; without one,
+ * one page wide (landscape for wide sheets).
+ *
+ * Dynamic arrays (FormulaCell.spill, the live KA.* functions): the anchor cell holds an array
+ * formula over the spill area (`<f t="array" ref="…">`) flagged as dynamic by cell metadata
+ * (`cm="1"`, xl/metadata.xml, XLDAPR), which is how Excel stores a spilling formula; the rest
+ * of the area stays empty (it takes the anchor's style and number format). Programs without
+ * dynamic arrays read it as a legacy array formula over the area.
+ *
  * Text safety: every literal string is written as a (shared) string cell, never as a formula,
  * whatever it starts with (=, +, -, @, tab, CR); characters XML cannot carry are `_xHHHH_`-
  * escaped; strings over Excel's 32,767-character cell limit are truncated with a note.
@@ -32,6 +46,8 @@ import {
   a1Range,
   isFormula,
   type Block,
+  type HorizontalAlignment,
+  type PrintSetup,
   type Cell,
   type ChartDef,
   type ConditionalFormat,
@@ -41,13 +57,14 @@ import {
   type SheetModel,
   type StyleName,
 } from "../../sheets/model";
-import { chartXml, drawingXml, type ChartContext, type DrawingChart } from "./charts";
+import { chartXml, drawingXml, type ChartConstant, type ChartContext, type DrawingChart } from "./charts";
 import { storedFormula } from "./formula";
 import { ObjectNamer, quoteSheetName, SheetNamer } from "./names";
 import { CONTENT_TYPE, findRootChild, insertRootChild, PackageEditor, REL, WORKBOOK_ORDER, WORKSHEET_ORDER } from "./package";
-import { rowHeightFor, StyleBook, toArgb } from "./styles";
+import { LOOKS, rowHeightFor, StyleBook, toArgb } from "./styles";
 import { tableColumnNames, tableStyleName, tableXml, type TablePlan } from "./tables";
 import { encodeOoxmlString, truncateForCell, xmlEscape } from "./text";
+import { wrappedRowHeights } from "../../sheets/text-metrics";
 
 export interface WriteWorkbookOptions {
   /** Cache each formula's expected value (`v`) in the file (default true). When false, formulas are
@@ -78,7 +95,11 @@ interface Entry {
   style?: StyleName;
   numFmt?: string | null;
   wrap?: boolean;
+  align?: HorizontalAlignment | null;
 }
+
+/** Excel's default column width (characters) where the model sets none. */
+const DEFAULT_WIDTH = 8.43;
 
 const key = (row: number, col: number) => row * MAX_COLS + col;
 
@@ -103,11 +124,39 @@ function layOut(sheet: SheetModel): Map<number, Entry> {
         if (r < 0 || c < 0 || r >= MAX_ROWS || c >= MAX_COLS) {
           throw new Error(`xlsx renderer: sheet "${sheet.name}", block ${bi} writes outside the sheet at (${r}, ${c})`);
         }
-        grid.set(key(r, c), { cell, style: b.style, numFmt: b.numberFormats?.[j] ?? null, wrap: b.wrap });
+        const entry: Entry = { cell, style: b.style, numFmt: b.numberFormats?.[j] ?? null, wrap: b.wrap, align: b.align?.[j] ?? null };
+        grid.set(key(r, c), entry);
+        // A spill area takes the anchor's look (its cells stay empty).
+        if (isFormula(cell) && cell.spill) {
+          for (let i2 = 0; i2 < cell.spill.rows; i2++) {
+            for (let j2 = 0; j2 < cell.spill.cols; j2++) {
+              if ((i2 || j2) && !grid.has(key(r + i2, c + j2))) grid.set(key(r + i2, c + j2), { ...entry, cell: null });
+            }
+          }
+        }
       }),
     );
   });
   return grid;
+}
+
+/** The spill area of a dynamic-array formula cell at (row, col), or undefined. */
+function spillOf(cell: Cell, row: number, col: number, sheetName: string): RangeRef | undefined {
+  if (!isFormula(cell) || !cell.spill) return undefined;
+  const r: RangeRef = { row, col, rows: cell.spill.rows, cols: cell.spill.cols };
+  checkRange(r, `the spill area of the formula at ${a1(row, col)} on sheet "${sheetName}"`);
+  return r;
+}
+
+/** The model's page setup as ExcelJS pageSetup properties. */
+function pageSetupOf(print: PrintSetup): Partial<ExcelJS.PageSetup> {
+  const fit = print.fitToWidth !== undefined || print.fitToHeight !== undefined;
+  const setup: Partial<ExcelJS.PageSetup> = { orientation: print.landscape ? "landscape" : "portrait", fitToPage: fit };
+  if (fit) {
+    setup.fitToWidth = Math.max(0, Math.floor(print.fitToWidth ?? 0));
+    setup.fitToHeight = Math.max(0, Math.floor(print.fitToHeight ?? 0));
+  }
+  return setup;
 }
 
 const valueOf = (cell: Cell | undefined): Literal | undefined => (cell === undefined ? undefined : isFormula(cell) ? cell.v : cell);
@@ -120,14 +169,16 @@ function literalValue(v: Literal): ExcelJS.CellValue {
   return v;
 }
 
-function cellValue(cell: Cell, cache: boolean): ExcelJS.CellValue {
+function cellValue(cell: Cell, cache: boolean, spill?: RangeRef): ExcelJS.CellValue {
   if (!isFormula(cell)) return literalValue(cell);
   const formula = storedFormula(cell.f);
+  // A dynamic array: an array formula over its spill area (cm="1" is added when post-processing).
+  const array = spill ? { shareType: "array", ref: a1Range(spill) } : {};
   if (!cache || cell.v === null || cell.v === undefined || (typeof cell.v === "number" && !Number.isFinite(cell.v))) {
-    return { formula } as ExcelJS.CellFormulaValue;
+    return { formula, ...array } as ExcelJS.CellFormulaValue;
   }
   const result = typeof cell.v === "string" ? encodeOoxmlString(truncateForCell(cell.v)) : cell.v;
-  return { formula, result } as ExcelJS.CellFormulaValue;
+  return { formula, result, ...array } as ExcelJS.CellFormulaValue;
 }
 
 function conditionalFormat(cf: ConditionalFormat, priority: number): ExcelJS.ConditionalFormattingOptions {
@@ -175,12 +226,18 @@ function conditionalFormat(cf: ConditionalFormat, priority: number): ExcelJS.Con
  * model's sheets once everything is known.
  */
 class HelperSheet {
-  private readonly columns: (readonly (string | number)[])[] = [];
+  private readonly columns: (readonly (string | ChartConstant)[])[] = [];
 
-  constructor(readonly name: string | undefined) {}
+  constructor(
+    readonly name: string | undefined,
+    private readonly cache = true,
+  ) {}
 
-  /** Stores a column of values; returns its absolute reference ('Helper data'!$A$1:$A$3). */
-  column(values: readonly (string | number)[]): string {
+  /**
+   * Stores a column of values (texts, numbers, or formulas over a cell: chart lines that follow
+   * a cell); returns its absolute reference ('Helper data'!$A$1:$A$3).
+   */
+  column(values: readonly (string | ChartConstant)[]): string {
     if (!this.name) throw new Error("xlsx renderer: helper sheet was not planned");
     const col = this.columns.length;
     this.columns.push(values);
@@ -192,7 +249,10 @@ class HelperSheet {
     const ws = wb.addWorksheet(this.name, { state: "hidden" });
     this.columns.forEach((values, col) =>
       values.forEach((v, i) => {
-        ws.getCell(i + 1, col + 1).value = typeof v === "string" ? encodeOoxmlString(v) : v;
+        const cell = ws.getCell(i + 1, col + 1);
+        if (typeof v === "string") cell.value = encodeOoxmlString(v);
+        else if (typeof v === "number") cell.value = v;
+        else cell.value = (this.cache ? { formula: v.ref, result: v.value } : { formula: v.ref }) as ExcelJS.CellFormulaValue;
       }),
     );
   }
@@ -223,7 +283,18 @@ interface SheetPost {
   name: string;
   tables: TablePlan[];
   charts: { def: ChartDef; xml: string }[];
+  /** A1 addresses of dynamic-array anchors (their <c> gets cm="1"). */
+  spills: string[];
 }
+
+/** The part flagging dynamic arrays: cell metadata type XLDAPR, cm="1" in the sheets. */
+const DYNAMIC_ARRAY_METADATA =
+  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
+  `<metadata xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:xda="http://schemas.microsoft.com/office/spreadsheetml/2017/dynamicarray">` +
+  `<metadataTypes count="1"><metadataType name="XLDAPR" minSupportedVersion="120000" copy="1" pasteAll="1" pasteValues="1" merge="1" splitFirst="1" rowColShift="1" clearFormats="1" clearComments="1" assign="1" coerce="1" cellMeta="1"/></metadataTypes>` +
+  `<futureMetadata name="XLDAPR" count="1"><bk><extLst><ext uri="{bdbb8cdc-fa1e-496e-a857-3c3f30c029c3}"><xda:dynamicArrayProperties fDynamic="1" fCollapsed="0"/></ext></extLst></bk></futureMetadata>` +
+  `<cellMetadata count="1"><bk><rc t="1" v="0"/></bk></cellMetadata>` +
+  `</metadata>`;
 
 /** Writes the sheet models as an .xlsx workbook. */
 export async function writeWorkbook(sheets: readonly SheetModel[], options: WriteWorkbookOptions = {}): Promise<Buffer> {
@@ -240,9 +311,9 @@ export async function writeWorkbook(sheets: readonly SheetModel[], options: Writ
 
   const styles = new StyleBook();
   const posts: SheetPost[] = [];
-  const definedNames: { name: string; ref: string; comment?: string }[] = [];
+  const definedNames: { name: string; ref: string; comment?: string; localSheetId?: number }[] = [];
   let tableId = 0;
-  const helper = new HelperSheet(plan.helperSheet);
+  const helper = new HelperSheet(plan.helperSheet, cache);
 
   sheets.forEach((sheet, si) => {
     const name = plan.sheets[si];
@@ -283,14 +354,20 @@ export async function writeWorkbook(sheets: readonly SheetModel[], options: Writ
     });
 
     // Cells.
-    const rowHeights = new Map<number, number>();
+    const rowHeights = wrappedRowHeights(sheet, (style) => {
+      const font = style ? LOOKS[style]?.font : undefined;
+      return { size: font?.size ?? 11, bold: Boolean(font?.bold) };
+    }, DEFAULT_WIDTH);
+    const spills: string[] = [];
     for (const [k, e] of grid) {
       const r = Math.floor(k / MAX_COLS);
       const c = k % MAX_COLS;
       const xc = ws.getCell(r + 1, c + 1);
-      const v = cellValue(e.cell, cache);
+      const spill = spillOf(e.cell, r, c, sheet.name);
+      if (spill) spills.push(a1(r, c));
+      const v = cellValue(e.cell, cache, spill);
       if (v !== null) xc.value = v;
-      const style = styles.get(e.style, e.numFmt, e.wrap);
+      const style = styles.get(e.style, e.numFmt, e.wrap, e.align);
       if (style) xc.style = style as ExcelJS.Style;
       const h = rowHeightFor(e.style);
       if (h) rowHeights.set(r, Math.max(rowHeights.get(r) ?? 0, h));
@@ -320,9 +397,26 @@ export async function writeWorkbook(sheets: readonly SheetModel[], options: Writ
       ws.views = [{ state: "frozen", xSplit: cols, ySplit: rows, topLeftCell: a1(rows, cols), activeCell: a1(rows, cols) }];
     }
 
-    // Print: fit all columns on one page width; landscape for wide sheets.
-    const totalWidth = (sheet.columnWidths ?? []).reduce((s, w) => s + (typeof w === "number" && w > 0 ? w : 0), 0);
-    ws.pageSetup = { ...ws.pageSetup, orientation: totalWidth > 100 ? "landscape" : "portrait", fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+    // Print: the model's page setup, else all columns on one page width (landscape for wide sheets).
+    if (sheet.print) {
+      ws.pageSetup = { ...ws.pageSetup, ...pageSetupOf(sheet.print) };
+      const areas = [...(sheet.print.area ? [sheet.print.area] : []), ...(sheet.print.areas ?? [])];
+      if (areas.length > 0) {
+        for (const a of areas) checkRange(a, `the print area of sheet "${sheet.name}"`);
+        const ref = areas.map((a) => `${quoteSheetName(name)}!${a1Range(a, true)}`).join(",");
+        definedNames.push({ name: "_xlnm.Print_Area", ref, localSheetId: si });
+      }
+      const rep = sheet.print.repeatRows;
+      if (rep) {
+        if (!(Number.isInteger(rep.from) && Number.isInteger(rep.to) && rep.from >= 0 && rep.to >= rep.from && rep.to < MAX_ROWS)) {
+          throw new Error(`xlsx renderer: sheet "${sheet.name}" repeats invalid rows ${JSON.stringify(rep)}`);
+        }
+        definedNames.push({ name: "_xlnm.Print_Titles", ref: `${quoteSheetName(name)}!$${rep.from + 1}:$${rep.to + 1}`, localSheetId: si });
+      }
+    } else {
+      const totalWidth = (sheet.columnWidths ?? []).reduce((s, w) => s + (typeof w === "number" && w > 0 ? w : 0), 0);
+      ws.pageSetup = { ...ws.pageSetup, orientation: totalWidth > 100 ? "landscape" : "portrait", fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+    }
 
     let priority = 1;
     for (const cf of sheet.conditionalFormats ?? []) {
@@ -357,7 +451,7 @@ export async function writeWorkbook(sheets: readonly SheetModel[], options: Writ
       }
       return { def, xml: chartXml(def, chartContext) };
     });
-    posts.push({ name, tables, charts });
+    posts.push({ name, tables, charts, spills });
   });
   helper.addTo(wb);
 
@@ -390,7 +484,7 @@ function addValidation(ws: ExcelJS.Worksheet, v: ListValidation, helper: HelperS
 async function postProcess(
   xlsx: Buffer,
   posts: readonly SheetPost[],
-  definedNames: readonly { name: string; ref: string; comment?: string }[],
+  definedNames: readonly { name: string; ref: string; comment?: string; localSheetId?: number }[],
 ): Promise<Buffer> {
   const zip = await JSZip.loadAsync(xlsx);
   const pkg = new PackageEditor(zip);
@@ -401,10 +495,16 @@ async function postProcess(
 
   for (const post of posts) {
     const charts = post.charts;
-    if (post.tables.length === 0 && charts.length === 0) continue;
+    if (post.tables.length === 0 && charts.length === 0 && post.spills.length === 0) continue;
     const sheetPath = paths.get(post.name);
     if (!sheetPath) throw new Error(`xlsx post-processing: worksheet part for "${post.name}" not found`);
     let sheetXml = await pkg.read(sheetPath);
+
+    for (const addr of post.spills) {
+      const at = new RegExp(`<c r="${addr}"(?=[\\s/>])`);
+      if (!at.test(sheetXml)) throw new Error(`xlsx post-processing: dynamic-array cell ${addr} of "${post.name}" not found`);
+      sheetXml = sheetXml.replace(at, `<c r="${addr}" cm="1"`);
+    }
 
     if (charts.length > 0) {
       if (findRootChild(sheetXml, "drawing")) throw new Error(`xlsx post-processing: sheet "${post.name}" already has a drawing`);
@@ -439,10 +539,19 @@ async function postProcess(
     pkg.write(sheetPath, sheetXml);
   }
 
+  if (posts.some((p) => p.spills.length > 0)) {
+    pkg.write("xl/metadata.xml", DYNAMIC_ARRAY_METADATA);
+    await pkg.addOverride("xl/metadata.xml", CONTENT_TYPE.sheetMetadata);
+    await pkg.addRelationship("xl/workbook.xml", REL.sheetMetadata, "xl/metadata.xml");
+  }
+
   if (definedNames.length > 0) {
     let wbXml = await pkg.read("xl/workbook.xml");
     const items = definedNames
-      .map((d) => `<definedName name="${xmlEscape(d.name)}"${d.comment ? ` comment="${xmlEscape(d.comment.slice(0, 255))}"` : ""}>${xmlEscape(d.ref)}</definedName>`)
+      .map(
+        (d) =>
+          `<definedName name="${xmlEscape(d.name)}"${d.localSheetId !== undefined ? ` localSheetId="${d.localSheetId}"` : ""}${d.comment ? ` comment="${xmlEscape(d.comment.slice(0, 255))}"` : ""}>${xmlEscape(d.ref)}</definedName>`,
+      )
       .join("");
     const existing = findRootChild(wbXml, "definedNames");
     if (existing) {
