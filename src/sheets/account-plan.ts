@@ -27,6 +27,7 @@ import { Portfolio } from "../engine/portfolio";
 import { DEFAULT_LIKELIHOOD_CUT, PRIORITY_LABEL_KEYS } from "../engine/priority";
 import { QUADRANT_STRATEGY } from "../engine/matrix";
 import { Locale, text } from "../strings";
+import { requiredDate, SheetOptions } from "./common";
 import { a1, Cell, Literal, SheetModel } from "./model";
 import {
   abs,
@@ -46,7 +47,6 @@ import {
   num,
   PlanContext,
   planKey,
-  PlanSheetOptions,
   preparePlanContext,
   q,
   quadrantLabel,
@@ -60,6 +60,7 @@ import {
 } from "./plan-parts";
 
 export type { PlanSheetOptions } from "./plan-parts";
+export type { SheetOptions } from "./common";
 export { preparePlanContext } from "./plan-parts";
 
 export type PlanSelection = "first-tier" | { readonly top: number } | { readonly names: readonly string[] };
@@ -107,7 +108,7 @@ export function selectPlanAccounts(portfolio: Portfolio, selection: PlanSelectio
 }
 
 /** Builds the plan sheet of one customer (id into portfolio.analysis.customers). */
-export function buildAccountPlanSheet(portfolio: Portfolio, customerId: number, options: PlanSheetOptions): SheetModel {
+export function buildAccountPlanSheet(portfolio: Portfolio, customerId: number, options: SheetOptions): SheetModel {
   const ctx = preparePlanContext(portfolio);
   const count = portfolio.analysis.customers.count;
   if (!(Number.isInteger(customerId) && customerId >= 0 && customerId < count)) {
@@ -125,6 +126,8 @@ class PlanBuilder {
   private readonly p: Portfolio;
   private readonly live: boolean;
   private readonly name: string;
+  /** The generation date (options.generated). */
+  private readonly date: string;
   // Cells other sections refer to (A1, relative) and their engine values.
   private revenueRef: string | null = null;
   private profitRef: string | null = null;
@@ -135,9 +138,10 @@ class PlanBuilder {
   constructor(
     private readonly ctx: PlanContext,
     private readonly id: number,
-    private readonly options: PlanSheetOptions,
+    private readonly options: SheetOptions,
   ) {
     this.loc = options.locale;
+    this.date = requiredDate(options, "account plan");
     this.p = ctx.portfolio;
     this.live = options.live !== undefined;
     this.name = this.p.analysis.customers.names[id] || `#${id + 1}`;
@@ -151,7 +155,7 @@ class PlanBuilder {
     const w = this.w;
     w.line([this.t("title", { name: this.name })], "title");
     const source = liveSourceText(this.options.live);
-    w.line([this.t("subtitle", { date: this.options.generatedOn, measure: this.p.measureName })], "subtitle");
+    w.line([this.t("subtitle", { date: this.date, measure: this.p.measureName })], "subtitle");
     w.line([this.live ? this.t("liveNote", { source: source ?? this.p.measureName }) : this.t("portableNote")], "note");
     this.account();
     this.overview();
@@ -197,14 +201,14 @@ class PlanBuilder {
       : this.field(this.t("account.manager"), null, "input", null, this.t("account.managerMissing"));
     this.managerRef = { ref: a1(mr, 1), v: manager ?? "" };
     const lastMonth = p.monthly ? p.monthly.labels[p.monthly.labels.length - 1] : null;
-    const base = lastMonth ?? this.options.generatedOn.slice(0, 7);
+    const base = lastMonth ?? this.date.slice(0, 7);
     const period = this.t("period.value", { from: addMonths(base, 1), to: addMonths(base, 12) });
     this.field(
       this.t("account.period"),
       period,
       "input",
       null,
-      lastMonth ? this.t("period.fromData", { month: lastMonth }) : this.t("period.noDates", { date: this.options.generatedOn }),
+      lastMonth ? this.t("period.fromData", { month: lastMonth }) : this.t("period.noDates", { date: this.date }),
     );
     this.field(this.t("account.tier"), tierLabel(ctx, id, this.loc), "body", null, this.t("account.tierNote", { scheme: this.t(`scheme.${p.analysis.spec.scheme}`), measure: p.measureName }));
     const qn = quadrantName(ctx, id);
@@ -457,7 +461,7 @@ class PlanBuilder {
     this.section("section.involvement");
     const todo = todoText(loc);
     for (const k of ["how", "depth"]) {
-      const r = w.line([this.t(`involvement.${k}`)], "body");
+      const r = w.line([this.t(`involvement.${k}`)], "body", undefined, 0, true);
       w.put(r, 1, [[todo, null, null, null, null, null]], "todo");
       w.merges.push(range(r, 1, 1, COLS - 1));
     }

@@ -13,7 +13,8 @@
  */
 import { Portfolio } from "../engine/portfolio";
 import { Locale } from "../strings";
-import { a1, Block, Cell, ChartDef, ConditionalFormat, FormulaCell, Literal, ListValidation, NamedRange, RangeRef, SheetModel, StyleName, TableDef } from "./model";
+import { a1, Block, Cell, ChartDef, ConditionalFormat, FormulaCell, HorizontalAlignment, Literal, ListValidation, NamedRange, PrintSetup, RangeRef, SheetModel, StyleName, TableDef } from "./model";
+import { longestWord, textWidth, wrappedLines } from "./text-metrics";
 
 export const FORMAT = {
   money: "#,##0.00",
@@ -34,15 +35,58 @@ export interface LiveSource {
   readonly effort?: string;
 }
 
-/** Options every builder takes. */
+/**
+ * Live mode: KA.* formulas instead of the portable native ones. The contribution sheet and
+ * the matrix read `source` (the ranges of the sales table, required there); the plan and risk
+ * sheets only name it in their note (its value range, or a text such as a sheet name).
+ */
+export interface LiveOptions {
+  readonly source?: LiveSource | string;
+}
+
+/** The options every builder takes (contribution, matrix, plan, risk register). */
 export interface SheetOptions {
   readonly locale: Locale;
-  /** Shown in the subtitle, as given (builders never read the clock). */
+  /**
+   * Generation date shown on the sheets, as given (YYYY-MM-DD from the CLI and the task pane):
+   * builders never read the clock. The plan and risk sheets need it.
+   */
   readonly generated?: string;
-  /** Live mode: KA.* formulas over these source ranges instead of the computed table. */
-  readonly live?: { readonly source: LiveSource };
+  /** @deprecated The plan and risk builders' former name of `generated`; still read when `generated` is absent. */
+  readonly generatedOn?: string;
+  /** Live mode (see LiveOptions). */
+  readonly live?: LiveOptions;
   /** Header names of the source columns, for subtitles and headers. */
   readonly columnNames?: { readonly customer?: string; readonly revenue?: string; readonly profit?: string; readonly effort?: string };
+}
+
+/** The generation date of the options (`generated`, or the former `generatedOn`), undefined when none. */
+export function generatedDate(options: SheetOptions): string | undefined {
+  return options.generated ?? options.generatedOn;
+}
+
+/** The generation date, required (plan and risk sheets show it and plan from it). */
+export function requiredDate(options: SheetOptions, sheet: string): string {
+  const d = generatedDate(options);
+  if (d === undefined || d.trim() === "") throw new Error(`${sheet}: options.generated (the generation date, YYYY-MM-DD) is required`);
+  return d;
+}
+
+/** The source ranges of a live sheet; throws when live mode was asked for without them. */
+export function liveRanges(live: LiveOptions, sheet: string): LiveSource {
+  const s = live.source;
+  if (s === undefined || typeof s === "string" || typeof s.customer !== "string" || typeof s.value !== "string") {
+    throw new Error(`${sheet}: live mode needs live.source with the customer and value ranges of the sales table`);
+  }
+  return s;
+}
+
+/** The text naming a live sheet's source (a text, or the value range of LiveSource), or null. */
+export function liveSourceText(live: LiveOptions | undefined): string | null {
+  const s = live?.source;
+  if (typeof s === "string" && s.trim() !== "") return s;
+  if (s !== null && typeof s === "object" && typeof s.value === "string") return s.value;
+  return null;
 }
 
 /** A builder's string lookup under its own key prefix. */
@@ -125,9 +169,70 @@ export function excelRound(x: number, digits: number): number {
 /** "18%", "2.5%", "0.4%": whole percent from 10% up, one decimal below. */
 export function percentText(x: number): string {
   const p = x * 100;
-  const digits = Math.abs(p) >= 10 ? 0 : 1;
-  const s = p.toFixed(digits).replace(/\.0$/, "");
-  return `${s === "-0" ? "0" : s}%`;
+  const r = excelRound(p, Math.abs(p) >= 10 ? 0 : 1);
+  return `${r === 0 ? 0 : r}%`;
+}
+
+/**
+ * The formula giving percentText of a cell holding a fraction, as text (same digits:
+ * Excel's ROUND, and a number joined to text shows as General does).
+ */
+export function percentTextFormula(cell: string): string {
+  return `ROUND(${cell}*100,IF(ABS(${cell}*100)>=10,0,1))&"%"`;
+}
+
+/**
+ * A formula joining a text template of ours ("{pct} of customers ({count} of {customers})")
+ * with formula parts for its placeholders: literal pieces become "…" strings, placeholders
+ * the given expressions, joined with &. Every placeholder must be given.
+ */
+export function templateFormula(template: string, parts: Readonly<Record<string, string>>): string {
+  const out: string[] = [];
+  let last = 0;
+  for (const m of template.matchAll(/\{(\w+)\}/g)) {
+    if (!(m[1] in parts)) throw new Error(`template "${template}": no formula for {${m[1]}}`);
+    if (m.index! > last) out.push(quoted(template.slice(last, m.index)));
+    out.push(`(${parts[m[1]]})`);
+    last = m.index! + m[0].length;
+  }
+  if (last < template.length) out.push(quoted(template.slice(last)));
+  return out.length ? out.join("&") : '""';
+}
+
+/**
+ * A column width (characters) that fits a header and the cells below it: the data never
+ * wraps, a long header wraps onto up to `lines` lines (its row grows, see the renderers), no
+ * word of it is cut; within [min, max] (max wins over the data only when the data is wider).
+ */
+export function fitWidth(options: { header?: string; texts?: readonly string[]; min?: number; max?: number; lines?: number }): number {
+  const min = options.min ?? 6;
+  const max = options.max ?? 50;
+  let data = 0;
+  for (const s of options.texts ?? []) data = Math.max(data, textWidth(s));
+  let width = Math.min(max, Math.max(min, data + 2));
+  const header = options.header;
+  if (header) {
+    // The narrowest width (from the data's) at which the bold header takes at most `lines` lines.
+    const lines = Math.max(1, options.lines ?? 2);
+    // No word is split: the longest fits on a line (a cell keeps about one character of padding).
+    const bold = { bold: true };
+    const word = Math.ceil(longestWord(header, bold) + 0.7);
+    width = Math.min(max, Math.max(width, word));
+    while (width < max && wrappedLines(header, width, bold) > lines) width++;
+  }
+  return width;
+}
+
+/** The text of a number as a format shows it (the formats of FORMAT: grouping, fixed decimals, percent). */
+export function formattedText(x: number, format: string | null): string {
+  if (!Number.isFinite(x)) return "";
+  if (format === null) return String(x);
+  const percent = format.endsWith("%");
+  const decimals = (/\.(0+)/.exec(format)?.[1].length) ?? 0;
+  const grouped = format.includes(",");
+  const v = percent ? x * 100 : x;
+  const s = v.toLocaleString("en-US", { minimumFractionDigits: decimals, maximumFractionDigits: decimals, useGrouping: grouped });
+  return percent ? `${s}%` : s;
 }
 
 /** A threshold as typed by users: up to 2 decimals of a percent, trailing zeros dropped ("80%", "72.35%"). */
@@ -151,7 +256,11 @@ export interface BlockOptions {
   readonly style?: StyleName;
   readonly numberFormats?: readonly (string | null)[];
   readonly wrap?: boolean;
+  readonly align?: readonly (HorizontalAlignment | null)[];
 }
+
+/** Styles whose text overflows into the next cells (or spans a section): not sized by fitColumns. */
+const OVERFLOWING: ReadonlySet<StyleName> = new Set<StyleName>(["title", "subtitle", "note", "section", "warning"]);
 
 /** Collects what a sheet holds; every block and reserved area is checked against the others. */
 export class SheetBuilder {
@@ -178,6 +287,7 @@ export class SheetBuilder {
     if (cells.length === 0 || cols === 0) throw new Error("sheet layout: empty block");
     for (const r of cells) if (r.length !== cols) throw new Error("sheet layout: ragged block");
     if (options.numberFormats && options.numberFormats.length !== cols) throw new Error("sheet layout: one number format per column");
+    if (options.align && options.align.length !== cols) throw new Error("sheet layout: one alignment per column");
     const r = this.reserve(range(row, col, cells.length, cols), `block at ${a1(row, col)}`);
     this.push(row, col, cells, options);
     return r;
@@ -198,6 +308,7 @@ export class SheetBuilder {
     if (options.style) b.style = options.style;
     if (options.numberFormats && options.numberFormats.some((f) => f !== null)) b.numberFormats = options.numberFormats;
     if (options.wrap) b.wrap = true;
+    if (options.align && options.align.some((x) => x !== null)) b.align = options.align;
     this.blocks.push(b);
   }
 
@@ -225,7 +336,65 @@ export class SheetBuilder {
     this.widths[col] = Math.max(this.widths[col] ?? 0, chars);
   }
 
-  build(head: { key: string; name: string; freeze?: { rows: number; cols: number }; tabColor?: string }): SheetModel {
+  /**
+   * Sets the widths of columns to what their blocks hold (fitWidth): data cells (numbers as
+   * their format shows them) never wrap; header cells and wrapped blocks may wrap onto two
+   * lines. Titles, subtitles, notes, sections and warnings are left to overflow; cells merged
+   * over several columns are skipped. Cost: one pass over the cells, numbers formatted once
+   * per column (their extremes only).
+   */
+  fitColumns(cols: Iterable<number>, options: { min?: number; max?: number; lines?: number } = {}): void {
+    const want = new Set(cols);
+    const texts = new Map<number, string[]>();
+    const longest = new Map<number, string>();
+    const headers = new Map<number, Set<string>>();
+    const extremes = new Map<string, { col: number; format: string | null; min: number; max: number }>();
+    const wide = this.merges.filter((m) => m.cols > 1);
+    const merged = (r: number, c: number) => wide.some((m) => r >= m.row && r < m.row + m.rows && c >= m.col && c < m.col + m.cols);
+    for (const b of this.blocks) {
+      if (b.style && OVERFLOWING.has(b.style)) continue;
+      const width = b.cells[0].length;
+      for (let j = 0; j < width; j++) {
+        const c = b.col + j;
+        if (!want.has(c)) continue;
+        const format = b.numberFormats?.[j] ?? null;
+        const wrappable = b.style === "header" || !!b.wrap;
+        for (let i = 0; i < b.cells.length; i++) {
+          const cell = b.cells[i][j];
+          const v = cell !== null && typeof cell === "object" ? cell.v : cell;
+          if (v === null || v === "" || (wide.length && merged(b.row + i, c))) continue;
+          if (typeof v === "number") {
+            const k = `${c}\u0000${format}`;
+            const e = extremes.get(k);
+            if (!e) extremes.set(k, { col: c, format, min: v, max: v });
+            else {
+              if (v < e.min) e.min = v;
+              if (v > e.max) e.max = v;
+            }
+          } else {
+            const text = String(v);
+            if (wrappable) {
+              if (!headers.has(c)) headers.set(c, new Set());
+              headers.get(c)!.add(text);
+            } else if (textWidth(text) > textWidth(longest.get(c) ?? "")) longest.set(c, text);
+          }
+        }
+      }
+    }
+    for (const [c, t] of longest) texts.set(c, [t]);
+    for (const e of extremes.values()) {
+      const shown = [e.min, e.max].map((x) => (e.format === null ? String(Number(x.toPrecision(10))) : formattedText(x, e.format)));
+      texts.set(e.col, [...(texts.get(e.col) ?? []), ...shown]);
+    }
+    for (const c of want) {
+      const data = texts.get(c) ?? [];
+      let w = fitWidth({ texts: data, ...options });
+      for (const h of headers.get(c) ?? []) w = Math.max(w, fitWidth({ header: h, texts: data, ...options }));
+      this.widths[c] = w;
+    }
+  }
+
+  build(head: { key: string; name: string; freeze?: { rows: number; cols: number }; tabColor?: string; print?: PrintSetup }): SheetModel {
     const widths = Array.from(this.widths, (w) => w ?? 10);
     const model: { -readonly [K in keyof SheetModel]: SheetModel[K] } = { key: head.key, name: head.name, blocks: this.blocks };
     if (widths.length) model.columnWidths = widths;
@@ -237,6 +406,7 @@ export class SheetBuilder {
     if (this.names.length) model.names = this.names;
     if (this.charts.length) model.charts = this.charts;
     if (head.tabColor) model.tabColor = head.tabColor;
+    if (head.print) model.print = head.print;
     return model;
   }
 }

@@ -4,9 +4,12 @@
  *
  * Layout (0-based rows; columns depend on which optional columns the portfolio has):
  *   row 0  title               row 1  subtitle (columns, scheme and borders, generated date)
- *   row 2  A: the headline %, a formula (= the concentration block's "customers for 80%, %
- *          of customers"); B: the headline sentence, text computed from the engine
- *   row 3  note
+ *   row 2  A: the headline figure (the concentration block's "customers for 80%, % of
+ *          customers"), a formula whose number format hides it; B: the headline, ONE formula
+ *          building the sentence from the figures (the template from the strings resources,
+ *          the measure's name read from a cell, never written into formula text); the engine's
+ *          sentence as its value
+ *   row 3  note (subtitle and note are merged over the table's width and wrapped, so they print)
  *   row 4  header of the customer table (an Excel table "KA_Contribution"), data from row 5,
  *          one row per customer with a value >= 0, in the engine's ranking order:
  *          Rank | Customer | <measure> | [Revenue] | [Profit] | [Effort] | Share |
@@ -16,7 +19,13 @@
  *   right of the table (one blank column between), from row 4 down: tier borders (input
  *          cells, named KA_ThresholdA, KA_ThresholdB, …), reconciliation (the positive
  *          total: the shares' denominator, KA_PositiveTotal), summary by tier, concentration
- *          figures, the chart's data (top N customers and "Other"); the chart right of those.
+ *          figures, the chart's data (top N customers, then "Other" for reference); the chart
+ *          right of those: the top N customers' columns only (the cumulative line is still the
+ *          share of all customers at each rank), value axis #,##0.
+ *
+ * Widths fit the headers and the data (common.ts fitColumns); long headers wrap. Print: the
+ * customer table (title to the total), portrait, one page wide, its header row repeated on
+ * every page; the side blocks and the chart are for the screen.
  *
  * Formulas (portable mode), for table row r (first data row 5, i.e. A1 row 6):
  *   Share            IF($T>0, C_r/$T, 0)            ($T: the positive total cell)
@@ -39,10 +48,10 @@ import { Portfolio } from "../engine/portfolio";
 import { TIER_LOSS, TIER_NONE } from "../engine/tiers";
 import { list, Locale, text } from "../strings";
 import {
-  abs, colSpan, countIf, FORMAT, fx, measureValues, numberOrBlank, percentText, quoted, range, SheetBuilder, SheetOptions, sourceRef, sumIf, thresholdText,
-  Translate, uniqueHeaders,
+  abs, colSpan, countIf, fitWidth, FORMAT, formattedText, fx, generatedDate, liveRanges, measureValues, numberOrBlank, percentText, percentTextFormula, quoted, range,
+  SheetBuilder, SheetOptions, sourceRef, sumIf, templateFormula, thresholdText, Translate, uniqueHeaders,
 } from "./common";
-import { a1, Cell, RangeRef, SheetModel } from "./model";
+import { a1, Cell, HorizontalAlignment, RangeRef, SheetModel } from "./model";
 
 export interface ContributionOptions extends SheetOptions {
   /** Customers shown one by one in the Pareto chart before the rest is summed as "Other" (default 50). */
@@ -56,6 +65,8 @@ const NOTE = 3;
 const HEADER = 4;
 const FIRST = 5;
 const DEFAULT_CHART_CUSTOMERS = 50;
+/** A number format showing nothing (the headline figure: the sentence beside it shows it). */
+const HIDDEN = ";;;";
 const TIER_FILLS = ["C6EFCE", "FFEB9C", "FCE4D6", "DDEBF7", "EDEDED", "E4DFEC", "FFF2CC", "D9D9D9", "F2F2F2", "FFFFFF"];
 const TAB_COLOR = "1F6E43";
 
@@ -122,8 +133,40 @@ function subtitle(c: Context, options: ContributionOptions): string {
     t("scheme", { scheme: c.p.analysis.spec.scheme, tiers: tiers.join(t("listSeparator")) }),
   ];
   if (c.p.analysis.spec.scheme === "AUTO") parts.push(t("autoBorders"));
-  if (options.generated) parts.push(t("generated", { date: options.generated }));
+  const date = generatedDate(options);
+  if (date) parts.push(t("generated", { date }));
   return parts.join(" · ");
+}
+
+/** Cells the headline formula reads. */
+interface HeadlineCells {
+  /** Fraction of customers needed for 80% (the hidden figure in A). */
+  readonly fraction: string;
+  readonly count: string;
+  readonly customers: string;
+  /** A cell holding exactly the measure's name. */
+  readonly measure: string;
+  /** The positive total (no 80/20 split without one). */
+  readonly positiveTotal: string;
+}
+
+/**
+ * The headline row: A the figure (hidden by its number format: the sentence shows it), B the
+ * sentence as one formula over the figures, C… up to the table's last column styled alike.
+ */
+function headlineRow(b: SheetBuilder, c: Context, cells: HeadlineCells, lastCol: number): void {
+  const h = headline(c);
+  const f = templateFormula(text(c.loc, "sheet.contribution.headline"), {
+    pct: percentTextFormula(abs(HEADLINE, 0)), // the figure beside it
+    count: cells.count,
+    customers: cells.customers,
+    share: quoted("80%"),
+    measure: cells.measure,
+  });
+  const none = templateFormula(text(c.loc, "sheet.contribution.headlineNone"), { measure: cells.measure });
+  b.cell(HEADLINE, 0, fx(cells.fraction, h.fraction), { style: "section", numberFormats: [HIDDEN] });
+  b.cell(HEADLINE, 1, fx(`IF(${cells.positiveTotal}>0,${f},${none})`, h.sentence), { style: "section" });
+  if (lastCol > 1) b.block(HEADLINE, 2, [new Array<Cell>(lastCol - 1).fill(null)], { style: "section" });
 }
 
 /** The headline sentence and the fraction it states (customers needed for 80%, tier rule). */
@@ -143,9 +186,16 @@ function headline(c: Context): { sentence: string; fraction: number } {
   };
 }
 
-function header(b: SheetBuilder, c: Context, options: ContributionOptions): void {
+/** Title, and the subtitle merged over the table's width (`cols`) and wrapped so that it prints. */
+function header(b: SheetBuilder, c: Context, options: ContributionOptions, cols: number): void {
   b.cell(TITLE, 0, c.t("title", { measure: c.p.measureName }), { style: "title" });
-  b.cell(SUBTITLE, 0, subtitle(c, options), { style: "subtitle" });
+  wide(b, SUBTITLE, subtitle(c, options), "subtitle", cols);
+}
+
+/** A text merged over `cols` columns from A and wrapped (notes that must print within the table's width). */
+function wide(b: SheetBuilder, row: number, value: string, style: "subtitle" | "note", cols: number): void {
+  b.block(row, 0, [[value]], { style, wrap: true });
+  if (cols > 1) b.merges.push(range(row, 0, 1, cols));
 }
 
 interface Borders {
@@ -170,8 +220,6 @@ function borders(b: SheetBuilder, c: Context, row: number, col: number): Borders
     b.names.push({ name: `KA_Threshold${String.fromCharCode(65 + i)}`, range: range(first + i, col + 1), comment: t("nameComment.border", { tier: labels[i] }) });
   });
   b.names.push({ name: "KA_Thresholds", range: borderRange, comment: t("nameComment.borders") });
-  b.width(col, 34);
-  b.width(col + 1, 14);
   return {
     labelCells: labels.map((_, i) => abs(first + i, col)),
     borderCells: thresholds.map((_, i) => abs(first + i, col + 1)),
@@ -191,12 +239,12 @@ function buildPortable(p: Portfolio, options: ContributionOptions): SheetModel {
   const k = c.thresholds.length;
   const lossLabel = list(loc, "tier.loss")[0];
   const b = new SheetBuilder();
-  header(b, c, options);
 
   // Columns of the customer table.
   const keys: ColumnKey[] = ["rank", "customer", "value"];
   for (const key of ["revenue", "profit", "effort"] as const) if (metrics[key]) keys.push(key);
   keys.push("share", "cumulative", "exclusive", "tier");
+  header(b, c, options, keys.length);
   const col = {} as Record<ColumnKey, number>;
   keys.forEach((key, i) => (col[key] = i));
   const metricKeys = (["value", "revenue", "profit", "effort"] as const).filter((key) => metrics[key]);
@@ -236,7 +284,7 @@ function buildPortable(p: Portfolio, options: ContributionOptions): SheetModel {
 
   // The customer table.
   const headers = uniqueHeaders(keys.map((key) => headerOf(c, key)));
-  const tableHeader = b.block(HEADER, 0, [headers], { style: "header" });
+  const tableHeader = b.block(HEADER, 0, [headers], { style: "header", wrap: true });
   const tierLabel = (id: number) => (tiers[id] === TIER_LOSS ? lossLabel : tiers[id] === TIER_NONE ? "" : labels[tiers[id]]);
   const rows: Cell[][] = new Array(bodyRows);
   if (m === 0) rows[0] = keys.map((key) => (key === "customer" ? t("noRanked") : null));
@@ -256,16 +304,17 @@ function buildPortable(p: Portfolio, options: ContributionOptions): SheetModel {
     rows[j] = row;
   }
   const formats = keys.map((key) => formatOf(key));
-  const body = b.block(FIRST, 0, rows, { style: "body", numberFormats: formats });
+  const align = keys.map((key): HorizontalAlignment | null => (key === "rank" ? "center" : key === "tier" ? "center" : null));
+  const body = b.block(FIRST, 0, rows, { style: "body", numberFormats: formats, align });
   b.tables.push({ name: "KA_Contribution", range: { ...tableHeader, rows: 1 + body.rows }, style: "TableStyleMedium2" });
 
   // Losses, no customer, total.
   b.cell(lossTitle, 0, t("section.losses"), { style: "section" });
-  b.block(lossTitle + 1, 0, [keys.map((key, i) => (["rank", "share", "cumulative", "exclusive"].includes(key) ? "" : headers[i]))], { style: "header" });
+  b.block(lossTitle + 1, 0, [keys.map((key, i) => (["rank", "share", "cumulative", "exclusive"].includes(key) ? "" : headers[i]))], { style: "header", wrap: true });
   const lossCells: Cell[][] = a.losses.length
     ? a.losses.map((id) => keys.map((key) => (key === "customer" ? names[id] : key === "tier" ? lossLabel : isMetric(key) && metrics[key] ? numberOrBlank(metrics[key]![id]) : null)))
     : [keys.map((key) => (key === "customer" ? t("none") : null))];
-  b.block(lossFirst, 0, lossCells, { style: "body", numberFormats: formats });
+  b.block(lossFirst, 0, lossCells, { style: "body", numberFormats: formats, align });
   const noCust = keys.map((key): Cell => (key === "customer" ? text(loc, "pareto.noCustomer", { count: noCustomer.rows }) : key === "value" ? noCustomer.value : null));
   b.block(noCustRow, 0, [noCust], { style: "body", numberFormats: formats });
   const totalCells = keys.map((key): Cell => {
@@ -276,7 +325,7 @@ function buildPortable(p: Portfolio, options: ContributionOptions): SheetModel {
     return fx(f, sumOf(metrics[key]!, allCustomers(p)));
   });
   b.block(totalRow, 0, [totalCells], { style: "total", numberFormats: formats });
-  b.cell(totalRow + 1, 0, t("totalNote"), { style: "note" });
+  wide(b, totalRow + 1, t("totalNote"), "note", keys.length);
 
   // Summary by tier.
   const sumTitle = rec + 5;
@@ -289,7 +338,8 @@ function buildPortable(p: Portfolio, options: ContributionOptions): SheetModel {
     sumCols.push({ header: c.headers[key], metric: key }, { header: t(key === "value" ? "header.valuePct" : `header.${key}Pct`, { name: c.headers[key] }), metric: key, pct: true });
   }
   b.cell(sumTitle, X, t("section.summary"), { style: "section" });
-  b.block(sumHeader, X, [sumCols.map((s) => s.header)], { style: "header", wrap: true });
+  b.block(sumHeader, X, [sumCols.map((s) => s.header)], { style: "header" });
+  const measureCell = abs(sumHeader, X + 3); // the summary's value header: exactly the measure's name
   const customersCell = abs(sumTotal, X + 1);
   const perTier = tierSums(p, metrics, labels.length);
   const sumRows: Cell[][] = [];
@@ -330,7 +380,6 @@ function buildPortable(p: Portfolio, options: ContributionOptions): SheetModel {
   b.block(sumFirst, X, sumRows, { style: "body", numberFormats: sumFormats });
   b.block(sumTotal, X, [totalSum], { style: "total", numberFormats: sumFormats });
   b.cell(sumTotal + 1, X, t(metrics.effort ? "summaryNoteEffort" : "summaryNote"), { style: "note" });
-  for (let j = 2; j < sumCols.length; j++) b.width(X + j, 13);
 
   // Concentration figures.
   const concTitle = sumTotal + 3;
@@ -346,6 +395,7 @@ function buildPortable(p: Portfolio, options: ContributionOptions): SheetModel {
     { cells: [text(loc, "concentration.netTotal"), fx(abs(rec + 3, X + 1), conc.netTotal)], format: FORMAT.money },
   ];
   let headlineCell = "";
+  let countCell = "";
   for (const n of conc.needed) {
     const pct = percentText(n.share);
     const countRow = concFirst + concRows.length;
@@ -353,7 +403,10 @@ function buildPortable(p: Portfolio, options: ContributionOptions): SheetModel {
       cells: [text(loc, "concentration.customersFor", { pct }), fx(`SUMPRODUCT((ROUND(${span("exclusive")},12)<${n.share})*(${span("value")}>0))`, n.count)],
       format: FORMAT.count,
     });
-    if (n.share === 0.8) headlineCell = abs(countRow + 1, X + 1);
+    if (n.share === 0.8) {
+      headlineCell = abs(countRow + 1, X + 1);
+      countCell = abs(countRow, X + 1);
+    }
     concRows.push({
       cells: [text(loc, "concentration.customersForPct", { pct }), fx(`IF(${allCount}>0,${abs(countRow, X + 1)}/${allCount},0)`, n.fractionOfCustomers)],
       format: FORMAT.percent,
@@ -378,11 +431,9 @@ function buildPortable(p: Portfolio, options: ContributionOptions): SheetModel {
   const concEnd = concFirst + concRows.length;
   b.cell(concEnd, X, t("concentrationNote"), { style: "note" });
 
-  // Headline: the % as a formula, the sentence beside it.
-  const h = headline(c);
-  b.cell(HEADLINE, 0, fx(headlineCell, h.fraction), { style: "section", numberFormats: [FORMAT.percent] });
-  b.cell(HEADLINE, 1, h.sentence, { style: "section" });
-  b.cell(NOTE, 0, t("note"), { style: "note" });
+  // Headline: one sentence formula over the figures; the note below it.
+  headlineRow(b, c, { fraction: headlineCell, count: countCell, customers: allCount, measure: measureCell, positiveTotal: T }, keys.length - 1);
+  wide(b, NOTE, t("note"), "note", keys.length);
 
   // Pareto chart over a small data block: the top customers and the rest summed.
   if (a.tiers.positiveTotal > 0) {
@@ -406,20 +457,24 @@ function buildPortable(p: Portfolio, options: ContributionOptions): SheetModel {
       ]);
     }
     b.block(dataFirst, X, data, { style: "body", numberFormats: [null, FORMAT.money, FORMAT.percent] });
-    const anchor = b.reserve(range(HEADER, X + sumCols.length + 1, 22, 10), "Pareto chart");
+    // The columns of the top customers only: "Other" (often more than all of them together)
+    // would flatten them; the cumulative line still is the share of all customers at each rank.
+    const anchor = b.reserve(range(HEADER, X + sumCols.length + 1, 24, 11), "Pareto chart");
+    const categories = range(dataFirst, X, shown);
     b.charts.push({
       kind: "pareto",
-      title: t("chart.title", { measure: p.measureName }),
+      title: shown < m ? t("chart.titleTop", { measure: p.measureName, n: shown }) : t("chart.title", { measure: p.measureName }),
       anchor,
       series: [
-        { name: c.headers.value, categories: range(dataFirst, X, data.length), values: range(dataFirst, X + 1, data.length), type: "column", axis: "primary", color: "2E75B6" },
-        { name: t("header.cumulative"), categories: range(dataFirst, X, data.length), values: range(dataFirst, X + 2, data.length), type: "line", axis: "secondary", color: "C55A11" },
+        { name: c.headers.value, categories, values: range(dataFirst, X + 1, shown), type: "column", axis: "primary", color: "2E75B6" },
+        { name: t("header.cumulative"), categories, values: range(dataFirst, X + 2, shown), type: "line", axis: "secondary", color: "C55A11" },
       ],
       xAxisTitle: t("chart.x"),
       yAxisTitle: p.measureName,
       y2AxisTitle: t("header.cumulative"),
       referenceLines: [{ axis: "y2", value: 0.8, label: "80%" }],
       y2Max: 1,
+      yAxisFormat: FORMAT.count,
     });
   }
 
@@ -429,9 +484,18 @@ function buildPortable(p: Portfolio, options: ContributionOptions): SheetModel {
     labels.forEach((label, i) => b.conditionalFormats.push({ kind: "textEquals", range: range(FIRST, col.tier, m), text: label, fill: TIER_FILLS[i % TIER_FILLS.length] }));
   }
   if (a.losses.length) b.conditionalFormats.push({ kind: "textEquals", range: range(lossFirst, col.tier, a.losses.length), text: lossLabel, fill: "FFC7CE", font: "9C0006" });
-  keys.forEach((key, i) => b.width(i, widthOf(key)));
+  b.fitColumns(keys.map((_, i) => i), { min: 6, max: 42 });
+  // The side blocks share rows with the table: their headers stay on one line (no taller rows).
+  b.fitColumns(Array.from({ length: sumCols.length }, (_, j) => X + j), { min: 8, max: 48, lines: 1 });
   b.width(X - 1, 3);
-  return b.build({ key: "contribution", name: t("sheetName"), freeze: { rows: FIRST, cols: 2 }, tabColor: TAB_COLOR });
+  return b.build({
+    key: "contribution",
+    name: t("sheetName"),
+    freeze: { rows: FIRST, cols: 2 },
+    tabColor: TAB_COLOR,
+    // The customer table prints: portrait pages one page wide, its header on every page.
+    print: { area: range(0, 0, totalRow + 2, keys.length), landscape: false, fitToWidth: 1, fitToHeight: 0, repeatRows: { from: HEADER, to: HEADER } },
+  });
 }
 
 const isMetric = (key: ColumnKey): key is MetricKey => key === "value" || key === "revenue" || key === "profit" || key === "effort";
@@ -448,10 +512,6 @@ function formatOf(key: ColumnKey): string | null {
     case "share": case "cumulative": case "exclusive": return FORMAT.percent;
     default: return null;
   }
-}
-
-function widthOf(key: ColumnKey): number {
-  return key === "customer" ? 32 : key === "rank" ? 7 : key === "tier" ? 10 : 15;
 }
 
 function tierFormula(value: string, exclusive: string, bord: Borders): string {
@@ -492,32 +552,45 @@ function tierSums(p: Portfolio, metrics: Partial<Record<MetricKey, Float64Array>
 function buildLive(p: Portfolio, options: ContributionOptions): SheetModel {
   const c = contextOf(p, options);
   const { t, loc } = c;
-  const source = options.live!.source;
+  const source = liveRanges(options.live!, "contribution sheet");
   const customer = sourceRef(source.customer, "customer");
   const value = sourceRef(source.value, "value");
   const b = new SheetBuilder();
-  header(b, c, options);
-  b.cell(NOTE, 0, t("liveNote", { customer, value }), { style: "note" });
-
   const pareto = paretoTable(p.analysis, Infinity, loc);
-  const X = pareto[0].length + 1;
+  const width = pareto[0].length;
+  header(b, c, options, width);
+  wide(b, NOTE, t("liveNote", { customer, value }), "note", width);
+
+  const X = width + 1;
   const bord = borders(b, c, HEADER, X);
   const thresholds = `${abs(bord.borderRange.row, X + 1)}:${abs(bord.borderRange.row + bord.borderRange.rows - 1, X + 1)}`;
   b.spill(FIRST, 0, {
     ...fx(`KA.PARETO(${customer},${value},,${quoted(p.analysis.spec.scheme)},${thresholds},${quoted(loc)})`, pareto[0][0] as string),
-    spill: { rows: pareto.length, cols: pareto[0].length },
+    spill: { rows: pareto.length, cols: width },
   }, { style: "body" });
+  // The measure's name in a cell of its own: the headline formula reads it there.
+  const measureRow = bord.next;
+  b.block(measureRow, X, [[t("measure"), p.measureName]], { style: "body" });
   const concTable = concentrationTable(c.conc, loc);
-  const concRow = bord.next + 1;
-  b.cell(bord.next, X, t("section.concentration"), { style: "section" });
+  const concRow = measureRow + 3;
+  b.cell(concRow - 1, X, t("section.concentration"), { style: "section" });
   b.spill(concRow, X, { ...fx(`KA.CONCENTRATION(${value},${customer},${quoted(loc)})`, concTable[0][0] as string), spill: { rows: concTable.length, cols: 2 } }, { style: "body" });
-  // The headline % refers to the spilled "customers needed for 80% (% of customers)" cell.
-  const pctLabel = text(loc, "concentration.customersForPct", { pct: "80%" });
-  const pctRow = concTable.findIndex((r) => r[0] === pctLabel);
-  const h = headline(c);
-  b.cell(HEADLINE, 0, fx(abs(concRow + pctRow, X + 1), h.fraction), { style: "section", numberFormats: [FORMAT.percent] });
-  b.cell(HEADLINE, 1, h.sentence, { style: "section" });
-  for (let i = 0; i < pareto[0].length; i++) b.width(i, i === 1 ? 32 : 15);
+  // The headline reads the spilled figures: "customers needed for 80%" (count and % of customers), all customers, the positive total.
+  const spilled = (label: string) => {
+    const i = concTable.findIndex((r) => r[0] === label);
+    if (i < 0) throw new Error(`KA.CONCENTRATION has no row "${label}"`);
+    return abs(concRow + i, X + 1);
+  };
+  headlineRow(b, c, {
+    fraction: spilled(text(loc, "concentration.customersForPct", { pct: "80%" })),
+    count: spilled(text(loc, "concentration.customersFor", { pct: "80%" })),
+    customers: spilled(text(loc, "concentration.customers")),
+    measure: abs(measureRow, X + 1),
+    positiveTotal: spilled(text(loc, "concentration.positiveTotal")),
+  }, width - 1);
+  pareto[0].forEach((h, i) => b.width(i, fitWidth({ header: String(h), texts: i === 1 ? pareto.map((r) => String(r[1])) : [formattedText(c.conc.netTotal, FORMAT.money)], min: 8, max: 42 })));
+  b.fitColumns([X, X + 1], { min: 8, max: 48, lines: 1 });
+  b.width(X, fitWidth({ texts: concTable.map((r) => String(r[0])), max: 48 }));
   b.width(X - 1, 3);
   return b.build({ key: "contribution", name: t("sheetName"), freeze: { rows: FIRST + 1, cols: 0 }, tabColor: TAB_COLOR });
 }

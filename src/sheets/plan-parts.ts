@@ -17,6 +17,7 @@ import { scoreAccounts } from "../engine/scoring";
 import { median } from "../engine/stats";
 import { TIER_LOSS, TIER_NONE } from "../engine/tiers";
 import { list, Locale, text } from "../strings";
+import type { SheetOptions } from "./common";
 import {
   a1,
   a1Range,
@@ -24,6 +25,7 @@ import {
   Cell,
   ConditionalFormat,
   FormulaCell,
+  HorizontalAlignment,
   ListValidation,
   Literal,
   NamedRange,
@@ -36,34 +38,19 @@ import {
 // ---------------------------------------------------------------------------------------------
 // Options
 
-/**
- * Live mode: the computed figures that have a KA function (churn, opportunity priority, risk
- * score and level) are written as KA.CHURN / KA.PRIORITY / KA.RISK formulas over the sheet's
- * own cells, so the add-in must be loaded to calculate them. Other figures (shares, sums,
- * changes) stay native formulas. `source` describes the sales table the figures came from: a
- * text, or the source ranges of the other builders (common.ts LiveSource: its `value` range is
- * shown); it only appears in the sheet's note. Other properties are accepted and ignored.
+/*
+ * The options are the builders' shared ones (common.ts SheetOptions: locale, generated,
+ * live). Live mode here: the computed figures that have a KA function (churn, opportunity
+ * priority, risk score and level) are written as KA.CHURN / KA.PRIORITY / KA.RISK formulas
+ * over the sheet's own cells, so the add-in must be loaded to calculate them. Other figures
+ * (shares, sums, changes) stay native formulas. live.source (a text, or the source ranges:
+ * their value range is shown) only appears in the sheet's note.
  */
-export interface LiveOptions {
-  readonly source?: unknown;
-  readonly [key: string]: unknown;
-}
+export { liveSourceText } from "./common";
+export type { LiveOptions, SheetOptions } from "./common";
 
-/** The text naming a live sheet's source, or null. */
-export function liveSourceText(live: LiveOptions | undefined): string | null {
-  const s = live?.source;
-  if (typeof s === "string" && s.trim() !== "") return s;
-  if (s !== null && typeof s === "object" && typeof (s as { value?: unknown }).value === "string") return (s as { value: string }).value;
-  return null;
-}
-
-export interface PlanSheetOptions {
-  readonly locale: Locale;
-  /** ISO date (YYYY-MM-DD) of generation, shown on the sheet; builders never read the clock. */
-  readonly generatedOn: string;
-  /** KA.* formulas instead of the portable native ones (see LiveOptions). */
-  readonly live?: LiveOptions;
-}
+/** @deprecated The plan and risk builders take the shared SheetOptions (`generated`; `generatedOn` is still read). */
+export type PlanSheetOptions = SheetOptions;
 
 // ---------------------------------------------------------------------------------------------
 // Number formats and small cell helpers
@@ -115,12 +102,21 @@ export class SheetWriter {
   readonly conditionalFormats: ConditionalFormat[] = [];
 
   /** Writes a rectangle at (row, col); does not move the cursor. */
-  put(row: number, col: number, cells: readonly (readonly Cell[])[], style?: StyleName, numberFormats?: readonly (string | null)[], wrap?: boolean): void {
+  put(
+    row: number,
+    col: number,
+    cells: readonly (readonly Cell[])[],
+    style?: StyleName,
+    numberFormats?: readonly (string | null)[],
+    wrap?: boolean,
+    align?: readonly (HorizontalAlignment | null)[],
+  ): void {
     if (cells.length === 0 || cells[0].length === 0) return;
     const block: { -readonly [K in keyof Block]: Block[K] } = { row, col, cells };
     if (style) block.style = style;
     if (numberFormats) block.numberFormats = numberFormats;
     if (wrap) block.wrap = true;
+    if (align) block.align = align;
     this.blocks.push(block);
   }
 

@@ -50,7 +50,7 @@ import { TIER_LOSS, TIER_NONE } from "../engine/tiers";
 import { list, text } from "../strings";
 import { a1, Cell, SheetModel } from "./model";
 import {
-  abs, colSpan, countIf, excelRound, FORMAT, fx, measureValues, numberOrBlank, quoted, range, rowSpan, SheetBuilder, SheetOptions, Translate, uniqueHeaders,
+  abs, colSpan, countIf, excelRound, FORMAT, fx, generatedDate, measureValues, numberOrBlank, quoted, range, rowSpan, SheetBuilder, SheetOptions, Translate, uniqueHeaders,
 } from "./common";
 
 export interface MatrixOptions extends SheetOptions {
@@ -107,8 +107,8 @@ export function buildMatrixSheet(p: Portfolio, options: MatrixOptions): SheetMod
 
   b.cell(0, 0, t("title"), { style: "title" });
   const sub = [t("subtitle", { count: placed.length, selection })];
-  if (options.generated) sub.push(t("generated", { date: options.generated }));
-  b.cell(1, 0, sub.join(" · "), { style: "subtitle" });
+  const date = generatedDate(options);
+  if (date) sub.push(t("generated", { date }));
 
   const notes: { text: string; style: "note" | "warning" }[] = [
     { text: t("note.axes"), style: "note" },
@@ -127,7 +127,6 @@ export function buildMatrixSheet(p: Portfolio, options: MatrixOptions): SheetMod
   const bubbles = sizes.every((x) => x > 0);
   if (placed.length && !bubbles) notes.push({ text: t("note.noBubbles", { name: sizeName }), style: "note" });
   if (live) notes.push({ text: t("note.live"), style: "note" });
-  notes.forEach((n, i) => b.cell(2 + i, 0, n.text, { style: n.style }));
 
   // Legend positions are needed by the quadrant formulas: compute the columns first.
   const A = axes.attractiveness.criteria;
@@ -151,11 +150,20 @@ export function buildMatrixSheet(p: Portfolio, options: MatrixOptions): SheetMod
   }
   const width = col.quadrant + 1;
   const X = width + 1;
+  // Subtitle and notes: merged over the table's width and wrapped (they print with it).
+  const wide = (row: number, value: string, style: "subtitle" | "note" | "warning") => {
+    b.block(row, 0, [[value]], { style, wrap: true });
+    b.merges.push(range(row, 0, 1, width));
+  };
+  wide(1, sub.join(" · "), "subtitle");
+  notes.forEach((n, i) => wide(2 + i, n.text, n.style));
   const G = 2 + notes.length + 1;
 
   // Legend: the quadrant label cells the formulas read.
   const cutRow = G;
-  const legendTitle = cutRow + 4;
+  // The legend starts below the table's header row, which prints on every page (its row in the
+  // legend's columns stays empty).
+  const legendTitle = cutRow + 5;
   const legendFirst = legendTitle + 2;
   const labelCell = (q: Quadrant) => abs(legendFirst + q, X);
   const quadrantLabels = QUADRANTS.map((q) => text(loc, `matrix.${q}`));
@@ -188,7 +196,7 @@ export function buildMatrixSheet(p: Portfolio, options: MatrixOptions): SheetMod
   // Group headers, weights, lowest and highest.
   const group = (c0: number, n: number, label: string) => {
     if (n === 0) return;
-    b.cell(G, c0, label, { style: "section" });
+    b.cell(G, c0, label, { style: "section", wrap: true });
     if (n > 1) b.merges.push(range(G, c0, 1, n));
   };
   group(col.critA, A.length, t("group.critA"));
@@ -288,10 +296,10 @@ export function buildMatrixSheet(p: Portfolio, options: MatrixOptions): SheetMod
   if (live) {
     // The spill anchors sit in the first row; the cells below them stay free for the spill.
     const fixed = rows.map((r) => r.slice(0, col.scoreA));
-    b.block(first, 0, fixed, { style: "body", numberFormats: formats.slice(0, col.scoreA) });
+    b.block(first, 0, fixed, { style: "body", numberFormats: formats.slice(0, col.scoreA), align: fixed[0].map((_, j) => (j === col.tier ? "center" : null)) });
     rows[0].slice(col.scoreA).forEach((c, j) => b.spill(first, col.scoreA + j, c as Parameters<SheetBuilder["spill"]>[2], { style: "body", numberFormats: [formats[col.scoreA + j]] }));
   } else {
-    const body = b.block(first, 0, rows, { style: "body", numberFormats: formats });
+    const body = b.block(first, 0, rows, { style: "body", numberFormats: formats, align: rows[0].map((_, j) => (j === col.tier || j === col.quadrant ? "center" : null)) });
     b.tables.push({ name: "KA_PortfolioMatrix", range: { ...head, rows: 1 + body.rows }, style: "TableStyleMedium9" });
   }
 
@@ -332,21 +340,35 @@ export function buildMatrixSheet(p: Portfolio, options: MatrixOptions): SheetMod
       { axis: "x", value: cutS, label: t("chart.strengthCut") },
       { axis: "y", value: cutA, label: t("chart.attractivenessCut") },
     ],
+    // The cuts are editable inputs: the lines follow those cells.
+    referenceCells: [range(cutRow + 2, X + 1), range(cutRow + 1, X + 1)],
   });
 
   if (!live) {
     QUADRANTS.forEach((q, i) => b.conditionalFormats.push({ kind: "textEquals", range: range(first, col.quadrant, m), text: quadrantLabels[i], fill: QUADRANT_FILLS[q] }));
     b.conditionalFormats.push({ kind: "colorScale", range: range(first, col.scoreA, m, 2), min: "F8696B", mid: "FFEB84", max: "63BE7B" });
   }
-  b.width(0, 30);
-  b.width(col.size, 15);
-  b.width(col.tier, 8);
-  for (let c = col.critA; c < col.scoreA; c++) b.width(c, 12);
-  b.width(col.scoreA, 13);
-  b.width(col.scoreS, 13);
-  b.width(col.quadrant, 13);
+  // Widths that fit the headers (wrapped onto up to three lines) and the data.
+  b.fitColumns([col.customer], { min: 16, max: 36 });
+  b.fitColumns(Array.from({ length: col.quadrant }, (_, j) => j + 1), { min: 7, max: 16, lines: 3 });
+  b.fitColumns([col.quadrant], { min: 10, max: 16 });
   b.width(X - 1, 3);
-  return b.build({ key: "matrix", name: t("sheetName"), freeze: { rows: first, cols: 1 }, tabColor: TAB_COLOR });
+  return b.build({
+    key: "matrix",
+    name: t("sheetName"),
+    freeze: { rows: first, cols: 1 },
+    tabColor: TAB_COLOR,
+    // The table prints, landscape, one page wide, its header row on every page.
+    // Prints: the table (header on every page), then from a new page the cuts, the legend and the chart.
+    print: {
+      area: range(0, 0, last + 1, width),
+      areas: [range(cutRow, X, anchor.row + anchor.rows - cutRow, Math.max(5, anchor.cols))],
+      landscape: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      repeatRows: { from: H, to: H },
+    },
+  });
 }
 
 /** The legend: quadrant, attractiveness high/low, strength high/low, strategy, accounts (COUNTIF). Returns its last row. */
@@ -361,19 +383,16 @@ function legend(
   b.cell(title, X, t("section.legend"), { style: "section" });
   const head = [t("legend.quadrant"), t("legend.attractiveness"), t("legend.strength"), t("legend.strategy")];
   if (accounts?.counts) head.push(t("legend.accounts"));
-  b.block(title + 1, X, [head], { style: "header", wrap: true });
+  b.block(title + 1, X, [head], { style: "header" });
   const hl = (high: boolean) => t(high ? "legend.high" : "legend.low");
   const rows: Cell[][] = QUADRANTS.map((q, i) => {
     const row: Cell[] = [labels[i], hl(i === Quadrant.Strategic || i === Quadrant.Star), hl(i === Quadrant.Strategic || i === Quadrant.Status), t(`strategy.${q}`)];
     if (accounts?.counts) row.push(fx(countIf(accounts.range, abs(title + 2 + i, X), labels[i]), accounts.counts[i]));
     return row;
   });
-  b.block(title + 2, X, rows, { style: "body", wrap: true, numberFormats: head.map((_, j) => (j === 4 ? FORMAT.count : null)) });
-  b.width(X, 30);
-  b.width(X + 1, 14);
-  b.width(X + 2, 14);
-  b.width(X + 3, 40);
-  b.width(X + 4, 10);
+  b.block(title + 2, X, rows, { style: "body", numberFormats: head.map((_, j) => (j === 4 ? FORMAT.count : null)) });
+  // Beside the table's rows: one line each (no taller rows).
+  b.fitColumns([X, X + 1, X + 2, X + 3, X + 4], { min: 8, max: 48, lines: 1 });
   return title + 1 + QUADRANTS.length;
 }
 

@@ -23,6 +23,7 @@
 import { Portfolio } from "../engine/portfolio";
 import { RISK_BANDS, riskLevelOf, riskScore } from "../engine/risk";
 import { Locale, text } from "../strings";
+import { requiredDate, SheetOptions } from "./common";
 import { a1, a1Range, Cell, FormulaCell, SheetModel } from "./model";
 import {
   abs,
@@ -38,7 +39,6 @@ import {
   liveSourceText,
   liveRiskFormula,
   PlanContext,
-  PlanSheetOptions,
   preparePlanContext,
   q,
   range,
@@ -172,7 +172,7 @@ const LEVEL_FILL = ["#C6EFCE", "#FFEB9C", "#FFC7CE", "#FF0000"] as const;
 const COLS = 11;
 const WIDTHS = [30, 36, 14, 16, 11, 11, 9, 11, 40, 16, 12];
 
-export function buildRiskRegisterSheet(portfolio: Portfolio, customerIds: readonly number[], options: PlanSheetOptions): SheetModel {
+export function buildRiskRegisterSheet(portfolio: Portfolio, customerIds: readonly number[], options: SheetOptions): SheetModel {
   const ctx = preparePlanContext(portfolio);
   const count = portfolio.analysis.customers.count;
   for (const id of customerIds) {
@@ -220,12 +220,15 @@ class RegisterBuilder {
   private readonly p: Portfolio;
   private readonly live: boolean;
   private readonly statuses: string[];
+  /** The generation date (options.generated). */
+  private readonly date: string;
 
   constructor(
     private readonly ctx: PlanContext,
-    private readonly options: PlanSheetOptions,
+    private readonly options: SheetOptions,
   ) {
     this.loc = options.locale;
+    this.date = requiredDate(options, "risk register");
     this.p = ctx.portfolio;
     this.live = options.live !== undefined;
     this.statuses = statusValues(this.loc);
@@ -238,7 +241,7 @@ class RegisterBuilder {
   build(ids: readonly number[]): SheetModel {
     const w = this.w;
     w.line([this.t("title")], "title");
-    w.line([this.t("subtitle", { date: this.options.generatedOn, n: ids.length, measure: this.p.measureName })], "subtitle");
+    w.line([this.t("subtitle", { date: this.date, n: ids.length, measure: this.p.measureName })], "subtitle");
     const source = liveSourceText(this.options.live);
     w.line([this.live ? text(this.loc, "sheet.plan.liveNote", { source: source ?? this.p.measureName }) : text(this.loc, "sheet.plan.portableNote")], "note");
     const refs = this.assumptions();
@@ -515,10 +518,10 @@ class RegisterBuilder {
       w.put(r, 0, [[this.t(`kind.${row.kind}`), row.basis]], "body", undefined, true);
       w.cell(r, 2, row.value, "body", row.format);
       w.cell(r, 3, row.exposure, "body", FMT.money);
-      w.put(r, 4, [[row.l, row.i]], "body", [FMT.int, FMT.int]);
+      w.put(r, 4, [[row.l, row.i]], "body", [FMT.int, FMT.int], false, ["center", "center"]);
       const G = a1(r, 6);
-      w.cell(r, 6, fx(this.live ? liveRiskFormula(L, I, loc, 1) : riskScoreFormula(L, I), score), "body", FMT.int);
-      w.cell(r, 7, fx(this.live ? liveRiskFormula(L, I, loc, 2) : riskLevelFormula(G, loc), level), "body");
+      const scoreCell = fx(this.live ? liveRiskFormula(L, I, loc, 1) : riskScoreFormula(L, I), score);
+      w.put(r, 6, [[scoreCell, fx(this.live ? liveRiskFormula(L, I, loc, 2) : riskLevelFormula(G, loc), level)]], "body", [FMT.int, null], false, ["center", "center"]);
       w.cell(r, 8, todo, "todo");
       w.put(r, 9, [[null, null]], "input", [null, FMT.date]);
       scoreRows.push(r);

@@ -3,12 +3,12 @@ import { buildPortfolio, Portfolio, SalesColumns } from "../../src/engine/portfo
 import { TIER_LOSS, tierSpecOf } from "../../src/engine/tiers";
 import { buildAccountPlanSheet, OPPORTUNITY_ROWS, selectPlanAccounts } from "../../src/sheets/account-plan";
 import { Cell, isFormula, Literal, SheetModel } from "../../src/sheets/model";
-import { PlanSheetOptions } from "../../src/sheets/plan-parts";
+import { SheetOptions } from "../../src/sheets/common";
 import { Locale, resourceOf, text } from "../../src/strings";
 import { functionsIn, gridOf, mismatches, PlanSheetEvaluator, referencesIn, samplePlanPortfolio, Scalar } from "../support/formula-eval";
 
-const EN: PlanSheetOptions = { locale: "en", generatedOn: "2026-01-15" };
-const ZH: PlanSheetOptions = { locale: "zh", generatedOn: "2026-01-15" };
+const EN: SheetOptions = { locale: "en", generated: "2026-01-15" };
+const ZH: SheetOptions = { locale: "zh", generated: "2026-01-15" };
 const tp = (locale: Locale, key: string, args?: Record<string, string | number>) => text(locale, `sheet.plan.${key}`, args);
 
 /**
@@ -531,7 +531,7 @@ describe("account plan: determinism and speed-independent reuse", () => {
     const fresh = ids.map((id) => JSON.stringify(buildAccountPlanSheet(b, id, ZH)));
     expect(again).toEqual(first);
     expect(fresh).toEqual(first);
-    expect(JSON.stringify(buildAccountPlanSheet(a, ids[0], { ...ZH, generatedOn: "2026-02-01" }))).not.toEqual(first[0]);
+    expect(JSON.stringify(buildAccountPlanSheet(a, ids[0], { ...ZH, generated: "2026-02-01" }))).not.toEqual(first[0]);
   });
 });
 

@@ -3,13 +3,14 @@ import { RISK_BANDS, riskLevelOf, riskScore } from "../../src/engine/risk";
 import { tierSpecOf } from "../../src/engine/tiers";
 import { selectPlanAccounts } from "../../src/sheets/account-plan";
 import { Cell, isFormula, Literal, SheetModel } from "../../src/sheets/model";
-import { CREDIT_SCALES, creditScaleOf, PlanSheetOptions } from "../../src/sheets/plan-parts";
+import { SheetOptions } from "../../src/sheets/common";
+import { CREDIT_SCALES, creditScaleOf } from "../../src/sheets/plan-parts";
 import { buildRiskRegisterSheet, RISK_REGISTER_KEY, RISK_RULES, RiskKind, scaleScore, ScaleRule } from "../../src/sheets/risk-register";
 import { Locale, text } from "../../src/strings";
 import { functionsIn, gridOf, mismatches, PlanSheetEvaluator, referencesIn, samplePlanPortfolio, Scalar } from "../support/formula-eval";
 
-const EN: PlanSheetOptions = { locale: "en", generatedOn: "2026-01-15" };
-const ZH: PlanSheetOptions = { locale: "zh", generatedOn: "2026-01-15" };
+const EN: SheetOptions = { locale: "en", generated: "2026-01-15" };
+const ZH: SheetOptions = { locale: "zh", generated: "2026-01-15" };
 const tr = (locale: Locale, key: string, args?: Record<string, string | number>) => text(locale, `sheet.risk.${key}`, args);
 const KINDS: RiskKind[] = ["churn", "dependency", "loss", "decline", "credit"];
 const COL = { risk: 0, value: 2, exposure: 3, likelihood: 4, impact: 5, score: 6, level: 7, countermeasure: 8, owner: 9, due: 10 };

@@ -15,7 +15,7 @@ import { Portfolio } from "../../engine/portfolio";
 import { TIER_LOSS, TIER_NONE } from "../../engine/tiers";
 import { planNames, writeWorkbook, WriteWorkbookOptions } from "../../render/xlsx";
 import { buildAccountPlanSheet, PlanSelection, selectPlanAccounts } from "../../sheets/account-plan";
-import { LiveSource } from "../../sheets/common";
+import { LiveSource, SheetOptions } from "../../sheets/common";
 import { buildContributionSheet } from "../../sheets/contribution";
 import { SheetModel } from "../../sheets/model";
 import { buildMatrixSheet } from "../../sheets/portfolio-matrix";
@@ -160,17 +160,16 @@ export function buildSheets(table: Table, options: BuildOptions, io: Io, progres
     effort: s.effort?.header,
   };
   const make = (source: LiveSource | undefined): SheetModel[] => {
-    const live = source ? { source } : undefined;
-    const common = { locale, generated: generatedOn, columnNames, ...(live ? { live } : {}) };
-    const sheets: SheetModel[] = [buildContributionSheet(portfolio, common), buildMatrixSheet(portfolio, common)];
-    const planOptions = { locale, generatedOn, ...(live ? { live } : {}) };
+    // One options object for every builder (common.ts SheetOptions).
+    const options: SheetOptions = { locale, generated: generatedOn, columnNames, ...(source ? { live: { source } } : {}) };
+    const sheets: SheetModel[] = [buildContributionSheet(portfolio, options), buildMatrixSheet(portfolio, options)];
     const label = text(locale, "cli.build.progress.plans");
     progress.count(label, 0, ids.length);
     ids.forEach((id, i) => {
-      sheets.push(buildAccountPlanSheet(portfolio, id, planOptions));
+      sheets.push(buildAccountPlanSheet(portfolio, id, options));
       progress.count(label, i + 1, ids.length);
     });
-    if (ids.length > 0) sheets.push(buildRiskRegisterSheet(portfolio, ids, planOptions));
+    if (ids.length > 0) sheets.push(buildRiskRegisterSheet(portfolio, ids, options));
     return sheets;
   };
 
