@@ -85,8 +85,12 @@ export function aggregateByCustomer(values: NumericVector, customers: CustomerVe
     sums[id] = t;
   }
   for (let id = 0; id < count; id++) {
-    const t = sums[id] + comp[id];
+    let t = sums[id] + comp[id];
     if (t - t !== 0) throw overflow(values.arg);
+    // A sum that was rounded is read back at Excel's 15 significant digits, so that customers
+    // whose lines add up to the same decimal total are equal: −0.04 − 499.91 is
+    // −499.95000000000005 in binary, −499.95 as typed (and as another customer's single line).
+    if (comp[id] !== 0) t = Number(t.toPrecision(15));
     sums[id] = t;
   }
   settleNearZero(v, ids, sums, hasValue);
