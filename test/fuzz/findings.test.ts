@@ -51,6 +51,15 @@ describe("fuzz findings", () => {
     expect(pareto[2][2]).toBe(0);
   });
 
+  test("customers whose lines add up to the same decimal total are tied: same rank, listed by name", () => {
+    // FUZZ_SEED=715167146 FUZZ_RUNS=40000: −0.04 − 499.91 summed to −499.95000000000005, below
+    // another customer's −499.95, so the two were not tied.
+    const losses = resultOf(callKA(() => KA.pareto(col("华东精密", " 华东精密 ", "Acme", "Acme"), col(-0.04, -499.91, -499.95, null))));
+    expect(losses.slice(1, 3).map((r) => [r[1], r[2]])).toEqual([["Acme", -499.95], ["华东精密", -499.95]]);
+    const ranked = resultOf(callKA(() => KA.pareto(col("b", "b", "a"), col(0.1, 0.2, 0.3))));
+    expect(ranked.slice(1, 3).map((r) => [r[0], r[1], r[2]])).toEqual([[1, "a", 0.3], [1, "b", 0.3]]);
+  });
+
   test("PARETO: a one-cell blank customer range is a blank customer (customers is required)", () => {
     expect(resultOf(callKA(() => KA.pareto([[null]], [[5]])))).toEqual([
       ["Rank", "Customer", "Value", "Share", "Cumulative share", "Tier"],
