@@ -58,17 +58,35 @@ export function rankCustomers(totals: Float64Array, hasValue: Uint8Array, names:
 /** Runs of equal values in `order` (value descending, ids ascending) ordered by name key, then id. */
 function orderTiesByName(order: Uint32Array, totals: Float64Array, names: readonly string[]): void {
   const m = order.length;
+  const runKeys: string[] = [];
+  const runIds: number[] = [];
   let s = 0;
   while (s < m) {
     const v = totals[order[s]];
     let e = s + 1;
     while (e < m && totals[order[e]] === v) e++;
     // Infinite totals compare as NaN in the comparator (Infinity - Infinity): kept in id order.
-    if (e - s > 1 && v !== Infinity) {
-      const run: { id: number; key: string }[] = [];
-      for (let j = s; j < e; j++) run.push({ id: order[j], key: customerKey(names[order[j]]) });
-      run.sort((a, b) => (a.key !== b.key ? (a.key < b.key ? -1 : 1) : a.id - b.id));
-      for (let j = s; j < e; j++) order[j] = run[j - s].id;
+    if (e - s > 32 && v !== Infinity) {
+      const keys = new Map<number, string>();
+      for (let j = s; j < e; j++) keys.set(order[j], customerKey(names[order[j]]));
+      order.subarray(s, e).sort((a, b) => {
+        const ka = keys.get(a)!;
+        const kb = keys.get(b)!;
+        return ka !== kb ? (ka < kb ? -1 : 1) : a - b;
+      });
+    } else if (e - s > 1 && v !== Infinity) {
+      // Insertion sort by (key, id) of the run's ids (ascending ids on entry): short runs.
+      runKeys.length = 0;
+      runIds.length = 0;
+      for (let j = s; j < e; j++) {
+        const id = order[j];
+        const key = customerKey(names[id]);
+        let k = runKeys.length;
+        while (k > 0 && runKeys[k - 1] > key) k--;
+        runKeys.splice(k, 0, key);
+        runIds.splice(k, 0, id);
+      }
+      for (let j = s; j < e; j++) order[j] = runIds[j - s];
     }
     s = e;
   }

@@ -42,20 +42,24 @@ function topNOf(arg: unknown): number {
 export function paretoTable(a: CustomerAnalysis, limit: number, loc: Locale): unknown[][] {
   const { names, totals, noCustomer } = a.customers;
   const { order, ranks } = a.ranking;
-  const labels = a.spec.labels;
-  const tierLabel = (id: number) => {
-    const t = a.tiers.tiers[id];
-    return t === TIER_NONE ? "" : t === TIER_LOSS ? list(loc, "tier.loss")[0] : labels[t];
-  };
-  const rows: unknown[][] = [
-    ["rank", "customer", "value", "share", "cumulativeShare", "tier"].map((k) => text(loc, `pareto.header.${k}`)),
-  ];
+  const tiers = a.tiers.tiers;
+  const labelOf: string[] = [];
+  for (let t = 0; t < a.spec.labels.length; t++) labelOf[t] = a.spec.labels[t];
+  labelOf[TIER_LOSS] = list(loc, "tier.loss")[0];
+  labelOf[TIER_NONE] = "";
   const shown = Math.min(limit, order.length);
+  const cut = shown < order.length;
+  // Sized up front: a whole column is a million rows.
+  const rows: unknown[][] = new Array(2 + shown + (cut ? 1 : 0) + a.losses.length + (noCustomer.rows > 0 ? 1 : 0));
+  let r = 0;
+  rows[r++] = ["rank", "customer", "value", "share", "cumulativeShare", "tier"].map((k) => text(loc, `pareto.header.${k}`));
+  const share = a.share;
+  const cumulative = a.cumulativeShare;
   for (let j = 0; j < shown; j++) {
     const id = order[j];
-    rows.push([ranks[j], names[id], totals[id], a.share[j], a.cumulativeShare[j], tierLabel(id)]);
+    rows[r++] = [ranks[j], names[id], totals[id], share[j], cumulative[j], labelOf[tiers[id]]];
   }
-  if (shown < order.length) {
+  if (cut) {
     let s = 0;
     let c = 0;
     for (let j = shown; j < order.length; j++) {
@@ -65,11 +69,11 @@ export function paretoTable(a: CustomerAnalysis, limit: number, loc: Locale): un
       s = t;
     }
     const other = s + c;
-    const share = a.tiers.positiveTotal > 0 ? other / a.tiers.positiveTotal : 0;
-    rows.push(["", text(loc, "pareto.other", { count: order.length - shown }), other, share, a.cumulativeShare[order.length - 1], ""]);
+    const otherShare = a.tiers.positiveTotal > 0 ? other / a.tiers.positiveTotal : 0;
+    rows[r++] = ["", text(loc, "pareto.other", { count: order.length - shown }), other, otherShare, cumulative[order.length - 1], ""];
   }
-  for (const id of a.losses) rows.push(["", names[id], totals[id], "", "", tierLabel(id)]);
-  if (noCustomer.rows > 0) rows.push(["", text(loc, "pareto.noCustomer", { count: noCustomer.rows }), noCustomer.value, "", "", ""]);
-  rows.push(["", text(loc, "pareto.total"), a.netTotal, "", "", ""]);
+  for (const id of a.losses) rows[r++] = ["", names[id], totals[id], "", "", labelOf[tiers[id]]];
+  if (noCustomer.rows > 0) rows[r++] = ["", text(loc, "pareto.noCustomer", { count: noCustomer.rows }), noCustomer.value, "", "", ""];
+  rows[r++] = ["", text(loc, "pareto.total"), a.netTotal, "", "", ""];
   return rows;
 }
