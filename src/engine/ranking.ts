@@ -9,7 +9,7 @@
  * (for values >= 0 the IEEE-754 bit pattern, read as an unsigned integer, orders like the
  * value): linear time, a few passes over typed arrays.
  */
-import { customerKey } from "./input/customer-vector";
+import { compareNameKeys, customerKey } from "./input/customer-vector";
 
 export interface Ranking {
   /** Customer ids with a value >= 0, by value descending, then name. */
@@ -58,35 +58,25 @@ export function rankCustomers(totals: Float64Array, hasValue: Uint8Array, names:
 /** Runs of equal values in `order` (value descending, ids ascending) ordered by name key, then id. */
 function orderTiesByName(order: Uint32Array, totals: Float64Array, names: readonly string[]): void {
   const m = order.length;
-  const runKeys: string[] = [];
-  const runIds: number[] = [];
+  const byName = (a: number, b: number) => compareNameKeys(names[a], names[b]) || a - b;
   let s = 0;
   while (s < m) {
     const v = totals[order[s]];
     let e = s + 1;
     while (e < m && totals[order[e]] === v) e++;
     // Infinite totals compare as NaN in the comparator (Infinity - Infinity): kept in id order.
-    if (e - s > 32 && v !== Infinity) {
-      const keys = new Map<number, string>();
-      for (let j = s; j < e; j++) keys.set(order[j], customerKey(names[order[j]]));
-      order.subarray(s, e).sort((a, b) => {
-        const ka = keys.get(a)!;
-        const kb = keys.get(b)!;
-        return ka !== kb ? (ka < kb ? -1 : 1) : a - b;
-      });
-    } else if (e - s > 1 && v !== Infinity) {
-      // Insertion sort by (key, id) of the run's ids (ascending ids on entry): short runs.
-      runKeys.length = 0;
-      runIds.length = 0;
-      for (let j = s; j < e; j++) {
+    if (e - s > 16 && v !== Infinity) order.subarray(s, e).sort(byName);
+    else if (e - s > 1 && v !== Infinity) {
+      // Short runs (the common case): insertion sort.
+      for (let j = s + 1; j < e; j++) {
         const id = order[j];
-        const key = customerKey(names[id]);
-        let k = runKeys.length;
-        while (k > 0 && runKeys[k - 1] > key) k--;
-        runKeys.splice(k, 0, key);
-        runIds.splice(k, 0, id);
+        let k = j;
+        while (k > s && byName(order[k - 1], id) > 0) {
+          order[k] = order[k - 1];
+          k--;
+        }
+        order[k] = id;
       }
-      for (let j = s; j < e; j++) order[j] = runIds[j - s];
     }
     s = e;
   }

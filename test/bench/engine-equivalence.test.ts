@@ -13,7 +13,7 @@ import { aggregateByCustomer } from "../../src/engine/aggregate";
 import { concentrationFormula } from "../../src/engine/formulas/concentration";
 import { paretoFormula } from "../../src/engine/formulas/pareto";
 import { tierFormula } from "../../src/engine/formulas/tier";
-import { readCustomerVector } from "../../src/engine/input/customer-vector";
+import { compareNameKeys, customerKey, readCustomerVector } from "../../src/engine/input/customer-vector";
 import { readNumericVector } from "../../src/engine/input/numeric-vector";
 import { columnVector, vectorOf } from "../../src/engine/input/range";
 import { lossCustomers, rankCustomers, sortIdsByValueDescending, sortNonNegativeAscending } from "../../src/engine/ranking";
@@ -266,6 +266,15 @@ describe("hot paths behave exactly as the engine before the benchmark work", () 
         same(`tricky customers flat n=${n}`, () => readCustomerVector(columnVector(cells, "c")), () => refCustomers.readCustomerVector(refRange.columnVector(cells, "c")));
         const values = cells.map(() => [r.int(1, 9)]);
         same(`tricky pareto n=${n}`, () => paretoFormula(col, values), () => refPareto.paretoFormula(col, values));
+      }
+    }
+    // Name keys compared without making them: as comparing the keys.
+    const texts = tricky.filter((t): t is string => typeof t === "string").concat(["Customer 1", "Customer 10", "customer 1 ", "Customer 1\t", "Customer 1\u0001", "b", "B ", " a", "ab", "aB", "A"]);
+    for (const a of texts) {
+      for (const b of texts) {
+        const ka = customerKey(a);
+        const kb = customerKey(b);
+        expect([a, b, compareNameKeys(a, b)]).toEqual([a, b, ka < kb ? -1 : ka > kb ? 1 : 0]);
       }
     }
     // Error literals are refused wherever they come, also after a look-alike made their key.

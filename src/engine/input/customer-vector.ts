@@ -28,6 +28,33 @@ export function customerKey(text: string): string {
   return text.trim().toLowerCase();
 }
 
+/**
+ * customerKey(a) compared with customerKey(b) as `<` compares strings: -1, 0 or 1. Decided on
+ * the texts themselves, without making the keys, up to the first difference when everything
+ * up to it is ASCII and not a space (lower-casing maps only A-Z there, and nothing is trimmed
+ * before it); otherwise the keys are made and compared.
+ */
+export function compareNameKeys(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  if (n > 0 && a.charCodeAt(0) > 32 && b.charCodeAt(0) > 32) {
+    for (; i < n; i++) {
+      let x = a.charCodeAt(i);
+      let y = b.charCodeAt(i);
+      if (x > 127 || y > 127) break;
+      if (x === y) continue;
+      if (x <= 32 || y <= 32) break;
+      if (x >= 65 && x <= 90) x += 32;
+      if (y >= 65 && y <= 90) y += 32;
+      if (x !== y) return x < y ? -1 : 1;
+    }
+    if (i === n && a.length === b.length) return 0;
+  }
+  const ka = customerKey(a);
+  const kb = customerKey(b);
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
+}
+
 export function readCustomerVector(v: Vector): CustomerVector {
   const n = v.length;
   const ids = new Int32Array(n);
