@@ -11,6 +11,8 @@ export interface Timing {
   readonly medianMs: number;
   readonly minMs: number;
   readonly maxMs: number;
+  /** Median CPU time of the process over the same runs (user + system, all threads). */
+  readonly cpuMedianMs: number;
 }
 
 export interface BenchCase {
@@ -74,6 +76,16 @@ export function sleep(ms: number): void {
   if (ms > 0) Atomics.wait(sleeper, 0, 0, ms);
 }
 
+/** Two minor GCs: objects that survive their first scavenge are promoted by the second. */
+export function minorGarbage(settleMs = 0): void {
+  if (gc) {
+    const minor = gc as unknown as (o: { type: string }) => void;
+    minor({ type: "minor" });
+    minor({ type: "minor" });
+    sleep(settleMs);
+  }
+}
+
 export function collectGarbage(settleMs = 0): void {
   if (gc) {
     gc();
@@ -84,36 +96,51 @@ export function collectGarbage(settleMs = 0): void {
 
 /** Times several paths, interleaved. */
 export function timePaths(paths: readonly Path<any>[], plan: RunPlan): Timing[] {
-  const once = (p: Path<any>): number => {
+  const once = (p: Path<any>): [number, number] => {
+    // Inputs made by setup are fresh, as the runtime hands them over right after parsing
+    // them. Minor GCs first move what the parse left in the young generation to the old one in
+    // order (a full GC straight away would evacuate it in parallel and scatter it: a 1M-row
+    // column then reads 2-3 times slower than any real call does); then a full GC, so that every
+    // run starts from a collected heap whose limits fit the input (otherwise the run itself
+    // pays, at random, for marking the input).
     const state = p.setup ? p.setup() : undefined;
+    if (p.setup) minorGarbage(0);
     collectGarbage(plan.settleMs ?? 0);
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     const out = p.run(state);
     const t1 = performance.now();
+    const c = process.cpuUsage(c0);
     keep(out);
     if (p.teardown) p.teardown(state);
     sink = undefined;
-    return t1 - t0;
+    return [t1 - t0, (c.user + c.system) / 1000];
   };
   for (let w = 0; w < plan.warmup; w++) for (const p of paths) once(p);
   const samples: number[][] = paths.map(() => []);
+  const cpu: number[][] = paths.map(() => []);
   let spent = 0;
   for (let r = 0; r < plan.runs; r++) {
     for (let k = 0; k < paths.length; k++) {
-      const ms = once(paths[k]);
+      const [ms, cpuMs] = once(paths[k]);
       samples[k].push(ms);
+      cpu[k].push(cpuMs);
       spent += ms;
     }
     if (plan.budgetMs !== undefined && r + 1 >= (plan.minRuns ?? 3) && spent > plan.budgetMs) break;
   }
-  return samples.map(stats);
+  return samples.map((s, k) => stats(s, cpu[k]));
 }
 
-export function stats(samples: number[]): Timing {
-  const s = [...samples].sort((a, b) => a - b);
+export function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
   const mid = s.length >> 1;
-  const median = s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
-  return { samples, medianMs: median, minMs: s[0], maxMs: s[s.length - 1] };
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+export function stats(samples: number[], cpu: number[] = samples): Timing {
+  const s = [...samples].sort((a, b) => a - b);
+  return { samples, medianMs: median(s), minMs: s[0], maxMs: s[s.length - 1], cpuMedianMs: median(cpu) };
 }
 
 export function toCase(p: { name: string; path: string }, group: string, n: number, t: Timing, extra: Partial<BenchCase> = {}): BenchCase {
@@ -126,6 +153,7 @@ export function toCase(p: { name: string; path: string }, group: string, n: numb
     minMs: round(t.minMs),
     maxMs: round(t.maxMs),
     runs: t.samples.length,
+    cpuMedianMs: round(t.cpuMedianMs),
     ...extra,
   };
 }
@@ -161,8 +189,9 @@ export function close(a: number, b: number, rel = 1e-9): boolean {
   return Math.abs(a - b) <= rel * Math.max(Math.abs(a), Math.abs(b), 1e-300);
 }
 
+const started = performance.now();
 export function log(msg: string): void {
-  process.stderr.write(`${msg}\n`);
+  process.stderr.write(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${msg}\n`);
 }
 
 // ---------------------------------------------------------------------------------------
