@@ -28,6 +28,7 @@ import { DEFAULT_LIKELIHOOD_CUT, PRIORITY_LABEL_KEYS } from "../engine/priority"
 import { QUADRANT_STRATEGY } from "../engine/matrix";
 import { Locale, text } from "../strings";
 import { requiredDate, SheetOptions } from "./common";
+import { textWidth } from "./text-metrics";
 import { a1, Cell, Literal, SheetModel } from "./model";
 import {
   abs,
@@ -169,9 +170,14 @@ class PlanBuilder {
     this.stages();
     this.swot();
     this.assumptions();
+    // Column B holds the account's name (section 1): wide enough for it, up to 40 characters.
+    const widths = [...WIDTHS];
+    widths[1] = Math.max(widths[1], Math.min(40, textWidth(this.name) + 2));
     return w.model(planKey(this.name, this.id), this.t("sheetName", { name: this.name }), {
-      columnWidths: WIDTHS,
+      columnWidths: widths,
       freeze: { rows: 1, cols: 0 },
+      // Seven columns of about 150 characters: landscape pages, one page wide (near full size).
+      print: { landscape: true, fitToWidth: 1, fitToHeight: 0 },
     });
   }
 
@@ -585,7 +591,7 @@ class PlanBuilder {
     const { w, loc } = this;
     this.section("section.assumptions");
     w.line([this.t("assumptions.churn")], "subtitle");
-    w.line([this.t("assumptions.level"), this.t("assumptions.satisfaction"), this.t("assumptions.probability")], "header");
+    w.header([this.t("assumptions.level"), this.t("assumptions.satisfaction"), this.t("assumptions.probability")]);
     const first = w.row;
     const rows = churnTableRows(loc);
     w.put(first, 0, rows.map((r) => [r[0]]), "body");

@@ -20,8 +20,9 @@
  *          cells, named KA_ThresholdA, KA_ThresholdB, …), reconciliation (the positive
  *          total: the shares' denominator, KA_PositiveTotal), summary by tier, concentration
  *          figures, the chart's data (top N customers, then "Other" for reference); the chart
- *          right of those: the top N customers' columns only (the cumulative line is still the
- *          share of all customers at each rank), value axis #,##0.
+ *          beside the concentration figures, under the summary: the top N customers' columns
+ *          only (the cumulative line is still the share of all customers at each rank), value
+ *          axis #,##0.
  *
  * Widths fit the headers and the data (common.ts fitColumns); long headers wrap. Print: the
  * customer table (title to the total), portrait, one page wide, its header row repeated on
@@ -459,7 +460,8 @@ function buildPortable(p: Portfolio, options: ContributionOptions): SheetModel {
     b.block(dataFirst, X, data, { style: "body", numberFormats: [null, FORMAT.money, FORMAT.percent] });
     // The columns of the top customers only: "Other" (often more than all of them together)
     // would flatten them; the cumulative line still is the share of all customers at each rank.
-    const anchor = b.reserve(range(HEADER, X + sumCols.length + 1, 24, 11), "Pareto chart");
+    // Beside the concentration figures, under the summary (the side blocks stay as wide as the summary).
+    const anchor = b.reserve(range(concTitle, X + 3, Math.max(18, concEnd - concTitle), Math.max(6, sumCols.length - 3)), "Pareto chart");
     const categories = range(dataFirst, X, shown);
     b.charts.push({
       kind: "pareto",

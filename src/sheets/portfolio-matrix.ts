@@ -160,10 +160,11 @@ export function buildMatrixSheet(p: Portfolio, options: MatrixOptions): SheetMod
   const G = 2 + notes.length + 1;
 
   // Legend: the quadrant label cells the formulas read.
-  const cutRow = G;
-  // The legend starts below the table's header row, which prints on every page (its row in the
-  // legend's columns stays empty).
-  const legendTitle = cutRow + 5;
+  // Cuts, legend and chart start below the table's header row (G + 4): that row prints on every
+  // page and is tall (wrapped headers), so it stays out of their print area and stays empty in
+  // their columns.
+  const cutRow = G + 5;
+  const legendTitle = cutRow + 4;
   const legendFirst = legendTitle + 2;
   const labelCell = (q: Quadrant) => abs(legendFirst + q, X);
   const quadrantLabels = QUADRANTS.map((q) => text(loc, `matrix.${q}`));
@@ -318,7 +319,7 @@ export function buildMatrixSheet(p: Portfolio, options: MatrixOptions): SheetMod
   for (const q of quadrants) counts[q]++;
   const legendEnd = legend(b, t, quadrantLabels, legendTitle, X, { range: colSpan(col.quadrant, first, last), counts: live ? null : counts });
 
-  const anchor = b.reserve(range(legendEnd + 2, X, 24, 8), "portfolio chart");
+  const anchor = b.reserve(range(legendEnd + 2, X, 20, 8), "portfolio chart");
   b.charts.push({
     kind: "portfolio",
     title: t("chart.title"),

@@ -261,7 +261,12 @@ class RegisterBuilder {
       });
     }
     this.defects(countCells);
-    return w.model(RISK_REGISTER_KEY, this.t("sheetName"), { columnWidths: WIDTHS, freeze: { rows: 1, cols: 0 } });
+    return w.model(RISK_REGISTER_KEY, this.t("sheetName"), {
+      columnWidths: WIDTHS,
+      freeze: { rows: 1, cols: 0 },
+      // Eleven columns: landscape pages, one page wide.
+      print: { landscape: true, fitToWidth: 1, fitToHeight: 0 },
+    });
   }
 
   private section(label: string): number {
@@ -296,7 +301,7 @@ class RegisterBuilder {
 
     w.skip();
     w.line([text(loc, "sheet.plan.assumptions.churn")], "subtitle");
-    w.line([text(loc, "sheet.plan.assumptions.level"), text(loc, "sheet.plan.assumptions.satisfaction"), text(loc, "sheet.plan.assumptions.probability")], "header");
+    w.header([text(loc, "sheet.plan.assumptions.level"), text(loc, "sheet.plan.assumptions.satisfaction"), text(loc, "sheet.plan.assumptions.probability")]);
     const first = w.row;
     const rows = churnTableRows(loc);
     w.put(first, 0, rows.map((r) => [r[0]]), "body");
@@ -315,7 +320,7 @@ class RegisterBuilder {
       if (rule.likelihood !== "credit table") scales.push(["likelihood", rule.likelihood]);
       scales.push(["impact", rule.impact]);
       for (const [axis, s] of scales) {
-        const r = w.line([this.t(`kind.${rule.kind}`), this.t(`rules.${rule.kind}.${axis}`), this.t(`rules.${s.direction}`)], "body");
+        const r = w.line([this.t(`kind.${rule.kind}`), this.t(`rules.${rule.kind}.${axis}`), this.t(`rules.${s.direction}`)], "body", undefined, 0, true);
         w.put(r, 3, [[...s.cuts]], "input", s.cuts.map(() => FMT.pct));
         scaleRow.set(`${rule.kind}.${axis}`, r);
       }
@@ -329,7 +334,7 @@ class RegisterBuilder {
     if (scale) {
       w.skip();
       w.line([this.t("credit.title", { scale: this.t(`credit.scale.${scale}`) })], "subtitle");
-      w.line([this.t("credit.rating"), this.t("credit.likelihood")], "header");
+      w.header([this.t("credit.rating"), this.t("credit.likelihood")]);
       const cf = w.row;
       const table = CREDIT_SCALES[scale];
       w.put(cf, 0, table.map((e) => [e.rating]), "body");
@@ -342,9 +347,10 @@ class RegisterBuilder {
 
     w.skip();
     w.line([this.t("levels.title")], "subtitle");
-    w.line([this.t("levels.level"), this.t("levels.from"), this.t("levels.below"), this.t("levels.grid")], "header");
+    w.header([this.t("levels.level"), this.t("levels.from"), this.t("levels.below"), this.t("levels.grid")]);
     for (const b of RISK_BANDS) {
-      w.line([text(loc, b.key), b.from, b.below === Infinity ? "—" : b.below, b.gridScores.join(", ")], "body");
+      const r = w.line([text(loc, b.key)], "body");
+      w.put(r, 1, [[b.from, b.below === Infinity ? "—" : b.below, b.gridScores.join(", ")]], "body", undefined, false, ["center", "center", null]);
     }
     return {
       total: abs(totalRow, 2),

@@ -171,6 +171,8 @@ interface AxisOptions {
   formatCode?: string;
   crosses?: "autoZero" | "max";
   gridlines?: boolean;
+  /** Small tick labels turned 45° (hundredths of a point), for many long category names. */
+  smallLabels?: number;
 }
 
 function scaling(o: AxisOptions): string {
@@ -190,6 +192,9 @@ function axisCommon(o: AxisOptions): string {
     `<c:numFmt formatCode="${esc(o.formatCode ?? "General")}" sourceLinked="${o.formatCode ? 0 : 1}"/>` +
     `<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +
     `<c:spPr><a:ln w="9525">${solidFill("BFBFBF")}</a:ln></c:spPr>` +
+    (o.smallLabels
+      ? `<c:txPr><a:bodyPr rot="-2700000" vert="horz"/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="${o.smallLabels}"/></a:pPr><a:endParaRPr lang="en-US"/></a:p></c:txPr>`
+      : "") +
     `<c:crossAx val="${o.cross}"/><c:crosses val="${o.crosses ?? "autoZero"}"/>`
   );
 }
@@ -280,7 +285,9 @@ function paretoXml(def: ChartDef, ctx: ChartContext): string {
   if (groups.barSecondary) plot += bar(groups.barSecondary, secondaryAxes);
   if (groups.lineSecondary) plot += line(groups.lineSecondary, secondaryAxes);
 
-  plot += catAx({ id: AX.cat, cross: AX.val, pos: "b", title: def.xAxisTitle });
+  // Many categories (the top 50 customers): smaller names at 45°, leaving the plot its height.
+  const categories = first ? first.categories.rows * first.categories.cols : 0;
+  plot += catAx({ id: AX.cat, cross: AX.val, pos: "b", title: def.xAxisTitle, smallLabels: categories > 15 ? 700 : undefined });
   const primary = def.series.find((s) => s.axis !== "secondary");
   plot += valAx({ id: AX.val, cross: AX.cat, pos: "l", title: def.yAxisTitle, min: 0, gridlines: true, formatCode: def.yAxisFormat ?? formatOf(ctx, primary?.values) }, "between");
   if (hasSecondary) {
