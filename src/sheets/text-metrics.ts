@@ -158,23 +158,39 @@ export function wrappedRowHeights(model: SheetModel, fontOf: FontOf, defaultWidt
     const w = widths[c];
     return typeof w === "number" && Number.isFinite(w) && w > 0 ? Math.min(255, w) : defaultWidth;
   };
-  const merges = model.merges ?? [];
   const out = new Map<number, number>();
-  model.blocks.forEach((b, bi) => {
+  const blocks = model.blocks;
+  // Rows holding wrapped blocks; only their cells are looked at (linear in the cells, not in blocks × cells).
+  const rows = new Set<number>();
+  for (const b of blocks) if (b.wrap) for (let i = 0; i < b.cells.length; i++) rows.add(b.row + i);
+  if (rows.size === 0) return out;
+  const key = (r: number, c: number) => r * 16384 + c;
+  const owner = new Map<number, number>(); // the last block writing each cell of those rows
+  blocks.forEach((b, bi) => {
+    const cols = b.cells[0]?.length ?? 0;
+    for (let i = 0; i < b.cells.length; i++) if (rows.has(b.row + i)) for (let j = 0; j < cols; j++) owner.set(key(b.row + i, b.col + j), bi);
+  });
+  const masters = new Map<number, { readonly rows: number; readonly cols: number }>();
+  const covered = new Set<number>();
+  for (const m of model.merges ?? []) {
+    if (m.rows * m.cols <= 1) continue;
+    masters.set(key(m.row, m.col), m);
+    for (let r = m.row; r < m.row + m.rows; r++) if (rows.has(r)) for (let c = m.col; c < m.col + m.cols; c++) if (r !== m.row || c !== m.col) covered.add(key(r, c));
+  }
+  blocks.forEach((b, bi) => {
     if (!b.wrap) return;
-    const later = model.blocks.slice(bi + 1);
     const font = fontOf(b.style);
     b.cells.forEach((row, i) =>
       row.forEach((cell, j) => {
         const v = cell !== null && typeof cell === "object" ? cell.v : cell;
         if (typeof v !== "string" || v === "") return;
         const r = b.row + i;
-        const c = b.col + j;
-        if (later.some((o) => r >= o.row && r < o.row + o.cells.length && c >= o.col && c < o.col + (o.cells[0]?.length ?? 0))) return;
-        const m = merges.find((x) => r >= x.row && r < x.row + x.rows && c >= x.col && c < x.col + x.cols && x.rows * x.cols > 1);
-        if (m && (m.row !== r || m.col !== c || m.rows > 1)) return;
+        const k = key(r, b.col + j);
+        if (owner.get(k) !== bi || covered.has(k)) return;
+        const m = masters.get(k);
+        if (m && m.rows > 1) return; // a tall merge has room of its own
         let w = 0;
-        for (let k = c; k < c + (m ? m.cols : 1); k++) w += width(k);
+        for (let c = b.col + j; c < b.col + j + (m ? m.cols : 1); c++) w += width(c);
         const h = wrappedRowHeight(v, w, font.size, font.bold);
         if (h !== undefined && h > (out.get(r) ?? 0)) out.set(r, h);
       }),
