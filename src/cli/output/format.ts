@@ -1,4 +1,5 @@
 /** Number and text formatting for the aligned-table output. */
+import { isWide } from "../../sheets/text-metrics";
 
 const AMOUNT = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const INTEGER = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
@@ -25,29 +26,13 @@ export function formatRatio(x: number): string {
 }
 
 /**
- * Terminal columns a character takes: East Asian wide and full-width characters (CJK,
- * Hangul, full-width forms, most emoji) take two, combining marks none, the rest one.
+ * Terminal columns a character takes: East Asian wide and full-width characters (the same set
+ * the sheets size columns by) and most emoji take two, combining marks and zero-width
+ * characters none, the rest one.
  */
 export function charWidth(cp: number): number {
   if (cp === 0 || (cp >= 0x300 && cp <= 0x36f) || (cp >= 0x200b && cp <= 0x200f) || cp === 0xfe0f) return 0;
-  if (
-    (cp >= 0x1100 && cp <= 0x115f) ||
-    (cp >= 0x2e80 && cp <= 0x303e) ||
-    (cp >= 0x3041 && cp <= 0x33ff) ||
-    (cp >= 0x3400 && cp <= 0x4dbf) ||
-    (cp >= 0x4e00 && cp <= 0x9fff) ||
-    (cp >= 0xa000 && cp <= 0xa4cf) ||
-    (cp >= 0xac00 && cp <= 0xd7a3) ||
-    (cp >= 0xf900 && cp <= 0xfaff) ||
-    (cp >= 0xfe30 && cp <= 0xfe4f) ||
-    (cp >= 0xff00 && cp <= 0xff60) ||
-    (cp >= 0xffe0 && cp <= 0xffe6) ||
-    (cp >= 0x1f300 && cp <= 0x1f64f) ||
-    (cp >= 0x1f900 && cp <= 0x1f9ff) ||
-    (cp >= 0x20000 && cp <= 0x3fffd)
-  ) {
-    return 2;
-  }
+  if (isWide(cp) || (cp >= 0x1f300 && cp <= 0x1f64f) || (cp >= 0x1f900 && cp <= 0x1f9ff)) return 2;
   return 1;
 }
 
