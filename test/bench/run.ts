@@ -216,8 +216,8 @@ async function lineCases(b: Bench): Promise<void> {
   const ties = (k: number) => (k ? `${k} customers whose totals differ only by rounding of the sums ranked apart` : "no rounding ties");
   f.notes = `checked against ours: ${ties(floorTies)}`;
   a.notes = `checked against ours: ${ties(peerTies)}; Arquero sums naively and groups exact spellings`;
-  b.target("KA.PARETO 1M lines / hand-written pass", o.ratio!, "≤ 1.5", (x) => x <= 1.5, `${formatMs(o.medianMs)} ms vs ${formatMs(f.medianMs)} ms`);
-  b.target("Arquero / KA.PARETO 1M lines (× faster)", a.ratio!, "≥ 3", (x) => x >= 3, `${formatMs(a.medianMs)} ms vs ${formatMs(o.medianMs)} ms`);
+  b.target("KA.PARETO 1M lines / hand-written pass", o.ratio!, "≤ 1.5", (x) => x <= 1.5, `${withUnit(o.medianMs)} vs ${withUnit(f.medianMs)}`);
+  b.target("Arquero / KA.PARETO 1M lines (× faster)", a.ratio!, "≥ 3", (x) => x >= 3, `${withUnit(a.medianMs)} vs ${withUnit(o.medianMs)}`);
 }
 
 /** Ours against the floor and Arquero on the lines; returns the rounding ties met. */
@@ -295,8 +295,8 @@ function formulaCases(b: Bench): void {
   const ki = b.find("KA.TIER in HyperFormula, initial", at)!;
   const ke = b.find("KA.TIER in HyperFormula, one edit", at)!;
   const suffix = at < 10_000 ? ` (at ${formatN(at)} rows: --quick stops there; the target is at 10,000)` : "";
-  b.target(`formulas / KA.TIER, initial, ${formatN(at)} rows (× faster)`, ki.speedup!, "≥ 400 at 10,000", (x) => at >= 10_000 && x >= 400, `${formatMs(ki.medianMs)} ms vs ${formatMs(ki.medianMs * ki.speedup!)} ms${suffix}`);
-  b.target(`formulas / KA.TIER, one edit, ${formatN(at)} rows (× faster)`, ke.speedup!, "≥ 1,000 at 10,000", (x) => at >= 10_000 && x >= 1000, `${formatMs(ke.medianMs)} ms vs ${formatMs(ke.medianMs * ke.speedup!)} ms${suffix}`);
+  b.target(`formulas / KA.TIER, initial, ${formatN(at)} rows (× faster)`, ki.speedup!, "≥ 400 at 10,000", (x) => at >= 10_000 && x >= 400, `${withUnit(ki.medianMs)} vs ${withUnit(ki.medianMs * ki.speedup!)}${suffix}`);
+  b.target(`formulas / KA.TIER, one edit, ${formatN(at)} rows (× faster)`, ke.speedup!, "≥ 1,000 at 10,000", (x) => at >= 10_000 && x >= 1000, `${withUnit(ke.medianMs)} vs ${withUnit(ke.medianMs * ke.speedup!)}${suffix}`);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -320,6 +320,12 @@ function memoryCases(b: Bench): void {
   }
 }
 
+/** "12.3 ms" or "59.3 s". */
+function withUnit(ms: number): string {
+  const t = formatMs(ms);
+  return t.endsWith(" s") ? t : `${t} ms`;
+}
+
 function roundAll(r: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(r)) out[k] = typeof v === "number" ? round(v, 1) : Array.isArray(v) ? v.map((x) => (typeof x === "number" ? round(x, 1) : x)) : v;
@@ -332,13 +338,13 @@ function roundAll(r: Record<string, unknown>): Record<string, unknown> {
 function crossTargets(b: Bench): void {
   const t1 = b.find("KA.TIER (ours)", 1_048_576);
   if (t1) {
-    b.target("KA.TIER 1,048,576 rows / sort floor", t1.ratio!, "≤ 1.3", (x) => x <= 1.3, `${formatMs(t1.medianMs)} ms vs ${formatMs(t1.medianMs / t1.ratio!)} ms`);
+    b.target("KA.TIER 1,048,576 rows / sort floor", t1.ratio!, "≤ 1.3", (x) => x <= 1.3, `${withUnit(t1.medianMs)} vs ${withUnit(t1.medianMs / t1.ratio!)}`);
   }
   for (const name of ["KA.TIER (ours)", "KA.PARETO (ours)"]) {
     const a = b.find(name, 100_000);
     const z = b.find(name, 1_048_576);
     if (a && z) {
-      b.target(`${name.replace(" (ours)", "")} growth 100,000 → 1,048,576 rows (×)`, z.medianMs / a.medianMs, "≤ 12", (x) => x <= 12, `${formatMs(a.medianMs)} → ${formatMs(z.medianMs)} ms for 10.5× the rows`);
+      b.target(`${name.replace(" (ours)", "")} growth 100,000 → 1,048,576 rows (×)`, z.medianMs / a.medianMs, "≤ 12", (x) => x <= 12, `${withUnit(a.medianMs)} → ${withUnit(z.medianMs)} for 10.5× the rows`);
     }
   }
 }
