@@ -15,6 +15,7 @@ import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { foreignLibraries } from "../bench/bundles";
 
 const ROOT = path.resolve(__dirname, "../..");
 let out = "";
@@ -56,6 +57,10 @@ describe("the production bundles", () => {
       }
     }
     expect(found).toEqual([]);
+  });
+
+  test("hold neither HyperFormula (GPL-3.0) nor Arquero: benchmark-only development dependencies", () => {
+    expect(foreignLibraries(out)).toEqual([]);
   });
 
   test("the custom functions bundle (loaded by Excel's runtime, also without the page) has no exception at all", () => {
