@@ -8,6 +8,8 @@
  * formulas without the leading "=", referring to cells of the same sheet in A1 notation.
  */
 
+import { columnLetter } from "../engine/input/column-letters";
+
 export type Literal = string | number | boolean | null;
 
 /** A native formula with the value the engine expects it to calculate to. */
@@ -165,16 +167,7 @@ export interface SheetModel {
 }
 
 /** Column letters for a 0-based column index: 0 → A, 26 → AA. */
-export function columnLetter(col: number): string {
-  let s = "";
-  let n = col + 1;
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+export { columnLetter };
 
 /** A1 address of a 0-based cell; `absolute` adds $ to both parts. */
 export function a1(row: number, col: number, absolute = false): string {

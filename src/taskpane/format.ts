@@ -1,17 +1,7 @@
 /** How the pane shows addresses and cell values (pure). */
+import { columnLetter as columnLetterOfIndex, columnNumber } from "../engine/input/column-letters";
 import type { Locale } from "../strings";
 
-function letters(n: number): string {
-  let s = "";
-  for (let k = n + 1; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
-  return s;
-}
-
-function number(col: string): number {
-  let n = 0;
-  for (const ch of col.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
 
 /** The cells part of an address ("Sales!$A$1:$L$41" → "A1:L41"). */
 export function cellsOf(address: string): string {
@@ -22,7 +12,7 @@ export function cellsOf(address: string): string {
 /** Column letter of the table's column `index` (0-based), from the table's address; "" if unknown. */
 export function columnLetter(address: string, index: number): string {
   const m = /^([A-Za-z]{1,3})\d+(?::|$)/.exec(cellsOf(address));
-  return m ? letters(number(m[1]) + index) : "";
+  return m ? columnLetterOfIndex(columnNumber(m[1]) - 1 + index) : "";
 }
 
 /** Excel's date serial (1900 system) as yyyy-mm-dd, or undefined outside years 1900–9999. */

@@ -6,6 +6,7 @@
  * or more is a title, not the header.
  */
 import { dateText, isBlank } from "../../engine/input/cells";
+import { columnLetter, columnNumber } from "../../engine/input/column-letters";
 
 export interface Table {
   /** The file as the user named it (for messages). */
@@ -29,24 +30,12 @@ export interface Table {
   readonly delimiter?: string;
 }
 
-/** A, B, …, Z, AA, AB… for a 0-based column index. */
-export function columnLetter(index: number): string {
-  let s = "";
-  let n = index + 1;
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+export { columnLetter };
 
 /** 0-based column index of letters such as "C" or "aa"; -1 when not letters. */
 export function columnIndexOfLetters(letters: string): number {
   if (!/^[A-Za-z]{1,3}$/.test(letters)) return -1;
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
+  return columnNumber(letters) - 1;
 }
 
 /** Header text of a raw header cell. */

@@ -30,6 +30,7 @@ import { Cell, describeCell, excelErrorOf, isBlank } from "./cells";
 import { monthOf, NOT_A_DATE } from "./dates";
 import { ColumnRole, COLUMN_ROLES, findColumn } from "./headers";
 import { parseNumericText } from "./numbers";
+import { columnLetter } from "./column-letters";
 
 /** role → column index (0-based in the table); attractiveness/strength → criteria column indexes. */
 export interface ColumnMapping {
@@ -281,16 +282,7 @@ export function validateMapping(mapping: ColumnMapping, options: { measure?: Mea
 /* ------------------------------------------------------------------ SalesColumns */
 
 /** Excel's column letters of a 0-based index (0 → A, 26 → AA). */
-export function columnLetterOf(index: number): string {
-  let n = index + 1;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+export const columnLetterOf = columnLetter;
 
 export interface MappedSalesColumns {
   readonly columns: SalesColumns;

@@ -11,6 +11,7 @@
  * (a word followed by "("), sheet prefixes (a word followed by "!") and every other word.
  */
 
+import { columnLetter, columnNumber } from "../../engine/input/column-letters";
 export const MAX_ROWS = 1048576;
 export const MAX_COLS = 16384;
 
@@ -30,20 +31,11 @@ const COL_ONLY = /^\$?[A-Za-z]{1,3}$/;
 const ROW_ONLY = /^\$?\d+$/;
 const CELL_R1C1 = /R(\[-?\d+\]|\d+)?C(\[-?\d+\]|\d+)?/y;
 
-export function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
+export { columnNumber };
 
+/** Letters of a 1-based column number (R1C1 numbering). */
 export function columnLetters(n: number): string {
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
+  return columnLetter(n - 1);
 }
 
 /** End index (exclusive) of a delimited literal starting at i (quote char doubled to escape), or -1. */
