@@ -12,7 +12,8 @@
  *   2 ours     the custom-function entry points as Excel calls them (N×1 any[][] in, spill out)
  *   3 formulas the per-row SUMIF formulas users type today vs KA.TIER, both in HyperFormula
  *   4 peer     Arquero grouping and ranking the transaction lines
- *   5 sheets   bundle sizes; the worksheet cases (hook below)
+ *   5 sheets   bundle sizes; the worksheet cases (worksheets.ts): 500 plan sheets written as
+ *              xlsx, the Office.js renderer into the recording fake at 1,000 to 100,000 rows
  *
  * Options: --quick (fewer runs, formulas at 1,000 and 3,000 rows; under two minutes on two
  * cores), --full (the default: more runs, formulas also at 10,000 rows), --out FILE,
@@ -22,6 +23,7 @@ import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { DEFAULT_MAX_REQUEST_BYTES } from "../../src/render/office/encode";
 import { bundleSizes, foreignLibraries } from "./bundles";
 import { checkLabels, checkRanking } from "./compare";
 import { customerNames, customerValues, fresh, freshCells, transactions } from "./data";
@@ -44,7 +46,7 @@ import {
 } from "./harness";
 import { pareto, rankedRows, tier } from "./ours";
 import { arqueroPareto, loadArquero } from "./peer";
-import { worksheetCases } from "./worksheets";
+import { RENDERER_CASE, RENDERER_SIZES, worksheetCases } from "./worksheets";
 
 const ROOT = path.resolve(__dirname, "../../..");
 const THRESHOLDS = [0.8, 0.95];
@@ -352,6 +354,34 @@ function crossTargets(b: Bench): void {
 }
 
 // ---------------------------------------------------------------------------------------
+// The Office.js renderer (worksheet cases): its request plan, not its time
+
+function rendererTargets(b: Bench): void {
+  const found = RENDERER_SIZES.map((n) => b.find(RENDERER_CASE, n));
+  if (found.some((c) => !c)) return;
+  const cases = found as BenchCase[];
+  const first = cases[0];
+  const last = cases[cases.length - 1];
+  const syncs = (c: BenchCase) => c.syncsPerSheet as number;
+  b.target(
+    `Office.js renderer: syncs per sheet constant from ${formatN(first.n)} to ${formatN(last.n)} rows`,
+    syncs(last) - syncs(first),
+    `= 0 (syncs at ${formatN(last.n)} − at ${formatN(first.n)})`,
+    (x) => x <= 0,
+    `${cases.map((c) => `${syncs(c)} at ${formatN(c.n)}`).join(", ")} customers (+${first.setupSyncs as number} setup syncs per render); ` +
+      `the sheet's requests carry ${formatN(last.sheetBytes as number)} B at ${formatN(last.n)}, one request at most ${formatN(DEFAULT_MAX_REQUEST_BYTES)}`,
+  );
+  const largest = cases.map((c) => c.largestRequestBytes as number);
+  b.target(
+    "Office.js renderer: largest request (bytes)",
+    Math.max(...largest),
+    `≤ ${formatN(DEFAULT_MAX_REQUEST_BYTES)} (its budget)`,
+    (x) => x <= DEFAULT_MAX_REQUEST_BYTES,
+    `${cases.map((c, k) => `${formatN(largest[k])} B at ${formatN(c.n)}`).join(", ")} customers; Excel on the web rejects requests over 5 MB`,
+  );
+}
+
+// ---------------------------------------------------------------------------------------
 // Output
 
 function machine() {
@@ -407,8 +437,8 @@ async function main(): Promise<void> {
     b.bundles = sizes ?? "not built (npm run build)";
     if (sizes) log(`Bundles: ${sizes.map((s) => `${s.file} ${formatN(s.bytes)} B (gzip ${formatN(s.gzipBytes)} B)`).join(", ")}; no HyperFormula/Arquero inside`);
     else log("Bundles: not built (npm run build)");
-    log("Worksheets: 500 plan sheets headless (child process)");
     for (const w of await worksheetCases(o.quick)) b.add(w as unknown as BenchCase);
+    rendererTargets(b);
   }
   const seconds = (Date.now() - started) / 1000;
   const result = {

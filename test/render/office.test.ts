@@ -1,10 +1,11 @@
 import fc from "fast-check";
-import { a1, isFormula, type Block, type Cell, type FormulaCell, type SheetModel } from "../../src/sheets/model";
-import { renderSheets, SheetRenderError, type RenderResult } from "../../src/render/office";
+import { type Block, type Cell, type FormulaCell, type SheetModel } from "../../src/sheets/model";
+import { SheetRenderError } from "../../src/render/office";
 import { a1ToR1C1, r1c1ToA1 } from "../../src/render/office/r1c1";
 import { uniqueDefinedName, uniqueSheetName, validSheetName, nameKey } from "../../src/render/office/names";
 import { DEFAULT_MAX_REQUEST_BYTES } from "../../src/render/office/encode";
 import { excelInput, fakeR1C1ToA1, FakeExcel, FakeOfficeError, parseAddress, type ActionInfo, type FakeSheet } from "../support/fake-excel";
+import { checkSheetMatches, maxBytes, render } from "../support/office-render";
 
 /* ------------------------------------------------------------------ models */
 
@@ -107,34 +108,10 @@ function plan(account: string, opts: { marker?: string } = {}): SheetModel {
 
 /* ------------------------------------------------------------------ helpers */
 
-function render(fake: FakeExcel, sheets: SheetModel[], extra: Parameters<typeof renderSheets>[2] = {}): Promise<RenderResult> {
-  return renderSheets(fake.context(), sheets, { isSetSupported: fake.isSetSupported, ...extra });
-}
-
 /** Every cell of the model as Excel must hold it: text/number/Boolean, or the formula. */
 function expectSheetMatches(fake: FakeExcel, sheetName: string, model: SheetModel): void {
-  const sheet = fake.sheet(sheetName);
-  let checked = 0;
-  for (const b of model.blocks) {
-    b.cells.forEach((row, r) =>
-      row.forEach((cell, c) => {
-        const stored = sheet.cells.get((b.row + r) * 16384 + b.col + c);
-        const where = `${sheetName}!${a1(b.row + r, b.col + c)}`;
-        if (isFormula(cell)) {
-          if (stored?.formula !== "=" + cell.f) throw new Error(`${where}: expected formula =${cell.f}, got ${JSON.stringify(stored)}`);
-        } else if (cell === null || cell === "") {
-          if (stored !== undefined) throw new Error(`${where}: expected empty, got ${JSON.stringify(stored)}`);
-        } else if (stored?.value !== cell || stored.formula !== undefined) {
-          throw new Error(`${where}: expected ${JSON.stringify(cell)}, got ${JSON.stringify(stored)}`);
-        }
-        checked++;
-      }),
-    );
-  }
-  expect(checked).toBeGreaterThan(0);
+  expect(checkSheetMatches(fake, sheetName, model)).toBeGreaterThan(0);
 }
-
-const maxBytes = (fake: FakeExcel, from = 0): number => Math.max(...fake.requests.slice(from).map((r) => r.bytes));
 
 /* ------------------------------------------------------------------ R1C1 */
 
