@@ -15,6 +15,8 @@ export interface CustomerTotals {
   readonly count: number;
   /** Display names; empty strings when every row is its own customer. */
   readonly names: readonly string[];
+  /** Ids are in name order (see CustomerVector.namesAscending); true without names. */
+  readonly namesAscending: boolean;
   /** Sum of the customer's values (compensated). */
   readonly totals: Float64Array;
   /** 1 when the customer has at least one non-blank value; others have no result. */
@@ -28,8 +30,8 @@ export interface CustomerTotals {
 export function aggregateByCustomer(values: NumericVector, customers: CustomerVector | null): CustomerTotals {
   const v = values.values;
   const n = v.length;
-  const rowCustomer = new Int32Array(n);
   if (!customers) {
+    const rowCustomer = new Int32Array(n);
     let count = 0;
     for (let i = 0; i < n; i++) rowCustomer[i] = isBlankNumber(v[i]) ? ROW_BLANK : count++;
     // Without blanks the totals are the values themselves (nothing writes totals); with
@@ -47,6 +49,7 @@ export function aggregateByCustomer(values: NumericVector, customers: CustomerVe
       get names() {
         return (names ??= new Array<string>(count).fill(""));
       },
+      namesAscending: true,
       totals,
       hasValue: new Uint8Array(count).fill(1),
       rowCustomer,
@@ -56,7 +59,9 @@ export function aggregateByCustomer(values: NumericVector, customers: CustomerVe
   const ids = customers.ids;
   const count = customers.names.length;
   const sums = new Float64Array(count);
-  const comp = new Float64Array(count);
+  // Compensation terms exist only for customers with two values or more: the array is made
+  // for the first such customer (a list of a million customers with one value each needs none).
+  let comp: Float64Array | null = null;
   const hasValue = new Uint8Array(count);
   let noCustRows = 0;
   let noCustSum = 0;
@@ -66,9 +71,7 @@ export function aggregateByCustomer(values: NumericVector, customers: CustomerVe
     const id = ids[i];
     if (id === NO_CUSTOMER) {
       // A zero here is indistinguishable from a blank on old Excel builds: not reported.
-      if (isBlankNumber(x) || x === 0) rowCustomer[i] = ROW_BLANK;
-      else {
-        rowCustomer[i] = ROW_NO_CUSTOMER;
+      if (!(isBlankNumber(x) || x === 0)) {
         noCustRows++;
         const t = noCustSum + x;
         noCustComp += Math.abs(noCustSum) >= Math.abs(x) ? noCustSum - t + x : x - t + noCustSum;
@@ -76,34 +79,57 @@ export function aggregateByCustomer(values: NumericVector, customers: CustomerVe
       }
       continue;
     }
-    rowCustomer[i] = id;
     if (isBlankNumber(x)) continue;
-    hasValue[id] = 1;
+    if (hasValue[id] === 0) {
+      hasValue[id] = 1;
+      sums[id] = 0 + x; // 0 + x: a -0 line makes the total 0, as adding it to 0 does
+      continue;
+    }
+    comp ??= new Float64Array(count);
     const s = sums[id];
     const t = s + x;
     comp[id] += Math.abs(s) >= Math.abs(x) ? s - t + x : x - t + s;
     sums[id] = t;
   }
   for (let id = 0; id < count; id++) {
-    let t = sums[id] + comp[id];
+    let t = sums[id];
+    if (comp !== null && comp[id] !== 0) {
+      // A sum that was rounded is read back at Excel's 15 significant digits, so that customers
+      // whose lines add up to the same decimal total are equal: −0.04 − 499.91 is
+      // −499.95000000000005 in binary, −499.95 as typed (and as another customer's single line).
+      t += comp[id];
+      if (t - t === 0) t = Number(t.toPrecision(15));
+    }
     if (t - t !== 0) throw overflow(values.arg);
-    // A sum that was rounded is read back at Excel's 15 significant digits, so that customers
-    // whose lines add up to the same decimal total are equal: −0.04 − 499.91 is
-    // −499.95000000000005 in binary, −499.95 as typed (and as another customer's single line).
-    if (comp[id] !== 0) t = Number(t.toPrecision(15));
     sums[id] = t;
   }
   settleNearZero(v, ids, sums, hasValue);
   const noCustomerValue = noCustSum + noCustComp;
   if (noCustomerValue - noCustomerValue !== 0) throw overflow(values.arg);
+  // Only KA.TIER and the tier column read the rows' customers: made when first read.
+  let rowCustomer: Int32Array | null = null;
   return {
     count,
     names: customers.names,
+    namesAscending: customers.namesAscending,
     totals: sums,
     hasValue,
-    rowCustomer,
+    get rowCustomer() {
+      return (rowCustomer ??= rowCustomersOf(v, ids));
+    },
     noCustomer: { rows: noCustRows, value: noCustomerValue },
   };
+}
+
+/** rowCustomer for rows with a customer column: the id, or why the row is not a customer. */
+function rowCustomersOf(v: Float64Array, ids: Int32Array): Int32Array {
+  const out = new Int32Array(ids.length);
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i];
+    // As aggregateByCustomer: a value (other than 0) without a customer is reported on its own.
+    out[i] = id !== NO_CUSTOMER ? id : isBlankNumber(v[i]) || v[i] === 0 ? ROW_BLANK : ROW_NO_CUSTOMER;
+  }
+  return out;
 }
 
 /**

@@ -26,7 +26,7 @@ export interface CustomerAnalysis {
 export function analyseCustomers(values: NumericVector, customerVector: CustomerVector | null, spec: TierSpec): CustomerAnalysis {
   const customers = aggregateByCustomer(values, customerVector);
   const tiers = assignTiers(customers.totals, customers.hasValue, spec);
-  const ranking = rankCustomers(customers.totals, customers.hasValue, customers.names);
+  const ranking = rankCustomers(customers.totals, customers.hasValue, customers.names, customers.namesAscending);
   const { share, cumulativeShare } = shares(customers.totals, ranking.order, tiers.positiveTotal);
   const losses = lossCustomers(customers.totals, customers.hasValue, customers.names);
   let net = 0;

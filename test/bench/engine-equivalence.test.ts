@@ -2,8 +2,9 @@
  * The benchmark's hot-path work must not change behaviour. The engine as it is now is compared
  * with a reference engine: the same live engine with only the hot-path files swapped for their
  * versions before that work (test/bench/reference/engine: input/range, input/numeric-vector,
- * input/customer-vector, ranking, tiers and formulas/tier as of d8297f3), so that fixes others
- * make in the rest of the engine are on both sides and only the hot-path changes are compared.
+ * input/customer-vector, ranking, tiers and formulas/tier as of d8297f3; aggregate as of 58d444d),
+ * so that fixes others make in the rest of the engine are on both sides and only the hot-path
+ * changes are compared.
  * Seeded random inputs around and far above the sizes where the fast paths start (radix sorts
  * from 512 values), tricky customer texts; formula results, thrown errors and the exported
  * building blocks other surfaces use (aggregation, ranking, tiers, concentration).
@@ -28,12 +29,13 @@ const SWAPS: [string, string][] = [
   ["../../src/engine/ranking", "./reference/engine/ranking"],
   ["../../src/engine/tiers", "./reference/engine/tiers"],
   ["../../src/engine/formulas/tier", "./reference/engine/formulas/tier"],
+  ["../../src/engine/aggregate", "./reference/engine/aggregate"],
 ];
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 function referenceEngine() {
   let engine: {
-    refAggregate: typeof import("../../src/engine/aggregate");
+    refAggregate: typeof import("./reference/engine/aggregate");
     refConcentration: typeof import("../../src/engine/formulas/concentration");
     refPareto: typeof import("../../src/engine/formulas/pareto");
     refTier: typeof import("./reference/engine/formulas/tier");
@@ -87,6 +89,18 @@ function same(what: string, a: () => unknown, b: () => unknown): void {
     while (i < x.length && x[i] === y[i]) i++;
     throw new Error(`${what}: differs at char ${i}\n now: ${x.slice(Math.max(0, i - 200), i + 200)}\n ref: ${y.slice(Math.max(0, i - 200), i + 200)}`);
   }
+}
+
+/**
+ * The customer vector and totals as the reference engine had them, and a check of what was
+ * added since: namesAscending is true exactly when every name key sorts after the one before.
+ */
+function asBefore<T extends { names: readonly string[]; namesAscending: boolean }>(x: T): Omit<T, "namesAscending"> {
+  const keys = x.names.map(customerKey);
+  const ascending = keys.every((k, i) => i === 0 || keys[i - 1] < k);
+  if (x.namesAscending !== ascending) throw new Error(`namesAscending is ${x.namesAscending} for ${JSON.stringify(x.names.slice(0, 20))}`);
+  const { namesAscending: _, ...rest } = x;
+  return rest;
 }
 
 const POOL = [100, 250.5, 1234.56, 0.1, 0.7, 0.09, 0.06, 0.05, 99, 1, 2, 3, 5e-324, 1e15, 333.33];
@@ -163,6 +177,8 @@ describe("hot paths behave exactly as the engine before the benchmark work", () 
     expect((refRanking as Record<string, unknown>).sortIdsByValueDescending).toBeUndefined();
     expect((refRange as Record<string, unknown>).cellOfRow).toBeUndefined();
     expect(refPareto.paretoFormula).not.toBe(paretoFormula);
+    expect(refAggregate.aggregateByCustomer).not.toBe(aggregateByCustomer);
+    expect("namesAscending" in refCustomers.readCustomerVector(refRange.vectorOf([["a"]], "c"))).toBe(false);
   });
 
   test("per-row customers: totals are the values less the blanks, names empty", () => {
@@ -221,9 +237,9 @@ describe("hot paths behave exactly as the engine before the benchmark work", () 
         const numbers = () => readNumericVector(vectorOf(c.values, "values"));
         const refNums = () => refNumbers.readNumericVector(refRange.vectorOf(c.values, "values"));
         same(`readNumericVector n=${n} ${mix}`, numbers, refNums);
-        same(`readCustomerVector n=${n} ${mix}`, () => readCustomerVector(vectorOf(c.customers, "customers")), () => refCustomers.readCustomerVector(refRange.vectorOf(c.customers, "customers")));
+        same(`readCustomerVector n=${n} ${mix}`, () => asBefore(readCustomerVector(vectorOf(c.customers, "customers"))), () => refCustomers.readCustomerVector(refRange.vectorOf(c.customers, "customers")));
         const flatCells = c.customers!.map((row) => row[0]);
-        same(`columnVector customers n=${n} ${mix}`, () => readCustomerVector(columnVector(flatCells, "c")), () => refCustomers.readCustomerVector(refRange.columnVector(flatCells, "c")));
+        same(`columnVector customers n=${n} ${mix}`, () => asBefore(readCustomerVector(columnVector(flatCells, "c"))), () => refCustomers.readCustomerVector(refRange.columnVector(flatCells, "c")));
         let nums;
         try {
           nums = refNums();
@@ -234,7 +250,7 @@ describe("hot paths behave exactly as the engine before the benchmark work", () 
         for (const cv of [cust, null]) {
           const now = aggregateByCustomer(nums, cv);
           const ref = refAggregate.aggregateByCustomer(nums, cv);
-          same(`aggregate n=${n} ${mix}`, () => now, () => ref);
+          same(`aggregate n=${n} ${mix}`, () => (cv ? asBefore(now) : { ...now, namesAscending: undefined }), () => ref);
           same(`rank n=${n} ${mix}`, () => rankCustomers(ref.totals, ref.hasValue, ref.names), () => refRanking.rankCustomers(ref.totals, ref.hasValue, ref.names));
           same(`losses n=${n} ${mix}`, () => lossCustomers(ref.totals, ref.hasValue, ref.names), () => refRanking.lossCustomers(ref.totals, ref.hasValue, ref.names));
           for (const scheme of ["ABC", "IBM", "AUTO"]) {
@@ -262,10 +278,20 @@ describe("hot paths behave exactly as the engine before the benchmark work", () 
       for (let rep = 0; rep < 3; rep++) {
         const cells = Array.from({ length: n }, () => r.pick(tricky));
         const col = cells.map((c) => [c]);
-        same(`tricky customers n=${n}`, () => readCustomerVector(vectorOf(col, "c")), () => refCustomers.readCustomerVector(refRange.vectorOf(col, "c")));
-        same(`tricky customers flat n=${n}`, () => readCustomerVector(columnVector(cells, "c")), () => refCustomers.readCustomerVector(refRange.columnVector(cells, "c")));
+        same(`tricky customers n=${n}`, () => asBefore(readCustomerVector(vectorOf(col, "c"))), () => refCustomers.readCustomerVector(refRange.vectorOf(col, "c")));
+        same(`tricky customers flat n=${n}`, () => asBefore(readCustomerVector(columnVector(cells, "c"))), () => refCustomers.readCustomerVector(refRange.columnVector(cells, "c")));
         const values = cells.map(() => [r.int(1, 9)]);
         same(`tricky pareto n=${n}`, () => paretoFormula(col, values), () => refPareto.paretoFormula(col, values));
+        // In name order (with repeats, spellings, blanks and look-alikes side by side), then
+        // with one earlier customer at the end: the path without lookups, and its way out.
+        const key = (c: unknown) => customerKey(typeof c === "boolean" ? String(c).toUpperCase() : String(c ?? ""));
+        const inOrder = cells.slice().sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+        for (const sorted of [inOrder, [...inOrder, inOrder[0], "Zeta", inOrder[1]]]) {
+          const sortedCol = sorted.map((c) => [c]);
+          same(`tricky customers in order n=${n}`, () => asBefore(readCustomerVector(vectorOf(sortedCol, "c"))), () => refCustomers.readCustomerVector(refRange.vectorOf(sortedCol, "c")));
+          const sortedValues = sorted.map(() => [r.int(1, 9)]);
+          same(`tricky pareto in order n=${n}`, () => paretoFormula(sortedCol, sortedValues), () => refPareto.paretoFormula(sortedCol, sortedValues));
+        }
       }
     }
     // Name keys compared without making them: as comparing the keys.
@@ -326,6 +352,30 @@ describe("hot paths behave exactly as the engine before the benchmark work", () 
       same(`rank specials n=${n}`, () => rankCustomers(totals, hasValue, names), () => refRanking.rankCustomers(totals, hasValue, names));
       const unnamed = names.map(() => "");
       same(`rank unnamed n=${n}`, () => rankCustomers(totals, hasValue, unnamed), () => refRanking.rankCustomers(totals, hasValue, unnamed));
+    }
+  });
+
+  test("customers listed in name order: ties need no name comparisons, and the order is the same", () => {
+    const r = new Random(9);
+    for (const n of [20, 600, 5000, 40000]) {
+      // Distinct keys in ascending order, spelled in mixed case and with padding the keys ignore.
+      const names = Array.from({ length: n }, (_, i) => {
+        const key = `k${String(i).padStart(6, "0")}`;
+        return r.chance(0.3) ? ` ${key.toUpperCase()}` : r.chance(0.3) ? `K${key.slice(1)}` : key;
+      });
+      const col = names.map((x) => [x]);
+      const cv = readCustomerVector(vectorOf(col, "c"));
+      expect(cv.namesAscending).toBe(true);
+      const values = names.map(() => [r.chance(0.1) ? -r.int(1, 5) : r.int(0, 12)]);
+      same(`sorted-name pareto n=${n}`, () => paretoFormula(col, values), () => refPareto.paretoFormula(col, values));
+      const totals = Float64Array.from(values, (row) => row[0]);
+      const hasValue = new Uint8Array(n).fill(1);
+      same(`sorted-name rank n=${n}`, () => rankCustomers(totals, hasValue, cv.names, true), () => refRanking.rankCustomers(totals, hasValue, cv.names));
+      // One name out of order turns the flag off, and the ranking still breaks ties by name.
+      const swapped = col.slice();
+      [swapped[1], swapped[n - 2]] = [swapped[n - 2], swapped[1]];
+      expect(readCustomerVector(vectorOf(swapped, "c")).namesAscending).toBe(false);
+      same(`one name out of order n=${n}`, () => paretoFormula(swapped, values), () => refPareto.paretoFormula(swapped, values));
     }
   });
 });

@@ -4,22 +4,30 @@
  *
  * The lookups are the cost of a whole sales history (a million lines, each cell a new string
  * object from the runtime, so no hash is cached on it), hence a small open-addressing table
- * with its own hash (StringIds) instead of Maps. Plain ASCII names (the common case: printable
+ * with its own hash (string-ids.ts) instead of Maps. Plain ASCII names (the common case: printable
  * first character other than "#", no surrounding space, no character above 127) are looked up
  * by their normalised key directly, folding the case while hashing and comparing, so they
  * need neither a second lookup nor a lower-cased copy. Any other text is looked up by its
  * exact text first, and only a new spelling pays for the checks and the normalising; numbers
- * and booleans go through a Map.
+ * and booleans go through a Map. A column in name order (a sorted customer list, lines sorted
+ * by customer) needs no lookups at all until its first cell out of order.
  */
 import { fail } from "../errors";
 import { dateText, excelErrorOf, isBlank } from "./cells";
 import { cellArgs, cellOfRow, Vector } from "./range";
+import { StringIds } from "./string-ids";
 
 export interface CustomerVector {
   /** Customer id per input cell; -1 where the customer cell is blank. */
   readonly ids: Int32Array;
   /** Display name per customer id (first spelling, trimmed). */
   readonly names: string[];
+  /**
+   * Each customer's name key sorts after the previous customer's: ids are in name order, as
+   * in a customer list sorted by name, so ranking needs no name comparisons to break ties
+   * (comparing a million names in random order costs more than sorting the values).
+   */
+  readonly namesAscending: boolean;
 }
 
 export const NO_CUSTOMER = -1;
@@ -59,17 +67,24 @@ export function readCustomerVector(v: Vector): CustomerVector {
   const n = v.length;
   const ids = new Int32Array(n);
   const names: string[] = [];
-  const byKey = new StringIds(); // normalised name → id
-  const byText = new StringIds(); // exact text of a cell that is not a plain ASCII name → id
+  const byKey = new StringIds(true); // normalised name (any spelling of it) → id
+  const byText = new StringIds(false); // exact text of a cell that is not a plain ASCII name → id
   const byValue = new Map<unknown, number>(); // exact number or boolean cell → id
+  let namesAscending = true;
+  /** A new customer's id. Its name is at hand (just hashed), so the order check is cheap here. */
+  const added = (display: string): number => {
+    const id = names.length;
+    if (namesAscending && id > 0 && compareNameKeys(names[id - 1], display) >= 0) namesAscending = false;
+    names.push(display);
+    return id;
+  };
 
   const idOfKey = (display: string): number => {
     const key = customerKey(display);
     const hk = hashOf(key);
     let id = byKey.get(key, hk);
     if (id < 0) {
-      id = names.length;
-      names.push(display);
+      id = added(display);
       byKey.add(key, hk, id);
     }
     return id;
@@ -78,11 +93,10 @@ export function readCustomerVector(v: Vector): CustomerVector {
     const hp = plainKeyHash(cell);
     if (hp >= 0) {
       // A plain ASCII name is its own display text and can be neither blank nor an error.
-      let id = byKey.getFolded(cell, hp);
+      let id = byKey.get(cell, hp);
       if (id < 0) {
-        id = names.length;
-        names.push(cell);
-        byKey.addFolded(cell, hp, id);
+        id = added(cell);
+        byKey.add(cell, hp, id);
       }
       return id;
     }
@@ -109,7 +123,36 @@ export function readCustomerVector(v: Vector): CustomerVector {
     if (typeof cell === "number" || typeof cell === "boolean") byValue.set(cell, id);
     return id;
   };
-  const idOf = (cell: unknown, i: number): number => (typeof cell === "string" ? idOfText(cell, i) : idOfOther(cell, i));
+  // While the customers come in name order (a customer list sorted by name, lines sorted by
+  // customer), a cell is either the last customer again or a new one: no lookup is needed, and
+  // no table is built. The first cell out of order puts the names so far into the table, and
+  // the rest of the column is looked up.
+  let inOrder = true;
+  const idInOrder = (cell: unknown, i: number): number => {
+    let display: string;
+    // Printable ASCII at both ends: nothing to trim, and neither blank nor an error literal.
+    if (typeof cell === "string" && plainStart(cell) && printableAscii(cell.charCodeAt(cell.length - 1))) display = cell;
+    else {
+      if (isBlank(cell)) return NO_CUSTOMER;
+      if (excelErrorOf(cell)) throw fail("#VALUE!", "error.customerError", cellArgs(v, i));
+      display = displayText(cell);
+    }
+    const last = names.length - 1;
+    const order = last < 0 ? -1 : compareNameKeys(names[last], display);
+    if (order === 0) return last;
+    if (order < 0) {
+      names.push(display);
+      return last + 1;
+    }
+    inOrder = false;
+    for (let id = 0; id <= last; id++) {
+      const key = customerKey(names[id]);
+      byKey.add(key, hashOf(key), id);
+    }
+    return typeof cell === "string" ? idOfText(cell, i) : idOfOther(cell, i);
+  };
+  const idOf = (cell: unknown, i: number): number =>
+    inOrder ? idInOrder(cell, i) : typeof cell === "string" ? idOfText(cell, i) : idOfOther(cell, i);
 
   // The loops read the cells directly (see Vector.rows/cells).
   const rows = v.rows;
@@ -117,13 +160,18 @@ export function readCustomerVector(v: Vector): CustomerVector {
   if (rows) for (let i = 0; i < n; i++) ids[i] = idOf(cellOfRow(rows[i]), i);
   else if (cells) for (let i = 0; i < n; i++) ids[i] = idOf(cells[i], i);
   else for (let i = 0; i < n; i++) ids[i] = idOf(v.at(i), i);
-  return { ids, names };
+  return { ids, names, namesAscending };
 }
 
 /** First character printable ASCII (not a space) and not "#". */
 function plainStart(s: string): boolean {
   const c = s.charCodeAt(0);
-  return c > 32 && c < 127 && c !== 35;
+  return printableAscii(c) && c !== 35;
+}
+
+/** Neither a space nor a control character, nor anything trim() might remove. */
+function printableAscii(c: number): boolean {
+  return c > 32 && c < 127;
 }
 
 function displayText(cell: unknown): string {
@@ -180,121 +228,4 @@ function plainKeyHash(s: string): number {
     h = Math.imul(h ^ c, FNV_PRIME);
   }
   return finish(h);
-}
-
-/**
- * Texts to non-negative ids: open addressing with linear probing, at most half full. The texts'
- * characters are copied into one packed array: a hit compares against it instead of against
- * the first cell that held the text, which lies somewhere in the (large, fresh) input and
- * would cost a cache miss per row.
- */
-class StringIds {
-  private slots = new Int32Array(64); // entry + 1; 0 = empty
-  private mask = 63;
-  private count = 0;
-  private hashes = new Int32Array(32);
-  private values = new Int32Array(32);
-  /** Entry e's characters are chars[starts[e] .. starts[e + 1]). */
-  private starts = new Int32Array(33);
-  private chars = new Uint16Array(512);
-
-  /** The id of `s` (whose hash is h), or -1. */
-  get(s: string, h: number): number {
-    const slots = this.slots;
-    const mask = this.mask;
-    for (let p = h & mask; ; p = (p + 1) & mask) {
-      const e = slots[p] - 1;
-      if (e < 0) return -1;
-      if (this.hashes[e] === h && this.sameText(e, s)) return this.values[e];
-    }
-  }
-
-  /** The id of the ASCII text `s` with A-Z read as a-z (h: its hash so read), or -1. */
-  getFolded(s: string, h: number): number {
-    const slots = this.slots;
-    const mask = this.mask;
-    for (let p = h & mask; ; p = (p + 1) & mask) {
-      const e = slots[p] - 1;
-      if (e < 0) return -1;
-      if (this.hashes[e] === h && this.sameFolded(e, s)) return this.values[e];
-    }
-  }
-
-  private sameText(e: number, s: string): boolean {
-    const from = this.starts[e];
-    const n = this.starts[e + 1] - from;
-    if (n !== s.length) return false;
-    const chars = this.chars;
-    for (let j = 0; j < n; j++) if (chars[from + j] !== s.charCodeAt(j)) return false;
-    return true;
-  }
-
-  private sameFolded(e: number, s: string): boolean {
-    const from = this.starts[e];
-    const n = this.starts[e + 1] - from;
-    if (n !== s.length) return false;
-    const chars = this.chars;
-    for (let j = 0; j < n; j++) {
-      let c = s.charCodeAt(j);
-      if (c >= 65 && c <= 90) c += 32;
-      if (chars[from + j] !== c) return false;
-    }
-    return true;
-  }
-
-  /** Adds `s` (not present) with its hash and id. */
-  add(s: string, h: number, id: number): void {
-    const from = this.entry(s.length, h, id);
-    const chars = this.chars;
-    for (let j = 0; j < s.length; j++) chars[from + j] = s.charCodeAt(j);
-  }
-
-  /** Adds the ASCII text `s` with A-Z stored as a-z (not present), with its hash and id. */
-  addFolded(s: string, h: number, id: number): void {
-    const from = this.entry(s.length, h, id);
-    const chars = this.chars;
-    for (let j = 0; j < s.length; j++) {
-      const c = s.charCodeAt(j);
-      chars[from + j] = c >= 65 && c <= 90 ? c + 32 : c;
-    }
-  }
-
-  /** A new entry of n characters; returns where its characters go. */
-  private entry(n: number, h: number, id: number): number {
-    const e = this.count++;
-    if (e === this.hashes.length) {
-      this.hashes = grown(this.hashes, 2 * e);
-      this.values = grown(this.values, 2 * e);
-      this.starts = grown(this.starts, 2 * e + 1);
-    }
-    const from = this.starts[e];
-    if (from + n > this.chars.length) {
-      const chars = new Uint16Array(Math.max(2 * this.chars.length, from + n));
-      chars.set(this.chars);
-      this.chars = chars;
-    }
-    this.starts[e + 1] = from + n;
-    this.hashes[e] = h;
-    this.values[e] = id;
-    if (2 * this.count > this.slots.length) {
-      this.slots = new Int32Array(2 * this.slots.length);
-      this.mask = this.slots.length - 1;
-      for (let k = 0; k < this.count; k++) this.place(k, this.hashes[k]);
-    } else this.place(e, h);
-    return from;
-  }
-
-  private place(e: number, h: number): void {
-    const slots = this.slots;
-    const mask = this.mask;
-    let p = h & mask;
-    while (slots[p] !== 0) p = (p + 1) & mask;
-    slots[p] = e + 1;
-  }
-}
-
-function grown(a: Int32Array, length: number): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(length);
-  b.set(a);
-  return b;
 }
