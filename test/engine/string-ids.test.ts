@@ -25,7 +25,7 @@ describe("StringIds", () => {
     expect(new StringIds(false).get("x", 1)).toBe(-1);
   });
 
-  test.each([0, 5, 64, 1 << 21])("past the packed-character budget (%i) entries compare against their texts", (budget) => {
+  test.each([0, 5, 64, 1 << 20])("past the packed-word budget (%i) entries compare against their texts", (budget) => {
     const r = new Random(3);
     for (const folded of [false, true]) {
       const t = new StringIds(folded, budget);

@@ -181,9 +181,10 @@ function displayText(cell: unknown): string {
   return String(cell);
 }
 
-// Hashes: FNV-1a over the UTF-16 code units (of a long text, the first and last 32 and its
-// length), then a murmur3 finaliser so that names differing in their last characters spread
-// over the low bits the table uses; 31 bits, so that -1 can mean "not a plain name".
+// Hashes: FNV-1a over the UTF-16 code units two at a time (of a long text, the first and last
+// 32 and its length), then a murmur3 finaliser so that names differing in their last
+// characters spread over the low bits the table uses; 31 bits, so that -1 can mean "not a
+// plain name".
 const FNV_SEED = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 const MAX_PLAIN = 64;
@@ -199,21 +200,23 @@ function finish(h: number): number {
 /** Hash of a text as it is. */
 function hashOf(s: string): number {
   const n = s.length;
-  let h = FNV_SEED ^ n;
-  if (n <= MAX_PLAIN) {
-    for (let i = 0; i < n; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
-  } else {
-    for (let i = 0; i < 32; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
-    for (let i = n - 32; i < n; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
-  }
-  return finish(h);
+  if (n <= MAX_PLAIN) return finish(hashRange(s, 0, n, FNV_SEED ^ n));
+  return finish(hashRange(s, n - 32, n, hashRange(s, 0, 32, FNV_SEED ^ n)));
+}
+
+/** FNV-1a over s[from, to), two code units per step (half the multiplications in the chain). */
+function hashRange(s: string, from: number, to: number, h: number): number {
+  let i = from;
+  for (; i + 1 < to; i += 2) h = Math.imul(h ^ (s.charCodeAt(i) | (s.charCodeAt(i + 1) << 16)), FNV_PRIME);
+  if (i < to) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
+  return h;
 }
 
 /**
  * For a plain ASCII name — at most 64 characters, none above 127, the first printable and not
  * "#", the last not a space — the hash of its key (customerKey: for such a text trimming
- * changes nothing and lower-casing maps only A-Z), computed without making the key. -1 for
- * any other text.
+ * changes nothing and lower-casing maps only A-Z), computed without making the key: the same
+ * number as hashOf(key). -1 for any other text.
  */
 function plainKeyHash(s: string): number {
   const n = s.length;
@@ -221,11 +224,22 @@ function plainKeyHash(s: string): number {
   const first = s.charCodeAt(0);
   if (!(first > 32 && first < 127 && first !== 35) || s.charCodeAt(n - 1) <= 32) return -1;
   let h = FNV_SEED ^ n;
-  for (let i = 0; i < n; i++) {
-    let c = s.charCodeAt(i);
-    if (c > 127) return -1;
-    if (c >= 65 && c <= 90) c += 32;
-    h = Math.imul(h ^ c, FNV_PRIME);
+  let i = 0;
+  for (; i + 1 < n; i += 2) {
+    const a = s.charCodeAt(i);
+    const b = s.charCodeAt(i + 1);
+    if ((a | b) > 127) return -1;
+    h = Math.imul(h ^ (foldAscii(a) | (foldAscii(b) << 16)), FNV_PRIME);
+  }
+  if (i < n) {
+    const a = s.charCodeAt(i);
+    if (a > 127) return -1;
+    h = Math.imul(h ^ foldAscii(a), FNV_PRIME);
   }
   return finish(h);
+}
+
+/** A-Z as a-z. */
+function foldAscii(c: number): number {
+  return (c - 65) >>> 0 < 26 ? c + 32 : c;
 }
