@@ -90,10 +90,24 @@ function valueColumn(values: Float64Array): ValueColumn {
   };
 }
 
-export function customerNames(n: number): NameColumn {
+/**
+ * "Customer 0001", "Customer 0002", ...: in name order, as a customer list sorted by name (the
+ * engine then needs no lookups and no name comparisons), or, given a seed, the same names in a
+ * shuffled order (every customer looked up, ties broken by comparing names).
+ */
+export function customerNames(n: number, shuffleSeed?: number): NameColumn {
   const width = String(n).length;
   const names = new Array<string>(n);
   for (let i = 0; i < n; i++) names[i] = `Customer ${String(i + 1).padStart(width, "0")}`;
+  if (shuffleSeed !== undefined) {
+    const rng = new Random(shuffleSeed, 3);
+    for (let i = n - 1; i > 0; i--) {
+      const j = Math.floor(rng.next() * (i + 1));
+      const t = names[i];
+      names[i] = names[j];
+      names[j] = t;
+    }
+  }
   return nameColumn(names);
 }
 

@@ -114,3 +114,23 @@ export function floorParetoOfLines(lineNames: readonly string[], lineValues: Flo
   const agg = floorAggregate(lineNames, lineValues);
   return { ...agg, ...floorPareto(agg.totals, agg.names, agg.count) };
 }
+
+/**
+ * Only the spill Excel needs back from KA.PARETO, built from a finished ranking: a header and
+ * one 6-cell row per customer (rank, name, value, share, cumulative share, tier label). Not a
+ * floor of the whole function; it shows how the output alone grows with its size (a million
+ * new arrays and three million numbers that live on).
+ */
+export function spillOnly(r: FloorPareto, values: Float64Array, names: readonly string[], lowest: Float64Array): unknown[][] {
+  const m = r.order.length;
+  const rows: unknown[][] = new Array(m + 1);
+  rows[0] = ["Rank", "Customer", "Value", "Share", "Cumulative share", "Tier"];
+  for (let j = 0; j < m; j++) {
+    const id = r.order[j];
+    const v = values[id];
+    rows[j + 1] = [r.ranks[j], names[id], v, r.share[j], r.cumulativeShare[j], SPILL_LABELS[floorTierOf(lowest, v)]];
+  }
+  return rows;
+}
+
+const SPILL_LABELS = ["A", "B", "C", "D", "E"];
