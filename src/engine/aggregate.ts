@@ -66,9 +66,12 @@ export function aggregateByCustomer(values: NumericVector, customers: CustomerVe
   let noCustRows = 0;
   let noCustSum = 0;
   let noCustComp = 0;
+  let maxAbs = 0; // for settleNearZero, taken here rather than in a pass of its own
   for (let i = 0; i < n; i++) {
     const x = v[i];
     const id = ids[i];
+    const a = x < 0 ? -x : x; // NaN (blank) compares false
+    if (a > maxAbs) maxAbs = a;
     if (id === NO_CUSTOMER) {
       // A zero here is indistinguishable from a blank on old Excel builds: not reported.
       if (!(isBlankNumber(x) || x === 0)) {
@@ -103,7 +106,7 @@ export function aggregateByCustomer(values: NumericVector, customers: CustomerVe
     if (t - t !== 0) throw overflow(values.arg);
     sums[id] = t;
   }
-  settleNearZero(v, ids, sums, hasValue);
+  settleNearZero(v, ids, sums, hasValue, maxAbs);
   const noCustomerValue = noCustSum + noCustComp;
   if (noCustomerValue - noCustomerValue !== 0) throw overflow(values.arg);
   // Only KA.TIER and the tier column read the rows' customers: made when first read.
@@ -140,14 +143,8 @@ function rowCustomersOf(v: Float64Array, ids: Int32Array): Int32Array {
  * a unit in the last place, so a total further from 0 than n·max|x|·2⁻⁵² keeps its sign; the
  * few totals closer to 0 are summed again in exact decimal arithmetic.
  */
-function settleNearZero(v: Float64Array, ids: Int32Array, sums: Float64Array, hasValue: Uint8Array): void {
+function settleNearZero(v: Float64Array, ids: Int32Array, sums: Float64Array, hasValue: Uint8Array, maxAbs: number): void {
   const n = v.length;
-  let maxAbs = 0;
-  for (let i = 0; i < n; i++) {
-    const x = v[i];
-    const a = x < 0 ? -x : x; // NaN (blank) compares false
-    if (a > maxAbs) maxAbs = a;
-  }
   const noise = maxAbs * n * 2 ** -52;
   let exact: Map<number, Decimal> | null = null;
   for (let id = 0; id < sums.length; id++) {
