@@ -79,7 +79,7 @@ export const RENDERER_SIZES = [1_000, 10_000, 100_000];
 function rendererCases(quick: boolean): WorksheetCase[] {
   log(`Worksheets: ${RENDERER_CASE}, ${RENDERER_SIZES.map(formatN).join(", ")} customers (a child process per size)`);
   return RENDERER_SIZES.map((n) => {
-    const [warmup, runs] = n >= 100_000 ? (quick ? [1, 3] : [2, 5]) : n >= 10_000 ? (quick ? [2, 5] : [3, 11]) : quick ? [3, 10] : [5, 21];
+    const [warmup, runs] = n >= 100_000 ? (quick ? [1, 1] : [2, 5]) : n >= 10_000 ? (quick ? [1, 3] : [3, 11]) : quick ? [3, 10] : [5, 21];
     const r = child<RendererRun>("renderer-child.js", [String(n), String(warmup), String(runs)]);
     const total = stats(r.totalMs);
     const median = (xs: number[]) => r1(stats(xs).medianMs);
