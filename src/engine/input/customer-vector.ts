@@ -146,8 +146,14 @@ export function readCustomerVector(v: Vector): CustomerVector {
     }
     inOrder = false;
     for (let id = 0; id <= last; id++) {
-      const key = customerKey(names[id]);
-      byKey.add(key, hashOf(key), id);
+      // As idOfText and idOfKey add them: a plain name folded in place, any other by its key.
+      const name = names[id];
+      const hp = plainKeyHash(name);
+      if (hp >= 0) byKey.add(name, hp, id);
+      else {
+        const key = customerKey(name);
+        byKey.add(key, hashOf(key), id);
+      }
     }
     return typeof cell === "string" ? idOfText(cell, i) : idOfOther(cell, i);
   };
