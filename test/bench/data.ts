@@ -100,15 +100,18 @@ export function customerNames(n: number, shuffleSeed?: number): NameColumn {
   const names = new Array<string>(n);
   for (let i = 0; i < n; i++) names[i] = `Customer ${String(i + 1).padStart(width, "0")}`;
   if (shuffleSeed !== undefined) {
-    const rng = new Random(shuffleSeed, 3);
-    for (let i = n - 1; i > 0; i--) {
-      const j = Math.floor(rng.next() * (i + 1));
+    shuffle(n, new Random(shuffleSeed, 3), (i, j) => {
       const t = names[i];
       names[i] = names[j];
       names[j] = t;
-    }
+    });
   }
   return nameColumn(names);
+}
+
+/** Fisher-Yates over positions 0..n-1: swap(i, j) exchanges whatever the caller keeps there. */
+function shuffle(n: number, rng: Random, swap: (i: number, j: number) => void): void {
+  for (let i = n - 1; i > 0; i--) swap(i, Math.floor(rng.next() * (i + 1)));
 }
 
 export interface Transactions {
@@ -151,15 +154,14 @@ export function transactions(lines: number, customerCount: number, seed: number)
     values[i] = rng.chance(0.02) ? -x : x;
   }
   // Shuffle line order (deterministically): exports are sorted by date, not by customer.
-  for (let i = lines - 1; i > 0; i--) {
-    const j = Math.floor(rng.next() * (i + 1));
+  shuffle(lines, rng, (i, j) => {
     const tn = names[i];
     names[i] = names[j];
     names[j] = tn;
     const tv = values[i];
     values[i] = values[j];
     values[j] = tv;
-  }
+  });
   return {
     customers: nameColumn(names),
     values: valueColumn(values),
