@@ -13,6 +13,7 @@ import * as crypto from "crypto";
 import * as fs from "fs";
 import * as nodePath from "path";
 import { CliError } from "../errors";
+import { trackTempFile, untrackTempFile } from "../temp-files";
 
 export interface AtomicWriteOptions {
   /** Replace an existing file. */
@@ -21,26 +22,6 @@ export interface AtomicWriteOptions {
   readonly display?: string;
   /** Writes the bytes to the temporary file (tests inject failures here). */
   readonly writeTemp?: (tempPath: string, data: Uint8Array) => Promise<void>;
-}
-
-/** Temporary files of writes in progress, removed if the process exits on an exception. */
-const pending = new Set<string>();
-let exitHook = false;
-
-function track(p: string): void {
-  pending.add(p);
-  if (!exitHook) {
-    exitHook = true;
-    process.once("exit", () => {
-      for (const f of pending) {
-        try {
-          fs.rmSync(f, { force: true });
-        } catch {
-          // best effort
-        }
-      }
-    });
-  }
 }
 
 /** Writes and flushes a new file (fails if it exists). */
@@ -85,7 +66,7 @@ export async function writeFileAtomic(target: string, data: Uint8Array, options:
   const abs = nodePath.resolve(target);
   checkTarget(abs, display, force);
   const temp = tempNameFor(abs);
-  track(temp);
+  trackTempFile(temp);
   try {
     await (options.writeTemp ?? defaultWriteTemp)(temp, data);
     if (force) {
@@ -106,6 +87,6 @@ export async function writeFileAtomic(target: string, data: Uint8Array, options:
     throw writeError(display, e);
   } finally {
     await fs.promises.rm(temp, { force: true }).catch(() => undefined);
-    pending.delete(temp);
+    untrackTempFile(temp);
   }
 }
