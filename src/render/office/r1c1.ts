@@ -12,8 +12,8 @@
  */
 
 import { columnLetter, columnNumber } from "../../engine/input/column-letters";
-export const MAX_ROWS = 1048576;
-export const MAX_COLS = 16384;
+import { MAX_COLS, MAX_ROWS } from "../../sheets/excel-limits";
+export { MAX_COLS, MAX_ROWS };
 
 const UNICODE_WORD = /[\p{L}\p{N}]/u;
 

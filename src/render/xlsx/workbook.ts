@@ -65,6 +65,7 @@ import { LOOKS, rowHeightFor, StyleBook, toArgb } from "./styles";
 import { tableColumnNames, tableStyleName, tableXml, type TablePlan } from "./tables";
 import { encodeOoxmlString, truncateForCell, xmlEscape } from "./text";
 import { wrappedRowHeights } from "../../sheets/text-metrics";
+import { MAX_COLS, MAX_ROWS } from "../../sheets/excel-limits";
 
 export interface WriteWorkbookOptions {
   /** Cache each formula's expected value (`v`) in the file (default true). When false, formulas are
@@ -85,8 +86,6 @@ export interface WorkbookNames {
   readonly helperSheet?: string;
 }
 
-const MAX_ROWS = 1048576;
-const MAX_COLS = 16384;
 /** Excel's limit for an inline list ("a,b,c") in a validation formula. */
 const MAX_INLINE_LIST = 255;
 
