@@ -37,7 +37,7 @@ export function columnRef(table: Table, index: number, locale: Locale): string {
 
 /** `row 12`, or `row 12 (line 14)` when CSV records above it span several lines. */
 export function rowRef(table: Table, dataIndex: number, locale: Locale): string {
-  const row = table.rowOffset + dataIndex + 1;
+  const row = table.rowOf(dataIndex);
   const line = table.lineOf(dataIndex);
   return line === row ? text(locale, "position.row", { n: row }) : text(locale, "cli.ref.rowLine", { n: row, line });
 }

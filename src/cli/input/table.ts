@@ -14,15 +14,17 @@ export interface Table {
   readonly format: "csv" | "xlsx";
   /** Header text per column ("" where the header cell is blank). */
   readonly headers: string[];
-  /** Raw cells per column, one per data row; short rows padded with null. */
+  /** Raw cells per column, one per data row; short rows padded with null (columns holding no cell may share one array: read only). */
   readonly columns: unknown[][];
   readonly rowCount: number;
   /** Sheet read (xlsx), or null. */
   readonly sheetName: string | null;
   /** All sheets of the workbook (xlsx), else []. */
   readonly sheetNames: readonly string[];
-  /** Rows above the first data row, header included: data row i is row rowOffset + i + 1. */
+  /** The header's row number (rows above the first data row, header included). */
   readonly rowOffset: number;
+  /** Row number of data row i: as the sheet numbers it (.xlsx: blank rows are skipped), or the CSV record's. */
+  rowOf(i: number): number;
   /** Physical line where data row i starts (CSV records with quoted line breaks span lines). */
   lineOf(i: number): number;
   /** How a CSV was read: "utf-8", "gb18030", "utf-16le"…; and its delimiter. */
@@ -45,108 +47,140 @@ export function headerText(cell: unknown): string {
   return String(cell).replace(/[\r\n\t]+/g, " ").trim();
 }
 
-function nonEmptyCount(cells: readonly unknown[]): number {
-  let n = 0;
-  for (const c of cells) if (!isBlank(c)) n++;
-  return n;
-}
-
 export interface TableParts {
   headers: string[];
   columns: unknown[][];
   rowCount: number;
   rowOffset: number;
+  rowOf(i: number): number;
   lineOf(i: number): number;
 }
 
+/** A row's cells that hold something: 0-based columns in ascending order, and their values. */
+interface SparseRow {
+  readonly cols: number[];
+  readonly values: unknown[];
+  /** Cells that are not blank (whitespace-only text is blank): the header decision counts these. */
+  readonly filled: number;
+}
+
+interface PendingRow extends SparseRow {
+  readonly rowNo: number;
+  readonly line: number;
+}
+
+/** Null, undefined and "" hold nothing and are not stored (a column of them stays unmade). */
+const holdsNothing = (v: unknown): boolean => v === null || v === undefined || v === "";
+
+function sparseRow(cells: readonly unknown[]): SparseRow {
+  const cols: number[] = [];
+  const values: unknown[] = [];
+  let filled = 0;
+  for (let c = 0; c < cells.length; c++) {
+    const v = cells[c];
+    if (holdsNothing(v)) continue;
+    cols.push(c);
+    values.push(v);
+    if (!isBlank(v)) filled++;
+  }
+  return { cols, values, filled };
+}
+
 /**
- * Receives rows in file order (addRow once per spreadsheet row, blank rows included) and
- * builds the columns. Only rows up to the header decision are buffered.
+ * Receives rows in file order and builds the columns. Only rows up to the header decision are
+ * buffered. Every row's cells are looked at once, and a column is made only when a cell of it
+ * holds something: one cell in column XFD makes one column, not 16,384 for every row.
+ * CSV rows (addRow) are numbered 1, 2, 3… and blank ones are kept as blank data rows; sheet
+ * rows (addSheetRow) carry their own number and blank ones are skipped, so a sheet whose rows
+ * jump from 3 to 1,000,000 holds 4 rows, and messages still name row 1,000,000.
  */
 export class TableBuilder {
   private rowNo = 0;
   /** Rows seen while the header is undecided (from the first non-empty one). */
-  private pending: { cells: unknown[]; rowNo: number; line: number }[] = [];
+  private pending: PendingRow[] = [];
+  /** pending[1..scanned) are known blank: each pending row is looked at once. */
+  private scanned = 1;
   private header: unknown[] | null = null;
   private headerRowNo = 0;
-  private columns: unknown[][] = [];
+  /** Data columns made so far; a column is shorter than the rows until its next cell or finish. */
+  private columns: (unknown[] | undefined)[] = [];
   private length = 0;
   private lastNonEmpty = -1;
-  /** Breakpoints of (data index, line − row) where a CSV record spanned several lines. */
-  private lineBreaks: { from: number; delta: number }[] = [];
-  private delta = 0;
+  /** Breakpoints of (data index → row − index, line − row), where either changes. */
+  private breakFrom: number[] = [];
+  private breakRow: number[] = [];
+  private breakLine: number[] = [];
 
-  /** `line`: physical line where the row starts, when it differs from the row number. */
-  addRow(cells: unknown[], line?: number): void {
+  /** A CSV record; `line`: physical line where it starts, when it differs from the row number. */
+  addRow(cells: readonly unknown[], line?: number): void {
     this.rowNo++;
-    const rowLine = line ?? this.rowNo;
-    if (this.header) {
-      this.addData(cells, rowLine);
-      return;
-    }
-    const count = nonEmptyCount(cells);
-    if (this.pending.length === 0 && count === 0) return; // blank rows above everything
-    this.pending.push({ cells, rowNo: this.rowNo, line: rowLine });
+    this.add(sparseRow(cells), this.rowNo, line ?? this.rowNo);
+  }
+
+  /**
+   * A sheet row, numbered as in the sheet (above every earlier one): its cells that hold
+   * something, as ascending 0-based columns and their values. A blank row is skipped.
+   */
+  addSheetRow(rowNo: number, cols: number[], values: unknown[]): void {
+    this.rowNo = rowNo;
+    let filled = 0;
+    for (const v of values) if (!isBlank(v)) filled++;
+    if (filled === 0) return;
+    this.add({ cols, values, filled }, rowNo, rowNo);
+  }
+
+  private add(row: SparseRow, rowNo: number, line: number): void {
+    if (this.header) return this.addData(row, rowNo, line);
+    if (this.pending.length === 0 && row.filled === 0) return; // blank rows above everything
+    this.pending.push({ ...row, rowNo, line });
     this.decide(false);
   }
 
-  /** Settles the header from the pending rows if possible (or at the end of the file). */
+  /**
+   * Settles the header from the pending rows if possible (or at the end of the file): a row with
+   * a single non-blank cell followed by a row with two or more is a title, not the header.
+   */
   private decide(atEnd: boolean): void {
-    for (;;) {
-      const first = this.pending[0];
-      if (!first) return;
-      if (nonEmptyCount(first.cells) >= 2) return this.takeHeader(0);
-      // A single-cell row: a title if the next non-empty row has two or more cells.
-      let next = -1;
-      for (let k = 1; k < this.pending.length; k++) {
-        if (nonEmptyCount(this.pending[k].cells) > 0) {
-          next = k;
-          break;
-        }
-      }
-      if (next < 0) {
-        if (atEnd) return this.takeHeader(0);
-        return; // wait for more rows
-      }
-      if (nonEmptyCount(this.pending[next].cells) >= 2) {
-        this.pending.splice(0, next); // drop the title (and blank rows after it)
-        continue;
-      }
-      return this.takeHeader(0);
+    const first = this.pending[0];
+    if (!first) return;
+    if (first.filled >= 2) return this.takeHeader();
+    while (this.scanned < this.pending.length && this.pending[this.scanned].filled === 0) this.scanned++;
+    const next = this.pending[this.scanned];
+    if (!next) {
+      if (atEnd) this.takeHeader();
+      return; // wait for more rows
     }
+    if (next.filled < 2) return this.takeHeader();
+    this.pending = this.pending.slice(this.scanned); // drop the title (and blank rows after it)
+    this.scanned = 1;
+    this.takeHeader();
   }
 
-  private takeHeader(k: number): void {
-    const rows = this.pending.splice(k);
-    const head = rows.shift()!;
-    this.header = head.cells;
-    this.headerRowNo = head.rowNo;
-    this.delta = head.line - head.rowNo;
-    if (this.delta !== 0) this.lineBreaks.push({ from: 0, delta: this.delta });
+  private takeHeader(): void {
+    const [head, ...rows] = this.pending;
     this.pending = [];
-    for (const r of rows) this.addData(r.cells, r.line, r.rowNo);
+    const cells: unknown[] = [];
+    head.cols.forEach((c, k) => (cells[c] = head.values[k]));
+    this.header = Array.from(cells, (v) => (v === undefined ? null : v));
+    this.headerRowNo = head.rowNo;
+    for (const r of rows) this.addData(r, r.rowNo, r.line);
   }
 
-  private addData(cells: unknown[], line: number, rowNo = this.rowNo): void {
+  private addData(row: SparseRow, rowNo: number, line: number): void {
     const i = this.length++;
-    const delta = line - rowNo;
-    if (delta !== this.delta) {
-      this.lineBreaks.push({ from: i, delta });
-      this.delta = delta;
+    const last = this.breakFrom.length - 1;
+    if (last < 0 || this.breakRow[last] !== rowNo - i || this.breakLine[last] !== line - rowNo) {
+      this.breakFrom.push(i);
+      this.breakRow.push(rowNo - i);
+      this.breakLine.push(line - rowNo);
     }
-    const cols = this.columns;
-    const width = Math.max(cols.length, cells.length);
-    let any = false;
-    for (let c = 0; c < width; c++) {
-      let col = cols[c];
-      if (!col) {
-        col = cols[c] = new Array<unknown>(i).fill(null);
-      }
-      const v = c < cells.length ? cells[c] : null;
-      col.push(v === undefined ? null : v);
-      if (!any && !isBlank(v)) any = true;
+    const { cols, values } = row;
+    for (let k = 0; k < cols.length; k++) {
+      const col = (this.columns[cols[k]] ??= []);
+      while (col.length < i) col.push(null);
+      col.push(values[k]);
     }
-    if (any) this.lastNonEmpty = i;
+    if (row.filled > 0) this.lastNonEmpty = i;
   }
 
   /** The table; null when the file holds no non-empty row. */
@@ -155,30 +189,45 @@ export class TableBuilder {
     if (!this.header) return null;
     const rowCount = this.lastNonEmpty + 1;
     const width = Math.max(this.header.length, this.columns.length);
+    // Columns that hold nothing below the header share one frozen column of blanks.
+    let blank: unknown[] | null = null;
     const columns: unknown[][] = [];
     for (let c = 0; c < width; c++) {
-      const col = this.columns[c] ?? [];
+      const col = this.columns[c];
+      if (!col || col.length === 0) {
+        columns.push((blank ??= Object.freeze(new Array<unknown>(rowCount).fill(null)) as unknown[]));
+        continue;
+      }
       if (col.length > rowCount) col.length = rowCount;
       while (col.length < rowCount) col.push(null);
       columns.push(col);
     }
     const headers = Array.from({ length: width }, (_, c) => headerText(this.header![c]));
-    const rowOffset = this.headerRowNo;
-    const breaks = this.lineBreaks;
-    const lineOf = (i: number): number => {
-      let delta = 0;
-      // Breakpoints are few (one per multi-line record); binary search for the last <= i.
+    const { breakFrom, breakRow, breakLine } = this;
+    // Breakpoints are few in a CSV (one per multi-line record) and in a sheet one per gap of
+    // blank rows: binary search for the last one at or before i.
+    const breakOf = (i: number): number => {
       let lo = 0;
-      let hi = breaks.length - 1;
+      let hi = breakFrom.length - 1;
+      let at = -1;
       while (lo <= hi) {
         const mid = (lo + hi) >> 1;
-        if (breaks[mid].from <= i) {
-          delta = breaks[mid].delta;
+        if (breakFrom[mid] <= i) {
+          at = mid;
           lo = mid + 1;
         } else hi = mid - 1;
       }
-      return rowOffset + i + 1 + delta;
+      return at;
     };
-    return { headers, columns, rowCount, rowOffset, lineOf };
+    const headerRowNo = this.headerRowNo;
+    const rowOf = (i: number): number => {
+      const at = breakOf(i);
+      return at < 0 ? headerRowNo + i + 1 : i + breakRow[at];
+    };
+    const lineOf = (i: number): number => {
+      const at = breakOf(i);
+      return rowOf(i) + (at < 0 ? 0 : breakLine[at]);
+    };
+    return { headers, columns, rowCount, rowOffset: headerRowNo, rowOf, lineOf };
   }
 }
