@@ -1,6 +1,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { CliError } from "../../src/cli/errors";
 import { run } from "../../src/cli/main";
 import { bufferIo } from "../../src/cli/io";
 
@@ -32,4 +33,15 @@ export function tempFile(name: string, content: string | Buffer): string {
   const p = path.join(tempDir(), name);
   fs.writeFileSync(p, content);
   return p;
+}
+
+/** The CliError a promise rejects with (fails the test when it resolves or throws anything else). */
+export async function failure(p: Promise<unknown>): Promise<CliError> {
+  try {
+    await p;
+  } catch (e) {
+    expect(e).toBeInstanceOf(CliError);
+    return e as CliError;
+  }
+  throw new Error("expected a CliError");
 }

@@ -5,7 +5,7 @@
  * into temporary folders (test/cli/read-table.test.ts covers the committed ones). Also: the
  * 1,000,000-line CSV streamed within a memory bound, and formula injection in --format csv.
  */
-import { execFileSync, spawnSync } from "child_process";
+import { execFileSync, spawn, spawnSync } from "child_process";
 import ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as iconv from "iconv-lite";
@@ -13,6 +13,7 @@ import JSZip from "jszip";
 import * as path from "path";
 import { csvField, csvLine, neutraliseFormula } from "../../src/cli/output/csv";
 import { cli, fixture, tempDir, tempFile } from "./helpers";
+import { row, sheetXml, xlsxPackage } from "./xlsx-parts";
 
 const ROOT = path.join(__dirname, "..", "..");
 
@@ -261,6 +262,29 @@ describe("the compiled command line in a child process", () => {
       const r = spawnSync(process.execPath, [main, "tiers", p, "--sheet", "Empty"], { env, encoding: "utf8" });
       expect({ status: r.status, stderr: r.stderr }).toEqual({ status: 2, stderr: `ka-planner: ${p}: sheet "Empty" is empty.\n` });
     }
+  }, 120000);
+
+  it("Ctrl-C while the reader holds an inflated copy of a sheet leaves no temporary file behind", async () => {
+    let rows = row(1, [["A", "Customer"], ["B", "Revenue"]]);
+    for (let r = 2; r <= 150_000; r++) rows += row(r, [["A", `Customer ${r % 5000}`], ["B", r]]);
+    const dir = tempDir();
+    const p = path.join(dir, "parked.xlsx");
+    // The sheet stored before the workbook: ExcelJS inflates it into a temporary file first.
+    fs.writeFileSync(p, await xlsxPackage(sheetXml(rows), { order: "sheet-first" }));
+    const tmp = tempDir("ka-planner-sigint-tmp-");
+    const files = (): string[] => fs.readdirSync(tmp, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name);
+    const child = spawn(process.execPath, [main, "tiers", p, "--format", "json"], { env: { ...env, TMPDIR: tmp }, stdio: "ignore" });
+    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+    let seen: string[] = [];
+    for (let i = 0; i < 3000 && seen.length === 0; i++) {
+      await new Promise((r) => setTimeout(r, 10));
+      seen = files();
+    }
+    expect(seen.length).toBeGreaterThan(0); // the reader's copy exists when the signal comes
+    child.kill("SIGINT");
+    expect(await exited).toBe(130);
+    expect(files()).toEqual([]);
+    expect(fs.readdirSync(tmp)).toEqual([]);
   }, 120000);
 
   it("a 1,000,000-line CSV is streamed: correct totals, peak memory well below three copies of the file", async () => {

@@ -2,21 +2,10 @@ import ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as iconv from "iconv-lite";
 import * as path from "path";
-import { CliError } from "../../src/cli/errors";
 import { sniffDelimiter } from "../../src/cli/input/read-csv";
 import { readTable } from "../../src/cli/input/read-table";
 import { columnIndexOfLetters, columnLetter, TableBuilder } from "../../src/cli/input/table";
-import { fixture, tempDir, tempFile } from "./helpers";
-
-async function failure(p: Promise<unknown>): Promise<CliError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(CliError);
-    return e as CliError;
-  }
-  throw new Error("expected a CliError");
-}
+import { failure, fixture, tempDir, tempFile } from "./helpers";
 
 describe("CSV reading", () => {
   it("UTF-8 with BOM and Chinese headers: the BOM is not part of the first header", async () => {
@@ -111,9 +100,12 @@ describe("xlsx reading", () => {
     expect(t.sheetNames).toEqual(["Sales", "区域", "Errors", "Dates"]);
     expect(t.headers).toEqual(["Customer", "Date", "Revenue", "Profit"]);
     expect(t.rowOffset).toBe(2); // merged title in row 1, header in row 2
-    expect(t.rowCount).toBe(5); // rows 3..7, row 6 blank
-    expect(t.columns[0]).toEqual(["Alpha Co", "Beta Corp", "Gamma Ltd", null, "alpha co "]);
-    expect(t.columns[2]).toEqual([1000, 2000, 500.25, null, 250]);
+    // Rows 3..7; row 6 is blank and skipped (blank sheet rows are not data rows), and the
+    // rows keep their sheet numbers for messages.
+    expect(t.rowCount).toBe(4);
+    expect(t.columns[0]).toEqual(["Alpha Co", "Beta Corp", "Gamma Ltd", "alpha co "]);
+    expect(t.columns[2]).toEqual([1000, 2000, 500.25, 250]);
+    expect([0, 1, 2, 3].map((i) => t.rowOf(i))).toEqual([3, 4, 5, 7]);
     expect(t.columns[3][2]).toBe(50.025);
     expect(t.columns[1][0]).toEqual(new Date(Date.UTC(2025, 0, 15)));
   });
