@@ -64,8 +64,3 @@ export async function withReaderTempDir<T>(read: () => Promise<T>): Promise<T> {
     leave();
   }
 }
-
-/** The private folder of the read in progress (tests). */
-export function readerTempDir(): string | null {
-  return folder;
-}
