@@ -29,6 +29,7 @@ import { AtomicWriteOptions, checkTarget, writeFileAtomic } from "../output/atom
 import { DATA_SHEET_KEY, dataSheetModel, liveSourceOf } from "../output/data-sheet";
 import { formatInteger } from "../output/format";
 import { Progress } from "../output/progress";
+import { terminalText } from "../output/terminal";
 import { guarded, loadTable, localeOption, tierSpecOption } from "./common";
 
 /** Options as commander delivers them. */
@@ -237,7 +238,8 @@ export async function runBuild(table: Table, options: BuildOptions, io: Io, env:
     unknownPlans: built.unknown,
     ms: { build: buildMs, write: writeMs },
   };
-  if (env.summary !== false) io.stdout.write(summaryText(result, out, built.selection, locale, !!options.live));
+  // Sheet and file names come from the user's data: terminal text.
+  if (env.summary !== false) io.stdout.write(terminalText(summaryText(result, out, built.selection, locale, !!options.live)));
   return result;
 }
 

@@ -11,6 +11,7 @@ import { text } from "../../strings";
 import { CliError } from "../errors";
 import { Io } from "../io";
 import { writeSampleCsv, writeSampleXlsx } from "../output/sample-writer";
+import { terminalText } from "../output/terminal";
 import { guarded, localeOption } from "./common";
 
 export interface SampleCommandOptions {
@@ -79,7 +80,7 @@ export async function writeSamples(options: SampleCommandOptions, io: Io): Promi
   if (!options.quiet) {
     const loc = locales.length === 1 ? locales[0] : "en";
     io.stdout.write(`${text(loc, "cli.sample.written", { seed, customers, lines })}\n`);
-    for (const w of written) for (const p of [w.xlsx, w.csv, w.messyXlsx, w.messyCsv]) if (p) io.stdout.write(`  ${p}\n`);
+    for (const w of written) for (const p of [w.xlsx, w.csv, w.messyXlsx, w.messyCsv]) if (p) io.stdout.write(`  ${terminalText(p)}\n`);
   }
   return written;
 }
