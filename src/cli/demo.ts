@@ -75,7 +75,9 @@ const pct = (x: number) => `${Math.round(x * 100)}%`;
 export async function demoSection(req: SectionRequest): Promise<Section> {
   const { locale: loc, dir, customers, lines } = req;
   const seed = SAMPLE_DEFAULTS.seed;
-  const [w] = await writeSamples({ out: dir, locale: loc, seed, customers, lines, quiet: true, messy: false }, bufferIo());
+  // out/ is the demo's own folder and the README runs it again and again: like its workbook
+  // (build --force below), the sample files of the previous run are replaced.
+  const [w] = await writeSamples({ out: dir, locale: loc, seed, customers, lines, quiet: true, messy: false, force: true }, bufferIo());
   const io = bufferIo();
   const say = (s = "") => io.stdout.write(`${s}\n`);
   const rel = nodePath.relative(process.cwd(), w.xlsx) || w.xlsx;

@@ -97,6 +97,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void, loc: Local
     .option("--seed <n>", h("seed"))
     .option("--customers <n>", h("customers"))
     .option("--lines <n>", h("lines"))
+    .option("--force", h("sampleForce"))
     .action(async (opts) => setExit(await sampleCommand(opts, io)));
 
   return program;
