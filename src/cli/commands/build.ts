@@ -13,7 +13,7 @@ import * as fs from "fs";
 import * as nodePath from "path";
 import { Portfolio } from "../../engine/portfolio";
 import { TIER_LOSS, TIER_NONE } from "../../engine/tiers";
-import { planNames, writeWorkbook, WriteWorkbookOptions } from "../../render/xlsx";
+import { planNames, writeWorkbook, writeWorkbookTo } from "../../render/xlsx";
 import { buildAccountPlanSheet, PlanSelection, selectPlanAccounts } from "../../sheets/account-plan";
 import { LiveSource, SheetOptions } from "../../sheets/common";
 import { buildContributionSheet } from "../../sheets/contribution";
@@ -25,7 +25,7 @@ import { CliError } from "../errors";
 import { BuildColumnOptions, mapBuildColumns, MappedColumns, measureOption, readPortfolio, splitList } from "../input/columns";
 import { Table } from "../input/table";
 import { Io } from "../io";
-import { AtomicWriteOptions, checkTarget, writeFileAtomic } from "../output/atomic-file";
+import { AtomicWriteOptions, checkTarget, createTempStream, syncFile, writeAtomicWith } from "../output/atomic-file";
 import { DATA_SHEET_KEY, dataSheetModel, liveSourceOf } from "../output/data-sheet";
 import { formatInteger } from "../output/format";
 import { Progress } from "../output/progress";
@@ -50,9 +50,9 @@ export interface BuildEnv {
   readonly today?: string;
   /** Cache the engine's values as formula results (default true; LibreOffice tests turn it off). */
   readonly cacheFormulaResults?: boolean;
-  /** Replaces the .xlsx writer (tests). */
-  readonly writeWorkbook?: (sheets: readonly SheetModel[], options: WriteWorkbookOptions) => Promise<Buffer>;
-  /** Replaces the write of the temporary file (tests inject failures). */
+  /** Replaces the .xlsx writer, which streams into the temporary file (tests). */
+  readonly writeWorkbook?: typeof writeWorkbookTo;
+  /** Replaces the write of the temporary file: the workbook is then rendered to bytes first (tests inject failures). */
   readonly writeTemp?: AtomicWriteOptions["writeTemp"];
   /** Progress on stderr: default when stderr is a terminal. */
   readonly progress?: boolean;
@@ -213,23 +213,30 @@ export async function runBuild(table: Table, options: BuildOptions, io: Io, env:
   progress.status(text(locale, "cli.build.progress.writing", { file: out }));
   const names = planNames(built.sheets).sheets;
   const abs = nodePath.resolve(out);
-  let bytes: Buffer;
+  const writeOptions = { cacheFormulaResults: env.cacheFormulaResults ?? true };
   try {
-    bytes = await (env.writeWorkbook ?? writeWorkbook)(built.sheets, { cacheFormulaResults: env.cacheFormulaResults ?? true });
     try {
       await fs.promises.mkdir(nodePath.dirname(abs), { recursive: true });
     } catch (e) {
       throw new CliError("cli.build.error.write", { file: out, detail: (e as Error).message });
     }
-    await writeFileAtomic(abs, bytes, { force, display: out, writeTemp: env.writeTemp });
+    const { writeTemp } = env;
+    // The writer streams the workbook into the (tracked) temporary file as it compresses it.
+    const streamed = async (temp: string) => {
+      await (env.writeWorkbook ?? writeWorkbookTo)(built.sheets, writeOptions, createTempStream(temp));
+      await syncFile(temp);
+    };
+    const produce = writeTemp ? async (temp: string) => writeTemp(temp, await writeWorkbook(built.sheets, writeOptions)) : streamed;
+    await writeAtomicWith(abs, produce, { force, display: out });
   } finally {
     progress.clear();
   }
+  const bytes = fs.statSync(abs).size;
   const writeMs = Date.now() - writeStart;
 
   const result: BuildResult = {
     file: abs,
-    bytes: bytes.length,
+    bytes,
     sheets: built.sheets,
     sheetNames: names,
     portfolio: built.portfolio,
