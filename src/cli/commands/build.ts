@@ -2,7 +2,8 @@
  * `ka-planner build <input> --out <workbook.xlsx>`: the generated worksheets as an .xlsx file,
  * through the same builders as the task pane (src/sheets) and the .xlsx writer (src/render/xlsx):
  * the 80/20 contribution sheet, the customer portfolio matrix, one key account plan per
- * selected account (--plans: first-tier by default, top:N, or "Name;Name") and the risk
+ * selected account (--plans: first-tier by default, top:N, or "Name;Name"; at most
+ * MAX_PLAN_SHEETS, the first of the selection, with a note on what was left out) and the risk
  * register of the same accounts. With --live, the source table is copied into a "Data" sheet
  * and the sheets use KA.* formulas over its ranges (they calculate in Excel with the add-in).
  *
@@ -14,7 +15,7 @@ import * as nodePath from "path";
 import { Portfolio } from "../../engine/portfolio";
 import { TIER_LOSS, TIER_NONE } from "../../engine/tiers";
 import { planNames, writeWorkbook, writeWorkbookTo } from "../../render/xlsx";
-import { buildAccountPlanSheet, PlanSelection, selectPlanAccounts } from "../../sheets/account-plan";
+import { buildAccountPlanSheet, MAX_PLAN_SHEETS, PlanSelection, selectPlanAccounts } from "../../sheets/account-plan";
 import { LiveSource, SheetOptions } from "../../sheets/common";
 import { buildContributionSheet } from "../../sheets/contribution";
 import { SheetModel } from "../../sheets/model";
@@ -71,6 +72,8 @@ export interface BuildResult {
   readonly columns: MappedColumns;
   /** Customer ids with a plan sheet (and a line in the risk register), in sheet order. */
   readonly planIds: readonly number[];
+  /** Accounts of the selection left out by the plan cap (MAX_PLAN_SHEETS). */
+  readonly plansLeftOut: number;
   /** --plans names that matched no customer. */
   readonly unknownPlans: readonly string[];
   readonly ms: { readonly build: number; readonly write: number };
@@ -133,6 +136,7 @@ interface Built {
   portfolio: Portfolio;
   mapped: MappedColumns;
   planIds: number[];
+  plansLeftOut: number;
   unknown: string[];
   selection: PlanSelection;
 }
@@ -146,11 +150,17 @@ export function buildSheets(table: Table, options: BuildOptions, io: Io, progres
   for (const note of mapped.notes) io.stderr.write(`${note}\n`);
   const { portfolio } = readPortfolio(table, mapped, spec, locale);
 
-  const { ids, unknown } = selectPlanAccounts(portfolio, selection);
+  const { ids: selected, unknown } = selectPlanAccounts(portfolio, selection);
   if (typeof selection === "object" && "names" in selection) {
     const quotedNames = unknown.map((n) => `"${n}"`).join(", ");
-    if (ids.length === 0) throw new CliError("cli.build.error.noPlanMatch", { names: quotedNames, file: table.file });
-    if (unknown.length > 0) io.stderr.write(`${text(locale, "cli.build.warning.unknownPlans", { names: quotedNames, count: ids.length })}\n`);
+    if (selected.length === 0) throw new CliError("cli.build.error.noPlanMatch", { names: quotedNames, file: table.file });
+    if (unknown.length > 0) io.stderr.write(`${text(locale, "cli.build.warning.unknownPlans", { names: quotedNames, count: selected.length })}\n`);
+  }
+  // The plan cap: the first plans of the selection (the largest accounts, or the first named).
+  const ids = selected.slice(0, MAX_PLAN_SHEETS);
+  if (selected.length > ids.length) {
+    const args = { selected: formatInteger(selected.length), max: MAX_PLAN_SHEETS, left: formatInteger(selected.length - ids.length) };
+    io.stderr.write(`${text(locale, "cli.build.note.planCap", args)}\n`);
   }
 
   const s = mapped.single;
@@ -196,7 +206,7 @@ export function buildSheets(table: Table, options: BuildOptions, io: Io, progres
     }
   }
   progress.clear();
-  return { sheets, portfolio, mapped, planIds: ids, unknown, selection };
+  return { sheets, portfolio, mapped, planIds: ids, plansLeftOut: selected.length - ids.length, unknown, selection };
 }
 
 /** Builds the workbook of a table and writes it (see the module comment); prints the summary. */
@@ -242,6 +252,7 @@ export async function runBuild(table: Table, options: BuildOptions, io: Io, env:
     portfolio: built.portfolio,
     columns: built.mapped,
     planIds: built.planIds,
+    plansLeftOut: built.plansLeftOut,
     unknownPlans: built.unknown,
     ms: { build: buildMs, write: writeMs },
   };
