@@ -27,6 +27,7 @@ import { detectColumn } from "./input/sales";
 import { readTable } from "./input/read-table";
 import { bufferIo, Io, processIo } from "./io";
 import { formatInteger } from "./output/format";
+import { terminalText } from "./output/terminal";
 
 export interface DemoOptions {
   readonly outDir?: string;
@@ -174,8 +175,8 @@ if (!isMainThread && workerData && (workerData as { kaPlannerDemo?: SectionReque
   // `node dist-cli/cli/demo.js [outDir]` (default: out/ at the package root).
   runDemo({ outDir: process.argv[2] }).catch((e: unknown) => {
     const { message, exitCode } = describeError(e, "en");
-    process.stderr.write(`ka-planner demo: ${message}\n`);
-    if (exitCode === 1 && e instanceof Error && e.stack) process.stderr.write(`${e.stack}\n`);
+    process.stderr.write(terminalText(`ka-planner demo: ${message}\n`));
+    if (exitCode === 1 && e instanceof Error && e.stack) process.stderr.write(terminalText(`${e.stack}\n`));
     process.exitCode = exitCode;
   });
 }
