@@ -27,6 +27,7 @@ import { detectColumn } from "./input/sales";
 import { readTable } from "./input/read-table";
 import { bufferIo, Io, processIo } from "./io";
 import { formatInteger } from "./output/format";
+import { terminalText } from "./output/terminal";
 
 export interface DemoOptions {
   readonly outDir?: string;
@@ -75,7 +76,9 @@ const pct = (x: number) => `${Math.round(x * 100)}%`;
 export async function demoSection(req: SectionRequest): Promise<Section> {
   const { locale: loc, dir, customers, lines } = req;
   const seed = SAMPLE_DEFAULTS.seed;
-  const [w] = await writeSamples({ out: dir, locale: loc, seed, customers, lines, quiet: true, messy: false }, bufferIo());
+  // out/ is the demo's own folder and the README runs it again and again: like its workbook
+  // (build --force below), the sample files of the previous run are replaced.
+  const [w] = await writeSamples({ out: dir, locale: loc, seed, customers, lines, quiet: true, messy: false, force: true }, bufferIo());
   const io = bufferIo();
   const say = (s = "") => io.stdout.write(`${s}\n`);
   const rel = nodePath.relative(process.cwd(), w.xlsx) || w.xlsx;
@@ -172,8 +175,8 @@ if (!isMainThread && workerData && (workerData as { kaPlannerDemo?: SectionReque
   // `node dist-cli/cli/demo.js [outDir]` (default: out/ at the package root).
   runDemo({ outDir: process.argv[2] }).catch((e: unknown) => {
     const { message, exitCode } = describeError(e, "en");
-    process.stderr.write(`ka-planner demo: ${message}\n`);
-    if (exitCode === 1 && e instanceof Error && e.stack) process.stderr.write(`${e.stack}\n`);
+    process.stderr.write(terminalText(`ka-planner demo: ${message}\n`));
+    if (exitCode === 1 && e instanceof Error && e.stack) process.stderr.write(terminalText(`${e.stack}\n`));
     process.exitCode = exitCode;
   });
 }

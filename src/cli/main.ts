@@ -12,6 +12,7 @@ import { sampleCommand } from "./commands/sample";
 import { tiersCommand } from "./commands/tiers";
 import { EXIT_OK, EXIT_USAGE } from "./errors";
 import { Io, processIo } from "./io";
+import { terminalStream, terminalText } from "./output/terminal";
 
 const VERSION: string = (() => {
   try {
@@ -96,13 +97,16 @@ export function buildProgram(io: Io, setExit: (code: number) => void, loc: Local
     .option("--seed <n>", h("seed"))
     .option("--customers <n>", h("customers"))
     .option("--lines <n>", h("lines"))
+    .option("--force", h("sampleForce"))
     .action(async (opts) => setExit(await sampleCommand(opts, io)));
 
   return program;
 }
 
 /** Runs the command line in-process; resolves to the exit code. */
-export async function run(argv: readonly string[], io: Io = processIo, loc: Locale = helpLocale()): Promise<number> {
+export async function run(argv: readonly string[], rawIo: Io = processIo, loc: Locale = helpLocale()): Promise<number> {
+  // Every message on stderr is for people and may quote the user's text: terminal text only.
+  const io: Io = { stdout: rawIo.stdout, stderr: terminalStream(rawIo.stderr) };
   let code = EXIT_OK;
   const program = buildProgram(io, (c) => (code = c), loc);
   if (argv.length === 0) {
@@ -132,7 +136,7 @@ if (require.main === module) {
       process.exitCode = code;
     },
     (e: unknown) => {
-      process.stderr.write(`ka-planner: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      process.stderr.write(terminalText(`ka-planner: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`));
       process.exitCode = 1;
     },
   );

@@ -80,6 +80,14 @@ export const VALUE_ASPECTS = ["price", "quality", "delivery", "terms", "service"
 export const PLANNING_STAGES = 8;
 
 /**
+ * At most this many account plan sheets come out of one run, in Excel (the pane refuses a run
+ * that would insert more sheets) and in `ka-planner build` (it writes the first this many
+ * plans of the selection and says how many it left out). Each plan is a full sheet with charts:
+ * a workbook with thousands of them takes minutes to open and nobody reads it.
+ */
+export const MAX_PLAN_SHEETS = 200;
+
+/**
  * The accounts to plan: the first tier, the top N by the tiering measure, or named customers
  * (trimmed, case-insensitive, as customers are grouped). Ids in ranking order for the first two,
  * in the given order (without repeats) for names; names that match no customer are returned.

@@ -8,6 +8,7 @@
  * formulas without the leading "=", referring to cells of the same sheet in A1 notation.
  */
 
+import { appendAll, extentOf, maxOf } from "../engine/arrays";
 import { columnLetter } from "../engine/input/column-letters";
 
 export type Literal = string | number | boolean | null;
@@ -168,6 +169,8 @@ export interface SheetModel {
 
 /** Column letters for a 0-based column index: 0 → A, 26 → AA. */
 export { columnLetter };
+/** Loops over per-row arrays (no spread into a call), for the renderers that cannot import the engine. */
+export { appendAll, extentOf, maxOf };
 
 /** A1 address of a 0-based cell; `absolute` adds $ to both parts. */
 export function a1(row: number, col: number, absolute = false): string {

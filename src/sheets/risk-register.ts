@@ -24,7 +24,7 @@ import { Portfolio } from "../engine/portfolio";
 import { RISK_BANDS, riskLevelOf, riskScore } from "../engine/risk";
 import { Locale, text } from "../strings";
 import { requiredDate, SheetOptions } from "./common";
-import { a1, a1Range, Cell, FormulaCell, SheetModel } from "./model";
+import { a1, a1Range, Cell, extentOf, FormulaCell, SheetModel } from "./model";
 import {
   abs,
   churnCell,
@@ -253,8 +253,7 @@ class RegisterBuilder {
       w.line([this.t("noAccounts")], "note");
     }
     if (scoreRows.length) {
-      const lo = Math.min(...scoreRows);
-      const hi = Math.max(...scoreRows);
+      const { min: lo, max: hi } = extentOf(scoreRows)!;
       w.conditionalFormats.push({ kind: "colorScale", range: range(lo, 6, hi - lo + 1, 1), ...HEAT });
       RISK_BANDS.forEach((b, k) => {
         w.conditionalFormats.push({ kind: "textEquals", range: range(lo, 7, hi - lo + 1, 1), text: text(this.loc, b.key), fill: LEVEL_FILL[k], ...(k === 3 ? { font: "#FFFFFF" } : {}) });

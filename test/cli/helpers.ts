@@ -1,3 +1,4 @@
+import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -44,4 +45,15 @@ export async function failure(p: Promise<unknown>): Promise<CliError> {
     return e as CliError;
   }
   throw new Error("expected a CliError");
+}
+
+/**
+ * The command line compiled into a fresh temporary folder (so that tests never race over
+ * dist-cli): its main.js, and an environment that finds the repository's node_modules.
+ */
+export function compileCli(): { main: string; env: NodeJS.ProcessEnv } {
+  const root = path.join(__dirname, "..", "..");
+  const out = tempDir("ka-planner-cli-");
+  execFileSync(process.execPath, [path.join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.cli.json", "--outDir", out], { cwd: root, stdio: "pipe" });
+  return { main: path.join(out, "cli", "main.js"), env: { ...process.env, NODE_PATH: path.join(root, "node_modules"), KA_PLANNER_LOCALE: "en" } };
 }

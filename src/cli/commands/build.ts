@@ -2,7 +2,8 @@
  * `ka-planner build <input> --out <workbook.xlsx>`: the generated worksheets as an .xlsx file,
  * through the same builders as the task pane (src/sheets) and the .xlsx writer (src/render/xlsx):
  * the 80/20 contribution sheet, the customer portfolio matrix, one key account plan per
- * selected account (--plans: first-tier by default, top:N, or "Name;Name") and the risk
+ * selected account (--plans: first-tier by default, top:N, or "Name;Name"; at most
+ * MAX_PLAN_SHEETS, the first of the selection, with a note on what was left out) and the risk
  * register of the same accounts. With --live, the source table is copied into a "Data" sheet
  * and the sheets use KA.* formulas over its ranges (they calculate in Excel with the add-in).
  *
@@ -13,8 +14,8 @@ import * as fs from "fs";
 import * as nodePath from "path";
 import { Portfolio } from "../../engine/portfolio";
 import { TIER_LOSS, TIER_NONE } from "../../engine/tiers";
-import { planNames, writeWorkbook, WriteWorkbookOptions } from "../../render/xlsx";
-import { buildAccountPlanSheet, PlanSelection, selectPlanAccounts } from "../../sheets/account-plan";
+import { planNames, writeWorkbook, writeWorkbookTo } from "../../render/xlsx";
+import { buildAccountPlanSheet, MAX_PLAN_SHEETS, PlanSelection, selectPlanAccounts } from "../../sheets/account-plan";
 import { LiveSource, SheetOptions } from "../../sheets/common";
 import { buildContributionSheet } from "../../sheets/contribution";
 import { SheetModel } from "../../sheets/model";
@@ -25,10 +26,11 @@ import { CliError } from "../errors";
 import { BuildColumnOptions, mapBuildColumns, MappedColumns, measureOption, readPortfolio, splitList } from "../input/columns";
 import { Table } from "../input/table";
 import { Io } from "../io";
-import { AtomicWriteOptions, checkTarget, writeFileAtomic } from "../output/atomic-file";
+import { AtomicWriteOptions, checkTarget, createTempStream, syncFile, writeAtomicWith } from "../output/atomic-file";
 import { DATA_SHEET_KEY, dataSheetModel, liveSourceOf } from "../output/data-sheet";
 import { formatInteger } from "../output/format";
 import { Progress } from "../output/progress";
+import { terminalText } from "../output/terminal";
 import { guarded, loadTable, localeOption, tierSpecOption } from "./common";
 
 /** Options as commander delivers them. */
@@ -49,9 +51,9 @@ export interface BuildEnv {
   readonly today?: string;
   /** Cache the engine's values as formula results (default true; LibreOffice tests turn it off). */
   readonly cacheFormulaResults?: boolean;
-  /** Replaces the .xlsx writer (tests). */
-  readonly writeWorkbook?: (sheets: readonly SheetModel[], options: WriteWorkbookOptions) => Promise<Buffer>;
-  /** Replaces the write of the temporary file (tests inject failures). */
+  /** Replaces the .xlsx writer, which streams into the temporary file (tests). */
+  readonly writeWorkbook?: typeof writeWorkbookTo;
+  /** Replaces the write of the temporary file: the workbook is then rendered to bytes first (tests inject failures). */
   readonly writeTemp?: AtomicWriteOptions["writeTemp"];
   /** Progress on stderr: default when stderr is a terminal. */
   readonly progress?: boolean;
@@ -70,6 +72,8 @@ export interface BuildResult {
   readonly columns: MappedColumns;
   /** Customer ids with a plan sheet (and a line in the risk register), in sheet order. */
   readonly planIds: readonly number[];
+  /** Accounts of the selection left out by the plan cap (MAX_PLAN_SHEETS). */
+  readonly plansLeftOut: number;
   /** --plans names that matched no customer. */
   readonly unknownPlans: readonly string[];
   readonly ms: { readonly build: number; readonly write: number };
@@ -132,6 +136,7 @@ interface Built {
   portfolio: Portfolio;
   mapped: MappedColumns;
   planIds: number[];
+  plansLeftOut: number;
   unknown: string[];
   selection: PlanSelection;
 }
@@ -145,11 +150,17 @@ export function buildSheets(table: Table, options: BuildOptions, io: Io, progres
   for (const note of mapped.notes) io.stderr.write(`${note}\n`);
   const { portfolio } = readPortfolio(table, mapped, spec, locale);
 
-  const { ids, unknown } = selectPlanAccounts(portfolio, selection);
+  const { ids: selected, unknown } = selectPlanAccounts(portfolio, selection);
   if (typeof selection === "object" && "names" in selection) {
     const quotedNames = unknown.map((n) => `"${n}"`).join(", ");
-    if (ids.length === 0) throw new CliError("cli.build.error.noPlanMatch", { names: quotedNames, file: table.file });
-    if (unknown.length > 0) io.stderr.write(`${text(locale, "cli.build.warning.unknownPlans", { names: quotedNames, count: ids.length })}\n`);
+    if (selected.length === 0) throw new CliError("cli.build.error.noPlanMatch", { names: quotedNames, file: table.file });
+    if (unknown.length > 0) io.stderr.write(`${text(locale, "cli.build.warning.unknownPlans", { names: quotedNames, count: selected.length })}\n`);
+  }
+  // The plan cap: the first plans of the selection (the largest accounts, or the first named).
+  const ids = selected.slice(0, MAX_PLAN_SHEETS);
+  if (selected.length > ids.length) {
+    const args = { selected: formatInteger(selected.length), max: MAX_PLAN_SHEETS, left: formatInteger(selected.length - ids.length) };
+    io.stderr.write(`${text(locale, "cli.build.note.planCap", args)}\n`);
   }
 
   const s = mapped.single;
@@ -195,7 +206,7 @@ export function buildSheets(table: Table, options: BuildOptions, io: Io, progres
     }
   }
   progress.clear();
-  return { sheets, portfolio, mapped, planIds: ids, unknown, selection };
+  return { sheets, portfolio, mapped, planIds: ids, plansLeftOut: selected.length - ids.length, unknown, selection };
 }
 
 /** Builds the workbook of a table and writes it (see the module comment); prints the summary. */
@@ -212,32 +223,41 @@ export async function runBuild(table: Table, options: BuildOptions, io: Io, env:
   progress.status(text(locale, "cli.build.progress.writing", { file: out }));
   const names = planNames(built.sheets).sheets;
   const abs = nodePath.resolve(out);
-  let bytes: Buffer;
+  const writeOptions = { cacheFormulaResults: env.cacheFormulaResults ?? true };
   try {
-    bytes = await (env.writeWorkbook ?? writeWorkbook)(built.sheets, { cacheFormulaResults: env.cacheFormulaResults ?? true });
     try {
       await fs.promises.mkdir(nodePath.dirname(abs), { recursive: true });
     } catch (e) {
       throw new CliError("cli.build.error.write", { file: out, detail: (e as Error).message });
     }
-    await writeFileAtomic(abs, bytes, { force, display: out, writeTemp: env.writeTemp });
+    const { writeTemp } = env;
+    // The writer streams the workbook into the (tracked) temporary file as it compresses it.
+    const streamed = async (temp: string) => {
+      await (env.writeWorkbook ?? writeWorkbookTo)(built.sheets, writeOptions, createTempStream(temp));
+      await syncFile(temp);
+    };
+    const produce = writeTemp ? async (temp: string) => writeTemp(temp, await writeWorkbook(built.sheets, writeOptions)) : streamed;
+    await writeAtomicWith(abs, produce, { force, display: out });
   } finally {
     progress.clear();
   }
+  const bytes = fs.statSync(abs).size;
   const writeMs = Date.now() - writeStart;
 
   const result: BuildResult = {
     file: abs,
-    bytes: bytes.length,
+    bytes,
     sheets: built.sheets,
     sheetNames: names,
     portfolio: built.portfolio,
     columns: built.mapped,
     planIds: built.planIds,
+    plansLeftOut: built.plansLeftOut,
     unknownPlans: built.unknown,
     ms: { build: buildMs, write: writeMs },
   };
-  if (env.summary !== false) io.stdout.write(summaryText(result, out, built.selection, locale, !!options.live));
+  // Sheet and file names come from the user's data: terminal text.
+  if (env.summary !== false) io.stdout.write(terminalText(summaryText(result, out, built.selection, locale, !!options.live)));
   return result;
 }
 

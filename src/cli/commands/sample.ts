@@ -2,7 +2,8 @@
  * `ka-planner sample --out DIR [--locale en|zh|both] [--seed N]`: writes the deterministic
  * sample sales table per language: sample-sales.<lang>.xlsx and .csv (clean), and
  * sample-sales-messy.<lang>.xlsx and .csv (numbers stored as text, a line without customer,
- * extra spelling variants).
+ * extra spelling variants). An existing file is never replaced without --force (checked for
+ * every file before the first is written); each file is written atomically.
  */
 import * as fs from "fs";
 import * as nodePath from "path";
@@ -10,7 +11,9 @@ import { generateSalesSample, SAMPLE_DEFAULTS, SampleLocale } from "../../sample
 import { text } from "../../strings";
 import { CliError } from "../errors";
 import { Io } from "../io";
+import { checkTarget, writeAtomicWith } from "../output/atomic-file";
 import { writeSampleCsv, writeSampleXlsx } from "../output/sample-writer";
+import { terminalText } from "../output/terminal";
 import { guarded, localeOption } from "./common";
 
 export interface SampleCommandOptions {
@@ -23,6 +26,8 @@ export interface SampleCommandOptions {
   messy?: boolean;
   /** Print the written paths (default true). */
   quiet?: boolean;
+  /** Replace existing files (each atomically; a link at a target is replaced, not followed). */
+  force?: boolean;
 }
 
 export interface WrittenSample {
@@ -32,6 +37,8 @@ export interface WrittenSample {
   messyXlsx?: string;
   messyCsv?: string;
 }
+
+const EXISTS = "cli.sample.error.exists";
 
 function localesOf(v: string | undefined): SampleLocale[] {
   if (v === undefined || v.trim().toLowerCase() === "both" || v.trim().toLowerCase() === "all") return ["en", "zh"];
@@ -46,42 +53,52 @@ function wholeNumber(v: string | number | undefined, option: string, fallback: n
   return n;
 }
 
+/** The files of one language, in writing order. */
+function targetsOf(dir: string, locale: SampleLocale, messy: boolean): WrittenSample {
+  const file = (name: string) => nodePath.join(dir, name);
+  const w: WrittenSample = { locale, xlsx: file(`sample-sales.${locale}.xlsx`), csv: file(`sample-sales.${locale}.csv`) };
+  if (messy) {
+    w.messyXlsx = file(`sample-sales-messy.${locale}.xlsx`);
+    w.messyCsv = file(`sample-sales-messy.${locale}.csv`);
+  }
+  return w;
+}
+
 export async function writeSamples(options: SampleCommandOptions, io: Io): Promise<WrittenSample[]> {
   if (!options.out) throw new CliError("cli.error.outRequired", {});
   const locales = localesOf(options.locale);
   const seed = wholeNumber(options.seed, "--seed", SAMPLE_DEFAULTS.seed, 0, 4294967295);
   const customers = wholeNumber(options.customers, "--customers", SAMPLE_DEFAULTS.customers, 5, 100000);
   const lines = wholeNumber(options.lines, "--lines", SAMPLE_DEFAULTS.lines, 1, 2000000);
+  const force = options.force === true;
   const dir = nodePath.resolve(options.out);
+  const targets = locales.map((locale) => targetsOf(dir, locale, options.messy !== false));
+  // Every target is checked before anything is written: an existing file (or link) without
+  // --force stops the command with nothing written.
+  for (const w of targets) for (const p of [w.xlsx, w.csv, w.messyXlsx, w.messyCsv]) if (p) checkTarget(p, p, force, EXISTS);
   try {
     fs.mkdirSync(dir, { recursive: true });
   } catch (e) {
     throw new CliError("cli.error.outDir", { dir: options.out, detail: (e as Error).message });
   }
-  const written: WrittenSample[] = [];
-  for (const locale of locales) {
-    const base = { seed, customers, lines, locale };
+  const write = (target: string, writer: (temp: string) => Promise<void>) => writeAtomicWith(target, writer, { force, display: target });
+  for (const w of targets) {
+    const base = { seed, customers, lines, locale: w.locale };
     const rows = generateSalesSample(base);
-    const file = (name: string) => nodePath.join(dir, name);
-    const w: WrittenSample = { locale, xlsx: file(`sample-sales.${locale}.xlsx`) };
-    await writeSampleXlsx(w.xlsx, rows, locale);
-    w.csv = file(`sample-sales.${locale}.csv`);
-    await writeSampleCsv(w.csv, rows, locale);
-    if (options.messy !== false) {
+    await write(w.xlsx, (temp) => writeSampleXlsx(temp, rows, w.locale));
+    await write(w.csv!, (temp) => writeSampleCsv(temp, rows, w.locale));
+    if (w.messyXlsx && w.messyCsv) {
       const messy = generateSalesSample({ ...base, messy: true });
-      w.messyXlsx = file(`sample-sales-messy.${locale}.xlsx`);
-      w.messyCsv = file(`sample-sales-messy.${locale}.csv`);
-      await writeSampleXlsx(w.messyXlsx, messy, locale);
-      await writeSampleCsv(w.messyCsv, messy, locale);
+      await write(w.messyXlsx, (temp) => writeSampleXlsx(temp, messy, w.locale));
+      await write(w.messyCsv, (temp) => writeSampleCsv(temp, messy, w.locale));
     }
-    written.push(w);
   }
   if (!options.quiet) {
     const loc = locales.length === 1 ? locales[0] : "en";
     io.stdout.write(`${text(loc, "cli.sample.written", { seed, customers, lines })}\n`);
-    for (const w of written) for (const p of [w.xlsx, w.csv, w.messyXlsx, w.messyCsv]) if (p) io.stdout.write(`  ${p}\n`);
+    for (const w of targets) for (const p of [w.xlsx, w.csv, w.messyXlsx, w.messyCsv]) if (p) io.stdout.write(`  ${terminalText(p)}\n`);
   }
-  return written;
+  return targets;
 }
 
 export function sampleCommand(options: SampleCommandOptions, io: Io): Promise<number> {

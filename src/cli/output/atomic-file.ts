@@ -20,6 +20,8 @@ export interface AtomicWriteOptions {
   readonly force?: boolean;
   /** The name shown in messages (as the user typed it). */
   readonly display?: string;
+  /** The message key for "the target exists" ({file}); default the build's. */
+  readonly existsKey?: string;
   /** Writes the bytes to the temporary file (tests inject failures here). */
   readonly writeTemp?: (tempPath: string, data: Uint8Array) => Promise<void>;
 }
@@ -35,40 +37,68 @@ async function defaultWriteTemp(tempPath: string, data: Uint8Array): Promise<voi
   }
 }
 
+/** A new file for a streaming writer: created exclusively (never an existing file or link). */
+export function createTempStream(tempPath: string): fs.WriteStream {
+  return fs.createWriteStream(tempPath, { flags: "wx", mode: 0o666 });
+}
+
+/** Flushes a written file to disk (before it takes the target's name). */
+export async function syncFile(path: string): Promise<void> {
+  const fh = await fs.promises.open(path, "r+");
+  try {
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+}
+
 /** A hidden temporary name next to the target: .name.xlsx.<random>.tmp */
 export function tempNameFor(target: string): string {
   return nodePath.join(nodePath.dirname(target), `.${nodePath.basename(target)}.${crypto.randomBytes(6).toString("hex")}.tmp`);
 }
 
-/** Throws the "already exists" error if `target` exists and force is not set; or if it is a folder. */
-export function checkTarget(target: string, display: string, force: boolean): void {
+/**
+ * Throws the "already exists" error if `target` exists and force is not set; or if it is a
+ * folder. The name itself is looked at (lstat): a symbolic link there is an existing file,
+ * never followed, and with force it is the link that gets replaced, not the file it points to.
+ */
+export function checkTarget(target: string, display: string, force: boolean, existsKey = "cli.build.error.exists"): void {
   let stat: fs.Stats;
   try {
-    stat = fs.statSync(target);
+    stat = fs.lstatSync(target);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === "ENOENT") return;
     throw new CliError("cli.build.error.write", { file: display, detail: (e as Error).message });
   }
   if (stat.isDirectory()) throw new CliError("cli.build.error.outIsDir", { file: display });
-  if (!force) throw new CliError("cli.build.error.exists", { file: display });
+  if (!force) throw new CliError(existsKey, { file: display });
 }
 
-function writeError(display: string, e: unknown): CliError {
+/** A file-system failure (it has an error code) becomes the "cannot write" message; anything else (a writer's bug) stays as it is. */
+function writeError(display: string, e: unknown): unknown {
   if (e instanceof CliError) return e;
   const err = e as NodeJS.ErrnoException;
-  return new CliError("cli.build.error.write", { file: display, detail: err.code ? `${err.code}: ${err.message}` : String(err.message ?? e) });
+  return err?.code ? new CliError("cli.build.error.write", { file: display, detail: `${err.code}: ${err.message}` }) : e;
 }
 
 /** Writes `data` to `target` atomically (see the module comment). */
-export async function writeFileAtomic(target: string, data: Uint8Array, options: AtomicWriteOptions = {}): Promise<void> {
+export function writeFileAtomic(target: string, data: Uint8Array, options: AtomicWriteOptions = {}): Promise<void> {
+  return writeAtomicWith(target, (temp) => (options.writeTemp ?? defaultWriteTemp)(temp, data), options);
+}
+
+/**
+ * Writes `target` atomically through `writeTemp`, which creates the temporary file itself (for
+ * writers that stream: create it exclusively, "wx", and flush it) — see the module comment.
+ */
+export async function writeAtomicWith(target: string, writeTemp: (tempPath: string) => Promise<void>, options: AtomicWriteOptions = {}): Promise<void> {
   const display = options.display ?? target;
   const force = options.force === true;
   const abs = nodePath.resolve(target);
-  checkTarget(abs, display, force);
+  checkTarget(abs, display, force, options.existsKey);
   const temp = tempNameFor(abs);
   trackTempFile(temp);
   try {
-    await (options.writeTemp ?? defaultWriteTemp)(temp, data);
+    await writeTemp(temp);
     if (force) {
       await fs.promises.rename(temp, abs);
     } else {
@@ -76,10 +106,10 @@ export async function writeFileAtomic(target: string, data: Uint8Array, options:
         await fs.promises.link(temp, abs);
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
-        if (code === "EEXIST") throw new CliError("cli.build.error.exists", { file: display });
+        if (code === "EEXIST") throw new CliError(options.existsKey ?? "cli.build.error.exists", { file: display });
         if (code !== "EPERM" && code !== "ENOTSUP" && code !== "EOPNOTSUPP" && code !== "ENOSYS" && code !== "EXDEV") throw e;
         // No hard links here (FAT, some network shares): check, then rename.
-        checkTarget(abs, display, false);
+        checkTarget(abs, display, false, options.existsKey);
         await fs.promises.rename(temp, abs);
       }
     }

@@ -4,13 +4,10 @@
  * so that it never fills a log with carriage returns. Redraws are throttled; the line is
  * erased when the work is done, before the summary is printed.
  */
-import { Output } from "../io";
 import { displayWidth } from "./format";
+import { terminalText, TerminalOutput } from "./terminal";
 
-export interface ProgressOutput extends Output {
-  readonly isTTY?: boolean;
-  readonly columns?: number;
-}
+export type ProgressOutput = TerminalOutput;
 
 const BAR = 20;
 const MIN_INTERVAL_MS = 80;
@@ -54,15 +51,23 @@ export class Progress {
   /** Erases the line (call before printing anything else). */
   clear(): void {
     if (!this.out || !this.shown) return;
-    this.out.write("\r\x1b[2K");
+    this.erase();
     this.shown = false;
   }
 
   private draw(line: string): void {
     const width = (this.out!.columns ?? 80) - 1;
-    let s = line;
+    let s = terminalText(line);
     if (displayWidth(s) > width) s = `${[...s].slice(0, Math.max(1, width - 1)).join("")}…`;
-    this.out!.write(`\r\x1b[2K${s}`);
+    this.erase();
+    this.out!.write(s);
     this.shown = true;
+  }
+
+  /** Back to the start of the line and erase it: our own sequence, past the terminal-text filter. */
+  private erase(): void {
+    const out = this.out!;
+    if (out.control) out.control("\r\x1b[2K");
+    else out.write("\r\x1b[2K");
   }
 }

@@ -1,10 +1,13 @@
 /**
  * One description of a result (columns with a key, a header and a kind; rows of raw values)
  * rendered three ways: an aligned text table for people (numbers formatted, CJK counted
- * double width), RFC 4180 CSV and JSON for programs (raw numbers, full precision).
+ * double width, controls shown as escapes), RFC 4180 CSV and JSON for programs (raw numbers,
+ * full precision, text exactly as read).
  */
+import { maxOf } from "../../engine/arrays";
 import { csvLine } from "./csv";
 import { displayWidth, formatAmount, formatInteger, formatPercent, formatRatio, padEnd, padStart } from "./format";
+import { terminalText } from "./terminal";
 
 export type ColumnKind = "text" | "integer" | "amount" | "percent" | "ratio";
 export type Format = "table" | "csv" | "json";
@@ -45,20 +48,24 @@ export function formatCell(v: unknown, kind: ColumnKind): string {
     }
   }
   if (v instanceof Date) return v.toISOString().slice(0, 10);
-  return String(v).replace(/[\r\n\t]+/g, " ");
+  return tableText(String(v));
 }
+
+/** Text in a table cell: on one line, and safe for a terminal (see terminal.ts). */
+const tableText = (s: string): string => terminalText(s.replace(/[\r\n\t]+/g, " "));
 
 export function renderTable(result: Result): string {
   const { columns, rows } = result;
+  const headers = columns.map((c) => tableText(c.header));
   const cells = rows.map((r, i) => columns.map((c, j) => formatCell(r[j], kindAt(c, i))));
   const right = columns.map((c, j) => rows.some((r) => typeof r[j] === "number") && c.kind !== "text");
-  const widths = columns.map((c, j) => Math.max(displayWidth(c.header), ...cells.map((r) => displayWidth(r[j]))));
+  const widths = headers.map((h, j) => maxOf(cells.map((r) => displayWidth(r[j])), displayWidth(h)));
   const line = (vals: string[]) =>
     vals
       .map((v, j) => (right[j] ? padStart(v, widths[j]) : padEnd(v, widths[j])))
       .join("  ")
       .replace(/\s+$/, "");
-  const out = [line(columns.map((c) => c.header)), widths.map((w) => "-".repeat(w)).join("  "), ...cells.map(line)];
+  const out = [line(headers), widths.map((w) => "-".repeat(w)).join("  "), ...cells.map(line)];
   return out.join("\n") + "\n";
 }
 

@@ -1,10 +1,11 @@
 /**
  * Writes the generated sample as a real workbook (ExcelJS streaming writer: number formats,
  * bold frozen header, auto-filter) and as UTF-8 CSV with BOM (so that Excel opens the
- * Chinese headers correctly).
+ * Chinese headers correctly). Each writes a new temporary file (created exclusively, flushed);
+ * commands/sample.ts gives it its final name atomically.
  */
-import * as fs from "fs";
 import ExcelJS from "exceljs";
+import { createTempStream, syncFile } from "./atomic-file";
 import { SalesRow, SAMPLE_COLUMNS, SampleColumnKind, SampleLocale } from "../../sample";
 import { csvLine } from "./csv";
 
@@ -25,7 +26,7 @@ export const SAMPLE_SHEET: Record<SampleLocale, string> = { en: "Sales", zh: "é”
 const STAMP = new Date(Date.UTC(2026, 0, 1));
 
 export async function writeSampleXlsx(path: string, rows: readonly SalesRow[], locale: SampleLocale): Promise<void> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: true });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: createTempStream(path), useStyles: true, useSharedStrings: true });
   wb.creator = "KA Planner sample generator";
   wb.created = STAMP;
   wb.modified = STAMP;
@@ -44,10 +45,11 @@ export async function writeSampleXlsx(path: string, rows: readonly SalesRow[], l
   }
   ws.commit();
   await wb.commit();
+  await syncFile(path);
 }
 
 export async function writeSampleCsv(path: string, rows: readonly SalesRow[], locale: SampleLocale): Promise<void> {
-  const out = fs.createWriteStream(path);
+  const out = createTempStream(path);
   const done = new Promise<void>((resolve, reject) => {
     out.on("finish", resolve);
     out.on("error", reject);
@@ -66,4 +68,5 @@ export async function writeSampleCsv(path: string, rows: readonly SalesRow[], lo
   if (chunk) await write(chunk);
   out.end();
   await done;
+  await syncFile(path);
 }

@@ -23,6 +23,7 @@
  *    - revenue: ≥ 90% numbers with mean magnitude ≥ 10; the largest mean magnitude wins.
  *    Profit, effort, region, manager and the criteria are never guessed from content.
  */
+import { maxOf } from "../arrays";
 import { DEFAULT_CHURN_LEVELS, levelKey } from "../churn";
 import { KaError } from "../errors";
 import { NamedColumn, SalesColumns } from "../portfolio";
@@ -129,7 +130,7 @@ export function proposeMappingDetails(headers: readonly unknown[], sampleRows: r
     const text = cs.filter((p) => p.text >= 0.8 * p.n && p.codes < 0.8 * p.text);
     // Transaction lines repeat their customer, while notes are unique: a column with repeats is
     // preferred, unless it has few distinct values (a region among per-customer rows).
-    const most = Math.max(0, ...text.map((p) => p.distinct));
+    const most = maxOf(text.map((p) => p.distinct), 0);
     const repeated = text.filter((p) => p.distinct < p.text && p.distinct > 0.25 * most);
     const pool = repeated.length > 0 ? repeated : text;
     return pool.reduce<ColumnProfile | undefined>((best, p) => (!best || p.distinct > best.distinct ? p : best), undefined);

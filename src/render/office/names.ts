@@ -3,6 +3,7 @@
  * Uniqueness is case-insensitive, as in Excel; the comparison key over-approximates Excel's
  * (full Unicode upper-casing), so two names we consider different are different to Excel too.
  */
+import { wellFormed } from "../../sheets/well-formed";
 
 export const SHEET_NAME_MAX = 31;
 export const DEFINED_NAME_MAX = 255;
@@ -23,11 +24,11 @@ const stripApostrophes = (s: string): string => s.replace(/^'+/, "").replace(/'+
 
 /**
  * A valid worksheet name close to `desired`: forbidden characters []:*?/\ and control characters
- * become "_", no leading/trailing apostrophe or blanks, at most 31 characters, never empty and
- * never the reserved "History".
+ * become "_", lone surrogates U+FFFD (as in the .xlsx renderer), no leading/trailing apostrophe
+ * or blanks, at most 31 characters, never empty and never the reserved "History".
  */
 export function validSheetName(desired: string): string {
-  let s = desired.normalize("NFC").replace(/[[\]:*?/\\]/g, "_").replace(/[\u0000-\u001f\u007f]/g, " ");
+  let s = wellFormed(desired).normalize("NFC").replace(/[[\]:*?/\\]/g, "_").replace(/[\u0000-\u001f\u007f]/g, " ");
   s = stripApostrophes(s.trim()).trim();
   s = stripApostrophes(truncateUnits(s, SHEET_NAME_MAX).trim()).trim();
   if (s === "") s = "Sheet";

@@ -24,6 +24,8 @@
 import {
   a1,
   a1Range,
+  appendAll,
+  extentOf,
   isFormula,
   type Block,
   type HorizontalAlignment,
@@ -526,8 +528,7 @@ const DOTS = 41;
 const DOT_AREA = 0.003;
 
 function widen(e: { min: number; max: number } | null, values: readonly number[]): { min: number; max: number } | null {
-  const all = [...(e ? [e.min, e.max] : []), ...values.filter((v) => Number.isFinite(v))];
-  return all.length ? { min: Math.min(...all), max: Math.max(...all) } : null;
+  return extentOf([...(e ? [e.min, e.max] : []), ...values.filter((v) => Number.isFinite(v))]) ?? null;
 }
 
 function seriesColorMode(type: ChartPlan["type"], s: ChartSeries): SeriesPlan["colorMode"] {
@@ -543,7 +544,7 @@ export function planSheet(model: SheetModel, ctx: PlanContext): SheetPlan {
   const helpers = new HelperArea(modelExtent(model));
   const lookup = modelValueLookup(model);
 
-  for (const b of model.blocks) ops.push(...planBlockContent(b));
+  for (const b of model.blocks) appendAll(ops, planBlockContent(b));
 
   // Validations (may need helper cells) and charts are planned before the helper cells are queued.
   const validationOps: PlanOp[] = [];
@@ -566,9 +567,9 @@ export function planSheet(model: SheetModel, ctx: PlanContext): SheetPlan {
     const chart = planChart(def, ctx, helpers, lookup);
     if (chart) chartOps.push({ kind: "chart", chart, bytes: 3000 + chart.series.length * 2500 + jsonBytes(chart.title) });
   }
-  ops.push(...helpers.ops);
+  appendAll(ops, helpers.ops);
 
-  for (const b of model.blocks) ops.push(...planBlockFormats(b));
+  for (const b of model.blocks) appendAll(ops, planBlockFormats(b));
 
   const widths = model.columnWidths ?? [];
   let c = 0;
@@ -620,7 +621,7 @@ export function planSheet(model: SheetModel, ctx: PlanContext): SheetPlan {
     for (const def of cfs) ops.push({ kind: "conditionalFormat", def, bytes: fixed(1500 + jsonBytes(def)) });
   }
 
-  ops.push(...validationOps);
+  appendAll(ops, validationOps);
 
   const definedNames: string[] = [];
   for (const n of model.names ?? []) {
@@ -631,7 +632,7 @@ export function planSheet(model: SheetModel, ctx: PlanContext): SheetPlan {
     ops.push({ kind: "name", def: n, name, comment, bytes: fixed(600 + jsonBytes(name) + jsonBytes(comment ?? "")) });
   }
 
-  ops.push(...chartOps);
+  appendAll(ops, chartOps);
 
   const needs17: string[] = [];
   if (model.freeze && (model.freeze.rows > 0 || model.freeze.cols > 0)) {

@@ -21,7 +21,7 @@
  * (see ChartContext.constants). Caches (`c:strCache`/`c:numCache`) hold the model's values when
  * formula results are cached, so Excel draws the chart before recalculating.
  */
-import { a1, a1Range, type ChartDef, type ChartSeries, type Literal, type RangeRef } from "../../sheets/model";
+import { a1, a1Range, extentOf, maxOf, type ChartDef, type ChartSeries, type Literal, type RangeRef } from "../../sheets/model";
 import { quoteSheetName } from "./names";
 import { NS } from "./package";
 import { OFFICE_GREEN, toRgb } from "./styles";
@@ -305,10 +305,8 @@ interface Extent {
   max: number;
 }
 
-function extentOf(values: readonly (number | undefined)[], extra: readonly number[]): Extent | undefined {
-  const all = [...values.filter((v): v is number => v !== undefined), ...extra];
-  if (all.length === 0) return undefined;
-  return { min: Math.min(...all), max: Math.max(...all) };
+function axisExtent(values: readonly (number | undefined)[], extra: readonly number[]): Extent | undefined {
+  return extentOf([...values.filter((v): v is number => v !== undefined), ...extra]);
 }
 
 /** The portfolio chart: scatter (or bubble) points with the two cuts as reference lines. */
@@ -320,8 +318,8 @@ function portfolioXml(def: ChartDef, ctx: ChartContext): string {
   const yCuts = lines.filter((l) => l.axis !== "x").map((l) => l.value);
   const xs = def.series.flatMap((s) => numbersOf(ctx, s.categories));
   const ys = def.series.flatMap((s) => numbersOf(ctx, s.values));
-  const xExt = extentOf(xs, xCuts) ?? { min: 0, max: 1 };
-  const yExt = extentOf(ys, yCuts) ?? { min: 0, max: 1 };
+  const xExt = axisExtent(xs, xCuts) ?? { min: 0, max: 1 };
+  const yExt = axisExtent(ys, yCuts) ?? { min: 0, max: 1 };
 
   let series = "";
   def.series.forEach((s, i) => {
@@ -355,7 +353,7 @@ function portfolioXml(def: ChartDef, ctx: ChartContext): string {
     // Excel cannot combine bubble and scatter groups, and LibreOffice draws no error bars on
     // bubble charts: each cut is a bubble series of small dots along the line.
     const sizes = def.series.flatMap((s) => numbersOf(ctx, s.sizes ?? s.values)).filter((v): v is number => v !== undefined && v > 0);
-    const dotSize = (sizes.length ? Math.max(...sizes) : 1) * DOT_AREA;
+    const dotSize = (sizes.length ? maxOf(sizes) : 1) * DOT_AREA;
     for (const [k, l] of lines.entries()) {
       const vertical = l.axis === "x";
       const at = lineValue(ctx, def, k, l.value);

@@ -4,6 +4,7 @@
  * file; LibreOffice maps the prefixed names too). Text inside "string literals" and 'sheet
  * names' is left alone.
  */
+import { wellFormed } from "../../sheets/well-formed";
 
 const XLFN = new Set(
   (
@@ -25,9 +26,12 @@ const XLWS = new Set(["FILTER", "SORT"]);
 
 const FUNCTION_NAME = /[A-Za-z][A-Za-z0-9.]*(?=\s*\()/y;
 
-/** The formula as it goes into the file: leading "=" removed, future functions prefixed. */
+/**
+ * The formula as it goes into the file: leading "=" removed, future functions prefixed, lone
+ * surrogates (in a quoted customer or sheet name) U+FFFD, as the names and cells show them.
+ */
 export function storedFormula(formula: string): string {
-  const f = formula.trim().replace(/^=+/, "");
+  const f = wellFormed(formula).trim().replace(/^=+/, "");
   let out = "";
   let i = 0;
   while (i < f.length) {

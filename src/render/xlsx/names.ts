@@ -2,6 +2,7 @@
  * Names Excel validates: sheet names, and the names of tables and defined names (which share
  * one workbook-wide namespace). All comparisons are case-insensitive, as in Excel.
  */
+import { wellFormed } from "../../sheets/well-formed";
 import { safeCut } from "./text";
 
 export const MAX_SHEET_NAME = 31;
@@ -14,11 +15,12 @@ export function nameKey(name: string): string {
 
 /**
  * A valid sheet name for `desired`, without uniqueness: `[]` become `()`, `:*?/\` become `-`,
- * control characters become spaces, surrounding blanks and apostrophes are removed, the result
- * is cut to 31 UTF-16 code units (never inside a surrogate pair); blank → "Sheet".
+ * control characters become spaces, lone surrogates U+FFFD (as in the Office renderer),
+ * surrounding blanks and apostrophes are removed, the result is cut to 31 UTF-16 code units
+ * (never inside a surrogate pair); blank → "Sheet".
  */
 export function validSheetName(desired: string): string {
-  let s = String(desired ?? "")
+  let s = wellFormed(String(desired ?? ""))
     .normalize("NFC")
     // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001F\u007F]/g, " ")

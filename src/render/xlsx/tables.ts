@@ -4,6 +4,7 @@
  * The cells — header names, data, totals — are the model's; the table part only describes them.
  */
 import { a1Range, type RangeRef } from "../../sheets/model";
+import { wellFormed } from "../../sheets/well-formed";
 import { NS } from "./package";
 import { xmlEscape } from "./text";
 
@@ -34,7 +35,9 @@ export function tableColumnNames(headers: readonly unknown[]): string[] {
   return headers.map((h, j) => {
     // Excel keeps column names on one line; control characters would not survive the attribute.
     // eslint-disable-next-line no-control-regex
-    let base = (h === null || h === undefined ? "" : String(h)).replace(/[\u0000-\u001F\u007F]+/g, " ").trim();
+    // Lone surrogates become U+FFFD first, as the header cell shows them: two headers that
+    // differ only there are then numbered apart, as Excel requires.
+    let base = wellFormed(h === null || h === undefined ? "" : String(h)).replace(/[\u0000-\u001F\u007F]+/g, " ").trim();
     if (base === "") base = `Column${j + 1}`;
     base = base.slice(0, 255);
     let name = base;

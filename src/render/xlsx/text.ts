@@ -2,6 +2,7 @@
  * Text helpers for SpreadsheetML: XML escaping, the `_xHHHH_` escapes OOXML uses for characters
  * XML cannot carry (or would normalise, like a carriage return), and Excel's cell text limit.
  */
+import { wellFormed } from "../../sheets/well-formed";
 
 /** Excel's maximum number of characters in a cell. */
 export const EXCEL_MAX_CELL_CHARS = 32767;
@@ -22,7 +23,7 @@ export function xmlEscape(text: string): string {
  */
 export function stripXmlInvalid(text: string): string {
   // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
+  return wellFormed(text).replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "\uFFFD");
 }
 
 /**
@@ -33,11 +34,11 @@ export function stripXmlInvalid(text: string): string {
  * Lone surrogates are replaced by U+FFFD (not representable in XML at all).
  */
 export function encodeOoxmlString(text: string): string {
-  return text
+  return wellFormed(text)
     .replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1")
     // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`)
-    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|[\uFFFE\uFFFF]/g, "\uFFFD");
+    .replace(/[\uFFFE\uFFFF]/g, "\uFFFD");
 }
 
 /** Decodes `_xHHHH_` escapes (the inverse of {@link encodeOoxmlString}). */

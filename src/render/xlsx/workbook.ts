@@ -41,6 +41,7 @@
  */
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
+import { pipeline } from "node:stream/promises";
 import {
   a1,
   a1Range,
@@ -66,6 +67,7 @@ import { tableColumnNames, tableStyleName, tableXml, type TablePlan } from "./ta
 import { encodeOoxmlString, truncateForCell, xmlEscape } from "./text";
 import { wrappedRowHeights } from "../../sheets/text-metrics";
 import { MAX_COLS, MAX_ROWS } from "../../sheets/excel-limits";
+import { wellFormed } from "../../sheets/well-formed";
 
 export interface WriteWorkbookOptions {
   /** Cache each formula's expected value (`v`) in the file (default true). When false, formulas are
@@ -295,8 +297,28 @@ const DYNAMIC_ARRAY_METADATA =
   `<cellMetadata count="1"><bk><rc t="1" v="0"/></bk></cellMetadata>` +
   `</metadata>`;
 
+const GENERATE = { compression: "DEFLATE", compressionOptions: { level: 6 } } as const;
+
 /** Writes the sheet models as an .xlsx workbook. */
 export async function writeWorkbook(sheets: readonly SheetModel[], options: WriteWorkbookOptions = {}): Promise<Buffer> {
+  return (await workbookPackage(sheets, options)).generateAsync({ type: "nodebuffer", ...GENERATE });
+}
+
+/**
+ * Writes the workbook into `out` as it is compressed (a large workbook is not held twice in
+ * memory); resolves when `out` has finished, rejects (and destroys `out`) on any failure.
+ */
+export async function writeWorkbookTo(sheets: readonly SheetModel[], options: WriteWorkbookOptions, out: NodeJS.WritableStream & { destroy?(): unknown }): Promise<void> {
+  try {
+    const zip = await workbookPackage(sheets, options);
+    await pipeline(zip.generateNodeStream({ type: "nodebuffer", streamFiles: true, ...GENERATE }), out);
+  } catch (e) {
+    out.destroy?.();
+    throw e;
+  }
+}
+
+async function workbookPackage(sheets: readonly SheetModel[], options: WriteWorkbookOptions): Promise<JSZip> {
   if (sheets.length === 0) throw new Error("xlsx renderer: a workbook needs at least one sheet");
   const cache = options.cacheFormulaResults ?? true;
   const plan = planNames(sheets);
@@ -460,7 +482,7 @@ export async function writeWorkbook(sheets: readonly SheetModel[], options: Writ
 
 /** A list validation: inline ("a,b,c") when Excel allows it, else a range on the helper sheet. */
 function addValidation(ws: ExcelJS.Worksheet, v: ListValidation, helper: HelperSheet): void {
-  const values = v.values.map((s) => truncateForCell(String(s)));
+  const values = v.values.map((s) => truncateForCell(wellFormed(String(s))));
   const formula = inlineList(values) ?? helper.column(values);
   const validation: ExcelJS.DataValidation = {
     type: "list",
@@ -484,7 +506,7 @@ async function postProcess(
   xlsx: Buffer,
   posts: readonly SheetPost[],
   definedNames: readonly { name: string; ref: string; comment?: string; localSheetId?: number }[],
-): Promise<Buffer> {
+): Promise<JSZip> {
   const zip = await JSZip.loadAsync(xlsx);
   const pkg = new PackageEditor(zip);
   const paths = await pkg.worksheetPaths();
@@ -565,5 +587,5 @@ async function postProcess(
   }
 
   pkg.flush();
-  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } });
+  return zip;
 }

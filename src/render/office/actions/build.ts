@@ -17,7 +17,7 @@
  */
 import { ColumnMapping } from "../../../engine/input/mapping";
 import { Portfolio } from "../../../engine/portfolio";
-import { buildAccountPlanSheet, selectPlanAccounts } from "../../../sheets/account-plan";
+import { buildAccountPlanSheet, MAX_PLAN_SHEETS, selectPlanAccounts } from "../../../sheets/account-plan";
 import { LiveSource } from "../../../sheets/common";
 import { buildContributionSheet } from "../../../sheets/contribution";
 import { SheetModel } from "../../../sheets/model";
@@ -33,8 +33,8 @@ import { requireUsableMapping } from "./mapping";
 import { checkLocation, chunkRowsFor, geometryOf, isGone, queueFingerprint, queueLocation, readColumns, TableGeometry } from "./read";
 import type { BuildKind, BuildOptions, BuildResult, DetectedTable, PlannerSettings } from "./types";
 
-/** At most this many sheets are inserted by one run (plans for thousands of accounts are refused). */
-export const MAX_NEW_SHEETS = 200;
+/** At most this many sheets are inserted by one run (plans for thousands of accounts are refused): the plan cap. */
+export const MAX_NEW_SHEETS = MAX_PLAN_SHEETS;
 
 /** The roles the engine reads (others, such as orderId or product, are not read). */
 const ENGINE_ROLES = ["customer", "revenue", "profit", "date", "satisfaction", "effort", "credit", "region", "manager", "attractiveness", "strength"];
