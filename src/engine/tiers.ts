@@ -11,7 +11,7 @@
 import { list, Locale } from "../strings";
 import { computedAbcThresholds } from "./auto-abc";
 import { fail } from "./errors";
-import { compareDecimal, decimalOf, exactSum, mulDecimal } from "./exact-decimal";
+import { addDecimal, compareDecimal, Decimal, decimalOf, exactSum, mulDecimal } from "./exact-decimal";
 import { describeCell, excelErrorOf, isBlank } from "./input/cells";
 import { NumberStatus, readNumber } from "./input/numbers";
 import { asRange } from "./input/range";
@@ -178,12 +178,13 @@ export function tierCutoffs(posAsc: Float64Array, thresholds: readonly number[],
   let aboveC = 0;
   let tier = 0;
   let hi = m - 1;
+  const exact = new ExactSums(posAsc);
   while (hi >= 0) {
     const v = posAsc[hi];
     let lo = hi;
     while (lo > 0 && posAsc[lo - 1] === v) lo--;
     const share = above + aboveC;
-    while (tier < k && !shareBelow(share, thresholds[tier], total, posAsc, hi + 1)) tier++;
+    while (tier < k && !shareBelow(share, thresholds[tier], total, exact, hi + 1)) tier++;
     if (tier === k) {
       // Every threshold is passed: all that is left is the last tier, down to the smallest value.
       lowest[k] = posAsc[0];
@@ -204,10 +205,35 @@ export function tierCutoffs(posAsc: Float64Array, thresholds: readonly number[],
  * above/total < threshold, decided exactly when floating point is too close to call.
  * `from` is where the values strictly above start in the ascending array.
  */
-function shareBelow(above: number, threshold: number, total: number, posAsc: Float64Array, from: number): boolean {
+function shareBelow(above: number, threshold: number, total: number, exact: ExactSums, from: number): boolean {
   const d = above - threshold * total;
   if (Math.abs(d) > 1e-12 * total) return d < 0;
-  const exactAbove = exactSum(posAsc, from, posAsc.length);
-  const exactTotal = exactSum(posAsc, 0, posAsc.length);
-  return compareDecimal(exactAbove, mulDecimal(decimalOf(threshold), exactTotal)) < 0;
+  return compareDecimal(exact.from(from), mulDecimal(decimalOf(threshold), exact.total())) < 0;
+}
+
+/**
+ * Exact sums of the ascending positives, made when first needed and then extended, never
+ * redone: many customers can sit inside the band (a long tail of tiny totals under a huge one,
+ * for a threshold of 1), and summing everything above each of them again was quadratic.
+ */
+class ExactSums {
+  private all: Decimal | null = null;
+  private above: Decimal = decimalOf(0);
+  private start: number;
+
+  constructor(private readonly posAsc: Float64Array) {
+    this.start = posAsc.length;
+  }
+
+  total(): Decimal {
+    return (this.all ??= exactSum(this.posAsc, 0, this.posAsc.length));
+  }
+
+  /** The sum of posAsc[from..]; the walk goes down the array, so `from` only decreases. */
+  from(from: number): Decimal {
+    if (from > this.start) return exactSum(this.posAsc, from, this.posAsc.length);
+    if (from < this.start) this.above = addDecimal(this.above, exactSum(this.posAsc, from, this.start));
+    this.start = from;
+    return this.above;
+  }
 }

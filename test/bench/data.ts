@@ -42,7 +42,7 @@ export function fresh(column: { readonly json: string }): { cells: any[][]; name
 }
 
 /** Money with cents, heavy-tailed like customer sizes: lognormal, median ≈ 2,000. */
-function money(rng: Random, mu = 7.6, sigma = 1.6): number {
+export function money(rng: Random, mu = 7.6, sigma = 1.6): number {
   return Math.round(rng.lognormal(mu, sigma) * 100) / 100 || 0.01;
 }
 
@@ -53,7 +53,7 @@ function jsonOf(column: readonly (number | string)[]): string {
   return `[${parts.join(",")}]`;
 }
 
-function nameColumn(names: readonly string[]): NameColumn {
+export function nameColumn(names: readonly string[]): NameColumn {
   const json = jsonOf(names);
   return {
     get cells() {
@@ -79,7 +79,7 @@ export function customerValues(n: number, seed: number): ValueColumn {
  * each read. A kept million-row any[][] would sit in the heap of every later case and make
  * each of their garbage collections (one before every timed run) mark it again.
  */
-function valueColumn(values: Float64Array): ValueColumn {
+export function valueColumn(values: Float64Array): ValueColumn {
   const json = jsonOf(Array.from(values));
   return {
     get cells() {
@@ -110,7 +110,7 @@ export function customerNames(n: number, shuffleSeed?: number): NameColumn {
 }
 
 /** Fisher-Yates over positions 0..n-1: swap(i, j) exchanges whatever the caller keeps there. */
-function shuffle(n: number, rng: Random, swap: (i: number, j: number) => void): void {
+export function shuffle(n: number, rng: Random, swap: (i: number, j: number) => void): void {
   for (let i = n - 1; i > 0; i--) swap(i, Math.floor(rng.next() * (i + 1)));
 }
 

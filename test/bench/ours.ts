@@ -4,9 +4,9 @@
  * The wrappers need the runtime's global CustomFunctions: the same minimal one the tests use.
  */
 import "../support/custom-functions-runtime";
-import { pareto, tier } from "../../src/functions/functions";
+import { concentration, pareto, tier } from "../../src/functions/functions";
 
-export { pareto, tier };
+export { concentration, pareto, tier };
 
 /** The values of a PARETO spill, for comparison: ranked rows only (rank is a number). */
 export interface ParetoRows {

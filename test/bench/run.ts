@@ -17,13 +17,15 @@
  *
  * Options: --quick (fewer runs, formulas at 1,000 and 3,000 rows; under two minutes on two
  * cores), --full (the default: more runs, formulas also at 10,000 rows), --out FILE,
- * --only GROUP[,GROUP] (tier, pareto, lines, formulas, memory, sheets), --seed N.
+ * --only GROUP[,GROUP] (tier, pareto, lines, formulas, memory, sheets, adversarial), --seed N.
+ * The adversarial group (adversarial.ts) runs in the full mode or when named by --only.
  */
 import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { DEFAULT_MAX_REQUEST_BYTES } from "../../src/render/office/encode";
+import { adversarialCases } from "./adversarial";
 import { bundleSizes, foreignLibraries } from "./bundles";
 import { checkLabels, checkRanking } from "./compare";
 import { customerNames, customerValues, fresh, freshCells, transactions } from "./data";
@@ -69,7 +71,7 @@ function parseArgs(argv: string[]): Options {
     else if (a === "--only") o.only = new Set(argv[++i].split(","));
     else if (a === "--seed") o.seed = Number(argv[++i]);
     else if (a === "--help" || a === "-h") {
-      process.stdout.write("npm run bench [-- --quick|--full] [--out FILE] [--only tier,pareto,lines,formulas,memory,sheets] [--seed N]\n");
+      process.stdout.write("npm run bench [-- --quick|--full] [--out FILE] [--only tier,pareto,lines,formulas,memory,sheets,adversarial] [--seed N]\n");
       process.exit(0);
     } else throw new Error(`unknown option ${a}`);
   }
@@ -451,6 +453,7 @@ async function main(): Promise<void> {
   if (b.wants("lines")) await lineCases(b);
   if (b.wants("formulas")) formulaCases(b);
   if (b.wants("memory")) memoryCases(b);
+  if (b.wants("adversarial") && (!o.quick || o.only)) adversarialCases(b, ROOT);
   crossTargets(b);
   if (b.wants("sheets")) {
     const dist = path.join(ROOT, "dist");

@@ -1,4 +1,4 @@
-import { StringIds } from "../../src/engine/input/string-ids";
+import { MAX_CHAIN, probeStats, resetProbeStats, StringIds } from "../../src/engine/input/string-ids";
 import { Random } from "../../src/sample/prng";
 
 /** Every text gets the same hash, so every lookup walks the probe sequence and compares texts. */
@@ -44,6 +44,27 @@ describe("StringIds", () => {
         }
       }
       expect(t.size).toBe(seen.size);
+    }
+  });
+
+  test.each([false, true])("texts that all share one hash (folded: %s): the table moves to a Map, same ids, chains bounded", (folded) => {
+    // 3,000 texts on one chain cost 4.5 million probes without the bound.
+    for (const budget of [0, 1 << 20]) {
+      const t = new StringIds(folded, budget);
+      const texts = Array.from({ length: 3000 }, (_, i) => `Store ${i}${i % 7 === 0 ? " é" : ""}`);
+      resetProbeStats();
+      texts.forEach((s, i) => {
+        expect(t.get(s, COLLIDING)).toBe(-1);
+        t.add(s, COLLIDING, 10 * i);
+      });
+      texts.forEach((s, i) => expect(t.get(folded ? s.toUpperCase().replace("É", "é") : s, COLLIDING)).toBe(10 * i));
+      expect(t.get("Store", COLLIDING)).toBe(-1);
+      expect(t.get(folded ? "STORE 1 É" : "Store 1 É", COLLIDING)).toBe(-1);
+      expect(t.size).toBe(texts.length);
+      const stats = probeStats();
+      expect(stats.fallbacks).toBe(1);
+      expect(stats.longestChain).toBeLessThanOrEqual(MAX_CHAIN + 1);
+      expect(stats.probes).toBeLessThanOrEqual(2 * MAX_CHAIN * MAX_CHAIN);
     }
   });
 });

@@ -187,13 +187,16 @@ function displayText(cell: unknown): string {
   return String(cell);
 }
 
-// Hashes: FNV-1a over the UTF-16 code units two at a time (of a long text, the first and last
-// 32 and its length), then a murmur3 finaliser so that names differing in their last
-// characters spread over the low bits the table uses; 31 bits, so that -1 can mean "not a
-// plain name".
+// Hashes: FNV-1a over the whole text, two UTF-16 code units per step, each step followed by
+// an xorshift: a multiplication only carries differences upwards, so without it the low 16
+// bits depended on every other character alone (names differing only there had at most 65,536
+// hashes) and a difference in a step's top bit passed through unchanged, so two of them
+// cancelled whatever the other characters. A murmur3 finaliser then spreads the names' last
+// characters over the low bits the table uses; 31 bits, so that -1 can mean "not a plain name".
+// The whole text is hashed: a hash of only part of a long name puts names that differ
+// elsewhere (store numbers in the middle) on one probe chain, and lookups turn quadratic.
 const FNV_SEED = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
-const MAX_PLAIN = 64;
 
 function finish(h: number): number {
   h ^= h >>> 16;
@@ -206,27 +209,28 @@ function finish(h: number): number {
 /** Hash of a text as it is. */
 function hashOf(s: string): number {
   const n = s.length;
-  if (n <= MAX_PLAIN) return finish(hashRange(s, 0, n, FNV_SEED ^ n));
-  return finish(hashRange(s, n - 32, n, hashRange(s, 0, 32, FNV_SEED ^ n)));
-}
-
-/** FNV-1a over s[from, to), two code units per step (half the multiplications in the chain). */
-function hashRange(s: string, from: number, to: number, h: number): number {
-  let i = from;
-  for (; i + 1 < to; i += 2) h = Math.imul(h ^ (s.charCodeAt(i) | (s.charCodeAt(i + 1) << 16)), FNV_PRIME);
-  if (i < to) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
-  return h;
+  let h = FNV_SEED ^ n;
+  let i = 0;
+  for (; i + 1 < n; i += 2) {
+    h = Math.imul(h ^ (s.charCodeAt(i) | (s.charCodeAt(i + 1) << 16)), FNV_PRIME);
+    h ^= h >>> 15;
+  }
+  if (i < n) {
+    h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
+    h ^= h >>> 15;
+  }
+  return finish(h);
 }
 
 /**
- * For a plain ASCII name — at most 64 characters, none above 127, the first printable and not
+ * For a plain ASCII name — none of its characters above 127, the first printable and not
  * "#", the last not a space — the hash of its key (customerKey: for such a text trimming
  * changes nothing and lower-casing maps only A-Z), computed without making the key: the same
  * number as hashOf(key). -1 for any other text.
  */
 function plainKeyHash(s: string): number {
   const n = s.length;
-  if (n === 0 || n > MAX_PLAIN) return -1;
+  if (n === 0) return -1;
   const first = s.charCodeAt(0);
   if (!(first > 32 && first < 127 && first !== 35) || s.charCodeAt(n - 1) <= 32) return -1;
   let h = FNV_SEED ^ n;
@@ -236,11 +240,13 @@ function plainKeyHash(s: string): number {
     const b = s.charCodeAt(i + 1);
     if ((a | b) > 127) return -1;
     h = Math.imul(h ^ (foldAscii(a) | (foldAscii(b) << 16)), FNV_PRIME);
+    h ^= h >>> 15;
   }
   if (i < n) {
     const a = s.charCodeAt(i);
     if (a > 127) return -1;
     h = Math.imul(h ^ foldAscii(a), FNV_PRIME);
+    h ^= h >>> 15;
   }
   return finish(h);
 }

@@ -14,7 +14,44 @@
  *   input included, for every 64 MB or so of live ArrayBuffers: a million distinct 16-character
  *   names took 100 MB of copies and two such collections), so later entries are compared
  *   against the text they were added with.
+ *
+ * Probe chains are bounded: a lookup or insertion that walks more than MAX_CHAIN slots (a good
+ * hash stays far below it: see probeStats and its tests) means the texts defeat the hash, by
+ * accident or on purpose, and every entry moves to a Map, whose string hash the runtime seeds
+ * at random. Ids are given by the caller, so the results do not change, only the cost.
  */
+
+/** Longest probe chain before the table gives up its own hash for a Map. */
+export const MAX_CHAIN = 128;
+
+/**
+ * Probe counts of every table since the last resetProbeStats, for tests that assert a cost as
+ * a count: operations (lookups and insertions), slots visited, the longest chain walked by one
+ * operation, and how many tables moved to a Map.
+ */
+export interface ProbeStats {
+  operations: number;
+  probes: number;
+  longestChain: number;
+  fallbacks: number;
+}
+
+const stats: ProbeStats = { operations: 0, probes: 0, longestChain: 0, fallbacks: 0 };
+
+export function probeStats(): ProbeStats {
+  return { ...stats };
+}
+
+export function resetProbeStats(): void {
+  stats.operations = stats.probes = stats.longestChain = stats.fallbacks = 0;
+}
+
+/** Records one operation that visited `chain` slots. */
+function counted(chain: number): void {
+  stats.operations++;
+  stats.probes += chain;
+  if (chain > stats.longestChain) stats.longestChain = chain;
+}
 
 /** Packed words at most: 4 MB, about 100,000 names of 16 characters. */
 export const PACKED_WORDS = 1 << 20;
@@ -36,6 +73,8 @@ export class StringIds {
   /** Entries that are not packed: their texts as added (a folded table: the spelling added) and ids. */
   private readonly texts: string[] = [];
   private readonly ids: number[] = [];
+  /** Every entry, keyed by its folded text, once a probe chain passed MAX_CHAIN. */
+  private map: Map<string, number> | null = null;
 
   /**
    * folded: texts are the same when they are equal with A-Z read as a-z (only those: the
@@ -49,23 +88,71 @@ export class StringIds {
 
   /** The id of `s` (whose hash is h), or -1. */
   get(s: string, h: number): number {
+    if (this.map) return this.map.get(this.keyOf(s)) ?? -1;
     const slots = this.slots;
     const mask = this.mask;
-    for (let p = h & mask; ; p = (p + 1) & mask) {
+    for (let p = h & mask, chain = 1; ; p = (p + 1) & mask, chain++) {
       const where = slots[2 * p + 1];
-      if (where === 0) return -1;
+      if (where === 0) return counted(chain), -1;
+      if (chain > MAX_CHAIN) {
+        counted(chain);
+        this.toMap();
+        return this.get(s, h);
+      }
       if (slots[2 * p] !== h) continue;
       if (where > 0) {
-        if (this.samePacked(where - 1, s)) return this.words[where];
-      } else if (this.sameText(this.texts[-where - 1], s)) return this.ids[-where - 1];
+        if (this.samePacked(where - 1, s)) return counted(chain), this.words[where];
+      } else if (this.sameText(this.texts[-where - 1], s)) return counted(chain), this.ids[-where - 1];
     }
   }
 
   /** Adds `s` (not present) with its hash and id. */
   add(s: string, h: number, id: number): void {
     this.count++;
+    if (this.map) {
+      this.map.set(this.keyOf(s), id);
+      return;
+    }
     if (2 * this.count > this.mask + 1) this.rehash();
-    this.place(h, this.store(s, id));
+    const chain = this.place(h, this.store(s, id));
+    counted(chain);
+    if (chain > MAX_CHAIN) this.toMap();
+  }
+
+  /** The Map's key of a text: for a folded table, A-Z read as a-z (and nothing else, as fold). */
+  private keyOf(s: string): string {
+    return this.folded ? s.replace(UPPER_ASCII, lowerCase) : s;
+  }
+
+  /** Moves every entry to the Map; the slots and packed words are let go. */
+  private toMap(): void {
+    stats.fallbacks++;
+    const map = new Map<string, number>();
+    const slots = this.slots;
+    for (let q = 1; q < slots.length; q += 2) {
+      const where = slots[q];
+      if (where > 0) map.set(this.keyOf(this.unpack(where - 1)), this.words[where]);
+      else if (where < 0) map.set(this.keyOf(this.texts[-where - 1]), this.ids[-where - 1]);
+    }
+    this.map = map;
+    this.slots = new Int32Array(0);
+    this.words = new Uint32Array(0);
+    this.texts.length = 0;
+    this.ids.length = 0;
+  }
+
+  /** The text of the packed entry at `from` (a folded table packs it folded: see store). */
+  private unpack(from: number): string {
+    const words = this.words;
+    const n = words[from];
+    const units = new Array<number>(n);
+    for (let j = 0; j < n; j++) {
+      const w = words[from + HEADER + (j >>> 1)];
+      units[j] = j & 1 ? w >>> 16 : w & 0xffff;
+    }
+    let out = "";
+    for (let j = 0; j < n; j += 4096) out += String.fromCharCode(...units.slice(j, j + 4096));
+    return out;
   }
 
   private samePacked(from: number, s: string): boolean {
@@ -117,13 +204,16 @@ export class StringIds {
     return from + 1;
   }
 
-  private place(h: number, where: number): void {
+  /** Puts an entry in the first free slot of its chain; returns the slots visited. */
+  private place(h: number, where: number): number {
     const slots = this.slots;
     const mask = this.mask;
     let p = h & mask;
-    while (slots[2 * p + 1] !== 0) p = (p + 1) & mask;
+    let chain = 1;
+    for (; slots[2 * p + 1] !== 0; chain++) p = (p + 1) & mask;
     slots[2 * p] = h;
     slots[2 * p + 1] = where;
+    return chain;
   }
 
   private rehash(): void {
@@ -133,6 +223,9 @@ export class StringIds {
     for (let q = 0; q < old.length; q += 2) if (old[q + 1] !== 0) this.place(old[q], old[q + 1]);
   }
 }
+
+const UPPER_ASCII = /[A-Z]+/g;
+const lowerCase = (m: string): string => m.toLowerCase();
 
 /** Two code units as one word (the second 0 past the end). */
 function exactPair(a: number, b: number): number {
