@@ -1,6 +1,6 @@
 /** How the total rows left out are named in one line (KA.PARETO, the command line, the pane). */
 import { Locale, text } from "../strings";
-import { LISTED_ROWS } from "./total-rows";
+import { LISTED_ROWS, TotalRowsReport } from "./total-rows";
 import { Orientation } from "./input/range";
 
 /**
@@ -17,4 +17,25 @@ export function listedPositions(
   const shown = positions.slice(0, LISTED_ROWS).map(positionOf);
   const list = shown.join(", ") + (positions.length > LISTED_ROWS ? ", …" : "");
   return text(loc, orientation === "column" ? "totalRows.rows" : "totalRows.columns", { list });
+}
+
+/**
+ * The messages about a report: one for the total rows left out (`{count}`, `{rows}`: row and
+ * customer text), one per total-word customer kept as a customer (`{name}`, `{rows}`). rowOf
+ * gives the row the reader counts (the worksheet row); args go to both messages.
+ */
+export function totalRowMessages(
+  loc: Locale,
+  report: TotalRowsReport,
+  rowOf: (i: number) => number,
+  keys: { readonly leftOut: string; readonly kept: string },
+  args: Record<string, string | number> = {},
+): string[] {
+  const out: string[] = [];
+  if (report.rows.length > 0) {
+    const rows = listedPositions(loc, report.rows, "column", (i) => `${rowOf(i)} "${report.names[report.rows.indexOf(i)]}"`);
+    out.push(text(loc, keys.leftOut, { ...args, count: report.rows.length, rows }));
+  }
+  for (const u of report.unmatched) out.push(text(loc, keys.kept, { ...args, name: u.name, rows: listedPositions(loc, u.rows, "column", rowOf) }));
+  return out;
 }

@@ -94,9 +94,11 @@ export interface RowsWithoutTotals {
 
 /**
  * The rows' ids with total rows and placeholders taken out, or null when no customer name is a
- * total word or a placeholder (then nothing reads the rows).
+ * total word or a placeholder (then nothing reads the rows). complete: the rows are the whole
+ * range; the first rows of a longer one (the pane's preview sample) can show subtotals, whose
+ * rows precede them, but no grand total.
  */
-export function withoutTotalRows(values: Float64Array, ids: Int32Array, names: readonly string[]): RowsWithoutTotals | null {
+export function withoutTotalRows(values: Float64Array, ids: Int32Array, names: readonly string[], complete = true): RowsWithoutTotals | null {
   const kinds = nameKinds(names);
   if (kinds === null) return null;
   totalRowWork.rowPasses++;
@@ -142,7 +144,7 @@ export function withoutTotalRows(values: Float64Array, ids: Int32Array, names: r
     openRows[j] = rowsSoFar;
     open++;
   }
-  grandTotals(values, pending, s + c, maxAbs, total);
+  if (complete) grandTotals(values, pending, s + c, maxAbs, total);
   for (let i = 0; i < n; i++) if (total[i]) out[i] = TOTAL_ROW;
   return { ids: out, report: reportOf(values, ids, names, total, pending) };
 }

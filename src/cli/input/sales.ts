@@ -10,7 +10,7 @@ import { ColumnRole, findColumn, normaliseHeader } from "../../engine/input/head
 import { NumericVector, readNumericVector } from "../../engine/input/numeric-vector";
 import { columnVector } from "../../engine/input/range";
 import { TotalRowsReport } from "../../engine/total-rows";
-import { listedPositions } from "../../engine/total-rows-text";
+import { totalRowMessages } from "../../engine/total-rows-text";
 import { Locale, text } from "../../strings";
 import { CliError, MessageArgs } from "../errors";
 import { columnIndexOfLetters, columnLetter, Table } from "./table";
@@ -171,14 +171,6 @@ export function readSalesInput(table: Table, options: SalesColumnsOptions, local
  * total-word customers kept as customers (README "Input rules").
  */
 export function totalRowNotes(report: TotalRowsReport, table: Table, locale: Locale): string[] {
-  const file = fileRef(table, locale);
-  const rowsNamed = (rows: readonly number[], nameOf: (k: number) => string) =>
-    listedPositions(locale, rows, "column", (i) => `${table.rowOffset + i + 1} "${nameOf(rows.indexOf(i))}"`);
-  const notes: string[] = [];
-  if (report.rows.length > 0) notes.push(text(locale, "cli.note.totalRows", { file, count: report.rows.length, rows: rowsNamed(report.rows, (k) => report.names[k]) }));
-  for (const u of report.unmatched) {
-    const rows = listedPositions(locale, u.rows, "column", (i) => table.rowOffset + i + 1);
-    notes.push(text(locale, "cli.warning.totalWord", { file, name: u.name, rows }));
-  }
-  return notes;
+  const keys = { leftOut: "cli.note.totalRows", kept: "cli.warning.totalWord" };
+  return totalRowMessages(locale, report, (i) => table.rowOffset + i + 1, keys, { file: fileRef(table, locale) });
 }
