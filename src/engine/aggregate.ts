@@ -6,10 +6,13 @@ import { fail, KaError } from "./errors";
 import { addDecimal, Decimal, decimalOf } from "./exact-decimal";
 import { CustomerVector, NO_CUSTOMER } from "./input/customer-vector";
 import { isBlankNumber, NumericVector } from "./input/numeric-vector";
+import { NO_TOTAL_ROWS, TOTAL_ROW, TotalRowsReport, withoutTotalRows } from "./total-rows";
 
 /** rowCustomer codes for rows that are not a customer. */
 export const ROW_BLANK = -1;
 export const ROW_NO_CUSTOMER = -2;
+/** A total or subtotal row (total-rows.ts): out of every computation. */
+export const ROW_TOTAL = TOTAL_ROW;
 
 export interface CustomerTotals {
   readonly count: number;
@@ -25,6 +28,8 @@ export interface CustomerTotals {
   readonly rowCustomer: Int32Array;
   /** Rows with a value but no customer: not a customer, reported on their own line. */
   readonly noCustomer: { readonly rows: number; readonly value: number };
+  /** Total and subtotal rows left out, and total-word customers kept (total-rows.ts). */
+  readonly totalRows: TotalRowsReport;
 }
 
 export function aggregateByCustomer(values: NumericVector, customers: CustomerVector | null): CustomerTotals {
@@ -54,9 +59,12 @@ export function aggregateByCustomer(values: NumericVector, customers: CustomerVe
       hasValue: new Uint8Array(count).fill(1),
       rowCustomer,
       noCustomer: { rows: 0, value: 0 },
+      totalRows: NO_TOTAL_ROWS,
     };
   }
-  const ids = customers.ids;
+  // Total rows and PivotTable placeholders leave the customers here, before anything is summed.
+  const cleaned = withoutTotalRows(v, customers.ids, customers.names);
+  const ids = cleaned ? cleaned.ids : customers.ids;
   const count = customers.names.length;
   const sums = new Float64Array(count);
   // Compensation terms exist only for customers with two values or more: the array is made
@@ -72,9 +80,9 @@ export function aggregateByCustomer(values: NumericVector, customers: CustomerVe
     const id = ids[i];
     const a = x < 0 ? -x : x; // NaN (blank) compares false
     if (a > maxAbs) maxAbs = a;
-    if (id === NO_CUSTOMER) {
+    if (id < 0) {
       // A zero here is indistinguishable from a blank on old Excel builds: not reported.
-      if (!(isBlankNumber(x) || x === 0)) {
+      if (id === NO_CUSTOMER && !(isBlankNumber(x) || x === 0)) {
         noCustRows++;
         const t = noCustSum + x;
         noCustComp += Math.abs(noCustSum) >= Math.abs(x) ? noCustSum - t + x : x - t + noCustSum;
@@ -121,6 +129,7 @@ export function aggregateByCustomer(values: NumericVector, customers: CustomerVe
       return (rowCustomer ??= rowCustomersOf(v, ids));
     },
     noCustomer: { rows: noCustRows, value: noCustomerValue },
+    totalRows: cleaned ? cleaned.report : NO_TOTAL_ROWS,
   };
 }
 
@@ -129,7 +138,8 @@ function rowCustomersOf(v: Float64Array, ids: Int32Array): Int32Array {
   const out = new Int32Array(ids.length);
   for (let i = 0; i < ids.length; i++) {
     const id = ids[i];
-    // As aggregateByCustomer: a value (other than 0) without a customer is reported on its own.
+    // As aggregateByCustomer: a value (other than 0) without a customer is reported on its own;
+    // a total row keeps its code (ROW_TOTAL).
     out[i] = id !== NO_CUSTOMER ? id : isBlankNumber(v[i]) || v[i] === 0 ? ROW_BLANK : ROW_NO_CUSTOMER;
   }
   return out;

@@ -22,6 +22,9 @@ export interface ConcentrationFigures {
   readonly lossValue: number;
   readonly noCustomerRows: number;
   readonly noCustomerValue: number;
+  /** Total and subtotal rows left out (total-rows.ts): how many, and their value. */
+  readonly totalRows: number;
+  readonly totalRowsValue: number;
 }
 
 export const NEEDED_SHARES = [0.5, 0.8, 0.95] as const;
@@ -70,6 +73,8 @@ export function concentrationOf(a: CustomerAnalysis): ConcentrationFigures {
     lossValue: a.losses.reduce((s, id) => s + totals[id], 0),
     noCustomerRows: a.customers.noCustomer.rows,
     noCustomerValue: a.customers.noCustomer.value,
+    totalRows: a.customers.totalRows.rows.length,
+    totalRowsValue: a.customers.totalRows.value,
   };
 }
 

@@ -25,14 +25,14 @@ import { evaluate } from "./excel-error";
  * @param {any[][]} [thresholds] Ascending cumulative-share thresholds in (0,1], e.g. {0.7,0.9}; override the scheme's.
  * @param {any[][]} [labels] Tier labels, one more than the thresholds.
  * @param {any} [locale] Language of the labels: "en" (default) or "zh".
- * @returns {any[][]} One tier label per row; "Loss" for customers with a negative total; blank for blank rows.
+ * @returns {any[][]} One tier label per row; "Loss" for customers with a negative total; blank for blank rows and for total and subtotal rows.
  */
 export function tier(values: any[][], customers?: any[][], scheme?: any, thresholds?: any[][], labels?: any[][], locale?: any): any[][] {
   return evaluate(locale, () => tierFormula(values, customers, scheme, thresholds, labels, locale));
 }
 
 /**
- * The 80/20 contribution table: rank, customer, value, share, cumulative share and tier, with loss-making customers and a total.
+ * The 80/20 contribution table: rank, customer, value, share, cumulative share and tier, with loss-making customers, the total rows left out and a total.
  * @customfunction PARETO
  * @param {any[][]} customers Customer of each row (a column or a row).
  * @param {any[][]} values Sales or profit of each row, same size as customers.

@@ -234,7 +234,10 @@ function buildPortable(p: Portfolio, options: ContributionOptions): SheetModel {
   const { t, loc, conc, labels, metrics } = c;
   const a = p.analysis;
   const { order, ranks } = a.ranking;
-  const { names, totals, noCustomer } = a.customers;
+  const { names, totals, noCustomer, totalRows } = a.customers;
+  // Total rows of the source (total-rows.ts) get a line below the table and two in the
+  // reconciliation, so that the figures still add up to SUM over the source column.
+  const leftOut = totalRows.rows.length;
   const tiers = a.tiers.tiers;
   const m = order.length;
   const k = c.thresholds.length;
@@ -265,7 +268,8 @@ function buildPortable(p: Portfolio, options: ContributionOptions): SheetModel {
   const lossRows = Math.max(1, a.losses.length);
   const lossLast = lossFirst + lossRows - 1;
   const noCustRow = lossLast + 1;
-  const totalRow = noCustRow + 1;
+  const totalRowsRow = noCustRow + 1; // only with total rows
+  const totalRow = noCustRow + 1 + (leftOut > 0 ? 1 : 0);
   const lossSpan = (key: ColumnKey) => colSpan(col[key], lossFirst, lossLast);
 
   // Reconciliation: the shares' denominator and the net total.
@@ -278,7 +282,13 @@ function buildPortable(p: Portfolio, options: ContributionOptions): SheetModel {
     { cells: [t("positiveTotal"), fx(`SUM(${span("value")})`, a.tiers.positiveTotal)], format: FORMAT.money },
     { cells: [t("losses"), fx(`SUM(${lossSpan("value")})`, lossValue)], format: FORMAT.money },
     { cells: [t("noCustomer"), fx(abs(noCustRow, col.value), noCustomer.value)], format: FORMAT.money },
-    { cells: [t("netTotal"), fx(`SUM(${colSpan(X + 1, rec, rec + 2)})`, a.netTotal)], format: FORMAT.money },
+    { cells: [t(leftOut > 0 ? "netTotalLessTotalRows" : "netTotal"), fx(`SUM(${colSpan(X + 1, rec, rec + 2)})`, a.netTotal)], format: FORMAT.money },
+    ...(leftOut > 0
+      ? [
+          { cells: [t("totalRows", { count: leftOut }), fx(abs(totalRowsRow, col.value), totalRows.value)], format: FORMAT.money },
+          { cells: [t("sourceTotal"), fx(`SUM(${colSpan(X + 1, rec + 3, rec + 4)})`, a.netTotal + totalRows.value)], format: FORMAT.money },
+        ]
+      : []),
   ]);
   b.names.push({ name: "KA_PositiveTotal", range: range(rec, X + 1), comment: t("nameComment.positiveTotal") });
   b.names.push({ name: "KA_NetTotal", range: range(rec + 3, X + 1), comment: t("nameComment.netTotal") });
@@ -318,6 +328,10 @@ function buildPortable(p: Portfolio, options: ContributionOptions): SheetModel {
   b.block(lossFirst, 0, lossCells, { style: "body", numberFormats: formats, align });
   const noCust = keys.map((key): Cell => (key === "customer" ? text(loc, "pareto.noCustomer", { count: noCustomer.rows }) : key === "value" ? noCustomer.value : null));
   b.block(noCustRow, 0, [noCust], { style: "body", numberFormats: formats });
+  if (leftOut > 0) {
+    const cells = keys.map((key): Cell => (key === "customer" ? t("totalRows", { count: leftOut }) : key === "value" ? totalRows.value : null));
+    b.block(totalRowsRow, 0, [cells], { style: "body", numberFormats: formats });
+  }
   const totalCells = keys.map((key): Cell => {
     if (key === "customer") return t("total");
     if (!isMetric(key) || !metrics[key]) return null;
@@ -326,10 +340,10 @@ function buildPortable(p: Portfolio, options: ContributionOptions): SheetModel {
     return fx(f, sumOf(metrics[key]!, allCustomers(p)));
   });
   b.block(totalRow, 0, [totalCells], { style: "total", numberFormats: formats });
-  wide(b, totalRow + 1, t("totalNote"), "note", keys.length);
+  wide(b, totalRow + 1, t(leftOut > 0 ? "totalNoteTotalRows" : "totalNote"), "note", keys.length);
 
   // Summary by tier.
-  const sumTitle = rec + 5;
+  const sumTitle = rec + 5 + (leftOut > 0 ? 2 : 0);
   const sumHeader = sumTitle + 1;
   const sumFirst = sumHeader + 1;
   const lossSumRow = sumFirst + labels.length;

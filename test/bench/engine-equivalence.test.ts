@@ -4,7 +4,7 @@
  * versions before that work (test/bench/reference/engine: input/range, input/numeric-vector,
  * input/customer-vector, ranking, tiers and formulas/tier as of d8297f3; aggregate as of 58d444d),
  * so that fixes others make in the rest of the engine are on both sides and only the hot-path
- * changes are compared.
+ * changes are compared (the total-row rule, new behaviour, is applied in both aggregates).
  * Seeded random inputs around and far above the sizes where the fast paths start (radix sorts
  * from 512 values), tricky customer texts; formula results, thrown errors and the exported
  * building blocks other surfaces use (aggregation, ranking, tiers, concentration).

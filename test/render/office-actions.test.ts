@@ -181,6 +181,44 @@ describe("proposeMapping and readPreview", () => {
   });
 });
 
+/** A PivotTable copied out as values: one row per customer, (空白), then the grand total 总计. */
+const PIVOT_HEADERS = ["行标签", "求和项:销售额", "求和项:利润"];
+function pivotRows(): Scalar[][] {
+  const sales = [400, 200, 100, 80, 60, 50, 40, 30, 20, 20];
+  const rows: Scalar[][] = sales.map((v, k) => [`客户 ${String.fromCharCode(65 + k)}`, v, v / 5]);
+  rows.push(["(空白)", 7, 1], ["总计", 1007, 203]);
+  return rows;
+}
+const PIVOT_MAPPING: ColumnMapping = { customer: 0, revenue: 1, profit: 2, attractiveness: [], strength: [] };
+
+describe("a pasted PivotTable in the pane", () => {
+  test("the preview marks the grand total as left out, with its worksheet row", async () => {
+    setup({ data: pivotRows(), headers: PIVOT_HEADERS, at: "B3" });
+    const t = await actions.findSalesTable();
+    const customer = actions.readPreview(t, PIVOT_MAPPING, 3).find((c) => c.role === "customer")!;
+    expect(customer.totalRows).toEqual([{ index: 11, row: 15, name: "总计" }]);
+  });
+
+  test("the 80/20 sheet leaves 总计 out of the customers, and the run says so", async () => {
+    setup({ data: pivotRows(), headers: PIVOT_HEADERS, at: "B3" });
+    const t = await actions.findSalesTable();
+    const r = await actions.buildSheets("contribution", t, PIVOT_MAPPING, SETTINGS, { generated: "2025-01-31" });
+    expect(r.created).toHaveLength(1);
+    expect(r.warnings).toEqual(['Total rows left out (1; a grand total or subtotals of Sales, in no figure): row 15 "总计"']);
+    const texts = [...fake.sheet(r.created[0].name).cells.values()].map((c) => c.value);
+    expect(texts).not.toContain("总计");
+    expect(texts).toContain("客户 A");
+  });
+
+  test("the tier column gives the grand total a blank", async () => {
+    setup({ data: pivotRows(), headers: PIVOT_HEADERS });
+    const t = await actions.findSalesTable();
+    await actions.insertTierColumn(t, PIVOT_MAPPING, SETTINGS, { asValues: true });
+    const written = pivotRows().map((_, i) => fake.cell("Sales", `D${i + 2}`)?.value ?? "");
+    expect(written).toEqual(["A", "A", "A", "A", "A", "B", "B", "B", "C", "C", "", ""]);
+  });
+});
+
 /* ------------------------------------------------------------------ saved state */
 
 describe("loadSavedState / saveState", () => {

@@ -264,6 +264,26 @@ describe("contribution sheet: ties, zeros, losses, no-customer rows", () => {
   });
 });
 
+describe("contribution sheet: a source with a subtotal and a grand total", () => {
+  // MIXED's lines, then a subtotal of the first three and the grand total of everything.
+  const lines: typeof MIXED = [...MIXED.slice(0, 3), ["East Total", 60], ...MIXED.slice(3), ["Grand Total", 100]];
+  const p = portfolioOf(lines);
+  const model = buildContributionSheet(p, OPTIONS);
+
+  test("the total rows are no customers; every formula calculates to the engine's value", () => {
+    expect(tableRows(model).map((r) => r.Customer)).toEqual(["Acme", "Beta", "Gamma", "Delta", "Eps", "Zero"]);
+    expect(checkFormulas(model)).toEqual([]);
+    expect(layoutProblems(model)).toEqual([]);
+  });
+
+  test("the reconciliation adds the total rows back: net total + total rows = SUM of the source column", () => {
+    expect(valueRightOf(model, "Net total (= SUM of the source column less the total rows)")).toBe(100);
+    expect(valueRightOf(model, "Total rows left out (2: grand total, subtotals)")).toBe(160);
+    expect(valueRightOf(model, "SUM of the source column (net total + total rows)")).toBe(260);
+    expect(textsOf(model)).toContain("The total adds the table, the loss-making customers and the rows without a customer; with the total rows left out (the line above it) it equals SUM over the source column.");
+  });
+});
+
 describe("contribution sheet: borders that floating point would miss", () => {
   test("9.18 + 8.30 is exactly 80% of 21.85, but the running share is 0.7999999999999999: the last customer is B", () => {
     const p = portfolioOf([["a", 9.18], ["b", 8.3], ["c", 4.37]], { profit: false, effort: false });

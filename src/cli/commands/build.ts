@@ -24,6 +24,7 @@ import { buildRiskRegisterSheet } from "../../sheets/risk-register";
 import { Locale, text } from "../../strings";
 import { CliError } from "../errors";
 import { BuildColumnOptions, mapBuildColumns, MappedColumns, measureOption, readPortfolio, splitList } from "../input/columns";
+import { totalRowNotes } from "../input/sales";
 import { Table } from "../input/table";
 import { Io } from "../io";
 import { AtomicWriteOptions, checkTarget, createTempStream, syncFile, writeAtomicWith } from "../output/atomic-file";
@@ -149,6 +150,7 @@ export function buildSheets(table: Table, options: BuildOptions, io: Io, progres
   const mapped = mapBuildColumns(table, options, locale);
   for (const note of mapped.notes) io.stderr.write(`${note}\n`);
   const { portfolio } = readPortfolio(table, mapped, spec, locale);
+  for (const note of totalRowNotes(portfolio.analysis.customers.totalRows, table, locale)) io.stderr.write(`${note}\n`);
 
   const { ids: selected, unknown } = selectPlanAccounts(portfolio, selection);
   if (typeof selection === "object" && "names" in selection) {

@@ -5,7 +5,7 @@ import { localeOf } from "../../engine/input/scalars";
 import { TierSpec, tierSpecOf } from "../../engine/tiers";
 import { Locale, text } from "../../strings";
 import { CliError, describeError, EXIT_OK } from "../errors";
-import { locateError, readSalesInput, SalesInput } from "../input/sales";
+import { locateError, readSalesInput, SalesInput, totalRowNotes } from "../input/sales";
 import { readTable } from "../input/read-table";
 import { Table } from "../input/table";
 import { Io } from "../io";
@@ -87,10 +87,13 @@ export async function loadTable(file: string, options: InputOptions, locale: Loc
 export function analyseTable(table: Table, options: InputOptions, spec: TierSpec, locale: Locale, io: Io): { input: SalesInput; analysis: CustomerAnalysis } {
   const input = readSalesInput(table, options, locale);
   for (const note of input.notes) io.stderr.write(`${note}\n`);
+  let analysis: CustomerAnalysis;
   try {
-    return { input, analysis: analyseCustomers(input.numbers, input.customers, spec) };
+    analysis = analyseCustomers(input.numbers, input.customers, spec);
   } catch (e) {
     // A total beyond the number range: name the file and the value column.
     throw isKaError(e) ? locateError(e, table, input.value.index, locale) : e;
   }
+  for (const note of totalRowNotes(analysis.customers.totalRows, table, locale)) io.stderr.write(`${note}\n`);
+  return { input, analysis };
 }

@@ -37,6 +37,8 @@ function metricKinds(f: ConcentrationFigures, locale: Locale): Map<string, { key
   add(t("lossValue"), "lossValue", "amount");
   add(t("noCustomerCount"), "noCustomerRows", "integer");
   add(t("noCustomerValue"), "noCustomerValue", "amount");
+  add(t("totalRowsCount"), "totalRows", "integer");
+  add(t("totalRowsValue"), "totalRowsValue", "amount");
   return m;
 }
 

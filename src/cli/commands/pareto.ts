@@ -1,6 +1,7 @@
 /** `ka-planner pareto`: the KA.PARETO 80/20 contribution table. */
 import { CustomerAnalysis } from "../../engine/analysis";
 import { paretoTable } from "../../engine/formulas/pareto";
+import { listedPositions } from "../../engine/total-rows-text";
 import { Locale } from "../../strings";
 import { Table } from "../input/table";
 import { Io } from "../io";
@@ -16,9 +17,9 @@ const KEYS: readonly [string, ColumnKind][] = [
   ["tier", "text"],
 ];
 
-/** The engine's table (header row first) as a Result. */
-export function paretoResult(a: CustomerAnalysis, locale: Locale, limit = Infinity): Result {
-  const [header, ...rows] = paretoTable(a, limit, locale);
+/** The engine's table (header row first) as a Result; total rows named by sheet row (rowOffset: rows above the data). */
+export function paretoResult(a: CustomerAnalysis, locale: Locale, limit = Infinity, rowOffset = 0): Result {
+  const [header, ...rows] = paretoTable(a, limit, locale, (positions) => listedPositions(locale, positions, "column", (i) => rowOffset + i + 1));
   const columns = KEYS.map(([key, kind], j) => ({ key, kind, header: String(header[j]) }));
   return { columns, rows };
 }
@@ -29,7 +30,7 @@ export function runPareto(table: Table, options: TierOptions, io: Io): void {
   const spec = tierSpecOption(options, locale);
   const limit = topOption(options.top);
   const { analysis } = analyseTable(table, options, spec, locale, io);
-  io.stdout.write(render(paretoResult(analysis, locale, limit), format));
+  io.stdout.write(render(paretoResult(analysis, locale, limit, table.rowOffset), format));
 }
 
 export function paretoCommand(file: string, options: TierOptions, io: Io): Promise<number> {

@@ -9,6 +9,8 @@ import { readCustomerVector, CustomerVector } from "../../engine/input/customer-
 import { ColumnRole, findColumn, normaliseHeader } from "../../engine/input/headers";
 import { NumericVector, readNumericVector } from "../../engine/input/numeric-vector";
 import { columnVector } from "../../engine/input/range";
+import { TotalRowsReport } from "../../engine/total-rows";
+import { totalRowMessages } from "../../engine/total-rows-text";
 import { Locale, text } from "../../strings";
 import { CliError, MessageArgs } from "../errors";
 import { columnIndexOfLetters, columnLetter, Table } from "./table";
@@ -162,4 +164,13 @@ export function readSalesInput(table: Table, options: SalesColumnsOptions, local
     throw isKaError(e) ? locateError(e, table, customer.index, locale) : e;
   }
   return { customer, value, numbers, customers, notes: notesFor(table, customer, value, locale) };
+}
+
+/**
+ * Lines for stderr about the total rows left out (sheet rows and their customer text) and the
+ * total-word customers kept as customers (README "Input rules").
+ */
+export function totalRowNotes(report: TotalRowsReport, table: Table, locale: Locale): string[] {
+  const keys = { leftOut: "cli.note.totalRows", kept: "cli.warning.totalWord" };
+  return totalRowMessages(locale, report, (i) => table.rowOffset + i + 1, keys, { file: fileRef(table, locale) });
 }

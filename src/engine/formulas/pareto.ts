@@ -7,6 +7,7 @@ import { list, Locale, text } from "../../strings";
 import { analyseCustomers, CustomerAnalysis } from "../analysis";
 import { fail } from "../errors";
 import { describeCell } from "../input/cells";
+import { listedPositions } from "../total-rows-text";
 import { localeOf, optionalNumberOf } from "../input/scalars";
 import { TIER_LOSS, TIER_NONE, tierSpecOf } from "../tiers";
 import { readSalesColumns } from "./shared";
@@ -24,7 +25,7 @@ export function paretoFormula(
   const limit = topNOf(topN);
   const { numbers, customers: cust } = readSalesColumns(values, customers, "values", "customers", true);
   const analysis = analyseCustomers(numbers, cust, spec);
-  return paretoTable(analysis, limit, loc);
+  return paretoTable(analysis, limit, loc, (rows) => listedPositions(loc, rows, numbers.orientation));
 }
 
 function topNOf(arg: unknown): number {
@@ -39,8 +40,18 @@ function topNOf(arg: unknown): number {
   return n;
 }
 
-export function paretoTable(a: CustomerAnalysis, limit: number, loc: Locale): unknown[][] {
-  const { names, totals, noCustomer } = a.customers;
+/**
+ * positionsText names the total rows left out (default: their 1-based positions in the range);
+ * the command line names sheet rows.
+ */
+export function paretoTable(
+  a: CustomerAnalysis,
+  limit: number,
+  loc: Locale,
+  positionsText: (rows: readonly number[]) => string = (rows) => listedPositions(loc, rows),
+): unknown[][] {
+  const { names, totals, noCustomer, totalRows } = a.customers;
+  const hasTotalRows = totalRows.rows.length > 0;
   const { order, ranks } = a.ranking;
   const tiers = a.tiers.tiers;
   const labelOf: string[] = [];
@@ -50,7 +61,7 @@ export function paretoTable(a: CustomerAnalysis, limit: number, loc: Locale): un
   const shown = Math.min(limit, order.length);
   const cut = shown < order.length;
   // Sized up front: a whole column is a million rows.
-  const rows: unknown[][] = new Array(2 + shown + (cut ? 1 : 0) + a.losses.length + (noCustomer.rows > 0 ? 1 : 0));
+  const rows: unknown[][] = new Array(2 + shown + (cut ? 1 : 0) + a.losses.length + (noCustomer.rows > 0 ? 1 : 0) + (hasTotalRows ? 1 : 0));
   let r = 0;
   rows[r++] = ["rank", "customer", "value", "share", "cumulativeShare", "tier"].map((k) => text(loc, `pareto.header.${k}`));
   const share = a.share;
@@ -74,6 +85,9 @@ export function paretoTable(a: CustomerAnalysis, limit: number, loc: Locale): un
   }
   for (const id of a.losses) rows[r++] = ["", names[id], totals[id], "", "", labelOf[tiers[id]]];
   if (noCustomer.rows > 0) rows[r++] = ["", text(loc, "pareto.noCustomer", { count: noCustomer.rows }), noCustomer.value, "", "", ""];
-  rows[r++] = ["", text(loc, "pareto.total"), a.netTotal, "", "", ""];
+  // The total rows' value is shown beside them, so that SUM over the source column is this
+  // line's value plus the Total's.
+  if (hasTotalRows) rows[r++] = ["", text(loc, "pareto.totalRows", { count: totalRows.rows.length, rows: positionsText(totalRows.rows) }), totalRows.value, "", "", ""];
+  rows[r++] = ["", text(loc, hasTotalRows ? "pareto.totalLessTotalRows" : "pareto.total"), a.netTotal, "", "", ""];
   return rows;
 }

@@ -51,6 +51,7 @@ export function PreviewTable({ planner }: { planner: Planner }) {
     }
   }, [planner.api, table, mapping]);
   if (!table) return null;
+  const totalRows = totalRowsText(t, columns);
   if (columns.length === 0) return <Text className={styles.muted}>{t("taskpane.preview.empty")}</Text>;
 
   return (
@@ -63,12 +64,39 @@ export function PreviewTable({ planner }: { planner: Planner }) {
               {roleLabel(t, c.role)}
               <span className={styles.header}>{c.header}</span>
             </th>
-            <td className={styles.td}>{c.values.slice(0, PREVIEW_ROWS).map((v) => formatValue(v, t.locale, c.role)).join(" · ")}</td>
+            <td className={styles.td}>{previewValues(t, c)}</td>
           </tr>
         ))}
       </tbody>
+      {totalRows && (
+        <tfoot>
+          <tr>
+            <td colSpan={2} className={`${styles.td} ${styles.muted}`} data-testid="preview-total-rows">
+              {t("taskpane.preview.totalRows", { rows: totalRows })}
+            </td>
+          </tr>
+        </tfoot>
+      )}
     </table>
   );
+}
+
+/** The first values; a total row the actions leave out says so. */
+function previewValues(t: ReturnType<typeof useText>, c: PreviewColumn): string {
+  const leftOut = new Set((c.totalRows ?? []).map((r) => r.index));
+  return c.values
+    .slice(0, PREVIEW_ROWS)
+    .map((v, i) => {
+      const s = formatValue(v, t.locale, c.role);
+      return leftOut.has(i) ? `${s} (${t("taskpane.preview.totalRow")})` : s;
+    })
+    .join(" · ");
+}
+
+/** `row 13 "总计", row 40 "Total"` for the customer column's total rows in the sample, or null. */
+function totalRowsText(t: ReturnType<typeof useText>, columns: readonly PreviewColumn[]): string | null {
+  const rows = columns.find((c) => c.totalRows && c.totalRows.length > 0)?.totalRows;
+  return rows ? rows.map((r) => `${t("position.row", { n: r.row })} "${r.name}"`).join(", ") : null;
 }
 
 function roleLabel(t: ReturnType<typeof useText>, role: string): string {

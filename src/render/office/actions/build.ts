@@ -31,6 +31,7 @@ import { ActionError, toActionError } from "./errors";
 import { excelRun, supportsExcel } from "./host";
 import { requireUsableMapping } from "./mapping";
 import { checkLocation, chunkRowsFor, geometryOf, isGone, queueFingerprint, queueLocation, readColumns, TableGeometry } from "./read";
+import { totalRowNotes } from "./total-rows";
 import type { BuildKind, BuildOptions, BuildResult, DetectedTable, PlannerSettings } from "./types";
 
 /** At most this many sheets are inserted by one run (plans for thousands of accounts are refused): the plan cap. */
@@ -177,6 +178,7 @@ export function buildModels(
   };
   const sheetLabel = (model: SheetModel) => t("taskpane.progress.sheet", { name: model.name });
 
+  warnings.push(...totalRowNotes(portfolio.analysis.customers.totalRows, geo, locale));
   if (kind === "contribution" || kind === "all") {
     const m = buildContributionSheet(portfolio, common);
     add(m, sheetLabel(m));

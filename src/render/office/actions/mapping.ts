@@ -5,6 +5,8 @@
  */
 import { ColumnMapping, CRITERIA_AXES, proposeMapping as proposeFor, SINGLE_ROLES, validateMapping } from "../../../engine/input/mapping";
 import { ActionError } from "./errors";
+import { geometryOf } from "./read";
+import { sampleTotalRows } from "./total-rows";
 import type { DetectedTable, PreviewColumn } from "./types";
 
 /** The proposed mapping of a detected table: header words, then content sniffing over its sample rows. */
@@ -33,7 +35,19 @@ export function readPreview(table: DetectedTable, mapping: ColumnMapping, rows =
       out.push({ role, header: table.headers[c] ?? "", values: source.slice(0, n).map((r) => r[c] ?? "") });
     }
   }
+  markTotalRows(out, table, mapping, source);
   return out;
+}
+
+/** The customer column's total rows in the sample, by the value column the run would read (revenue, else profit). */
+function markTotalRows(out: PreviewColumn[], table: DetectedTable, mapping: ColumnMapping, source: readonly unknown[][]): void {
+  const customer = out.find((c) => c.role === "customer");
+  const value = [mapping.revenue, mapping.profit].find((c): c is number => typeof c === "number" && c >= 0 && c < table.columnCount);
+  const c = mapping.customer;
+  if (!customer || value === undefined || typeof c !== "number") return;
+  const firstDataRow = geometryOf(table).rect.row + 2;
+  const rows = sampleTotalRows(source, source.length >= table.rowCount, c, value, firstDataRow);
+  if (rows.length > 0) customer.totalRows = rows;
 }
 
 const rank = (role: string): number => {

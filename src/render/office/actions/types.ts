@@ -80,4 +80,9 @@ export interface PreviewColumn {
   role: string;
   header: string;
   values: unknown[];
+  /**
+   * Customer column only, when the sample shows any: rows the actions leave out as total rows
+   * (index: 0-based row of the preview; row: worksheet row; name: customer text).
+   */
+  totalRows?: { index: number; row: number; name: string }[];
 }

@@ -8,6 +8,8 @@ import { fail, KaError } from "../../../../src/engine/errors";
 import { addDecimal, Decimal, decimalOf } from "../../../../src/engine/exact-decimal";
 import { CustomerVector, NO_CUSTOMER } from "./input/customer-vector";
 import { isBlankNumber, NumericVector } from "./input/numeric-vector";
+// The total-row rule is new behaviour, not hot-path work: the live rule on both sides.
+import { NO_TOTAL_ROWS, TOTAL_ROW, TotalRowsReport, withoutTotalRows } from "../../../../src/engine/total-rows";
 
 /** rowCustomer codes for rows that are not a customer. */
 export const ROW_BLANK = -1;
@@ -25,6 +27,7 @@ export interface CustomerTotals {
   readonly rowCustomer: Int32Array;
   /** Rows with a value but no customer: not a customer, reported on their own line. */
   readonly noCustomer: { readonly rows: number; readonly value: number };
+  readonly totalRows: TotalRowsReport;
 }
 
 export function aggregateByCustomer(values: NumericVector, customers: CustomerVector | null): CustomerTotals {
@@ -53,9 +56,11 @@ export function aggregateByCustomer(values: NumericVector, customers: CustomerVe
       hasValue: new Uint8Array(count).fill(1),
       rowCustomer,
       noCustomer: { rows: 0, value: 0 },
+      totalRows: NO_TOTAL_ROWS,
     };
   }
-  const ids = customers.ids;
+  const cleaned = withoutTotalRows(v, customers.ids, customers.names);
+  const ids = cleaned ? cleaned.ids : customers.ids;
   const count = customers.names.length;
   const sums = new Float64Array(count);
   const comp = new Float64Array(count);
@@ -76,6 +81,10 @@ export function aggregateByCustomer(values: NumericVector, customers: CustomerVe
         noCustComp += Math.abs(noCustSum) >= Math.abs(x) ? noCustSum - t + x : x - t + noCustSum;
         noCustSum = t;
       }
+      continue;
+    }
+    if (id === TOTAL_ROW) {
+      rowCustomer[i] = TOTAL_ROW;
       continue;
     }
     rowCustomer[i] = id;
@@ -105,6 +114,7 @@ export function aggregateByCustomer(values: NumericVector, customers: CustomerVe
     hasValue,
     rowCustomer,
     noCustomer: { rows: noCustRows, value: noCustomerValue },
+    totalRows: cleaned ? cleaned.report : NO_TOTAL_ROWS,
   };
 }
 
