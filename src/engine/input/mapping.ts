@@ -11,9 +11,11 @@
  *    single roles in SINGLE_ROLES order; a column is never taken twice (the role's next match
  *    is tried); the criteria columns are every column of the axis' roles (CRITERIA_ROLES).
  * 2. Content sniffing, only over columns whose header names no role at all (blank, "Column C",
- *    "Kunde", a code), and only for roles the headers did not find, in this order:
- *    - date: ≥ 90% of the non-blank sample cells are dates (date cells, year-first text such
- *      as 2025-03-31, or whole Excel serial numbers 1990–2050 spanning at most 20 years);
+ *    "Kunde", a code) and is no PivotTable count or average (headers.ts), and only for roles
+ *    the headers did not find, in this order:
+ *    - date: ≥ 90% of the non-blank sample cells are dates (date cells, date text such as
+ *      2025-03-31 or 12/1/2010 8:26 in either day/month order (dates.ts), or whole Excel
+ *      serial numbers 1990–2050 spanning at most 20 years);
  *    - satisfaction: ≥ 90% whole numbers 1–5 (or satisfaction level names);
  *    - credit: ≥ 80% ratings such as AAA, BB+, Baa… (at least one beyond a single letter,
  *      so that a column of A/B/C tiers is not taken for ratings);
@@ -27,8 +29,8 @@ import { DEFAULT_CHURN_LEVELS, levelKey } from "../churn";
 import { KaError } from "../errors";
 import { NamedColumn, SalesColumns } from "../portfolio";
 import { Cell, describeCell, excelErrorOf, isBlank } from "./cells";
-import { monthOf, NOT_A_DATE } from "./dates";
-import { ColumnRole, COLUMN_ROLES, findColumn } from "./headers";
+import { isDateText } from "./dates";
+import { ColumnRole, COLUMN_ROLES, findColumn, pivotValueHeaderOf } from "./headers";
 import { parseNumericText } from "./numbers";
 import { columnLetter } from "./column-letters";
 
@@ -102,12 +104,14 @@ export function proposeMappingDetails(headers: readonly unknown[], sampleRows: r
     mapping[axis] = cols.sort((a, b) => a - b);
   }
 
-  // Columns whose header names no role at all are open to content sniffing.
+  // Columns whose header names no role at all are open to content sniffing; a PivotTable's
+  // count or average ("Count of …", "平均值项:…") names a summary that is never summed.
   const recognised = new Set<number>();
   for (const role of COLUMN_ROLES) {
     const m = findColumn(headers, role);
     if (m) for (const i of [m.index, ...m.others]) recognised.add(i);
   }
+  for (let c = 0; c < width; c++) if (pivotValueHeaderOf(headers[c])?.summable === false) recognised.add(c);
   const profiles: ColumnProfile[] = [];
   for (let c = 0; c < width; c++) {
     if (taken.has(c) || recognised.has(c)) continue;
@@ -206,7 +210,7 @@ function profileOf(cells: readonly unknown[], col: number): ColumnProfile {
     text++;
     distinct.add(s.toLowerCase());
     if (/\d{3,}/.test(s)) codes++;
-    if (monthOf(s) !== NOT_A_DATE) dates++;
+    if (isDateText(s)) dates++;
     if (LEVEL_NAMES.has(levelKey(s))) satisfaction++;
     if (RATING.test(s)) {
       ratings++;
