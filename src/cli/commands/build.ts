@@ -22,7 +22,7 @@ import { buildMatrixSheet } from "../../sheets/portfolio-matrix";
 import { buildRiskRegisterSheet } from "../../sheets/risk-register";
 import { Locale, text } from "../../strings";
 import { CliError } from "../errors";
-import { BuildColumnOptions, mapBuildColumns, MappedColumns, measureOption, readPortfolio, splitList } from "../input/columns";
+import { BuildColumnOptions, dateOrderOption, mapBuildColumns, MappedColumns, measureOption, readPortfolio, splitList } from "../input/columns";
 import { Table } from "../input/table";
 import { Io } from "../io";
 import { AtomicWriteOptions, checkTarget, writeFileAtomic } from "../output/atomic-file";
@@ -143,7 +143,8 @@ export function buildSheets(table: Table, options: BuildOptions, io: Io, progres
   const selection = plansOption(options.plans);
   const mapped = mapBuildColumns(table, options, locale);
   for (const note of mapped.notes) io.stderr.write(`${note}\n`);
-  const { portfolio } = readPortfolio(table, mapped, spec, locale);
+  const { portfolio, notes } = readPortfolio(table, mapped, spec, locale, dateOrderOption(options.dateOrder));
+  for (const note of notes) io.stderr.write(`${note}\n`);
 
   const { ids, unknown } = selectPlanAccounts(portfolio, selection);
   if (typeof selection === "object" && "names" in selection) {
@@ -292,6 +293,7 @@ export function buildCommand(file: string, options: BuildOptions, io: Io, env: B
     plansOption(options.plans);
     checkOut(options.out, file, options.force === true);
     measureOption(options.measure);
+    dateOrderOption(options.dateOrder);
     await runBuild(await loadTable(file, options, locale, io), options, io, env);
   });
 }
