@@ -19,10 +19,11 @@
  * PivotTable value headers (a PivotTable copied out as values) are read by their field:
  * "Sum of Profit" / "求和项:利润" match as "Profit" / "利润" would. Every other summary
  * ("Count of", "Average of", "Max of", "Min of", "Product of", "StdDev of", "Var of" … and
- * "计数项:", "平均值项:", "最大值项:", "最小值项:" …) matches no role at all: the planner sums
- * its columns per customer, and a sum of counts or of averages is not the customer's revenue
- * (averages of 10 and 30 over 1 and 9 orders are 28 on average, not 40) — such a column is
- * never taken as the measure, nor sniffed as one (mapping.ts).
+ * "计数项:", "平均值项:", "最大值项:", "最小值项:" …) matches no role at all: tiers rank
+ * customers by their share of the measure summed per customer, and a count or an average is
+ * not summable (averages 10 over 1 order and 30 over 9 add up to 40, where the average is 28
+ * and the revenue 280) — such a column is never taken as the measure, nor sniffed as one
+ * (mapping.ts).
  */
 
 export type ColumnRole =
