@@ -73,6 +73,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void, loc: Local
     .option("--value <column>", h("buildValue"))
     .option("--profit <column>", h("profit"))
     .option("--date <column>", h("date"))
+    .option("--date-order <order>", h("dateOrder"))
     .option("--satisfaction <column>", h("satisfaction"))
     .option("--effort <column>", h("effort"))
     .option("--credit <column>", h("credit"))

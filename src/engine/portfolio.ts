@@ -10,7 +10,7 @@ import { DEFAULT_CHURN_LEVELS, levelKey } from "./churn";
 import { fail } from "./errors";
 import { Cell, describeCell, excelErrorOf, isBlank } from "./input/cells";
 import { readCustomerVector } from "./input/customer-vector";
-import { BLANK_DATE, monthLabel, monthOf, NOT_A_DATE } from "./input/dates";
+import { BLANK_DATE, DateColumnProblem, DateOrder, monthLabel, readDateColumn } from "./input/dates";
 import { readNumber, NumberStatus } from "./input/numbers";
 import { readNumericVector } from "./input/numeric-vector";
 import { cellArgs, columnVector, Vector } from "./input/range";
@@ -52,6 +52,29 @@ export interface CriteriaSet {
   readonly values: readonly Float64Array[];
 }
 
+/** How the date column is read (input/dates.ts). */
+export interface PortfolioOptions {
+  /** The order of a column whose dates are all ambiguous (--date-order, the pane's setting). */
+  readonly dateOrder?: DateOrder;
+  /**
+   * The date column was found by its header or contents, not named by the user: when its
+   * dates cannot be read, the date-based figures (monthly revenue, trend, recency) are left
+   * out and Portfolio.dateProblem says why. Otherwise (default) that is an error.
+   */
+  readonly optionalDate?: boolean;
+}
+
+/** Why the date column was left out: its name, the reason, and the cell that shows it. */
+export interface PortfolioDateProblem {
+  readonly column: string;
+  readonly reason: DateColumnProblem["reason"];
+  /** 0-based data row and the cell as text. */
+  readonly row: number;
+  readonly cell: string;
+  /** "mixed": the first cell read the other way. */
+  readonly otherCell?: string;
+}
+
 export interface Portfolio {
   readonly analysis: CustomerAnalysis;
   readonly measureName: string;
@@ -69,9 +92,11 @@ export interface Portfolio {
   readonly monthly: MonthlySeries | null;
   readonly attractiveness: CriteriaSet | null;
   readonly strength: CriteriaSet | null;
+  /** Set when a date column found by header or contents could not be read (monthly is then null). */
+  readonly dateProblem?: PortfolioDateProblem | null;
 }
 
-export function buildPortfolio(cols: SalesColumns, spec: TierSpec): Portfolio {
+export function buildPortfolio(cols: SalesColumns, spec: TierSpec, options: PortfolioOptions = {}): Portfolio {
   const n = cols.customer.cells.length;
   const vec = (c: NamedColumn): Vector => {
     const v = columnVector(c.cells, c.name);
@@ -96,7 +121,8 @@ export function buildPortfolio(cols: SalesColumns, spec: TierSpec): Portfolio {
     }
     return out;
   };
-  const months = cols.date ? readMonths(vec(cols.date)) : null;
+  const dates = cols.date ? readMonths(vec(cols.date), options) : null;
+  const months = dates && "months" in dates ? dates.months : null;
   const revenueSource = cols.revenue ?? cols.measure;
   return {
     analysis,
@@ -111,17 +137,24 @@ export function buildPortfolio(cols: SalesColumns, spec: TierSpec): Portfolio {
     monthly: months ? monthlySeries(readNumericVector(vec(revenueSource)).values, months, ids, count) : null,
     attractiveness: cols.attractiveness?.length ? criteriaOf(cols.attractiveness.map(vec), ids, count) : null,
     strength: cols.strength?.length ? criteriaOf(cols.strength.map(vec), ids, count) : null,
+    dateProblem: dates && "problem" in dates ? dates.problem : null,
   };
 }
 
-function readMonths(v: Vector): Int32Array {
-  const out = new Int32Array(v.length);
-  for (let i = 0; i < v.length; i++) {
-    const m = monthOf(v.at(i));
-    if (m === NOT_A_DATE) throw fail("#VALUE!", "error.notDate", cellArgs(v, i));
-    out[i] = m;
-  }
-  return out;
+const DATE_ERRORS: Readonly<Record<DateColumnProblem["reason"], string>> = {
+  notDate: "error.notDate",
+  ambiguous: "error.dateAmbiguous",
+  mixed: "error.dateMixed",
+};
+
+/** The months of the date column; a problem throws when the column is required, else is returned. */
+function readMonths(v: Vector, options: PortfolioOptions): { months: Int32Array } | { problem: PortfolioDateProblem } {
+  const read = readDateColumn(v, options.dateOrder);
+  if ("months" in read) return read;
+  const p = read.problem;
+  const other = p.other !== undefined ? describeCell(v.at(p.other)) : undefined;
+  if (!options.optionalDate) throw fail("#VALUE!", DATE_ERRORS[p.reason], { ...cellArgs(v, p.index), ...(other !== undefined ? { other } : {}) });
+  return { problem: { column: v.arg, reason: p.reason, row: p.index, cell: describeCell(v.at(p.index)), ...(other !== undefined ? { otherCell: other } : {}) } };
 }
 
 function monthlySeries(values: Float64Array, months: Int32Array, ids: Int32Array, count: number): MonthlySeries | null {

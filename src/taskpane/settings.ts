@@ -30,7 +30,12 @@ export interface SettingsDraft {
   weights: Record<number, string>;
   /** Insert the tier column as values instead of a KA.TIER formula. */
   tierAsValues: boolean;
+  /** Order of a date column the data leaves ambiguous; "auto": such a column is left out. */
+  dateOrder: DateOrderChoice;
 }
+
+export const DATE_ORDER_CHOICES = ["auto", "mdy", "dmy", "ymd"] as const;
+export type DateOrderChoice = (typeof DATE_ORDER_CHOICES)[number];
 
 export interface FieldProblem {
   field: "thresholds" | "measure" | "top" | "names" | "weights";
@@ -62,6 +67,7 @@ export function defaultDraft(locale: "en" | "zh"): SettingsDraft {
     names: "",
     weights: {},
     tierAsValues: false,
+    dateOrder: "auto",
   };
 }
 
@@ -172,6 +178,7 @@ export function settingsFromDraft(draft: SettingsDraft, mapping: ColumnMapping):
   const settings: PlannerSettings = { scheme: draft.scheme, measure, locale: draft.contentLocale, mode: draft.mode, plans };
   if (thresholds) settings.thresholds = thresholds;
   if (weights) settings.weights = weights;
+  if (draft.dateOrder !== "auto") settings.dateOrder = draft.dateOrder;
   return { settings, problems };
 }
 
@@ -187,6 +194,7 @@ export function draftFromSettings(settings: PlannerSettings, mapping: ColumnMapp
     contentLocaleChosen: true,
     mode: settings.mode === "live" ? "live" : "portable",
     weights: {},
+    dateOrder: settings.dateOrder && (DATE_ORDER_CHOICES as readonly string[]).includes(settings.dateOrder) ? settings.dateOrder : "auto",
   };
   const plans = settings.plans;
   if (plans && typeof plans === "object" && "top" in plans) {

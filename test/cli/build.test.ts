@@ -370,7 +370,6 @@ describe("ka-planner build: errors name the file, column and row (exit 2)", () =
   test.each([
     ["Profit", 3, "abc", 'column "Profit" (D), row 6: "abc" is not a number.'],
     ["Sales Hours", 4, "lots", 'column "Sales Hours" (E), row 5: "lots" is not a number.'],
-    ["Date", 1, "next week", 'column "Date" (B), row 9: "next week" is not a date'],
     ["Satisfaction", 5, "7", 'column "Satisfaction" (F), row 12: "7" is not a satisfaction level (1-5 or a level name).'],
     // The engine re-reads a non-level text alone (reporting row 1); the command line finds its row.
     ["Satisfaction", 5, "good", 'column "Satisfaction" (F), row 8: "good" is not'],
@@ -382,6 +381,17 @@ describe("ka-planner build: errors name the file, column and row (exit 2)", () =
     const err = await buildErr(file);
     expect(err).toContain(`ka-planner: ${file}: ${message}`);
     expect(err.trimEnd().split("\n").filter((l) => l.startsWith("ka-planner:"))).toHaveLength(1);
+  });
+
+  test("a bad Date cell: an error when --date names the column; found by its header, the dates are left out with a note", async () => {
+    const file = csv((rows) => void (rows[8][1] = "next week"));
+    const err = await buildErr(file, "--date", "Date");
+    expect(err).toContain(`ka-planner: ${file}: column "Date" (B), row 9: "next week" is not a date`);
+    const out = path.join(tempDir(), "x.xlsx");
+    const r = await cli("build", file, "--out", out);
+    expect(r.code).toBe(0);
+    expect(fs.existsSync(out)).toBe(true);
+    expect(r.err).toContain(`note: ${file}: column "Date" (B), row 9: "next week" is not a date; the date-based figures (monthly revenue, trend, recency) are left out.`);
   });
 
   test("columns named by option; a missing or conflicting column", async () => {

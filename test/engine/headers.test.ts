@@ -1,4 +1,4 @@
-import { COLUMN_ROLES, exactRoleOf, findColumn, findFirstColumn, HEADER_SYNONYMS, normaliseHeader } from "../../src/engine/input/headers";
+import { COLUMN_ROLES, exactRoleOf, findColumn, findFirstColumn, HEADER_SYNONYMS, normaliseHeader, pivotValueHeaderOf } from "../../src/engine/input/headers";
 import { SAMPLE_COLUMNS, sampleHeaders } from "../../src/sample";
 
 describe("normaliseHeader", () => {
@@ -116,5 +116,64 @@ describe("findColumn", () => {
       }
     }
     expect(exactRoleOf("客户名称")).toBe("customer");
+  });
+});
+
+describe("PivotTable headers (a PivotTable copied out as values)", () => {
+  const roleOf = (headers: string[]) => {
+    const out: Record<string, number> = {};
+    for (const role of COLUMN_ROLES) {
+      const m = findColumn(headers, role);
+      if (m) out[role] = m.index;
+    }
+    return out;
+  };
+
+  it("English: Row Labels is the customer, Sum of X is X's role", () => {
+    expect(roleOf(["Row Labels", "Sum of Revenue", "Sum of Profit"])).toEqual({ customer: 0, revenue: 1, profit: 2 });
+    expect(roleOf(["Row Labels", "Sum of Sales Amount", "Sum of Gross Profit", "Sum of Quantity"])).toEqual({ customer: 0, revenue: 1, profit: 2, quantity: 3 });
+    expect(exactRoleOf("Sum of Profit")).toBe("profit");
+    expect(exactRoleOf("ROW LABELS")).toBe("customer");
+  });
+
+  it("Chinese: 行标签 is the customer, 求和项:X (half- or full-width colon) is X's role", () => {
+    expect(roleOf(["行标签", "求和项:销售额", "求和项:利润"])).toEqual({ customer: 0, revenue: 1, profit: 2 });
+    expect(roleOf(["行标签", "求和项：销售额", "求和项： 利润"])).toEqual({ customer: 0, revenue: 1, profit: 2 });
+    expect(exactRoleOf("求和项:销售额")).toBe("revenue");
+  });
+
+  it.each([
+    ["Count of Revenue"],
+    ["Average of Revenue"],
+    ["Max of Sales"],
+    ["Min of Amount"],
+    ["Product of Revenue"],
+    ["StdDev of Revenue"],
+    ["Var of Profit"],
+    ["Count Numbers of Revenue"],
+    ["计数项:销售额"],
+    ["平均值项:销售额"],
+    ["平均值项：利润"],
+    ["最大值项:销售额"],
+    ["最小值项:金额"],
+    ["方差项:利润"],
+  ])("%s is never a measure nor any other role (a count or an average is not summable per customer)", (header) => {
+    expect(roleOf(["行标签", header])).toEqual({ customer: 0 });
+    expect(exactRoleOf(header)).toBeNull();
+  });
+
+  it("the sum is taken, the counts and averages beside it are not", () => {
+    expect(roleOf(["Row Labels", "Count of Revenue", "Average of Revenue", "Sum of Revenue"])).toEqual({ customer: 0, revenue: 3 });
+    expect(roleOf(["行标签", "计数项:销售额", "平均值项:利润", "求和项:利润"])).toEqual({ customer: 0, profit: 3 });
+    // No revenue at all when only its count is there: the measure falls to profit (findFirstColumn).
+    expect(findFirstColumn(["行标签", "计数项:销售额", "求和项:利润"], ["revenue", "profit"])?.role).toBe("profit");
+  });
+
+  it("pivotValueHeaderOf reads the summary and the field; hostile long headers are no pivot header", () => {
+    expect(pivotValueHeaderOf("Sum of Profit")).toEqual({ summable: true, field: "profit" });
+    expect(pivotValueHeaderOf("平均值项：销售额")).toEqual({ summable: false, field: "销售额" });
+    expect(pivotValueHeaderOf("Summary of Revenue")).toBeNull();
+    expect(pivotValueHeaderOf("Revenue")).toBeNull();
+    expect(pivotValueHeaderOf("Sum of " + " ".repeat(100000) + "x")).toBeNull();
   });
 });

@@ -117,6 +117,19 @@ describe("proposeMapping: content sniffing", () => {
     expect(proposeMapping([""], [["2025-01-31"], ["2025/02/28"], ["2025年3月31日"]]).date).toBe(0);
   });
 
+  test("a PivotTable's counts and averages are never sniffed as revenue; its sum is taken by header", () => {
+    const pivot = [["ACME", 12, 5400.5, 450.04], ["Beta", 3, 900, 300], ["Gamma", 40, 12000, 300]];
+    const countsOnly = pivot.map((r) => r.slice(0, 3));
+    expect(proposeMapping(["Row Labels", "Count of Revenue", "Average of Revenue"], countsOnly)).toEqual({ customer: 0, attractiveness: [], strength: [] });
+    expect(proposeMapping(["Row Labels", "Count of Revenue", "Average of Revenue", "Sum of Revenue"], pivot)).toMatchObject({ customer: 0, revenue: 3 });
+    expect(proposeMapping(["行标签", "计数项:销售额", "平均值项:销售额", "求和项:销售额"], pivot)).toMatchObject({ customer: 0, revenue: 3 });
+  });
+
+  test("month-first and day-first date text (with times) is sniffed as a date column", () => {
+    expect(proposeMapping(["", ""], [["12/1/2010 8:26", 3], ["12/13/2010 10:02", 4], ["1/5/2011 9:00", 5]]).date).toBe(0);
+    expect(proposeMapping([""], [["31.12.2024"], ["1.1.2025"], ["15.01.2025"]]).date).toBe(0);
+  });
+
   test("small numbers are not revenue; numbers stored as text are numbers", () => {
     expect(proposeMapping([""], [[1.5], [2], [3.25]]).revenue).toBeUndefined();
     expect(proposeMapping(["", ""], [["ACME", "1,234.50"], ["Beta", "¥2,000"], ["ACME", "(300)"]])).toMatchObject({ customer: 0, revenue: 1 });

@@ -92,6 +92,18 @@ describe("settingsFromDraft", () => {
   });
 });
 
+describe("the date order setting", () => {
+  const mapping = { customer: 0, revenue: 1, date: 2 };
+  test("auto (default) sends no order; a chosen order is sent and comes back into the form", () => {
+    expect(defaultDraft("en").dateOrder).toBe("auto");
+    expect(settingsFromDraft(draft(), mapping).settings?.dateOrder).toBeUndefined();
+    const settings = settingsFromDraft(draft({ dateOrder: "dmy" }), mapping).settings!;
+    expect(settings.dateOrder).toBe("dmy");
+    expect(draftFromSettings(settings, mapping, defaultDraft("en")).dateOrder).toBe("dmy");
+    expect(draftFromSettings({ ...settings, dateOrder: undefined }, mapping, draft({ dateOrder: "mdy" })).dateOrder).toBe("auto");
+  });
+});
+
 describe("tier labels named by the rule sentence", () => {
   const labels = (key: string) => list("en", key);
   test("the scheme's labels, or A, B, C… when the number of thresholds differs (as KA.TIER)", () => {

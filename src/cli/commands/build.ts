@@ -23,7 +23,7 @@ import { buildMatrixSheet } from "../../sheets/portfolio-matrix";
 import { buildRiskRegisterSheet } from "../../sheets/risk-register";
 import { Locale, text } from "../../strings";
 import { CliError } from "../errors";
-import { BuildColumnOptions, mapBuildColumns, MappedColumns, measureOption, readPortfolio, splitList } from "../input/columns";
+import { BuildColumnOptions, dateOrderOption, mapBuildColumns, MappedColumns, measureOption, readPortfolio, splitList } from "../input/columns";
 import { totalRowNotes } from "../input/sales";
 import { Table } from "../input/table";
 import { Io } from "../io";
@@ -149,7 +149,8 @@ export function buildSheets(table: Table, options: BuildOptions, io: Io, progres
   const selection = plansOption(options.plans);
   const mapped = mapBuildColumns(table, options, locale);
   for (const note of mapped.notes) io.stderr.write(`${note}\n`);
-  const { portfolio } = readPortfolio(table, mapped, spec, locale);
+  const { portfolio, notes } = readPortfolio(table, mapped, spec, locale, dateOrderOption(options.dateOrder));
+  for (const note of notes) io.stderr.write(`${note}\n`);
   for (const note of totalRowNotes(portfolio.analysis.customers.totalRows, table, locale)) io.stderr.write(`${note}\n`);
 
   const { ids: selected, unknown } = selectPlanAccounts(portfolio, selection);
@@ -314,6 +315,7 @@ export function buildCommand(file: string, options: BuildOptions, io: Io, env: B
     plansOption(options.plans);
     checkOut(options.out, file, options.force === true);
     measureOption(options.measure);
+    dateOrderOption(options.dateOrder);
     await runBuild(await loadTable(file, options, locale, io), options, io, env);
   });
 }

@@ -20,12 +20,13 @@
  */
 import { isKaError, KaError } from "../../engine/errors";
 import { describeCell } from "../../engine/input/cells";
+import { DATE_ORDERS, DateOrder } from "../../engine/input/dates";
 import { ColumnRole, findColumn } from "../../engine/input/headers";
-import { buildPortfolio, NamedColumn, Portfolio, SalesColumns } from "../../engine/portfolio";
+import { buildPortfolio, NamedColumn, Portfolio, PortfolioDateProblem, SalesColumns } from "../../engine/portfolio";
 import { TierSpec } from "../../engine/tiers";
 import { Locale, text } from "../../strings";
 import { CliError } from "../errors";
-import { columnRef, fileRef, locateError, ResolvedColumn, resolveColumn } from "./sales";
+import { columnRef, fileRef, locateError, ResolvedColumn, resolveColumn, rowRef } from "./sales";
 import { columnLetter, Table } from "./table";
 
 /** Options as commander delivers them (strings). */
@@ -44,6 +45,8 @@ export interface BuildColumnOptions {
   readonly strength?: string;
   /** "revenue" (default) or "profit". */
   readonly measure?: string;
+  /** --date-order: "ymd", "mdy" or "dmy", for a date column its data leaves ambiguous. */
+  readonly dateOrder?: string;
 }
 
 export type Measure = "revenue" | "profit";
@@ -87,6 +90,14 @@ export function measureOption(v: string | undefined): Measure | undefined {
   const m = v.trim().toLowerCase();
   if (m === "revenue" || m === "profit") return m;
   throw new CliError("cli.build.error.measure", { measure: v });
+}
+
+/** --date-order: ymd, mdy or dmy (any case). */
+export function dateOrderOption(v: string | undefined): DateOrder | undefined {
+  if (v === undefined) return undefined;
+  const order = v.trim().toLowerCase();
+  if ((DATE_ORDERS as readonly string[]).includes(order)) return order as DateOrder;
+  throw new CliError("cli.build.error.dateOrder", { value: v });
 }
 
 /** "A;B;C" → ["A", "B", "C"] (blank parts dropped). */
@@ -291,17 +302,48 @@ function checkedPosition(e: KaError, cells: readonly unknown[]): KaError {
   return new KaError(e.code, e.key, e.message, { ...e.args, posN: i + 1 });
 }
 
-/** Reads the mapped columns through the engine; errors name the file, sheet, column and row. */
-export function readPortfolio(table: Table, mapped: MappedColumns, spec: TierSpec, locale: Locale): { portfolio: Portfolio; columns: SalesColumns } {
+/** The CLI's own wording of engine errors that the command line can tell how to fix. */
+const CLI_KEYS: Readonly<Record<string, string>> = { "error.dateAmbiguous": "cli.build.error.dateAmbiguous" };
+
+/**
+ * Reads the mapped columns through the engine; errors name the file, sheet, column and row.
+ * A date column found by header whose dates cannot be read leaves the date-based figures out
+ * (a note in `notes`); one named with --date is an error.
+ */
+export function readPortfolio(
+  table: Table,
+  mapped: MappedColumns,
+  spec: TierSpec,
+  locale: Locale,
+  dateOrder?: DateOrder,
+): { portfolio: Portfolio; columns: SalesColumns; notes: string[] } {
   if (table.rowCount === 0) throw new CliError("cli.error.noData", { file: fileRef(table, locale), row: table.rowOffset });
   const { columns, indexOf } = salesColumnsOf(table, mapped);
+  const date = mapped.single.date;
+  let portfolio: Portfolio;
   try {
-    return { portfolio: buildPortfolio(columns, spec), columns };
+    portfolio = buildPortfolio(columns, spec, { dateOrder, optionalDate: date !== undefined && date.how !== "option" });
   } catch (e) {
     if (!isKaError(e)) throw e;
     const name = typeof e.args.arg === "string" ? e.args.arg : undefined;
     const index = name !== undefined ? indexOf.get(name) : undefined;
     if (index === undefined) throw e;
-    throw locateError(checkedPosition(e, table.columns[index] ?? []), table, index, locale);
+    const cliKey = CLI_KEYS[e.key];
+    const located = cliKey ? new KaError(e.code, cliKey, e.message, e.args) : e;
+    throw locateError(checkedPosition(located, table.columns[index] ?? []), table, index, locale);
   }
+  const notes = portfolio.dateProblem && date ? [dateNote(table, date.index, portfolio.dateProblem, locale)] : [];
+  return { portfolio, columns, notes };
+}
+
+/** The note of a date column left out: file, column, the row and the cell that show why. */
+function dateNote(table: Table, index: number, p: PortfolioDateProblem, locale: Locale): string {
+  const note = text(locale, `note.datesLeftOut.${p.reason}`, {
+    column: text(locale, "cli.ref.fileColumn", { file: fileRef(table, locale), column: columnRef(table, index, locale) }),
+    row: rowRef(table, p.row, locale),
+    cell: p.cell,
+    other: p.otherCell ?? "",
+    hint: p.reason === "ambiguous" ? text(locale, "cli.build.note.dateOrderHint") : "",
+  });
+  return text(locale, "cli.build.note.datesLeftOut", { note: note.trimEnd() });
 }

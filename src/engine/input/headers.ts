@@ -15,6 +15,15 @@
  *    belongs to the role whose synonym is longest ("Customer satisfaction" is satisfaction, not
  *    customer; "客户满意度" likewise). Among candidates, the longest synonym wins, then the
  *    leftmost; the others are reported.
+ *
+ * PivotTable value headers (a PivotTable copied out as values) are read by their field:
+ * "Sum of Profit" / "求和项:利润" match as "Profit" / "利润" would. Every other summary
+ * ("Count of", "Average of", "Max of", "Min of", "Product of", "StdDev of", "Var of" … and
+ * "计数项:", "平均值项:", "最大值项:", "最小值项:" …) matches no role at all: tiers rank
+ * customers by their share of the measure summed per customer, and a count or an average is
+ * not summable (averages 10 over 1 order and 30 over 9 add up to 40, where the average is 28
+ * and the revenue 280) — such a column is never taken as the measure, nor sniffed as one
+ * (mapping.ts).
  */
 
 export type ColumnRole =
@@ -47,7 +56,9 @@ export type ColumnRole =
 export const HEADER_SYNONYMS: Readonly<Record<ColumnRole, readonly string[]>> = {
   customer: [
     "customer", "customer name", "customers", "client", "client name", "account", "account name", "buyer", "sold-to party",
-    "客户", "客户名称", "客户名", "客户简称", "客户全称", "购货单位", "购买方", "单位名称",
+    // A PivotTable's row field, as Excel names it when the table is copied out as values.
+    "row labels",
+    "行标签", "客户", "客户名称", "客户名", "客户简称", "客户全称", "购货单位", "购买方", "单位名称",
   ],
   revenue: [
     "revenue", "revenues", "sales", "net sales", "sales amount", "sales revenue", "amount", "net amount", "turnover", "net revenue", "value",
@@ -100,6 +111,37 @@ export function normaliseHeader(header: unknown): string {
     .replace(/[\s_\p{P}\p{S}]+/gu, "");
 }
 
+/** Excel's names of a PivotTable value field's summary, in English and Chinese (Excel, WPS). */
+const PIVOT_EN = /^(sum|count|count\s+numbers|distinct\s+count|average|avg|max|min|product|stddevp?|stdevp?|varp?)\s+of\s+(\S.*)$/;
+const PIVOT_ZH = /^(求和|计数|数值计数|非重复计数|平均值|最大值|最小值|乘积|标准偏差|总体标准偏差|方差|总体方差)项\s*:\s*(\S.*)$/;
+
+export interface PivotValueHeader {
+  /** True for "Sum of …" / "求和项:…", the only summary a per-customer sum may use. */
+  readonly summable: boolean;
+  /** The field summarised ("Profit" of "Sum of Profit"). */
+  readonly field: string;
+}
+
+/** The summary and field of a PivotTable value header, null for any other header. */
+export function pivotValueHeaderOf(header: unknown): PivotValueHeader | null {
+  if (header === null || header === undefined) return null;
+  const s = String(header).normalize("NFKC").trim().toLowerCase(); // NFKC: "求和项：" → "求和项:"
+  if (s.length > 1000) return null;
+  const m = PIVOT_EN.exec(s) ?? PIVOT_ZH.exec(s);
+  if (!m) return null;
+  return { summable: m[1] === "sum" || m[1] === "求和", field: m[2] };
+}
+
+/**
+ * The form of a header that role matching compares: normaliseHeader of the header, of the
+ * field for a "Sum of" header, and "" (no role) for a non-summable PivotTable summary.
+ */
+function roleText(header: unknown): string {
+  const pivot = pivotValueHeaderOf(header);
+  if (!pivot) return normaliseHeader(header);
+  return pivot.summable ? normaliseHeader(pivot.field) : "";
+}
+
 const NORMALISED: Readonly<Record<ColumnRole, readonly string[]>> = (() => {
   const out = {} as Record<ColumnRole, string[]>;
   for (const role of COLUMN_ROLES) out[role] = Array.from(new Set(HEADER_SYNONYMS[role].map(normaliseHeader)));
@@ -125,7 +167,7 @@ export interface ColumnMatch {
 
 /** The role whose synonym the normalised header equals, if any. */
 export function exactRoleOf(header: unknown): ColumnRole | null {
-  return EXACT_ROLE.get(normaliseHeader(header)) ?? null;
+  return EXACT_ROLE.get(roleText(header)) ?? null;
 }
 
 /** Length of the longest synonym of `role` contained in the normalised header (0: none). */
@@ -137,7 +179,7 @@ function containedLength(norm: string, role: ColumnRole): number {
 
 /** The column holding `role`, or null (see the module comment for the rule). */
 export function findColumn(headers: readonly unknown[], role: ColumnRole): ColumnMatch | null {
-  const norms = headers.map(normaliseHeader);
+  const norms = headers.map(roleText);
   const synonyms = new Set(NORMALISED[role]);
   const exact: number[] = [];
   for (let i = 0; i < norms.length; i++) if (norms[i] !== "" && synonyms.has(norms[i])) exact.push(i);

@@ -11,9 +11,9 @@
  *    single roles in SINGLE_ROLES order; a column is never taken twice (the role's next match
  *    is tried); the criteria columns are every column of the axis' roles (CRITERIA_ROLES).
  * 2. Content sniffing, only over columns whose header names no role at all (blank, "Column C",
- *    "Kunde", a code), and only for roles the headers did not find, in this order:
- *    - date: ≥ 90% of the non-blank sample cells are dates (date cells, year-first text such
- *      as 2025-03-31, or whole Excel serial numbers 1990–2050 spanning at most 20 years);
+ *    "Kunde", a code; a PivotTable's "Count of …" names one), for roles not found, in order:
+ *    - date: ≥ 90% of the non-blank sample cells are dates (date cells, text such as 2025-03-31
+ *      or 12/1/2010 8:26, whole Excel serials 1990–2050 spanning at most 20 years);
  *    - satisfaction: ≥ 90% whole numbers 1–5 (or satisfaction level names);
  *    - credit: ≥ 80% ratings such as AAA, BB+, Baa… (at least one beyond a single letter,
  *      so that a column of A/B/C tiers is not taken for ratings);
@@ -28,8 +28,8 @@ import { DEFAULT_CHURN_LEVELS, levelKey } from "../churn";
 import { KaError } from "../errors";
 import { NamedColumn, SalesColumns } from "../portfolio";
 import { Cell, describeCell, excelErrorOf, isBlank } from "./cells";
-import { monthOf, NOT_A_DATE } from "./dates";
-import { ColumnRole, COLUMN_ROLES, findColumn } from "./headers";
+import { isDateText } from "./dates";
+import { ColumnRole, COLUMN_ROLES, findColumn, pivotValueHeaderOf } from "./headers";
 import { parseNumericText } from "./numbers";
 import { columnLetter } from "./column-letters";
 
@@ -103,7 +103,7 @@ export function proposeMappingDetails(headers: readonly unknown[], sampleRows: r
     mapping[axis] = cols.sort((a, b) => a - b);
   }
 
-  // Columns whose header names no role at all are open to content sniffing.
+  // Columns whose header names no role (nor a PivotTable count or average) are sniffed.
   const recognised = new Set<number>();
   for (const role of COLUMN_ROLES) {
     const m = findColumn(headers, role);
@@ -111,7 +111,7 @@ export function proposeMappingDetails(headers: readonly unknown[], sampleRows: r
   }
   const profiles: ColumnProfile[] = [];
   for (let c = 0; c < width; c++) {
-    if (taken.has(c) || recognised.has(c)) continue;
+    if (taken.has(c) || recognised.has(c) || pivotValueHeaderOf(headers[c])?.summable === false) continue;
     const p = profileOf(sampleRows.map((r) => r[c]), c);
     if (p.n > 0) profiles.push(p);
   }
@@ -207,7 +207,7 @@ function profileOf(cells: readonly unknown[], col: number): ColumnProfile {
     text++;
     distinct.add(s.toLowerCase());
     if (/\d{3,}/.test(s)) codes++;
-    if (monthOf(s) !== NOT_A_DATE) dates++;
+    if (isDateText(s)) dates++;
     if (LEVEL_NAMES.has(levelKey(s))) satisfaction++;
     if (RATING.test(s)) {
       ratings++;

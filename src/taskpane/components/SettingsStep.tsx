@@ -5,7 +5,7 @@ import { LOCALES, text } from "../../strings";
 import type { SchemeChoice } from "../contract";
 import { useText, type T } from "../i18n";
 import { columnsOfRole } from "../mapping";
-import { MAX_TOP, SCHEME_CHOICES, availableMeasures, percentText, settingsFromDraft, tierLabels, tierRuleParts, type FieldProblem, type SettingsDraft } from "../settings";
+import { DATE_ORDER_CHOICES, MAX_TOP, SCHEME_CHOICES, availableMeasures, percentText, settingsFromDraft, tierLabels, tierRuleParts, type FieldProblem, type SettingsDraft } from "../settings";
 import type { Planner } from "../usePlanner";
 import { Disclosure } from "./Disclosure";
 import { Step } from "./Step";
@@ -155,6 +155,16 @@ export function SettingsStep({ planner }: { planner: Planner }) {
             }
           />
         </RadioGroup>
+      </Field>
+
+      <Field className={styles.field} label={t("taskpane.settings.dateOrder")} hint={t("taskpane.settings.dateOrderHint")}>
+        <Select value={draft.dateOrder} disabled={disabled} onChange={(_, d) => set({ dateOrder: d.value as SettingsDraft["dateOrder"] })}>
+          {DATE_ORDER_CHOICES.map((o) => (
+            <option key={o} value={o}>
+              {t(`taskpane.settings.dateOrder.${o}`)}
+            </option>
+          ))}
+        </Select>
       </Field>
 
       {criteria.attractiveness.length + criteria.strength.length > 0 && (

@@ -26,7 +26,7 @@ import { buildRiskRegisterSheet } from "../../../sheets/risk-register";
 import { text } from "../../../strings";
 import { renderSheets } from "../render";
 import { qualifiedA1 } from "./address";
-import { mappedColumns, portfolioOf, tierSpecFor } from "./compute";
+import { dateWarnings, mappedColumns, portfolioOf, tierSpecFor } from "./compute";
 import { ActionError, toActionError } from "./errors";
 import { excelRun, supportsExcel } from "./host";
 import { requireUsableMapping } from "./mapping";
@@ -159,7 +159,7 @@ export function buildModels(
 ): { sheets: SheetModel[]; labels: string[]; warnings: string[] } {
   const locale = settings.locale;
   const t = (key: string, args?: Record<string, string | number>) => text(locale, key, args);
-  const warnings: string[] = [];
+  const warnings: string[] = dateWarnings(portfolio, table, geo, mapping, locale);
   const header = (role: string): string | undefined => {
     const v = mapping[role];
     return typeof v === "number" ? table.headers[v] : undefined;

@@ -5,6 +5,7 @@
 import { isKaError, KaError, messageIn } from "../../../engine/errors";
 import { ColumnMapping, locateCellError, mappedSalesColumns } from "../../../engine/input/mapping";
 import { buildPortfolio, Portfolio } from "../../../engine/portfolio";
+import { text } from "../../../strings";
 import { TierSpec, tierSpecOf } from "../../../engine/tiers";
 import { columnLetters } from "../r1c1";
 import { ActionError } from "./errors";
@@ -69,11 +70,29 @@ export function portfolioOf(
 ): Portfolio {
   const { columns: sales, indexOf } = mappedSalesColumns(table.headers, columns, mapping, settings.measure);
   try {
-    return buildPortfolio(sales, spec);
+    // The pane never stops on dates: a date column it cannot read is left out with a note (dateWarnings).
+    return buildPortfolio(sales, spec, { dateOrder: settings.dateOrder, optionalDate: true });
   } catch (e) {
     if (isKaError(e)) throw engineError(e, table, geo, indexOf, columns, settings.locale);
     throw e;
   }
+}
+
+/** The note of a date column left out (empty when the dates were read): header, worksheet row and cell. */
+export function dateWarnings(portfolio: Portfolio, table: DetectedTable, geo: TableGeometry, mapping: ColumnMapping, locale: PlannerSettings["locale"]): string[] {
+  const p = portfolio.dateProblem;
+  const col = mapping.date;
+  if (!p || typeof col !== "number") return [];
+  const header = table.headers[col] ?? p.column;
+  return [
+    text(locale, `note.datesLeftOut.${p.reason}`, {
+      column: text(locale, "taskpane.warning.dateColumn", { header, column: columnLetters(geo.rect.col + col + 1), sheet: geo.sheet }),
+      row: text(locale, "position.row", { n: geo.rect.row + 2 + p.row }),
+      cell: p.cell,
+      other: p.otherCell ?? "",
+      hint: p.reason === "ambiguous" ? text(locale, "taskpane.warning.dateOrderHint") : "",
+    }).trimEnd(),
+  ];
 }
 
 /** The mapped column indexes (single roles and criteria), without repeats. */

@@ -59,7 +59,7 @@ function mappingOf(v: unknown): ColumnMapping | null {
 
 function settingsOf(v: unknown): PlannerSettings | null {
   if (!isObject(v)) return null;
-  const { scheme, thresholds, measure, locale, mode, plans, weights } = v;
+  const { scheme, thresholds, measure, locale, mode, plans, weights, dateOrder } = v;
   if (!["ABC", "KIG", "IBM", "AUTO"].includes(scheme as string)) return null;
   if (measure !== "revenue" && measure !== "profit") return null;
   if (locale !== "en" && locale !== "zh") return null;
@@ -73,6 +73,10 @@ function settingsOf(v: unknown): PlannerSettings | null {
   if (thresholds !== undefined && thresholds !== null) {
     if (!isNumbers(thresholds)) return null;
     out.thresholds = [...thresholds];
+  }
+  if (dateOrder !== undefined && dateOrder !== null) {
+    if (dateOrder !== "ymd" && dateOrder !== "mdy" && dateOrder !== "dmy") return null;
+    out.dateOrder = dateOrder;
   }
   if (weights !== undefined && weights !== null) {
     if (!isObject(weights) || !isNumbers(weights.attractiveness) || !isNumbers(weights.strength)) return null;

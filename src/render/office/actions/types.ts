@@ -40,6 +40,8 @@ export interface PlannerSettings {
   mode: "portable" | "live";
   plans: "first-tier" | { top: number } | { names: string[] };
   weights?: { attractiveness: number[]; strength: number[] };
+  /** Order of a date column whose dates are all ambiguous (03/04/2025); absent: such a column is left out. */
+  dateOrder?: "ymd" | "mdy" | "dmy";
 }
 
 export interface SavedState {
