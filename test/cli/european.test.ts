@@ -10,7 +10,7 @@ import ExcelJS from "exceljs";
 import { runBuild } from "../../src/cli/commands/build";
 import { bufferIo } from "../../src/cli/io";
 import { readTable } from "../../src/cli/input/read-table";
-import { europeanExport, oracleTiers, toCsv } from "../support/real-world";
+import { europeanExport, oracleTiers, pivotTable, toCsv } from "../support/real-world";
 import { cli, tempDir, tempFile } from "./helpers";
 
 type TierRow = { customer: string; value: number; tier: string };
@@ -158,6 +158,21 @@ describe("the decimal separator of a column", () => {
 });
 
 describe("encodings of European files", () => {
+  it("Windows-1252 (Excel's CSV for Western Europe) is told apart from GB18030: Müller stays Müller", async () => {
+    const en = europeanExport({ headers: "en", customers: 40, lines: 400 });
+    const file = tempFile("ansi.csv", iconv.encode(toCsv(en.rows, ";"), "windows-1252"));
+    expect((await readTable(file)).encoding).toBe("windows-1252");
+    const { rows } = await tiers(file);
+    expect(centsOf(rows)).toEqual(en.totalsCents);
+    expect(rows.some((r) => /[äöüß]/.test(r.customer))).toBe(true);
+    // A Chinese file in GB18030 is still read as GB18030.
+    const pivot = pivotTable({ customers: 50 });
+    const gb = tempFile("pivot.csv", iconv.encode(toCsv(pivot.rows), "gb18030"));
+    const table = await readTable(gb);
+    expect(table.encoding).toBe("gb18030");
+    expect(table.columns[0].slice(0, 50)).toEqual(pivot.rows.slice(1, 51).map((r) => r[0]));
+  });
+
   it("UTF-16 with BOM and tabs (Excel's Unicode text) with decimal commas", async () => {
     const en = europeanExport({ headers: "en", customers: 20, lines: 100 });
     const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(toCsv(en.rows, "\t"), "utf-16le")]);
