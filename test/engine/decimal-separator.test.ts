@@ -5,9 +5,11 @@
 import * as KA from "../../src/functions/functions";
 import { columnSeparator, separatorEvidence, textSeparator } from "../../src/engine/input/decimal-separator";
 import { parseNumericText } from "../../src/engine/input/numbers";
+import { proposeMapping } from "../../src/engine/input/mapping";
 import { readNumericVector } from "../../src/engine/input/numeric-vector";
 import { columnVector } from "../../src/engine/input/range";
 import { Random } from "../../src/sample/prng";
+import { europeanExport } from "../support/real-world";
 import { col, flat } from "../support/excel";
 
 describe("numbers with a decimal comma", () => {
@@ -81,7 +83,7 @@ describe("the decimal separator of a text and of a column", () => {
   });
 });
 
-describe("custom functions over a column of European number texts", () => {
+describe("custom functions and the pane over European number texts", () => {
   test("KA.TIER and KA.PARETO read 1.234,50 / 12,5 / 1,234 as a decimal-comma column (it used to be #VALUE!)", () => {
     const values = col("1.234,50", "12,5", "1,234", 900);
     expect(Array.from(readNumericVector(columnVector(values.map((r) => r[0]), "values")).values)).toEqual([1234.5, 12.5, 1.234, 900]);
@@ -98,5 +100,11 @@ describe("custom functions over a column of European number texts", () => {
     expect(Array.from(readNumericVector(columnVector(["1,234", 5], "values")).values)).toEqual([1234, 5]);
     // A column mixing 1,5 and 1,234.56 stays #VALUE!, naming the comma cell.
     expect(() => KA.tier(col("1,234.56", "1,5"))).toThrow('values, row 2: "1,5" is not a number.');
+  });
+
+  test("the pane proposes Umsatz (unknown header, decimal-comma texts) as the revenue column from its content", () => {
+    const euro = europeanExport({ customers: 20, lines: 60 });
+    const [headers, ...rows] = euro.rows;
+    expect(proposeMapping(headers, rows)).toMatchObject({ customer: 0, revenue: 2 });
   });
 });
