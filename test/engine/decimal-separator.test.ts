@@ -55,8 +55,10 @@ describe("the decimal separator of a text and of a column", () => {
   test("the quick reading of plain texts says what reading them both ways says", () => {
     const rnd = new Random(5);
     const digits = (n: number) => Array.from({ length: n }, () => rnd.int(0, 9)).join("");
-    for (let k = 0; k < 5000; k++) {
-      const text = `${rnd.pick(["", "-", "+", " "])}${digits(rnd.int(0, 5))}${rnd.pick([".", ","])}${digits(rnd.int(0, 5))}${rnd.pick(["", " "])}`;
+    for (let k = 0; k < 20000; k++) {
+      let body = digits(rnd.int(0, 5));
+      for (let parts = rnd.int(1, 4); parts > 0; parts--) body += rnd.pick([".", ","]) + digits(rnd.chance(0.6) ? 3 : rnd.int(0, 5));
+      const text = `${rnd.pick(["", "-", "+", " "])}${body}${rnd.pick(["", " "])}`;
       const point = parseNumericText(text, "point");
       const comma = parseNumericText(text, "comma");
       const expected =

@@ -23,14 +23,19 @@ export type { DecimalSeparator };
 
 export type TextSeparator = DecimalSeparator | "ambiguous";
 
-/** A signed run of digits with one separator: most number texts, classified without parsing. */
-const PLAIN = /^\s*([-+]?)(\d*)([.,])(\d*)\s*$/;
+/** Most number texts are classified without parsing: one separator, or thousands groups. */
+const PLAIN = /^\s*[-+]?(\d*)([.,])(\d*)\s*$/;
+const GROUPED = /^\s*[-+]?\d{1,3}([.,])\d{3}(?:\1\d{3})*(?:([.,])\d*)?\s*$/;
 
 /** What one text says about the decimal separator; null when it says nothing. */
 export function textSeparator(s: string): TextSeparator | null {
   if (!/[.,\uff0c\uff0e]/.test(s)) return null;
   const plain = PLAIN.exec(s);
-  if (plain) return plainSeparator(plain[2], plain[3], plain[4]);
+  if (plain) return plainSeparator(plain[1], plain[2], plain[3]);
+  const grouped = GROUPED.exec(s);
+  // `1,234,567` or `1,234.56`: only the reading with the first separator as the thousands one
+  // holds (two decimal separators, or a decimal one before a thousands one, read as nothing).
+  if (grouped && grouped[2] !== grouped[1]) return grouped[1] === "," ? "point" : "comma";
   const point = parseNumericText(s, "point");
   const comma = parseNumericText(s, "comma");
   const pointOk = point === point;
