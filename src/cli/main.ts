@@ -46,7 +46,8 @@ export function buildProgram(io: Io, setExit: (code: number) => void, loc: Local
       .argument("<file>", h("file"))
       .option("--sheet <name>", h("sheet"))
       .option("--customer <column>", h("customer"))
-      .option("--value <column>", h("value"));
+      .option("--value <column>", h("value"))
+      .option("--decimal <separator>", h("decimal"));
   const outputOptions = (cmd: Command) => cmd.option("--locale <lang>", h("locale")).option("--format <format>", h("format"));
   const tierOptions = (cmd: Command) =>
     cmd.option("--scheme <scheme>", h("scheme")).option("--thresholds <list>", h("thresholds")).option("--top <n>", h("top"));
@@ -88,6 +89,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void, loc: Local
     .option("--live", h("live"))
     .option("--locale <lang>", h("locale"))
     .option("--force", h("force"))
+    .option("--decimal <separator>", h("decimal"))
     .action(async (file: string, opts) => setExit(await buildCommand(file, opts, io)));
 
   program

@@ -40,6 +40,7 @@ function salesTable(): Table {
     sheetName: null,
     sheetNames: [],
     rowOffset: 1,
+    rowOf: (i) => i + 2,
     lineOf: (i) => i + 2,
   };
 }

@@ -25,6 +25,7 @@ function table(): Table {
     sheetName: null,
     sheetNames: [],
     rowOffset: 1,
+    rowOf: (i) => i + 2,
     lineOf: (i) => i + 2,
   };
 }

@@ -23,6 +23,7 @@ import { buildMatrixSheet } from "../../sheets/portfolio-matrix";
 import { buildRiskRegisterSheet } from "../../sheets/risk-register";
 import { Locale, text } from "../../strings";
 import { CliError } from "../errors";
+import { settleDecimalSeparators } from "../input/decimals";
 import { BuildColumnOptions, dateOrderOption, mapBuildColumns, MappedColumns, measureOption, readPortfolio, splitList } from "../input/columns";
 import { totalRowNotes } from "../input/sales";
 import { Table } from "../input/table";
@@ -44,6 +45,8 @@ export interface BuildOptions extends BuildColumnOptions {
   live?: boolean;
   locale?: string;
   force?: boolean;
+  /** --decimal comma|point (input/decimals.ts). */
+  decimal?: string;
 }
 
 /** What the caller may change about how the build runs (the demo, tests). */
@@ -148,7 +151,13 @@ export function buildSheets(table: Table, options: BuildOptions, io: Io, progres
   const spec = tierSpecOption(options, locale);
   const selection = plansOption(options.plans);
   const mapped = mapBuildColumns(table, options, locale);
-  for (const note of mapped.notes) io.stderr.write(`${note}\n`);
+  const s = mapped.single;
+  // The columns the engine reads as numbers (and the live data sheet writes as numbers).
+  const numeric = new Set<number>(
+    [s.revenue, s.profit, s.effort, s.satisfaction, ...mapped.attractiveness, ...mapped.strength].filter((c) => c !== undefined).map((c) => c!.index),
+  );
+  const decimalNotes = settleDecimalSeparators(table, [...numeric], options.decimal, locale);
+  for (const note of [...mapped.notes, ...decimalNotes]) io.stderr.write(`${note}\n`);
   const { portfolio, notes } = readPortfolio(table, mapped, spec, locale, dateOrderOption(options.dateOrder));
   for (const note of notes) io.stderr.write(`${note}\n`);
   for (const note of totalRowNotes(portfolio.analysis.customers.totalRows, table, locale)) io.stderr.write(`${note}\n`);
@@ -166,7 +175,6 @@ export function buildSheets(table: Table, options: BuildOptions, io: Io, progres
     io.stderr.write(`${text(locale, "cli.build.note.planCap", args)}\n`);
   }
 
-  const s = mapped.single;
   const columnNames = {
     customer: mapped.customer.header,
     revenue: s.revenue?.header,
@@ -194,9 +202,6 @@ export function buildSheets(table: Table, options: BuildOptions, io: Io, progres
     // The data sheet goes last; the writer may rename it if a generated sheet took its name,
     // and the live formulas must name it as written: build again with the final name then.
     const measureCol = (mapped.measure === "profit" ? s.profit : s.revenue)!;
-    const numeric = new Set<number>(
-      [s.revenue, s.profit, s.effort, s.satisfaction, ...mapped.attractiveness, ...mapped.strength].filter((c) => c !== undefined).map((c) => c!.index),
-    );
     const sourceFor = (sheetName: string) =>
       liveSourceOf(sheetName, table.rowCount, { customer: mapped.customer.index, measure: measureCol.index, profit: s.profit?.index, effort: s.effort?.index });
     let dataName = text(locale, "cli.build.dataSheet");

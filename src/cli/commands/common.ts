@@ -5,7 +5,8 @@ import { localeOf } from "../../engine/input/scalars";
 import { TierSpec, tierSpecOf } from "../../engine/tiers";
 import { Locale, text } from "../../strings";
 import { CliError, describeError, EXIT_OK } from "../errors";
-import { locateError, readSalesInput, SalesInput, totalRowNotes } from "../input/sales";
+import { decimalOption, settleDecimalSeparators } from "../input/decimals";
+import { locateError, readSalesInput, SalesInput, salesColumns, totalRowNotes } from "../input/sales";
 import { readTable } from "../input/read-table";
 import { Table } from "../input/table";
 import { Io } from "../io";
@@ -18,6 +19,8 @@ export interface InputOptions {
   value?: string;
   locale?: string;
   format?: string;
+  /** --decimal comma|point (input/decimals.ts). */
+  decimal?: string;
 }
 
 export interface TierOptions extends InputOptions {
@@ -78,6 +81,7 @@ export async function guarded(localeArg: string | undefined, io: Io, body: () =>
 
 /** Reads the file; notes that concern the reading go to stderr. */
 export async function loadTable(file: string, options: InputOptions, locale: Locale, io: Io): Promise<Table> {
+  decimalOption(options.decimal); // checked before the file is read, like every option
   const table = await readTable(file, { sheet: options.sheet });
   if (options.sheet !== undefined && table.format !== "xlsx") io.stderr.write(`${text(locale, "cli.note.sheetIgnored", { file })}\n`);
   return table;
@@ -85,8 +89,9 @@ export async function loadTable(file: string, options: InputOptions, locale: Loc
 
 /** Reads the sales columns of a table through the engine and analyses them. */
 export function analyseTable(table: Table, options: InputOptions, spec: TierSpec, locale: Locale, io: Io): { input: SalesInput; analysis: CustomerAnalysis } {
+  const decimalNotes = table.rowCount > 0 ? settleDecimalSeparators(table, [salesColumns(table, options).value.index], options.decimal, locale) : [];
   const input = readSalesInput(table, options, locale);
-  for (const note of input.notes) io.stderr.write(`${note}\n`);
+  for (const note of [...input.notes, ...decimalNotes]) io.stderr.write(`${note}\n`);
   let analysis: CustomerAnalysis;
   try {
     analysis = analyseCustomers(input.numbers, input.customers, spec);

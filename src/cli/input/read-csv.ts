@@ -4,8 +4,9 @@
  *
  * Encodings: UTF-8 with or without BOM; UTF-16LE/BE with BOM (Excel's "Unicode text"); and,
  * when the bytes are not valid UTF-8, GB18030 (a superset of GBK/GB2312: what Excel writes for
- * Chinese users when saving "CSV"). UTF-8 is validated as the file streams; at the first
- * invalid byte the file is read again from the start as GB18030.
+ * Chinese users when saving "CSV") or Windows-1252 (the same for Western European users), told
+ * apart by legacy-encoding.ts. UTF-8 is validated as the file streams; at the first invalid
+ * byte the file is read again from the start in the legacy encoding.
  * Delimiter: sniffed among comma, semicolon and tab from the first lines (quote-aware), unless
  * the file starts with Excel's "sep=;" line.
  */
@@ -13,6 +14,7 @@ import * as fs from "fs";
 import { parse, Parser } from "csv-parse";
 import * as iconv from "iconv-lite";
 import { CliError } from "../errors";
+import { legacyEncodingOfFile } from "./legacy-encoding";
 import { TableBuilder, TableParts } from "./table";
 
 export interface CsvParts extends TableParts {
@@ -123,7 +125,7 @@ export async function readCsv(path: string, file: string): Promise<CsvParts> {
   try {
     return await readWith(path, file, null);
   } catch (e) {
-    if (e instanceof InvalidUtf8) return readWith(path, file, "gb18030");
+    if (e instanceof InvalidUtf8) return readWith(path, file, await legacyEncodingOfFile(path));
     throw e;
   }
 }

@@ -170,6 +170,11 @@ const LONG_RATING = /^(AAA|AA|BBB|BB|CCC|CC|Aaa|Aa|Baa|Ba|Caa|Ca)|[+-]$/;
 const LEVEL_NAMES = new Set<string>();
 for (const d of DEFAULT_CHURN_LEVELS) for (const name of [...d.en, ...d.zh]) LEVEL_NAMES.add(levelKey(name));
 
+function numberEitherWay(s: string): number {
+  const x = parseNumericText(s);
+  return x === x ? x : parseNumericText(s, "comma");
+}
+
 function profileOf(cells: readonly unknown[], col: number): ColumnProfile {
   let n = 0;
   let numbers = 0;
@@ -190,7 +195,9 @@ function profileOf(cells: readonly unknown[], col: number): ColumnProfile {
       if (v.getTime() === v.getTime()) dates++;
       continue;
     }
-    const x = typeof v === "number" ? v : typeof v === "string" ? parseNumericText(v) : NaN;
+    // A text that is a number with either decimal separator counts (European exports in an
+    // English Excel keep 1.234,56 as text); reading it is the column rule's job.
+    const x = typeof v === "number" ? v : typeof v === "string" ? numberEitherWay(v) : NaN;
     if (Number.isFinite(x)) {
       numbers++;
       magnitude += Math.abs(x);

@@ -2,6 +2,9 @@
  * Numbers stored as text, in the forms sales exports actually contain: thousands separators,
  * currency signs, accounting parentheses, trailing minus (SAP), percent, full-width digits
  * (Chinese IMEs), stray spaces. Anything else is not a number: the caller reports it.
+ *
+ * Read with a decimal point (`1,234.56`) unless the caller says the text uses a decimal comma
+ * (`1.234,56`, European exports; which one a column uses is decided in decimal-separator.ts).
  */
 import { Cell, excelErrorOf, isBlank } from "./cells";
 
@@ -23,9 +26,20 @@ function toHalfWidth(s: string): string {
 const NUMERIC_TEXT =
   /^([-+])?\s*(\()?\s*([-+])?\s*([¥$€£])?\s*([-+])?\s*((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|\.\d+)([eE][-+]?\d+)?\s*(%)?\s*([¥$€£]|元)?\s*(\))?\s*(-)?$/;
 
-/** The number a text means, or NaN when it is not one of the accepted forms. */
-export function parseNumericText(text: string): number {
-  const s = toHalfWidth(text).trim();
+export type DecimalSeparator = "point" | "comma";
+
+/** `1.234,56` ↔ `1,234.56`: a decimal-comma text in the decimal-point form, and back. */
+function swapSeparators(s: string): string {
+  return s.replace(/[.,]/g, (c) => (c === "." ? "," : "."));
+}
+
+/**
+ * The number a text means, or NaN when it is not one of the accepted forms. The number is
+ * read from the text's own digits (Number of the decimal text), whichever the separator.
+ */
+export function parseNumericText(text: string, decimal: DecimalSeparator = "point"): number {
+  const half = toHalfWidth(text).trim();
+  const s = decimal === "comma" ? swapSeparators(half) : half;
   const m = NUMERIC_TEXT.exec(s);
   if (!m) return NaN;
   const [, sign1, open, sign2, cur1, sign3, body, exp, pct, cur2, close, trailingMinus] = m;
@@ -53,7 +67,7 @@ export const enum NumberStatus {
  * Reads one numeric cell. Returns the status; the value is written to out[0] so that the hot
  * path allocates nothing.
  */
-export function readNumber(v: Cell, out: Float64Array): NumberStatus {
+export function readNumber(v: Cell, out: Float64Array, decimal: DecimalSeparator = "point"): NumberStatus {
   if (typeof v === "number") {
     if (!Number.isFinite(v)) return NumberStatus.NotFinite;
     out[0] = v === 0 ? 0 : v; // folds -0 into 0 so it never prints as "-0"
@@ -62,7 +76,7 @@ export function readNumber(v: Cell, out: Float64Array): NumberStatus {
   if (isBlank(v)) return NumberStatus.Blank;
   if (typeof v === "string") {
     if (excelErrorOf(v)) return NumberStatus.ErrorCell;
-    const x = parseNumericText(v);
+    const x = parseNumericText(v, decimal);
     if (Number.isNaN(x)) return NumberStatus.NotNumber;
     out[0] = x === 0 ? 0 : x;
     return NumberStatus.Ok;

@@ -2,9 +2,14 @@
  * Reads a one-dimensional numeric argument into a Float64Array in one pass. Blank cells
  * become NaN: real NaN never survives parsing, so NaN is free to mean "blank" and no second
  * array is needed.
+ *
+ * A text that is not a number with a decimal point may be one with a decimal comma: only then
+ * is the column's separator decided from its texts (decimal-separator.ts), and a decimal-comma
+ * column is read again that way. A column that reads today is never scanned for it.
  */
 import { fail } from "../errors";
-import { NumberStatus, readNumber } from "./numbers";
+import { columnSeparator, separatorEvidence } from "./decimal-separator";
+import { DecimalSeparator, NumberStatus, readNumber } from "./numbers";
 import { cellArgs, Orientation, Vector } from "./range";
 
 export interface NumericVector {
@@ -50,7 +55,24 @@ export function readNumericVector(v: Vector): NumericVector {
       else if (!readOther(cell, values, i, box)) break;
     }
   }
-  if (i < n) throw numberError(v, i, readNumber(v.at(i), box));
+  if (i < n) {
+    const status = readNumber(v.at(i), box);
+    if (status === NumberStatus.NotNumber && columnSeparator(separatorEvidence(v)) === "comma") return readAs(v, "comma");
+    throw numberError(v, i, status);
+  }
+  return { arg: v.arg, orientation: v.orientation, values };
+}
+
+/** Every cell read with the given decimal separator (the slow path of a decimal-comma column). */
+function readAs(v: Vector, decimal: DecimalSeparator): NumericVector {
+  const values = new Float64Array(v.length);
+  const box = new Float64Array(1);
+  for (let i = 0; i < v.length; i++) {
+    const status = readNumber(v.at(i), box, decimal);
+    if (status === NumberStatus.Ok) values[i] = box[0];
+    else if (status === NumberStatus.Blank) values[i] = BLANK;
+    else throw numberError(v, i, status);
+  }
   return { arg: v.arg, orientation: v.orientation, values };
 }
 
