@@ -109,9 +109,9 @@ describe("temporary sheets of a run", () => {
     const runId = newRunId();
     const seen: { sheet: string; marker: ReturnType<typeof markerOf> }[] = [];
     fake.failWhen = (a) => {
-      // the marker's removal, queued just before the rename: what the sheet carried until then
-      if (a.kind === "call" && a.name === "delete" && a.target.includes(`names.getItem(${TEMP_MARKER})`) && a.sheetName === undefined) {
-        const sheet = fake.sheets.find((s) => s.name.startsWith("~KA"))!;
+      // the final rename: what the sheet carried until then (the marker goes right after it)
+      if (a.kind === "set" && a.name === "name" && a.sheetName?.startsWith("~KA")) {
+        const sheet = fake.sheet(a.sheetName);
         const marker = fake.names.find((n) => n.scope === sheet.id && n.name === TEMP_MARKER)!;
         seen.push({ sheet: sheet.name, marker: markerOf(fake.nameFormula(marker)) });
       }

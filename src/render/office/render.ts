@@ -22,7 +22,7 @@
  * 7-column contribution sheet (rank, name, value, 3 formula columns, tier formula), 33 bytes per row
  * with 15-character names → 1 sync per sheet at 100, 1,000, 10,000 and 100,000 rows (largest
  * request 3.3 MB); with 40-character names 55 bytes per row → 2 syncs at 100,000 rows.
- * Plus 1 sync at the end to activate the first sheet (option), and 2–3 on the failure path.
+ * Plus 1 sync at the end to activate the first sheet (option), and 1–3 on the failure path.
  *
  * Layout beyond cells (planned in plan.ts, queued in the same requests): rows of wrapped text
  * autofitted (ExcelApi 1.2) or given an estimated height where the text is merged over several
@@ -474,8 +474,9 @@ export async function renderSheets(
         if (!idKnown && req.syncs > 0) { attempt.id = sheet.id; idKnown = true; }
       }
       await req.reserve(2 * OP_OVERHEAD);
-      sheet.names.getItem(TEMP_MARKER).delete();
+      // Renamed first: a sheet whose rename fails (its name taken meanwhile) keeps its marker.
       sheet.name = finalName;
+      sheet.names.getItem(TEMP_MARKER).delete();
       await req.flush();
       attempt.id = sheet.id;
       createdIds.push(sheet.id);

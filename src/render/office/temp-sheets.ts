@@ -4,7 +4,7 @@
  * Every run (one call of renderSheets) has a run id; each sheet is written under a temporary
  * name "~KA <run id> <n>" and carries a marker: a sheet-scoped defined name TEMP_MARKER whose
  * value is "KAPlanner:<run id>:<creation time in ms>". The marker is removed in the request that
- * gives the sheet its final name. Both together say "a half-written sheet of run X": a user's
+ * gives the sheet its final name, right after the rename. Both together say "a half-written sheet of run X": a user's
  * sheet named like ours has no marker (or one of another run) and is never touched.
  *
  * A workbook defined name created by a run is recognised as the run's by what it refers to: its
