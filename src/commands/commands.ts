@@ -10,11 +10,15 @@
  */
 import {
   ActionError,
+  announceRefusal,
   buildSheets,
+  busyError,
   clearLastCommandError,
   findSalesTable,
   loadSavedState,
   proposeMapping,
+  removeLeftovers,
+  runInProgress,
   saveLastCommandError,
   toActionError,
   type PlannerSettings,
@@ -50,9 +54,15 @@ const sameHeaders = (a: readonly string[], b: readonly string[]): boolean => a.l
  * settings for the pane (loadLastCommandError) and the pane is opened to show it: a ribbon
  * command has no UI of its own, and a dialog would be heavier than the pane the user needs to
  * fix the problem anyway.
+ *
+ * One run at a time: while the pane (or an earlier click) is running, the button starts nothing
+ * and says so in the pane (refused). The first command of a runtime removes what crashed runs
+ * left behind (removeLeftovers), as the pane does when it starts.
  */
 export async function buildContributionCommand(): Promise<void> {
   try {
+    if (runInProgress()) throw busyError();
+    await removeLeftovers();
     const table = await findSalesTable();
     const saved = loadSavedState();
     const mapping = saved && sameHeaders(saved.headers, table.headers) ? saved.mapping : proposeMapping(table);
@@ -61,9 +71,19 @@ export async function buildContributionCommand(): Promise<void> {
     await clearLastCommandError().catch(() => undefined);
   } catch (error) {
     const e: ActionError = toActionError(error);
+    if (e.kind === "busy") return refused(e);
     await saveLastCommandError(CONTRIBUTION_COMMAND, e).catch((saveError) => console.error("KA Planner: the error could not be saved for the pane", saveError));
     await showPane();
   }
+}
+
+/**
+ * A refusal is news only while the other run goes on: told to the pane at once (it shows the
+ * running run's progress), saved with the workbook only when no pane listens. Never throws.
+ */
+async function refused(e: ActionError): Promise<void> {
+  if (!announceRefusal(e)) await saveLastCommandError(CONTRIBUTION_COMMAND, e).catch((saveError) => console.error("KA Planner: the error could not be saved for the pane", saveError));
+  await showPane();
 }
 
 /** Opens the task pane (SharedRuntime 1.1); never throws. */

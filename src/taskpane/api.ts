@@ -13,4 +13,6 @@ export const plannerApi: PlannerApi = {
   buildSheets: actions.buildSheets,
   loadLastCommandError: actions.loadLastCommandError,
   clearLastCommandError: actions.clearLastCommandError,
+  removeLeftovers: actions.removeLeftovers,
+  onRunRefused: actions.onRunRefused,
 };

@@ -36,6 +36,7 @@ export const ACTION_ERROR_KINDS: readonly ActionErrorKind[] = [
   "tableChanged",
   "requirements",
   "cancelled",
+  "busy",
   "unknown",
 ];
 
@@ -52,4 +53,8 @@ export interface PlannerApi {
   /** The last failure of a ribbon command (it has no UI of its own), for the pane to show. */
   loadLastCommandError?(): CommandErrorRecord | null;
   clearLastCommandError?(): Promise<void>;
+  /** Once at start-up: removes the temporary sheets crashed runs left behind. */
+  removeLeftovers?(): Promise<unknown>;
+  /** Subscribes to runs of the ribbon refused while another is in progress; returns the unsubscribe. */
+  onRunRefused?(listener: (error: unknown) => void): () => void;
 }

@@ -112,6 +112,7 @@ export function usePlanner(options: PlannerOptions): Planner {
         theme: info.theme,
       });
       if (!requirements.ok) return;
+      void api.removeLeftovers?.();
       let hasSaved = false;
       try {
         hasSaved = api.loadSavedState() !== null;
@@ -129,6 +130,9 @@ export function usePlanner(options: PlannerOptions): Planner {
     // options.onShown is read once at start-up.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [api, host, findTable, showCommandError]);
+
+  // The ribbon's 80/20 button refused while a run is in progress: said here, where the user looks.
+  useEffect(() => api.onRunRefused?.((e) => dispatch({ type: "showError", error: toPaneError(e) })), [api]);
 
   const run = useCallback(
     async (action: ActionName) => {

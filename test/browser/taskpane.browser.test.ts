@@ -331,6 +331,15 @@ describe("task pane in Chromium", () => {
     await expect(page.getByRole("progressbar").count()).resolves.toBe(1);
     // Everything else waits while the work runs.
     await expect(page.getByRole("button", { name: "80/20 contribution" }).isDisabled()).resolves.toBe(true);
+    // The ribbon's 80/20 button meanwhile: one run at a time, so it starts nothing and the pane says why.
+    const completed = await page.evaluate(async () => {
+      let n = 0;
+      await window.__double!.office.associated.get("buildContributionSheet")!({ completed: () => void n++ });
+      return n;
+    });
+    expect(completed).toBe(1);
+    await expect(page.getByTestId("error").innerText()).resolves.toContain(text("en", "taskpane.error.runInProgress"));
+    await expect(page.evaluate(() => window.__double!.office.settings.has("kaPlanner.lastCommandError"))).resolves.toBe(false);
     await progress.getByRole("button", { name: "Cancel" }).click();
     await progress.getByText("Stopping after the current sheet…").waitFor();
     await page.evaluate(() => window.__double!.release());

@@ -5,7 +5,7 @@
  * path, and leaves failures for the pane (opening it).
  */
 import * as commands from "../../src/commands/commands";
-import { LAST_ERROR_KEY, loadLastCommandError, STATE_KEY } from "../../src/render/office/actions";
+import { buildSheets, findSalesTable, LAST_ERROR_KEY, loadLastCommandError, proposeMapping, STATE_KEY } from "../../src/render/office/actions";
 import { text } from "../../src/strings";
 import { FakeExcel, FakeOffice, type FakeOfficeOptions, type Scalar } from "../support/fake-excel";
 
@@ -138,5 +138,61 @@ describe("the 80/20 ribbon command", () => {
     expect(e.completed).toHaveBeenCalledTimes(1);
     office?.uninstall();
     expect(() => commands.registerCommands()).not.toThrow();
+  });
+});
+
+describe("one run at a time (pane and ribbon share one runtime)", () => {
+  const isSheetAdd = (a: { kind: string; name: string; target: string }): boolean => a.kind === "call" && a.name === "add" && a.target === "workbook.worksheets";
+
+  test("a pane run in progress: the button starts nothing, completes its event and says why; the pane's run is untouched", async () => {
+    setup();
+    const table = await findSalesTable();
+    const pane = buildSheets("contribution", table, proposeMapping(table), commands.defaultSettings("en"));
+    const completed = await click();
+    const result = await pane;
+    expect(completed).toHaveBeenCalledTimes(1);
+    expect(result.created.map((c) => c.name)).toEqual(["80-20 contribution"]);
+    expect(fake.sheets.map((s) => s.name)).toEqual(["Sales", "80-20 contribution"]);
+    expect(fake.names.length).toBeGreaterThan(0);
+    for (const n of fake.names) expect(fake.nameFormula(n)).toMatch(/^='80-20 contribution'!/);
+    // Nobody listens in this runtime: the refusal is left for the pane, which is opened.
+    expect(loadLastCommandError()).toMatchObject({ command: "buildContributionSheet", kind: "busy", messageKey: "taskpane.error.runInProgress" });
+    expect(office.taskpaneShown).toBe(1);
+  });
+
+  test("a ribbon run in progress: a pane run is refused at once with nothing written; once it ends, runs start again", async () => {
+    setup();
+    const table = await findSalesTable();
+    let paneRun: Promise<unknown> | undefined;
+    fake.failWhen = (a) => {
+      // the ribbon's run is writing its sheet: the pane's button is pressed now
+      if (!paneRun && isSheetAdd(a)) paneRun = buildSheets("contribution", table, proposeMapping(table), commands.defaultSettings("en")).catch((e: unknown) => e);
+      return false;
+    };
+    expect(await click()).toHaveBeenCalledTimes(1);
+    expect(await paneRun).toMatchObject({ kind: "busy", messageKey: "taskpane.error.runInProgress" });
+    expect(fake.sheets.map((s) => s.name)).toEqual(["Sales", "80-20 contribution"]);
+    expect(office.settings.has(LAST_ERROR_KEY)).toBe(false);
+    const again = await buildSheets("contribution", await findSalesTable(), proposeMapping(table), commands.defaultSettings("en"));
+    expect(again.created.map((c) => c.name)).toEqual(["80-20 contribution (2)"]);
+  });
+
+  test("the first command removes the temporary sheets a crashed run left (with their names); user sheets named ~KA stay", async () => {
+    setup();
+    const crashed = "~KA kz1x2c3d.ab12 1"; // a run of 2020, marked
+    fake.newSheet(crashed);
+    fake.names.push({ name: "_KAPlanner_Temporary", scope: fake.sheet(crashed).id, ref: { formula: '="KAPlanner:kz1x2c3d.ab12:1600000000000"' } });
+    fake.addName("KA_PositiveTotal", crashed, "J6");
+    fake.newSheet("~KA kz1x2c3d.ab12 2"); // named like ours, no marker: a user's
+    fake.newSheet("~KA notes");
+    fake.addName("UserName", "~KA notes", "A1");
+    let fresh: typeof commands | undefined;
+    jest.isolateModules(() => {
+      fresh = require("../../src/commands/commands") as typeof commands; // a new runtime
+    });
+    await fresh!.buildContributionCommand();
+    expect(fake.sheets.map((s) => s.name)).toEqual(["Sales", "~KA kz1x2c3d.ab12 2", "~KA notes", "80-20 contribution"]);
+    expect(fake.names.filter((n) => n.name === "UserName").map((n) => fake.nameFormula(n))).toEqual(["='~KA notes'!$A$1"]);
+    expect(fake.names.every((n) => !fake.nameFormula(n).includes("#REF!"))).toBe(true);
   });
 });

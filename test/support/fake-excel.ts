@@ -1453,7 +1453,7 @@ class TableCollectionProxy extends ProxyBase {
 }
 
 class NamedItemCollectionProxy extends ProxyBase {
-  private loadedItems?: { name: string }[];
+  private loadedItems?: { name: string; formula?: string; value?: string }[];
   constructor(
     fake: FakeExcel,
     path: PathNode,
@@ -1461,16 +1461,29 @@ class NamedItemCollectionProxy extends ProxyBase {
   ) {
     super(fake, path);
   }
-  get items(): { name: string }[] {
+  get items(): { name: string; formula?: string; value?: string }[] {
     return this.need("items", this.loadedItems as { name: string }[]);
   }
+  /** load("items/name"), also "items/formula" (ExcelApi 1.7) and "items/value" (as NamedItemProxy). */
   load(props: string): this {
+    const wanted = new Set(props.split(",").map((p) => p.trim().replace(/^items\//, "")));
+    if (wanted.has("formula")) this.fake.requireApi("1.7", "NamedItem.formula");
     this.q("load", "load", [props], () => {
       const scope = this.sheet?.resolve().id;
-      this.loadedItems = this.fake.names.filter((n) => n.scope === scope).map((n) => ({ name: n.name }));
+      this.loadedItems = this.fake.names
+        .filter((n) => n.scope === scope)
+        .map((n) => {
+          const formula = this.fake.nameFormula(n);
+          return { name: n.name, ...(wanted.has("formula") ? { formula } : {}), ...(wanted.has("value") ? { value: formula.slice(1) } : {}) };
+        });
       this.loaded.add("items");
     });
     return this;
+  }
+  getItem(name: string): NamedItemProxy {
+    return new NamedItemProxy(this.fake, this.child("getItem", [name]), () =>
+      this.fake.names.find((n) => n.scope === this.sheet?.resolve().id && key(n.name) === key(name)),
+    );
   }
   add(name: string, reference: unknown, comment?: string): unknown {
     const args = comment === undefined ? [name, reference] : [name, reference, comment];

@@ -4,9 +4,11 @@
  *
  * Never overwrite: existing worksheet, table and workbook/sheet-scoped names are loaded once; every
  * new sheet, table and defined name gets a valid name no existing one has (case-insensitive), and
- * only sheets this call created are written to. Each sheet is built under a temporary unique name
- * and renamed to its final name in its last request, so a failed sheet can always be found (by the
- * temporary name, or by id once known) and deleted without any risk of touching a user's sheet.
+ * only sheets this call created are written to. Each sheet is built under a temporary name that
+ * carries the run's id, with the run's marker (temp-sheets.ts), and renamed to its final name in its
+ * last request, so a failed sheet can always be found (by the temporary name, or by id once known)
+ * and deleted, with the names that refer to it, without any risk of touching a user's sheet or
+ * another run's (two runs may choose the same free names: names are loaded once, at the start).
  *
  * Syncs: 1–2 setup syncs per call (load names; sheet-scoped names only when the models have tables
  * or names), then per sheet one sync per request. Everything for a sheet is queued into requests
@@ -20,7 +22,7 @@
  * 7-column contribution sheet (rank, name, value, 3 formula columns, tier formula), 33 bytes per row
  * with 15-character names → 1 sync per sheet at 100, 1,000, 10,000 and 100,000 rows (largest
  * request 3.3 MB); with 40-character names 55 bytes per row → 2 syncs at 100,000 rows.
- * Plus 1 sync at the end to activate the first sheet (option), and 2–3 on the failure path.
+ * Plus 1 sync at the end to activate the first sheet (option), and 1–3 on the failure path.
  *
  * Layout beyond cells (planned in plan.ts, queued in the same requests): rows of wrapped text
  * autofitted (ExcelApi 1.2) or given an estimated height where the text is merged over several
@@ -36,6 +38,7 @@ import { a1, a1Range, type PrintSetup, type RangeRef, type SheetModel } from "..
 import { DEFAULT_MAX_REQUEST_BYTES, OP_OVERHEAD, REQUEST_OVERHEAD } from "./encode";
 import { nameKey, uniqueSheetName, truncateUnits, SHEET_NAME_MAX } from "./names";
 import { planSheet, type CellsOp, type ChartPlan, type PlanOp } from "./plan";
+import { markerFormula, newRunId, refersToProperty, refersToSheet, TEMP_MARKER, tempSheetName } from "./temp-sheets";
 import { columnLetters } from "./r1c1";
 import { hexColor as hex } from "./styles";
 
@@ -50,6 +53,8 @@ export interface RenderOptions {
   maxRequestBytes?: number;
   /** ExcelApi requirement-set probe; default Office.context.requirements.isSetSupported("ExcelApi", v). */
   isSetSupported?(version: string): boolean;
+  /** The run's id (temp-sheets.ts), carried by its temporary sheets; a new one when not given. */
+  runId?: string;
 }
 
 export interface RenderWarning {
@@ -347,6 +352,12 @@ interface SheetAttempt {
   definedNames: readonly string[];
 }
 
+/**
+ * Removes what a failed sheet of THIS run created: its sheet, found by id or by its temporary
+ * name (which carries the run id), never by its final name (another run, or the user, may have
+ * taken that name meanwhile); and the workbook names it added, only those that refer to that
+ * sheet (by its current name), never a name of another run or of the user.
+ */
 async function cleanUp(
   context: Excel.RequestContext,
   attempt: SheetAttempt,
@@ -356,31 +367,19 @@ async function cleanUp(
 ): Promise<{ outcome: CleanupOutcome; incompleteName?: string }> {
   try {
     const sheets = context.workbook.worksheets;
-    const candidates = [
-      ...(attempt.id ? [sheets.getItemOrNullObject(attempt.id)] : []),
-      sheets.getItemOrNullObject(attempt.tempName),
-      sheets.getItemOrNullObject(attempt.finalName),
-    ];
+    const candidates = [...(attempt.id ? [sheets.getItemOrNullObject(attempt.id)] : []), sheets.getItemOrNullObject(attempt.tempName)];
     candidates.forEach((s) => s.load("id,name"));
-    // What a name refers to: `formula` needs ExcelApi 1.7; `value` (1.1) gives a range name's address.
-    const refersTo = supports("1.7") ? "formula" : "value";
+    const refersTo = refersToProperty(supports);
     const names = attempt.definedNames.map((n) => {
       const item = context.workbook.names.getItemOrNullObject(n);
       item.load(`name,${refersTo}`);
       return item;
     });
     await context.sync();
-    const ours = candidates.find((s) => !s.isNullObject && !preexistingIds.has(s.id) && (s.id === attempt.id || s.name === attempt.tempName || s.name === attempt.finalName));
-    const sheetNames = [attempt.tempName, attempt.finalName];
+    const ours = candidates.find((s) => !s.isNullObject && !preexistingIds.has(s.id) && (s.id === attempt.id || s.name === attempt.tempName));
+    if (!ours) return { outcome: "not-created" };
     for (const item of names) {
-      if (item.isNullObject) continue;
-      const target = String(refersTo === "formula" ? item.formula : item.value);
-      // Only names that point at the failed sheet (or nowhere, once it is gone): never a user's.
-      if (target.includes("#REF!") || sheetNames.some((n) => target.includes(n))) item.delete();
-    }
-    if (!ours) {
-      await context.sync();
-      return { outcome: "not-created" };
+      if (!item.isNullObject && refersToSheet(refersTo === "formula" ? item.formula : item.value, ours.name)) item.delete();
     }
     ours.delete();
     try {
@@ -402,10 +401,10 @@ async function cleanUp(
 
 /* ---------------------------------------------------------------- main */
 
-let tempCounter = 0;
-function tempSheetName(taken: ReadonlySet<string>): string {
+/** A temporary name of the run that no sheet has. */
+function freeTempName(runId: string, seq: { n: number }, taken: ReadonlySet<string>): string {
   for (;;) {
-    const candidate = `~KA ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}${(tempCounter++).toString(36)}`.slice(0, SHEET_NAME_MAX);
+    const candidate = tempSheetName(runId, seq.n++);
     if (!taken.has(nameKey(candidate))) return candidate;
   }
 }
@@ -426,6 +425,8 @@ export async function renderSheets(
   const created: { key: string; name: string }[] = [];
   const createdIds: string[] = [];
   const warnings: RenderWarning[] = [];
+  const runId = options.runId ?? newRunId();
+  const seq = { n: 1 };
 
   if (isCancelled(options.signal)) return { created, cancelled: true, warnings };
 
@@ -453,7 +454,7 @@ export async function renderSheets(
     const model = sheets[i];
     const finalName = uniqueSheetName(model.name, takenSheets);
     takenSheets.add(nameKey(finalName));
-    const tempName = tempSheetName(takenSheets);
+    const tempName = freeTempName(runId, seq, takenSheets);
     takenSheets.add(nameKey(tempName));
     const warn = (feature: string, message: string): void => {
       warnings.push({ sheetKey: model.key, sheetName: finalName, feature, message });
@@ -463,16 +464,19 @@ export async function renderSheets(
       const plan = planSheet(model, { supports, takenNames, warn });
       attempt.definedNames = plan.definedNames;
       const req = new Requests(context, budget, suspend);
-      req.take(OP_OVERHEAD);
+      req.take(2 * OP_OVERHEAD);
       const sheet = worksheets.add(tempName);
+      sheet.names.add(TEMP_MARKER, markerFormula(runId, Date.now()));
       sheet.load("id");
       let idKnown = false;
       for (const op of plan.ops) {
         await applyOp(context, sheet, op, req);
         if (!idKnown && req.syncs > 0) { attempt.id = sheet.id; idKnown = true; }
       }
-      await req.reserve(OP_OVERHEAD);
+      await req.reserve(2 * OP_OVERHEAD);
+      // Renamed first: a sheet whose rename fails (its name taken meanwhile) keeps its marker.
       sheet.name = finalName;
+      sheet.names.getItem(TEMP_MARKER).delete();
       await req.flush();
       attempt.id = sheet.id;
       createdIds.push(sheet.id);

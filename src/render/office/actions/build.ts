@@ -14,6 +14,7 @@
  * (textInNumberColumn: header and worksheet row) and the number of new sheets (sheetLimit:
  * at most MAX_NEW_SHEETS per run). A failure while writing leaves the sheets before it complete
  * and the failed one deleted or marked incomplete (renderSheets); cancelling stops between sheets.
+ * One run at a time (run-lock.ts): refused with "busy" while another run is in progress.
  */
 import { ColumnMapping } from "../../../engine/input/mapping";
 import { Portfolio } from "../../../engine/portfolio";
@@ -30,6 +31,7 @@ import { dateWarnings, mappedColumns, portfolioOf, tierSpecFor } from "./compute
 import { ActionError, toActionError } from "./errors";
 import { excelRun, supportsExcel } from "./host";
 import { requireUsableMapping } from "./mapping";
+import { exclusiveRun } from "./run-lock";
 import { checkLocation, chunkRowsFor, geometryOf, isGone, queueFingerprint, queueLocation, readColumns, TableGeometry } from "./read";
 import { totalRowNotes } from "./total-rows";
 import type { BuildKind, BuildOptions, BuildResult, DetectedTable, PlannerSettings } from "./types";
@@ -75,7 +77,7 @@ export function buildSheets(
   };
   const empty = (): BuildResult => ({ created: [], warnings: [], cancelled: true });
 
-  return excelRun(async (context) => {
+  return exclusiveRun((run) => excelRun(async (context) => {
     let protectedSeen = false;
     try {
       if (cancelledOf(options.signal)) return empty();
@@ -123,6 +125,7 @@ export function buildSheets(
       progress(0, sheets.length, labels[0]);
       const result = await renderSheets(context, sheets, {
         activate: true,
+        runId: run.id,
         signal: options.signal,
         onProgress: (done, total) => progress(done, total, done < total ? labels[done] : t("taskpane.progress.done", { count: total })),
       });
@@ -144,7 +147,7 @@ export function buildSheets(
       if (isGone(e)) throw new ActionError("tableChanged", "taskpane.error.tableGone", { address: table.address }, e);
       throw toActionError(e, { during: "writing", protectedSeen });
     }
-  });
+  }));
 }
 
 /** The sheet models of a kind, the progress label of each, and notes for the user. */

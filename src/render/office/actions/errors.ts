@@ -18,6 +18,7 @@ export type ActionErrorKind =
   | "tableChanged"
   | "requirements"
   | "cancelled"
+  | "busy"
   | "unknown";
 
 export class ActionError extends Error {

@@ -8,6 +8,8 @@
  * - loadSavedState() / saveState(state): the pane's state, saved with the workbook.
  * - insertTierColumn(...): a KA.TIER column (or its labels) in the first empty column on the right.
  * - buildSheets(kind, ...): the 80/20 contribution, matrix, plan and risk sheets, in new sheets.
+ * - one run at a time (run-lock.ts): insertTierColumn and buildSheets are refused ("busy") while
+ *   another runs; removeLeftovers() deletes the temporary sheets of crashed runs.
  * Every failure is an ActionError (kind + taskpane.error.* message key + args).
  */
 export type { DetectedTable, Role, ColumnMapping, PlannerSettings, SavedState, BuildKind, BuildOptions, BuildResult, RequirementGap, PreviewColumn } from "./types";
@@ -20,3 +22,5 @@ export { loadSavedState, saveState, loadLastCommandError, saveLastCommandError, 
 export type { CommandErrorRecord } from "./state";
 export { insertTierColumn, MAX_SCAN_COLUMNS } from "./tier-column";
 export { buildSheets, MAX_NEW_SHEETS } from "./build";
+export { announceRefusal, busyError, exclusiveRun, onRunRefused, removeLeftovers, runInProgress } from "./run-lock";
+export type { RunTicket } from "./run-lock";

@@ -8,6 +8,8 @@
  * over it, and a spilling formula inside a table is #SPILL!). No empty column among the next
  * MAX_SCAN_COLUMNS: an error, nothing written. A protected sheet: an error, nothing written.
  *
+ * One run at a time (run-lock.ts): refused with "busy" while another run is in progress.
+ *
  * Syncs: 1 check (+ the value reads, in row chunks, for asValues) + 1 write per ~3.8 MB.
  */
 import { isKaError } from "../../../engine/errors";
@@ -22,6 +24,7 @@ import { engineError, tierSpecFor } from "./compute";
 import { ActionError, toActionError } from "./errors";
 import { excelRun } from "./host";
 import { requireUsableMapping } from "./mapping";
+import { exclusiveRun } from "./run-lock";
 import { checkLocation, geometryOf, isGone, queueFingerprint, queueLocation, readColumns, sheetAddress } from "./read";
 import type { DetectedTable, PlannerSettings } from "./types";
 
@@ -46,7 +49,7 @@ export function insertTierColumn(
   const measure = mapping[settings.measure] as number;
   const asValues = options.asValues === true;
 
-  return excelRun(async (context) => {
+  return exclusiveRun(() => excelRun(async (context) => {
     let protectedSeen = false;
     try {
       const ws = context.workbook.worksheets.getItem(geo.sheet);
@@ -128,7 +131,7 @@ export function insertTierColumn(
       if (isGone(e)) throw new ActionError("tableChanged", "taskpane.error.tableGone", { address: table.address }, e);
       throw toActionError(e, { during: "writing", sheet: geo.sheet, protectedSeen });
     }
-  });
+  }));
 }
 
 /** =KA.TIER($C$2:$C$3001,$A$2:$A$3001,"ABC",{0.8,0.95},,"en") */
