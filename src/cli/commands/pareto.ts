@@ -17,9 +17,9 @@ const KEYS: readonly [string, ColumnKind][] = [
   ["tier", "text"],
 ];
 
-/** The engine's table (header row first) as a Result; total rows named by sheet row (rowOffset: rows above the data). */
-export function paretoResult(a: CustomerAnalysis, locale: Locale, limit = Infinity, rowOffset = 0): Result {
-  const [header, ...rows] = paretoTable(a, limit, locale, (positions) => listedPositions(locale, positions, "column", (i) => rowOffset + i + 1));
+/** The engine's table (header row first) as a Result; total rows named by sheet row (rowOf: a data row's sheet row). */
+export function paretoResult(a: CustomerAnalysis, locale: Locale, limit = Infinity, rowOf = (i: number) => i + 1): Result {
+  const [header, ...rows] = paretoTable(a, limit, locale, (positions) => listedPositions(locale, positions, "column", rowOf));
   const columns = KEYS.map(([key, kind], j) => ({ key, kind, header: String(header[j]) }));
   return { columns, rows };
 }
@@ -30,7 +30,7 @@ export function runPareto(table: Table, options: TierOptions, io: Io): void {
   const spec = tierSpecOption(options, locale);
   const limit = topOption(options.top);
   const { analysis } = analyseTable(table, options, spec, locale, io);
-  io.stdout.write(render(paretoResult(analysis, locale, limit, table.rowOffset), format));
+  io.stdout.write(render(paretoResult(analysis, locale, limit, (i) => table.rowOf(i)), format));
 }
 
 export function paretoCommand(file: string, options: TierOptions, io: Io): Promise<number> {

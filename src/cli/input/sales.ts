@@ -172,5 +172,5 @@ export function readSalesInput(table: Table, options: SalesColumnsOptions, local
  */
 export function totalRowNotes(report: TotalRowsReport, table: Table, locale: Locale): string[] {
   const keys = { leftOut: "cli.note.totalRows", kept: "cli.warning.totalWord" };
-  return totalRowMessages(locale, report, (i) => table.rowOffset + i + 1, keys, { file: fileRef(table, locale) });
+  return totalRowMessages(locale, report, (i) => table.rowOf(i), keys, { file: fileRef(table, locale) });
 }
