@@ -10,6 +10,9 @@
  * - the English workbook of the real demo sample (300 customers, 30,000 lines, 72 plan sheets),
  *   built from the sample's CSV by runBuild, the code of both `ka-planner build` and the demo
  *   (the demo reads the sample's .xlsx instead, the same values at twice the cost).
+ * - users' shapes built from CSV the test writes: a Chinese PivotTable pasted as values (subtotals,
+ *   (空白), 总计: its 80/20 sheet reconciles the total rows left out) and a US ERP export
+ *   (numeric customer ids, m/d/yyyy h:mm dates, cancellation lines).
  * Two soffice runs for the whole file: one converting the three workbooks to .xlsx (read back
  * with ExcelJS: every formula cell against the engine's value `v` in the sheet model, and no
  * error anywhere), one rendering the small English workbook to PDF (pages as PNG via pdftoppm).
@@ -32,6 +35,7 @@ import { writeSampleCsv } from "../../src/cli/output/sample-writer";
 import { generateSalesSample, SAMPLE_DEFAULTS } from "../../src/sample";
 import { a1, isFormula, type Literal } from "../../src/sheets/model";
 import { cleanupLibreOffice, convertWithLibreOffice, countColor, pdfToImages, readPpm } from "../support/libreoffice";
+import { pivotTable, toCsv, usErpExport } from "../support/real-world";
 
 const KEEP = process.env.KA_RENDER_OUT;
 const OUT = KEEP ? path.join(KEEP, "demo-workbook") : fs.mkdtempSync(path.join(os.tmpdir(), "ka-planner-demo-workbook-"));
@@ -44,6 +48,8 @@ interface Book {
   readonly build: BuildResult;
   /** The file given to LibreOffice (unique base name). */
   readonly file: string;
+  /** The matrix has its chart (a pasted PivotTable has no dates: no strength proxy, no chart). */
+  readonly matrixChart?: boolean;
   recalculated?: ExcelJS.Workbook;
 }
 
@@ -65,11 +71,24 @@ beforeAll(async () => {
   await writeSampleCsv(csv, generateSalesSample({ seed: SAMPLE_DEFAULTS.seed, customers: SAMPLE_DEFAULTS.customers, lines: SAMPLE_DEFAULTS.lines, locale: "en" }), "en");
   const fullFile = path.join(OUT, "full", "ka-planner-demo-full.en.xlsx");
   const full = await runBuild(await readTable(csv), { out: fullFile, locale: "en" }, bufferIo(), { ...workbook, progress: false });
+  // Users' shapes: a pasted PivotTable with subtotals and 总计 (its 80/20 sheet reconciles the
+  // total rows left out), and a US export (numeric ids, m/d/yyyy h:mm dates, cancellations).
+  const shape = async (name: string, rows: unknown[][], locale: "en" | "zh") => {
+    const file = path.join(OUT, "shapes", `${name}.csv`);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, toCsv(rows));
+    const out = path.join(OUT, "shapes", `ka-planner-${name}.xlsx`);
+    return { label: name, build: await runBuild(await readTable(file), { out, locale }, bufferIo(), { ...workbook, progress: false }), file: out };
+  };
+  const pivot = await shape("pivot-zh", pivotTable({ language: "zh", customers: 120, subtotals: true, blank: true }).rows, "zh");
+  const us = await shape("us-export", usErpExport({ customers: 80, invoices: 600 }).rows, "en");
   const t2 = Date.now();
   books = [
     { label: "small en", build: small.builds[0], file: small.builds[0].file },
     { label: "small zh", build: small.builds[1], file: small.builds[1].file },
     { label: "full en", build: full, file: fullFile },
+    { ...pivot, matrixChart: false },
+    us,
   ];
   const xlsxRun = await convertWithLibreOffice(books.map((b) => b.file), "xlsx", { outDir: LO_DIR, timeoutMs: 300_000 });
   for (const [i, b] of books.entries()) {
@@ -139,7 +158,7 @@ describe("the demo workbooks under LibreOffice (no cached results, forced recalc
       const zip = await JSZip.loadAsync(fs.readFileSync(b.file));
       const charts = await Promise.all(Object.keys(zip.files).filter((p) => /^xl\/charts\/chart\d+\.xml$/.test(p)).map((p) => zip.file(p)!.async("string")));
       expect(charts.filter((c) => c.includes("<c:barChart>") && c.includes("<c:lineChart>"))).toHaveLength(1); // Pareto
-      expect(charts.filter((c) => /<c:(bubbleChart|scatterChart)>/.test(c))).toHaveLength(1); // portfolio matrix
+      expect(charts.filter((c) => /<c:(bubbleChart|scatterChart)>/.test(c))).toHaveLength(b.matrixChart === false ? 0 : 1); // portfolio matrix
       // LibreOffice kept every sheet under the name the writer gave it.
       const names = b.recalculated!.worksheets.filter((w) => w.state !== "hidden").map((w) => w.name);
       expect(names).toEqual(b.build.sheetNames);
