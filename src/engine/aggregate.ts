@@ -6,13 +6,11 @@ import { fail, KaError } from "./errors";
 import { addDecimal, Decimal, decimalOf } from "./exact-decimal";
 import { CustomerVector, NO_CUSTOMER } from "./input/customer-vector";
 import { isBlankNumber, NumericVector } from "./input/numeric-vector";
-import { NO_TOTAL_ROWS, TOTAL_ROW, TotalRowsReport, withoutTotalRows } from "./total-rows";
+import { NO_TOTAL_ROWS, TotalRowsReport, withoutTotalRows } from "./total-rows";
 
 /** rowCustomer codes for rows that are not a customer. */
 export const ROW_BLANK = -1;
 export const ROW_NO_CUSTOMER = -2;
-/** A total or subtotal row (total-rows.ts): out of every computation. */
-export const ROW_TOTAL = TOTAL_ROW;
 
 export interface CustomerTotals {
   readonly count: number;
@@ -139,7 +137,7 @@ function rowCustomersOf(v: Float64Array, ids: Int32Array): Int32Array {
   for (let i = 0; i < ids.length; i++) {
     const id = ids[i];
     // As aggregateByCustomer: a value (other than 0) without a customer is reported on its own;
-    // a total row keeps its code (ROW_TOTAL).
+    // a total row keeps its code (TOTAL_ROW, total-rows.ts).
     out[i] = id !== NO_CUSTOMER ? id : isBlankNumber(v[i]) || v[i] === 0 ? ROW_BLANK : ROW_NO_CUSTOMER;
   }
   return out;

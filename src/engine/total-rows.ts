@@ -16,6 +16,7 @@
  * of ordinary names costs one character read per customer and no pass over the rows.
  */
 import { NO_CUSTOMER } from "./input/customer-vector";
+import { NeumaierSum } from "./sum";
 
 /** rowCustomer code (aggregate.ts) of a total row. */
 export const TOTAL_ROW = -3;
@@ -172,17 +173,13 @@ function reportOf(values: Float64Array, ids: Int32Array, names: readonly string[
   const rows: number[] = [];
   const vals: number[] = [];
   const rowNames: string[] = [];
-  let s = 0;
-  let c = 0;
+  const sum = new NeumaierSum();
   for (let i = 0; i < total.length; i++) {
     if (!total[i]) continue;
-    const x = values[i];
     rows.push(i);
-    vals.push(x);
+    vals.push(values[i]);
     rowNames.push(names[ids[i]]);
-    const t = s + x;
-    c += Math.abs(s) >= Math.abs(x) ? s - t + x : x - t + s;
-    s = t;
+    sum.add(values[i]);
   }
   const byId = new Map<number, number[]>();
   for (const i of pending) {
@@ -193,7 +190,7 @@ function reportOf(values: Float64Array, ids: Int32Array, names: readonly string[
   }
   const unmatched = Array.from(byId, ([id, r]) => ({ name: names[id], rows: r }));
   if (rows.length === 0 && unmatched.length === 0) return NO_TOTAL_ROWS;
-  return { rows, values: vals, names: rowNames, value: s + c, unmatched };
+  return { rows, values: vals, names: rowNames, value: sum.value, unmatched };
 }
 
 /**

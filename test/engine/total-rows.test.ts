@@ -1,8 +1,8 @@
-import { aggregateByCustomer, ROW_NO_CUSTOMER, ROW_TOTAL } from "../../src/engine/aggregate";
+import { aggregateByCustomer, ROW_NO_CUSTOMER } from "../../src/engine/aggregate";
 import { readCustomerVector } from "../../src/engine/input/customer-vector";
 import { readNumericVector } from "../../src/engine/input/numeric-vector";
 import { vectorOf } from "../../src/engine/input/range";
-import { totalRowWork } from "../../src/engine/total-rows";
+import { TOTAL_ROW, totalRowWork } from "../../src/engine/total-rows";
 
 /** Per-customer totals of (customer, value) rows, as every entry point computes them. */
 function aggregate(rows: [unknown, unknown][]) {
@@ -32,7 +32,7 @@ describe("total and subtotal rows", () => {
     expect(a.totalRows.names).toEqual(["Grand Total"]);
     expect(a.totalRows.value).toBe(100);
     expect(a.totalRows.unmatched).toEqual([]);
-    expect(Array.from(a.rowCustomer)).toEqual([0, 1, 2, ROW_TOTAL]);
+    expect(Array.from(a.rowCustomer)).toEqual([0, 1, 2, TOTAL_ROW]);
   });
 
   test("a grand total first is left out too", () => {
