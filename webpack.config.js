@@ -20,6 +20,7 @@ const path = require("path");
 const webpack = require("webpack");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const { unifiedManifestFiles } = require("./src/manifest/unified-manifest");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { localizeMetadataJson } = require("./src/functions/localize-metadata");
 
@@ -100,6 +101,8 @@ class KaMetadataPlugin {
 module.exports = async (env, options) => {
   const dev = options.mode === "development";
   const serving = Boolean(env && env.WEBPACK_SERVE);
+  /** manifest.xml with the production URL in a production build. */
+  const manifestXml = (xml) => (dev ? xml : xml.replace(new RegExp(escapeRegExp(urlDev), "g"), urlProd));
   const config = {
     devtool: "source-map",
     // The runtime is shared: the ribbon commands load in the task pane's page, so they join its
@@ -157,11 +160,15 @@ module.exports = async (env, options) => {
           {
             from: "manifest.xml",
             to: "[name][ext]",
-            transform(content) {
-              if (dev) return content;
-              return content.toString().replace(new RegExp(escapeRegExp(urlDev), "g"), urlProd);
-            },
+            transform: (content) => manifestXml(content.toString()),
           },
+          // The unified manifest and its localization file, made from the same (rewritten) XML.
+          ...["manifest.json", "manifest.zh-cn.json"].map((name) => ({
+            from: "manifest.xml",
+            to: name,
+            transform: (content) => unifiedManifestFiles(manifestXml(content.toString()))[name],
+          })),
+          { from: "src/help/*.html", to: "help/[name][ext]" },
         ],
       }),
     ],

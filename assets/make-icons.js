@@ -3,7 +3,9 @@
  * Draws the KA Planner icon (a rising bar chart, white on an Office-green rounded square) and
  * writes it as real RGBA PNGs: icon-16.png, icon-32.png, icon-64.png, icon-80.png; and the icon of
  * the ribbon's 80/20 button (falling Pareto bars, the biggest customer first):
- * pareto-icon-16.png, pareto-icon-32.png, pareto-icon-80.png.
+ * pareto-icon-16.png, pareto-icon-32.png, pareto-icon-80.png. For the unified manifest (Microsoft 365
+ * app package): color-192.png (the icon at 192x192) and outline-32.png (the same drawing as a
+ * white outline on transparent, which the unified manifest requires for its outline icon).
  *
  * Deterministic and dependency-free: the shape is defined on a 16-unit grid (every size is a
  * whole multiple of 16, so bar edges fall on pixel borders), each pixel is 8x8 supersampled for
@@ -37,6 +39,11 @@ const PARETO_BARS = [
   [12, 11, 14, 13],
 ];
 const PARETO_SIZES = [16, 32, 80];
+/** Unified manifest icons: the full-colour one and the white outline one. */
+const COLOR_SIZE = 192;
+const OUTLINE_SIZE = 32;
+/** Width of the outline's border, in grid units (one pixel at 32x32 would vanish when scaled). */
+const OUTLINE_WIDTH = 1;
 const SUPERSAMPLE = 8;
 
 function insideRoundedSquare(x, y) {
@@ -77,6 +84,36 @@ function drawIcon(size, bars = BARS) {
         rgba[i + c] = Math.round(GREEN[c] * (1 - whiteShare) + WHITE[c] * whiteShare);
       }
       rgba[i + 3] = Math.round((255 * shape) / (SUPERSAMPLE * SUPERSAMPLE));
+    }
+  }
+  return rgba;
+}
+
+/**
+ * The outline icon: white, transparent elsewhere; the rounded square's border and the bars,
+ * so it reads as the same icon where Microsoft 365 draws outlines (Teams' app bar).
+ */
+function drawOutline(size) {
+  const scale = size / GRID;
+  const rgba = Buffer.alloc(size * size * 4);
+  const inset = (x) => x - OUTLINE_WIDTH;
+  for (let py = 0; py < size; py++) {
+    for (let px = 0; px < size; px++) {
+      let white = 0;
+      for (let sy = 0; sy < SUPERSAMPLE; sy++) {
+        for (let sx = 0; sx < SUPERSAMPLE; sx++) {
+          const x = (px + (sx + 0.5) / SUPERSAMPLE) / scale;
+          const y = (py + (sy + 0.5) / SUPERSAMPLE) / scale;
+          if (!insideRoundedSquare(x, y)) continue;
+          // Inside the square: white on its border band or on a bar.
+          const inner = insideRoundedSquare((inset(x) * GRID) / (GRID - 2 * OUTLINE_WIDTH), (inset(y) * GRID) / (GRID - 2 * OUTLINE_WIDTH));
+          if (!inner || insideBar(x, y)) white++;
+        }
+      }
+      const i = (py * size + px) * 4;
+      if (white === 0) continue;
+      rgba[i] = rgba[i + 1] = rgba[i + 2] = 0xff;
+      rgba[i + 3] = Math.round((255 * white) / (SUPERSAMPLE * SUPERSAMPLE));
     }
   }
   return rgba;
@@ -142,8 +179,13 @@ function main() {
     fs.writeFileSync(file, encodePng(size, size, drawIcon(size, PARETO_BARS)));
     console.log(`wrote ${path.relative(process.cwd(), file)} (${size}x${size})`);
   }
+  const color = path.join(__dirname, `color-${COLOR_SIZE}.png`);
+  fs.writeFileSync(color, encodePng(COLOR_SIZE, COLOR_SIZE, drawIcon(COLOR_SIZE)));
+  const outline = path.join(__dirname, `outline-${OUTLINE_SIZE}.png`);
+  fs.writeFileSync(outline, encodePng(OUTLINE_SIZE, OUTLINE_SIZE, drawOutline(OUTLINE_SIZE)));
+  console.log(`wrote ${path.relative(process.cwd(), color)} and ${path.relative(process.cwd(), outline)}`);
 }
 
 if (require.main === module) main();
 
-module.exports = { drawIcon, encodePng, crc32, SIZES, BARS, PARETO_BARS, PARETO_SIZES };
+module.exports = { drawIcon, drawOutline, encodePng, crc32, SIZES, BARS, PARETO_BARS, PARETO_SIZES, COLOR_SIZE, OUTLINE_SIZE };
