@@ -120,6 +120,10 @@ module.exports = async (env, options) => {
     resolve: {
       extensions: [".ts", ".tsx", ".js", ".json"],
     },
+    // No `global` shim: webpack's (for @griffel/core's `typeof window === "undefined" ? global
+    // : window`) falls back to `new Function("return this")`, which the pane's CSP forbids and
+    // the bundle scan refuses. Every Excel host has globalThis, so `global` is that, by name.
+    node: { global: false },
     module: {
       rules: [
         {
@@ -142,6 +146,7 @@ module.exports = async (env, options) => {
         input: FUNCTIONS_SOURCE,
       }),
       new KaMetadataPlugin(),
+      new webpack.DefinePlugin({ global: "globalThis" }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
