@@ -23,6 +23,7 @@ const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin"
 const { unifiedManifestFiles } = require("./src/manifest/unified-manifest");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { localizeMetadataJson } = require("./src/functions/localize-metadata");
+const { helpPages, helpUrlOf } = require("./src/help/help-pages");
 
 const urlDev = "https://localhost:3000/";
 // Production location of the add-in's files. Set KA_PLANNER_URL_PROD at build time to deploy.
@@ -32,6 +33,13 @@ const FUNCTIONS_SOURCE = "./src/functions/functions.ts";
 const METADATA_FILE = "functions.json";
 const ZH_METADATA_FILE = "functions.zh-cn.json";
 const ZH_TRANSLATIONS = path.resolve(__dirname, "src/functions/functions.zh-CN.json");
+/** What the help pages are made of besides the metadata (see src/help/help-pages.js). */
+const HELP_SOURCES = {
+  readme: path.resolve(__dirname, "README.md"),
+  en: path.resolve(__dirname, "src/strings/en-US.json"),
+  zh: path.resolve(__dirname, "src/strings/zh-CN.json"),
+};
+const NAMESPACE = "KA";
 
 function withSlash(url) {
   return url.endsWith("/") ? url : url + "/";
@@ -49,15 +57,22 @@ async function getHttpsOptions() {
 }
 
 /**
- * Writes the zh-CN metadata and checks the associate calls. Runs after the metadata plugin has
- * put functions.json into the compilation, and after minification (so it sees the final bundle).
+ * Writes the zh-CN metadata and the help pages, points each function's help URL at its page in
+ * its language under `baseUrl`, and checks the associate calls. Runs after the metadata plugin
+ * has put functions.json into the compilation, and after minification (so it sees the final
+ * bundle).
  */
 class KaMetadataPlugin {
+  constructor(baseUrl) {
+    this.baseUrl = baseUrl;
+  }
+
   apply(compiler) {
     const name = "KaMetadataPlugin";
     compiler.hooks.thisCompilation.tap(name, (compilation) => {
       const fail = (message) => compilation.errors.push(new webpack.WebpackError(`${name}: ${message}`));
       compilation.fileDependencies.add(ZH_TRANSLATIONS);
+      for (const file of Object.values(HELP_SOURCES)) compilation.fileDependencies.add(file);
 
       compilation.hooks.processAssets.tap(
         { name, stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
@@ -69,10 +84,27 @@ class KaMetadataPlugin {
           }
           try {
             const translations = JSON.parse(fs.readFileSync(ZH_TRANSLATIONS, "utf8"));
-            const zh = localizeMetadataJson(asset.source.source().toString(), translations, "zh-CN");
-            compilation.emitAsset(ZH_METADATA_FILE, new webpack.sources.RawSource(zh));
+            const en = JSON.parse(asset.source.source().toString());
+            // The JSDoc's @helpurl names the dev server's page; each build points at its own.
+            for (const fn of en.functions) {
+              if (fn.helpUrl !== helpUrlOf(urlDev, fn.id, "en")) fail(`${fn.id}: @helpurl must be ${helpUrlOf(urlDev, fn.id, "en")}`);
+              fn.helpUrl = helpUrlOf(this.baseUrl, fn.id, "en");
+            }
+            const zh = JSON.parse(localizeMetadataJson(JSON.stringify(en), translations, "zh-CN"));
+            for (const fn of zh.functions) fn.helpUrl = helpUrlOf(this.baseUrl, fn.id, "zh");
+            const json = (value) => new webpack.sources.RawSource(JSON.stringify(value, null, 4));
+            compilation.updateAsset(METADATA_FILE, json(en));
+            compilation.emitAsset(ZH_METADATA_FILE, json(zh));
+            const read = (file) => fs.readFileSync(file, "utf8");
+            const pages = helpPages({
+              metadata: { en, zh },
+              strings: { en: JSON.parse(read(HELP_SOURCES.en)), zh: JSON.parse(read(HELP_SOURCES.zh)) },
+              readme: read(HELP_SOURCES.readme),
+              namespace: NAMESPACE,
+            });
+            for (const [file, html] of Object.entries(pages)) compilation.emitAsset(file, new webpack.sources.RawSource(html));
           } catch (error) {
-            fail(`cannot build ${ZH_METADATA_FILE}: ${error.message}`);
+            fail(`cannot build ${ZH_METADATA_FILE} and the help pages: ${error.message}`);
           }
         },
       );
@@ -145,7 +177,7 @@ module.exports = async (env, options) => {
         output: METADATA_FILE,
         input: FUNCTIONS_SOURCE,
       }),
-      new KaMetadataPlugin(),
+      new KaMetadataPlugin(dev ? urlDev : urlProd),
       new webpack.DefinePlugin({ global: "globalThis" }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",

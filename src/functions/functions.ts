@@ -19,6 +19,7 @@ import { evaluate } from "./excel-error";
 /**
  * Tier (A/B/C, key/important/general, diamond/gold/silver/other) of each row's customer by its share of the positive total.
  * @customfunction TIER
+ * @helpurl https://localhost:3000/help/tier.html
  * @param {any[][]} values Sales or profit per row (a column or a row); transaction lines are summed per customer when customers is given.
  * @param {any[][]} [customers] Customer of each row, same size as values; names match ignoring case and surrounding spaces.
  * @param {any} [scheme] ABC (default, 80%/95%), KIG (key/important/general, 64%/80%), IBM (diamond/gold/silver/other, 50%/75%/95%) or AUTO (computed ABC borders).
@@ -34,6 +35,7 @@ export function tier(values: any[][], customers?: any[][], scheme?: any, thresho
 /**
  * The 80/20 contribution table: rank, customer, value, share, cumulative share and tier, with loss-making customers, the total rows left out and a total.
  * @customfunction PARETO
+ * @helpurl https://localhost:3000/help/pareto.html
  * @param {any[][]} customers Customer of each row (a column or a row).
  * @param {any[][]} values Sales or profit of each row, same size as customers.
  * @param {any} [top_n] Show only the top N customers and sum the rest into one "Other" line.
@@ -49,6 +51,7 @@ export function pareto(customers: any[][], values: any[][], top_n?: any, scheme?
 /**
  * Concentration figures: customers needed for 50%/80%/95%, top-1/5/10 share, HHI, Gini, loss-making customers and rows without a customer.
  * @customfunction CONCENTRATION
+ * @helpurl https://localhost:3000/help/concentration.html
  * @param {any[][]} values Sales or profit per row (a column or a row).
  * @param {any[][]} [customers] Customer of each row, same size as values.
  * @param {any} [locale] Language of the labels: "en" (default) or "zh".
@@ -61,6 +64,7 @@ export function concentration(values: any[][], customers?: any[][], locale?: any
 /**
  * Customer portfolio quadrant of each row: Strategic, Star, Status or Streamline (attractiveness against our relative strength).
  * @customfunction MATRIX
+ * @helpurl https://localhost:3000/help/matrix.html
  * @param {any[][]} attractiveness Customer attractiveness score per row.
  * @param {any[][]} strength The customer's view of our relative strength per row, same size.
  * @param {any} [attractiveness_cut] High/low border of attractiveness; default the median. A value equal to the cut counts as high.
@@ -76,6 +80,7 @@ export function matrix(attractiveness: any[][], strength: any[][], attractivenes
 /**
  * Weighted 0-100 score per row from several criteria columns, each normalised across rows.
  * @customfunction SCORE
+ * @helpurl https://localhost:3000/help/score.html
  * @param {any[][]} criteria One row per account, one column per criterion.
  * @param {any[][]} weights One non-negative weight per criterion column.
  * @param {any[][]} [directions] 1 where higher is better (default), -1 where lower is better, per criterion.
@@ -88,6 +93,7 @@ export function score(criteria: any[][], weights: any[][], directions?: any[][])
 /**
  * Churn probability from customer satisfaction (1 very dissatisfied 80% ... 5 highly satisfied 1.5%).
  * @customfunction CHURN
+ * @helpurl https://localhost:3000/help/churn.html
  * @param {any[][]} satisfaction Satisfaction per row: 1-5, or the level's name in English or Chinese.
  * @param {any[][]} [table] Two columns, level and probability, replacing the default table.
  * @returns {any[][]} One churn probability (0-1) per row.
@@ -99,6 +105,7 @@ export function churn(satisfaction: any[][], table?: any[][]): any[][] {
 /**
  * Opportunity bucket from size and likelihood of success: Act now, Go after, Wait for the moment, Shelve.
  * @customfunction PRIORITY
+ * @helpurl https://localhost:3000/help/priority.html
  * @param {any[][]} size Size of each opportunity.
  * @param {any[][]} likelihood Likelihood of success per opportunity, 0-1 or percent; same size.
  * @param {any} [size_cut] Large/small border; default the median size.
@@ -113,6 +120,7 @@ export function priority(size: any[][], likelihood: any[][], size_cut?: any, lik
 /**
  * Risk score (likelihood x impact, each 1-5) and level: Low, Medium, High or Critical.
  * @customfunction RISK
+ * @helpurl https://localhost:3000/help/risk.html
  * @param {any[][]} likelihood Likelihood per risk, 1-5.
  * @param {any[][]} impact Impact per risk, 1-5; same size.
  * @param {any} [locale] Language of the levels: "en" (default) or "zh".

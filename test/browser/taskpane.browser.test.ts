@@ -431,3 +431,49 @@ describe("task pane in Chromium", () => {
     await pane.context.close();
   });
 });
+
+describe("help pages in Chromium", () => {
+  test("every function's page in both languages, the indexes and the privacy and terms pages load with no error, no foreign request and no serious axe finding", async () => {
+    const metadata = JSON.parse(fs.readFileSync(path.join(out, "functions.json"), "utf8")) as { functions: { id: string; name: string; helpUrl: string }[] };
+    const zhMetadata = JSON.parse(fs.readFileSync(path.join(out, "functions.zh-cn.json"), "utf8")) as { functions: { id: string; helpUrl: string }[] };
+    const urls = ["/help/index.html", "/help/zh-cn/index.html", "/help/privacy.html", "/help/terms.html"];
+    // The metadata's help URLs (dev server) name the pages the build wrote.
+    for (const fn of [...metadata.functions, ...zhMetadata.functions]) urls.push(new URL(fn.helpUrl).pathname);
+    expect(urls.length).toBe(4 + 2 * metadata.functions.length);
+    const context = await browser.newContext({ viewport: { width: 800, height: 900 } });
+    // axe is a script, which the pages' CSP refuses: it runs in a second context that bypasses it.
+    const axeContext = await browser.newContext({ viewport: { width: 800, height: 900 }, bypassCSP: true });
+    const foreign: string[] = [];
+    const errors: string[] = [];
+    for (const c of [context, axeContext]) {
+      await c.route("**/*", (route) => {
+        const url = route.request().url();
+        if (url.startsWith(`${origin}/`)) return route.continue();
+        foreign.push(url);
+        return route.abort("blockedbyclient");
+      });
+    }
+    const page = await context.newPage();
+    const axePage = await axeContext.newPage();
+    page.on("pageerror", (e) => errors.push(`page error: ${e.message}`));
+    page.on("console", (m) => {
+      if (m.type() === "error") errors.push(`console: ${m.text()}`);
+    });
+    for (const url of urls) {
+      const response = await page.goto(`${origin}${url}`);
+      expect([url, response?.status()]).toEqual([url, 200]);
+      const heading = await page.locator("h1").first().textContent();
+      expect(heading?.length).toBeGreaterThan(0);
+      await axePage.goto(`${origin}${url}`);
+      expect([url, await axeViolations(axePage)]).toEqual([url, []]);
+    }
+    const tier = metadata.functions.find((f) => f.id === "TIER")!;
+    await page.goto(`${origin}${new URL(tier.helpUrl).pathname}`);
+    expect(await page.locator("h1").textContent()).toBe(`KA.${tier.name}`);
+    expect(foreign).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+    await axeContext.close();
+  });
+});
+
