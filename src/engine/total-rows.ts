@@ -16,7 +16,7 @@
  * of ordinary names costs one character read per customer and no pass over the rows.
  */
 import { NO_CUSTOMER } from "./input/customer-vector";
-import { NeumaierSum } from "./sum";
+import { NeumaierSum, roundingError } from "./sum";
 
 /** rowCustomer code (aggregate.ts) of a total row. */
 export const TOTAL_ROW = -3;
@@ -127,7 +127,7 @@ export function withoutTotalRows(values: Float64Array, ids: Int32Array, names: r
       const a = x < 0 ? -x : x;
       if (a > maxAbs) maxAbs = a;
       const t = s + x;
-      c += Math.abs(s) >= a ? s - t + x : x - t + s;
+      c += roundingError(s, x, t);
       s = t;
       rowsSoFar++;
       continue;
