@@ -10,7 +10,7 @@ import { roundingError } from "./sum";
 import { NO_TOTAL_ROWS, TotalRowsReport, withoutTotalRows } from "./total-rows";
 
 /** rowCustomer codes for rows that are not a customer. */
-export const ROW_BLANK = -1;
+const ROW_BLANK = -1;
 export const ROW_NO_CUSTOMER = -2;
 
 export interface CustomerTotals {

@@ -48,7 +48,8 @@ export interface TierSpec {
   readonly labels: readonly string[];
 }
 
-const MAX_THRESHOLDS = 9;
+/** Most thresholds a tier scheme takes (KA.TIER, the pane's settings). */
+export const MAX_THRESHOLDS = 9;
 
 /** Resolves scheme, thresholds and labels arguments into a tier spec. */
 export function tierSpecOf(schemeArg: unknown, thresholdsArg: unknown, labelsArg: unknown, locale: Locale): TierSpec {
