@@ -13,7 +13,8 @@
  * and appends `CustomFunctions.associate("ID", fn)` for each function to that module. On top of
  * it, KaMetadataPlugin (below) writes functions.zh-cn.json from functions.json and
  * src/functions/functions.zh-CN.json, and checks that the functions bundle associates every id
- * in functions.json. Any problem is a webpack error, so the build fails.
+ * in functions.json. Any problem is a webpack error, so the build fails. The task pane's list of
+ * the functions is the generated metadata's too (KA_FUNCTION_IDS, see generatedFunctionIds).
  */
 const fs = require("fs");
 const path = require("path");
@@ -47,6 +48,17 @@ function withSlash(url) {
 
 function escapeRegExp(s) {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/**
+ * The ids of the KA functions, as the metadata plugin generated them for this build, for the task
+ * pane's list (FunctionsList.tsx): the JSDoc of functions.ts stays the one definition. Empty when
+ * the metadata has errors, which fail the build anyway.
+ */
+function generatedFunctionIds() {
+  const generated = CustomFunctionsMetadataPlugin.generateResults[FUNCTIONS_SOURCE];
+  const ids = generated && generated.metadataJson ? JSON.parse(generated.metadataJson).functions.map((f) => f.id) : [];
+  return JSON.stringify(ids);
 }
 
 async function getHttpsOptions() {
@@ -178,7 +190,10 @@ module.exports = async (env, options) => {
         input: FUNCTIONS_SOURCE,
       }),
       new KaMetadataPlugin(dev ? urlDev : urlProd),
-      new webpack.DefinePlugin({ global: "globalThis" }),
+      new webpack.DefinePlugin({
+        global: "globalThis",
+        KA_FUNCTION_IDS: webpack.DefinePlugin.runtimeValue(generatedFunctionIds, { fileDependencies: [path.resolve(__dirname, FUNCTIONS_SOURCE)] }),
+      }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

@@ -6,10 +6,11 @@ import { fail, KaError } from "./errors";
 import { addDecimal, Decimal, decimalOf } from "./exact-decimal";
 import { CustomerVector, NO_CUSTOMER } from "./input/customer-vector";
 import { isBlankNumber, NumericVector } from "./input/numeric-vector";
+import { roundingError } from "./sum";
 import { NO_TOTAL_ROWS, TotalRowsReport, withoutTotalRows } from "./total-rows";
 
 /** rowCustomer codes for rows that are not a customer. */
-export const ROW_BLANK = -1;
+const ROW_BLANK = -1;
 export const ROW_NO_CUSTOMER = -2;
 
 export interface CustomerTotals {
@@ -83,7 +84,7 @@ export function aggregateByCustomer(values: NumericVector, customers: CustomerVe
       if (id === NO_CUSTOMER && !(isBlankNumber(x) || x === 0)) {
         noCustRows++;
         const t = noCustSum + x;
-        noCustComp += Math.abs(noCustSum) >= Math.abs(x) ? noCustSum - t + x : x - t + noCustSum;
+        noCustComp += roundingError(noCustSum, x, t);
         noCustSum = t;
       }
       continue;
@@ -97,7 +98,7 @@ export function aggregateByCustomer(values: NumericVector, customers: CustomerVe
     comp ??= new Float64Array(count);
     const s = sums[id];
     const t = s + x;
-    comp[id] += Math.abs(s) >= Math.abs(x) ? s - t + x : x - t + s;
+    comp[id] += roundingError(s, x, t);
     sums[id] = t;
   }
   for (let id = 0; id < count; id++) {

@@ -6,6 +6,7 @@ import { aggregateByCustomer, CustomerTotals, overflow } from "./aggregate";
 import { CustomerVector } from "./input/customer-vector";
 import { NumericVector } from "./input/numeric-vector";
 import { lossCustomers, rankCustomers, Ranking } from "./ranking";
+import { NeumaierSum, roundingError } from "./sum";
 import { assignTiers, TierResult, TierSpec } from "./tiers";
 
 export interface CustomerAnalysis {
@@ -29,21 +30,15 @@ export function analyseCustomers(values: NumericVector, customerVector: Customer
   const ranking = rankCustomers(customers.totals, customers.hasValue, customers.names, customers.namesAscending);
   const { share, cumulativeShare } = shares(customers.totals, ranking.order, tiers.positiveTotal);
   const losses = lossCustomers(customers.totals, customers.hasValue, customers.names);
-  let net = 0;
-  let c = 0;
-  const add = (x: number) => {
-    const t = net + x;
-    c += Math.abs(net) >= Math.abs(x) ? net - t + x : x - t + net;
-    net = t;
-  };
+  const net = new NeumaierSum();
   // Shares and totals need the sums as numbers: past ±1.8e308 they are #NUM!, as Excel's SUM.
   let lossSum = 0;
   for (const id of losses) lossSum += customers.totals[id];
-  add(tiers.positiveTotal);
-  for (const id of losses) add(customers.totals[id]);
-  add(customers.noCustomer.value);
-  if (!(Number.isFinite(tiers.positiveTotal) && Number.isFinite(lossSum) && Number.isFinite(net + c))) throw overflow(values.arg);
-  return { customers, spec, tiers, ranking, share, cumulativeShare, losses, netTotal: net + c };
+  net.add(tiers.positiveTotal);
+  for (const id of losses) net.add(customers.totals[id]);
+  net.add(customers.noCustomer.value);
+  if (!(Number.isFinite(tiers.positiveTotal) && Number.isFinite(lossSum) && Number.isFinite(net.value))) throw overflow(values.arg);
+  return { customers, spec, tiers, ranking, share, cumulativeShare, losses, netTotal: net.value };
 }
 
 function shares(totals: Float64Array, order: Uint32Array, positiveTotal: number) {
@@ -56,7 +51,7 @@ function shares(totals: Float64Array, order: Uint32Array, positiveTotal: number)
   for (let j = 0; j < m; j++) {
     const x = totals[order[j]];
     const t = s + x;
-    c += Math.abs(s) >= Math.abs(x) ? s - t + x : x - t + s;
+    c += roundingError(s, x, t);
     s = t;
     share[j] = x / positiveTotal;
     // Clamped: compensated sums can overshoot the total by an ulp, never by a cent.

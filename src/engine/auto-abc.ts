@@ -192,7 +192,9 @@ export function computedAbcThresholds(posAsc: Float64Array): [number, number] {
 /**
  * Compensated (Neumaier) sum of positive values: the same operations, in the same order, as
  * neumaierSum in ./sum, so the same total; with every term positive the partial sum is never
- * negative and no Math.abs is needed. (Hot loops avoid global lookups such as Math: inside a vm
+ * negative and no Math.abs is needed. This step (here and in the walk above) stays written out:
+ * ./sum's roundingError, with its Math.abs, measured 10–24% slower on 1,000,000 positive values
+ * (0.94 against 0.84 ms). (Hot loops also avoid global lookups such as Math: inside a vm
  * context, as under jest, each one costs an interceptor call.)
  */
 function positiveSum(a: Float64Array): number {

@@ -27,8 +27,8 @@ export interface ConcentrationFigures {
   readonly totalRowsValue: number;
 }
 
-export const NEEDED_SHARES = [0.5, 0.8, 0.95] as const;
-export const TOP_N = [1, 5, 10] as const;
+const NEEDED_SHARES = [0.5, 0.8, 0.95] as const;
+const TOP_N = [1, 5, 10] as const;
 
 export function concentrationOf(a: CustomerAnalysis): ConcentrationFigures {
   const { totals, hasValue } = a.customers;

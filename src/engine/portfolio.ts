@@ -39,14 +39,14 @@ export interface SalesColumns {
   readonly strength?: readonly NamedColumn[];
 }
 
-export interface MonthlySeries {
+interface MonthlySeries {
   /** "YYYY-MM" from the first to the last month with data, no gaps. */
   readonly labels: readonly string[];
   /** Customer-major: values[customer * labels.length + month]. */
   readonly values: Float64Array;
 }
 
-export interface CriteriaSet {
+interface CriteriaSet {
   readonly names: readonly string[];
   /** Per criterion, the mean per customer (NaN where the customer has no value). */
   readonly values: readonly Float64Array[];

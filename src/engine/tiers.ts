@@ -17,7 +17,7 @@ import { NumberStatus, readNumber } from "./input/numbers";
 import { asRange } from "./input/range";
 import { scalarOf } from "./input/scalars";
 import { sortNonNegativeAscending } from "./ranking";
-import { neumaierSum } from "./sum";
+import { neumaierSum, roundingError } from "./sum";
 
 export type SchemeName = "ABC" | "KIG" | "IBM" | "AUTO";
 
@@ -48,7 +48,8 @@ export interface TierSpec {
   readonly labels: readonly string[];
 }
 
-const MAX_THRESHOLDS = 9;
+/** Most thresholds a tier scheme takes (KA.TIER, the pane's settings). */
+export const MAX_THRESHOLDS = 9;
 
 /** Resolves scheme, thresholds and labels arguments into a tier spec. */
 export function tierSpecOf(schemeArg: unknown, thresholdsArg: unknown, labelsArg: unknown, locale: Locale): TierSpec {
@@ -193,7 +194,7 @@ export function tierCutoffs(posAsc: Float64Array, thresholds: readonly number[],
     lowest[tier] = v;
     for (let i = hi; i >= lo; i--) {
       const t = above + v;
-      aboveC += Math.abs(above) >= Math.abs(v) ? above - t + v : v - t + above;
+      aboveC += roundingError(above, v, t);
       above = t;
     }
     hi = lo - 1;

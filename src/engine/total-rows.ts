@@ -16,13 +16,13 @@
  * of ordinary names costs one character read per customer and no pass over the rows.
  */
 import { NO_CUSTOMER } from "./input/customer-vector";
-import { NeumaierSum } from "./sum";
+import { NeumaierSum, roundingError } from "./sum";
 
 /** rowCustomer code (aggregate.ts) of a total row. */
 export const TOTAL_ROW = -3;
 
 /** Previous total-word rows a subtotal may start after (nested levels), besides the start. */
-export const OPEN_SEGMENTS = 8;
+const OPEN_SEGMENTS = 8;
 
 /** Rows listed by the one-line reports (KA.PARETO, the command line) before "…". */
 export const LISTED_ROWS = 10;
@@ -78,7 +78,7 @@ function kindOf(name: string): Kind {
 }
 
 /** Per customer id: 0 customer, 1 total word, 2 placeholder; null when every name is a customer. */
-export function nameKinds(names: readonly string[]): Uint8Array | null {
+function nameKinds(names: readonly string[]): Uint8Array | null {
   let kinds: Uint8Array | null = null;
   for (let id = 0; id < names.length; id++) {
     const k = kindOf(names[id]);
@@ -127,7 +127,7 @@ export function withoutTotalRows(values: Float64Array, ids: Int32Array, names: r
       const a = x < 0 ? -x : x;
       if (a > maxAbs) maxAbs = a;
       const t = s + x;
-      c += Math.abs(s) >= a ? s - t + x : x - t + s;
+      c += roundingError(s, x, t);
       s = t;
       rowsSoFar++;
       continue;
@@ -198,7 +198,7 @@ function reportOf(values: Float64Array, ids: Int32Array, names: readonly string[
  * cancels to rounding noise (0.1 + 0.2 − 0.3) equals 0 when within n·max|x|·2⁻⁵² of it, as
  * aggregate.ts settles such totals.
  */
-export function sameAt15(x: number, sum: number, maxAbs: number, n: number): boolean {
+function sameAt15(x: number, sum: number, maxAbs: number, n: number): boolean {
   const d = Math.abs(x - sum);
   if (x === 0 || sum === 0) return d <= maxAbs * n * 2 ** -52;
   // Far apart (the common case): no decimal rounding needed.

@@ -15,7 +15,7 @@ function localeOrDefault(arg: unknown): Locale {
   }
 }
 
-export function toExcelError(e: unknown, localeArg?: unknown): CustomFunctions.Error {
+function toExcelError(e: unknown, localeArg?: unknown): CustomFunctions.Error {
   if (isKaError(e)) {
     const code = e.code === "#N/A" ? CustomFunctions.ErrorCode.notAvailable
       : e.code === "#NUM!" ? CustomFunctions.ErrorCode.invalidNumber

@@ -22,7 +22,7 @@ export function isDarkColor(color: string | undefined): boolean {
 }
 
 /** Office's theme (officeTheme, ExcelApi-independent), light when unknown. */
-export function officeThemeOf(): Theme | undefined {
+function officeThemeOf(): Theme | undefined {
   try {
     const theme = typeof Office !== "undefined" ? Office.context?.officeTheme : undefined;
     if (!theme || !theme.bodyBackgroundColor) return undefined;

@@ -22,7 +22,7 @@ export const PANE_ROLES = [
 export type PaneRole = (typeof PANE_ROLES)[number];
 
 /** Roles that take several columns (the criteria of the portfolio matrix). */
-export const MULTI_ROLES: ReadonlySet<string> = new Set(["attractiveness", "strength"]);
+const MULTI_ROLES: ReadonlySet<string> = new Set(["attractiveness", "strength"]);
 
 export function isPaneRole(role: string): role is PaneRole {
   return (PANE_ROLES as readonly string[]).includes(role);

@@ -3,13 +3,11 @@
  * PlannerSettings the actions receive. Pure: `settingsFromDraft` validates the draft and says
  * what is wrong in resource keys; `draftFromSettings` restores a saved state into the form.
  */
-import { SCHEMES } from "../engine/tiers";
+import { MAX_THRESHOLDS, SCHEMES } from "../engine/tiers";
 import type { ColumnMapping, PlanChoice, PlannerSettings, SchemeChoice } from "./contract";
 import { columnsOfRole } from "./mapping";
 
 export const SCHEME_CHOICES: readonly SchemeChoice[] = ["ABC", "KIG", "IBM", "AUTO"];
-/** Most thresholds the engine accepts. */
-export const MAX_THRESHOLDS = 9;
 export const MAX_TOP = 500;
 
 export interface SettingsDraft {
@@ -35,7 +33,7 @@ export interface SettingsDraft {
 }
 
 export const DATE_ORDER_CHOICES = ["auto", "mdy", "dmy", "ymd"] as const;
-export type DateOrderChoice = (typeof DATE_ORDER_CHOICES)[number];
+type DateOrderChoice = (typeof DATE_ORDER_CHOICES)[number];
 
 export interface FieldProblem {
   field: "thresholds" | "measure" | "top" | "names" | "weights";

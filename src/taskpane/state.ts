@@ -7,7 +7,7 @@ import type { ActionErrorKind, ColumnMapping, DetectedTable, RequirementGap, She
 import { assignColumn } from "./mapping";
 import { defaultDraft, defaultThresholdsText, type SettingsDraft } from "./settings";
 
-export type HostStatus = "starting" | "outside" | "unsupported" | "ready";
+type HostStatus = "starting" | "outside" | "unsupported" | "ready";
 export type ActionName = SheetKind | "tier";
 export type Theme = "light" | "dark";
 

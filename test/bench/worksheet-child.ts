@@ -33,7 +33,7 @@ async function plans(count: number) {
   const portfolio = buildPortfolio(columns, tierSpecOf(undefined, undefined, undefined, "en"));
   const { ids } = selectPlanAccounts(portfolio, { top: count });
   const t1 = performance.now();
-  const sheets = ids.map((id) => buildAccountPlanSheet(portfolio, id, { locale: "en", generatedOn: "2026-01-15" }));
+  const sheets = ids.map((id) => buildAccountPlanSheet(portfolio, id, { locale: "en", generated: "2026-01-15" }));
   const t2 = performance.now();
   const xlsx = await writeWorkbook(sheets);
   const t3 = performance.now();

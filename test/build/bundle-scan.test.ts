@@ -61,6 +61,15 @@ describe("the production bundles", () => {
   });
 });
 
+describe("the function list", () => {
+  test("the task pane lists the functions of the generated functions.json, in its order", () => {
+    const metadata = JSON.parse(fs.readFileSync(path.join(out, "functions.json"), "utf8")) as { functions: { id: string }[] };
+    const ids = metadata.functions.map((f) => f.id);
+    expect(ids).toContain("TIER");
+    expect(fs.readFileSync(path.join(out, "taskpane.js"), "utf8")).toContain(JSON.stringify(ids));
+  });
+});
+
 describe("the built page and manifest", () => {
   test("taskpane.html keeps the source's Content-Security-Policy, and its scripts are this origin's or office.js", () => {
     const built = fs.readFileSync(path.join(out, "taskpane.html"), "utf8");
@@ -69,12 +78,10 @@ describe("the built page and manifest", () => {
     expect(policy(built)).toBeDefined();
     expect(policy(built)).toBe(policy(source));
     const scripts = [...built.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)];
-    expect(scripts.length).toBeGreaterThan(1);
-    for (const [, attrs, body] of scripts) {
-      expect(body.trim()).toBe("");
-      const src = /\bsrc=["']?([^"'\s>]+)/i.exec(attrs)?.[1] ?? "";
-      expect(/^[\w-]+\.js$/.test(src) || src.startsWith("https://appsforoffice.microsoft.com/")).toBe(true);
-    }
+    for (const [, , body] of scripts) expect(body.trim()).toBe("");
+    // office.js first (the bundles use it as they load), then the shared runtime's two bundles.
+    const sources = scripts.map(([, attrs]) => /\bsrc=["']?([^"'\s>]+)/i.exec(attrs)?.[1]);
+    expect(sources).toEqual(["https://appsforoffice.microsoft.com/lib/1/hosted/office.js", "taskpane.js", "functions.js"]);
     expect(built.search(/<meta[^>]*Content-Security-Policy/i)).toBeLessThan(built.search(/<script\b/i));
   });
 

@@ -15,6 +15,7 @@ import { readTable } from "../../src/cli/input/read-table";
 import { bufferIo, Io } from "../../src/cli/io";
 import { Progress } from "../../src/cli/output/progress";
 import { validSheetName } from "../../src/render/xlsx";
+import { isFormula } from "../../src/sheets/model";
 import { cli, fixture, tempDir } from "./helpers";
 
 const ACCOUNTS = fixture("build/accounts.csv");
@@ -102,15 +103,19 @@ describe("ka-planner build: the workbook", () => {
     for (const ws of wb.worksheets) for (const f of allFormulas(ws)) expect(f).not.toMatch(/\bKA\./);
     const contribution = wb.getWorksheet("80-20 contribution")!;
     const formulas = allFormulas(contribution);
-    expect(formulas.length).toBeGreaterThan(20);
-    // Cached results are there for viewers that do not calculate.
+    // Every formula of the sheet model, and only those, is in the file.
+    const model = await runBuild(await readTable(ACCOUNTS), { out: path.join(tempDir(), "model.xlsx") }, bufferIo(), { today: TODAY, summary: false });
+    const modelFormulas = model.sheets[0].blocks.flatMap((b) => b.cells.flat()).filter(isFormula);
+    expect([...formulas].sort()).toEqual(modelFormulas.map((c) => c.f).sort());
+    // Cached results are there for viewers that do not calculate: the engine's value of each.
     let cached = 0;
     contribution.eachRow((row) => row.eachCell((c) => void (c.type === ExcelJS.ValueType.Formula && c.result !== undefined && cached++)));
-    expect(cached).toBeGreaterThan(formulas.length / 2);
+    expect(cached).toBe(modelFormulas.filter((c) => c.v !== null).length);
     const JSZip = (await import("jszip")).default;
     const zip = await JSZip.loadAsync(fs.readFileSync(file));
     const charts = Object.keys(zip.files).filter((p) => /^xl\/charts\/chart\d+\.xml$/.test(p));
-    expect(charts.length).toBeGreaterThanOrEqual(2); // Pareto + portfolio matrix
+    expect(charts).toHaveLength(2); // Pareto + portfolio matrix
+    expect(model.sheets.filter((s) => (s.charts?.length ?? 0) > 0).map((s) => [s.key, s.charts?.length])).toEqual([["contribution", 1], ["matrix", 1]]);
   });
 
   test("customer names starting with =, +, - and @ are text cells, never formulas", () => {
@@ -257,16 +262,26 @@ beforeAll(async () => {
 
 describe("ka-planner build: --plans", () => {
   const sheetsOf = async (...args: string[]) => {
-    const out = path.join(tempDir(), "p.xlsx");
-    const r = await cli("build", ACCOUNTS, "--out", out, ...args);
-    return { ...r, names: r.code === 0 ? visibleNames(await load(out)) : [], out };
+    const file = path.join(tempDir(), "p.xlsx");
+    const r = await cli("build", ACCOUNTS, "--out", file, ...args);
+    return { ...r, names: r.code === 0 ? visibleNames(await load(file)) : [], file };
   };
 
   test("top:2: the two largest accounts, in ranking order", async () => {
     const r = await sheetsOf("--plans", "top:2");
     expect(r.code).toBe(0);
     expect(r.names).toEqual(["80-20 contribution", "Portfolio matrix", "Plan – Acme Corp", "Plan – Globex", "Risk register"]);
-    expect(r.out).toBeDefined();
+    // The summary names the selection and the sheets written (size and seconds vary).
+    expect(r.out.replace(/\(\d[^,]*, 5 sheets, [\d.]+ s\)/, "(…, 5 sheets, … s)")).toBe(
+      [
+        `Wrote ${r.file} (…, 5 sheets, … s):`,
+        "  80-20 contribution: 80/20 contribution of 10 customers by Revenue, 4 in tier A",
+        "  Portfolio matrix: customer portfolio matrix",
+        "  2 key account plans (top 2 by Revenue): Plan – Acme Corp … Plan – Globex",
+        "  Risk register: risk register of the 2 planned accounts",
+        "",
+      ].join("\n"),
+    );
   });
 
   test("names: the named accounts in the given order, matched as customers are grouped (case, spaces)", async () => {
@@ -287,7 +302,7 @@ describe("ka-planner build: --plans", () => {
     const r = await sheetsOf("--plans", "Nobody Ltd;Ghost Co");
     expect(r.code).toBe(2);
     expect(lastLine(r.err)).toBe(`ka-planner: ${ACCOUNTS}: --plans: no customer named "Nobody Ltd", "Ghost Co".`);
-    expect(fs.existsSync(r.out)).toBe(false);
+    expect(fs.existsSync(r.file)).toBe(false);
   });
 
   test("bad --plans values: exit 2 before reading the file", async () => {

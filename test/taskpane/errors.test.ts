@@ -11,6 +11,7 @@ import { ACTION_ERROR_KINDS } from "../../src/taskpane/contract";
 import { errorView, optionalText, toPaneError } from "../../src/taskpane/errors";
 import { PANE_ROLES } from "../../src/taskpane/mapping";
 import { SCHEME_CHOICES } from "../../src/taskpane/settings";
+import { kaFunctionIds } from "../support/ka-functions";
 
 describe("errors as the pane shows them", () => {
   test("an ActionError keeps its kind, message key and arguments", () => {
@@ -54,9 +55,14 @@ describe("the pane's strings", () => {
       ...["contribution", "matrix", "plans", "risk"].map((a) => `taskpane.actions.${a}`),
       ...["revenue", "profit"].map((m) => `taskpane.settings.measure.${m}`),
       ...["attractiveness", "strength"].map((a) => `taskpane.settings.weights.${a}`),
-      ...["TIER", "PARETO", "CONCENTRATION", "MATRIX", "SCORE", "CHURN", "PRIORITY", "RISK"].map((f) => `taskpane.fn.${f}`),
+      ...kaFunctionIds().map((f) => `taskpane.fn.${f}`),
     ];
     expect(named.size).toBeGreaterThan(60);
     expect([...named, ...built].filter((k) => !(k in res))).toEqual([]);
+  });
+
+  test.each(LOCALES)("%s: the functions list has a summary for each KA function and for nothing else", (locale) => {
+    const summaries = Object.keys(resourceOf(locale)).filter((k) => k.startsWith("taskpane.fn."));
+    expect(summaries.sort()).toEqual(kaFunctionIds().map((f) => `taskpane.fn.${f}`).sort());
   });
 });

@@ -57,7 +57,7 @@ export function churnFormula(satisfaction: unknown, table?: unknown): unknown[][
 }
 
 /** The `table` argument as a churn table, or null when omitted or entirely blank. */
-export function churnTableArg(table: unknown): ChurnTable | null {
+function churnTableArg(table: unknown): ChurnTable | null {
   if (table === null || table === undefined) return null;
   const r = asRange(table);
   const { rows, cols } = rangeSize(r);

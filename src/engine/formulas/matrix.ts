@@ -47,7 +47,7 @@ export function matrixFormula(
 }
 
 /** The four quadrant labels: the `labels` argument, or the locale's names. */
-export function quadrantLabelsOf(labels: unknown, locale: Locale): readonly string[] {
+function quadrantLabelsOf(labels: unknown, locale: Locale): readonly string[] {
   const defaults = QUADRANT_LABEL_KEYS.map((k) => list(locale, k)[0]);
   if (labels === null || labels === undefined) return defaults;
   const cells: unknown[] = [];

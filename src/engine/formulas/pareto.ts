@@ -10,6 +10,7 @@ import { describeCell } from "../input/cells";
 import { listedPositions } from "../total-rows-text";
 import { localeOf, optionalNumberOf } from "../input/scalars";
 import { TIER_LOSS, TIER_NONE, tierSpecOf } from "../tiers";
+import { NeumaierSum } from "../sum";
 import { readSalesColumns } from "./shared";
 
 export function paretoFormula(
@@ -71,15 +72,9 @@ export function paretoTable(
     rows[r++] = [ranks[j], names[id], totals[id], share[j], cumulative[j], labelOf[tiers[id]]];
   }
   if (cut) {
-    let s = 0;
-    let c = 0;
-    for (let j = shown; j < order.length; j++) {
-      const x = totals[order[j]];
-      const t = s + x;
-      c += Math.abs(s) >= Math.abs(x) ? s - t + x : x - t + s;
-      s = t;
-    }
-    const other = s + c;
+    const rest = new NeumaierSum();
+    for (let j = shown; j < order.length; j++) rest.add(totals[order[j]]);
+    const other = rest.value;
     const otherShare = a.tiers.positiveTotal > 0 ? other / a.tiers.positiveTotal : 0;
     rows[r++] = ["", text(loc, "pareto.other", { count: order.length - shown }), other, otherShare, cumulative[order.length - 1], ""];
   }

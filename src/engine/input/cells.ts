@@ -1,6 +1,6 @@
 /**
  * What a cell can hold when Excel hands a range to a custom function, or when a file reader
- * hands us a table. Kept deliberately loose (`unknown`): Excel, office-addin-mock, CSV and
+ * hands us a table. Kept deliberately loose (`unknown`): Excel, the test fakes, CSV and
  * ExcelJS all deliver slightly different shapes and none of them may crash us.
  */
 export type Cell = unknown;

@@ -132,7 +132,7 @@ export interface DateCells {
   at(i: number): Cell;
 }
 
-export interface ColumnDateOrderDetails {
+interface ColumnDateOrderDetails {
   readonly order: ColumnDateOrder;
   /** First cell (index) whose first part is above 12, whose second part is, and whose parts are both ≤ 12; −1: none. */
   readonly dayFirstAt: number;
@@ -141,7 +141,7 @@ export interface ColumnDateOrderDetails {
 }
 
 /** The column's order decided from its data, and the cells that decided it (one pass). */
-export function dateOrderDetails(cells: DateCells): ColumnDateOrderDetails {
+function dateOrderDetails(cells: DateCells): ColumnDateOrderDetails {
   let dayFirstAt = -1;
   let monthFirstAt = -1;
   let ambiguousAt = -1;

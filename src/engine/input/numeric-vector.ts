@@ -19,7 +19,7 @@ export interface NumericVector {
   readonly values: Float64Array;
 }
 
-export const BLANK = NaN;
+const BLANK = NaN;
 export const isBlankNumber = (x: number): boolean => x !== x;
 
 export function readNumericVector(v: Vector): NumericVector {

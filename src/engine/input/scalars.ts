@@ -24,7 +24,7 @@ export function optionalNumberOf(value: unknown, arg: string): number | undefine
   throw fail("#VALUE!", key, { arg, cell: describeCell(cell), pos: "value", posKey: "position.value", posN: 0 });
 }
 
-export function optionalTextOf(value: unknown, arg: string): string | undefined {
+function optionalTextOf(value: unknown, arg: string): string | undefined {
   const cell = scalarOf(value, arg);
   if (isBlank(cell)) return undefined;
   if (excelErrorOf(cell)) throw fail("#VALUE!", "error.errorCell", { arg, cell: describeCell(cell), pos: "value", posKey: "position.value", posN: 0 });

@@ -54,7 +54,7 @@ function counted(chain: number): void {
 }
 
 /** Packed words at most: 4 MB, about 100,000 names of 16 characters. */
-export const PACKED_WORDS = 1 << 20;
+const PACKED_WORDS = 1 << 20;
 
 /** Words before an entry's characters: its length, then its id. */
 const HEADER = 2;

@@ -10,7 +10,7 @@ const useStyles = makeStyles({
 });
 
 /** What a missing requirement set is needed for, in the pane's language. */
-export function featureText(t: T, gap: RequirementGap): string {
+function featureText(t: T, gap: RequirementGap): string {
   return (gap.featureKey && optionalText(t.locale, gap.featureKey)) || gap.feature || `${gap.set} ${gap.version}`;
 }
 

@@ -39,7 +39,7 @@ function problemText(t: T, problems: FieldProblem[], field: FieldProblem["field"
 }
 
 /** The tier rule of the draft, in one sentence. */
-export function ruleSentence(t: T, draft: SettingsDraft, effectiveMeasure: "revenue" | "profit" = draft.measure): string {
+function ruleSentence(t: T, draft: SettingsDraft, effectiveMeasure: "revenue" | "profit" = draft.measure): string {
   const measure = t(`taskpane.settings.measure.${effectiveMeasure}`).toLocaleLowerCase();
   const labels = tierLabels(draft, t.list);
   const { thresholds } = tierRuleParts(draft);
