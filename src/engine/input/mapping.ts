@@ -1,7 +1,7 @@
 /**
  * Which column of a sales table plays which role (the "mapping"), as the task pane proposes,
  * shows and checks it, and the engine's SalesColumns built from it. Pure: the task pane's
- * actions (render/office/actions) and the command line can both use it.
+ * actions (src/addin) and the command line can both use it.
  *
  * A mapping is role → 0-based column index within the table (the header row's columns); the
  * two portfolio axes ("attractiveness", "strength") hold lists of criteria columns.

@@ -3,7 +3,7 @@
  * read, and the mapping's problems as ActionErrors. Pure (the rules are in
  * engine/input/mapping.ts).
  */
-import { ColumnMapping, CRITERIA_AXES, proposeMapping as proposeFor, SINGLE_ROLES, validateMapping } from "../../../engine/input/mapping";
+import { ColumnMapping, CRITERIA_AXES, proposeMapping as proposeFor, SINGLE_ROLES, validateMapping } from "../engine/input/mapping";
 import { ActionError } from "./errors";
 import { geometryOf } from "./read";
 import { sampleTotalRows } from "./total-rows";

@@ -16,16 +16,16 @@
  * and the failed one deleted or marked incomplete (renderSheets); cancelling stops between sheets.
  * One run at a time (run-lock.ts): refused with "busy" while another run is in progress.
  */
-import { ColumnMapping } from "../../../engine/input/mapping";
-import { Portfolio } from "../../../engine/portfolio";
-import { buildAccountPlanSheet, MAX_PLAN_SHEETS, selectPlanAccounts } from "../../../sheets/account-plan";
-import { LiveSource } from "../../../sheets/common";
-import { buildContributionSheet } from "../../../sheets/contribution";
-import { SheetModel } from "../../../sheets/model";
-import { buildMatrixSheet, MatrixOptions } from "../../../sheets/portfolio-matrix";
-import { buildRiskRegisterSheet } from "../../../sheets/risk-register";
-import { text } from "../../../strings";
-import { renderSheets } from "../render";
+import { ColumnMapping } from "../engine/input/mapping";
+import { Portfolio } from "../engine/portfolio";
+import { buildAccountPlanSheet, MAX_PLAN_SHEETS, selectPlanAccounts } from "../sheets/account-plan";
+import { LiveSource } from "../sheets/common";
+import { buildContributionSheet } from "../sheets/contribution";
+import { SheetModel } from "../sheets/model";
+import { buildMatrixSheet, MatrixOptions } from "../sheets/portfolio-matrix";
+import { buildRiskRegisterSheet } from "../sheets/risk-register";
+import { text } from "../strings";
+import { renderSheets } from "../render/office/render";
 import { qualifiedA1 } from "./address";
 import { dateWarnings, mappedColumns, portfolioOf, tierSpecFor } from "./compute";
 import { ActionError, toActionError } from "./errors";

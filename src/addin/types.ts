@@ -1,11 +1,11 @@
 /**
  * The task pane's actions API: the types the pane codes against (src/taskpane/contract.ts mirrors
- * them). Everything the pane does to the workbook goes through src/render/office/actions.
+ * them). Everything the pane does to the workbook goes through src/addin.
  */
-import type { ColumnRole } from "../../../engine/input/headers";
-import type { ColumnMapping } from "../../../engine/input/mapping";
+import type { ColumnRole } from "../engine/input/headers";
+import type { ColumnMapping } from "../engine/input/mapping";
 
-export type { ColumnMapping } from "../../../engine/input/mapping";
+export type { ColumnMapping } from "../engine/input/mapping";
 
 /** A sales table found around the selection. */
 export interface DetectedTable {
