@@ -16,7 +16,7 @@
  * and the failed one deleted or marked incomplete (renderSheets); cancelling stops between sheets.
  * One run at a time (run-lock.ts): refused with "busy" while another run is in progress.
  */
-import { ColumnMapping } from "../engine/input/mapping";
+import { ColumnMapping } from "../app/mapping";
 import { Portfolio } from "../engine/portfolio";
 import { buildAccountPlanSheet, MAX_PLAN_SHEETS, selectPlanAccounts } from "../sheets/account-plan";
 import { LiveSource } from "../sheets/common";

@@ -13,7 +13,7 @@
  * Syncs: 1 check (+ the value reads, in row chunks, for asValues) + 1 write per ~3.8 MB.
  */
 import { isKaError } from "../engine/errors";
-import { ColumnMapping, mappedSalesColumns } from "../engine/input/mapping";
+import { ColumnMapping, mappedSalesColumns } from "../app/mapping";
 import { buildPortfolio } from "../engine/portfolio";
 import { TIER_LOSS, TIER_NONE } from "../engine/tiers";
 import { list, text } from "../strings";

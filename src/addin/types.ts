@@ -3,9 +3,9 @@
  * them). Everything the pane does to the workbook goes through src/addin.
  */
 import type { ColumnRole } from "../engine/input/headers";
-import type { ColumnMapping } from "../engine/input/mapping";
+import type { ColumnMapping } from "../app/mapping";
 
-export type { ColumnMapping } from "../engine/input/mapping";
+export type { ColumnMapping } from "../app/mapping";
 
 /** A sales table found around the selection. */
 export interface DetectedTable {

@@ -23,15 +23,15 @@
  *    - revenue: ≥ 90% numbers with mean magnitude ≥ 10; the largest mean magnitude wins.
  *    Profit, effort, region, manager and the criteria are never guessed from content.
  */
-import { maxOf } from "../arrays";
-import { DEFAULT_CHURN_LEVELS, levelKey } from "../churn";
-import { KaError } from "../errors";
-import { NamedColumn, SalesColumns } from "../portfolio";
-import { Cell, describeCell, excelErrorOf, isBlank } from "./cells";
-import { isDateText } from "./dates";
-import { ColumnRole, COLUMN_ROLES, findColumn, pivotValueHeaderOf } from "./headers";
-import { parseNumericText } from "./numbers";
-import { columnLetter } from "./column-letters";
+import { maxOf } from "../engine/arrays";
+import { DEFAULT_CHURN_LEVELS, levelKey } from "../engine/churn";
+import { KaError } from "../engine/errors";
+import { NamedColumn, SalesColumns } from "../engine/portfolio";
+import { Cell, describeCell, excelErrorOf, isBlank } from "../engine/input/cells";
+import { isDateText } from "../engine/input/dates";
+import { ColumnRole, COLUMN_ROLES, findColumn, pivotValueHeaderOf } from "../engine/input/headers";
+import { parseNumericText } from "../engine/input/numbers";
+import { columnLetter } from "../engine/input/column-letters";
 
 /** role → column index (0-based in the table); attractiveness/strength → criteria column indexes. */
 export interface ColumnMapping {
