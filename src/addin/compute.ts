@@ -3,7 +3,8 @@
  * ActionErrors that name the header and the WORKSHEET row of the bad cell.
  */
 import { isKaError, KaError, messageIn } from "../engine/errors";
-import { ColumnMapping, locateCellError, mappedSalesColumns } from "../app/mapping";
+import { ColumnMapping } from "../app/mapping";
+import { locateCellError, mappedSalesColumns } from "../app/sales-columns";
 import { buildPortfolio, Portfolio } from "../engine/portfolio";
 import { text } from "../strings";
 import { TierSpec, tierSpecOf } from "../engine/tiers";

@@ -13,7 +13,8 @@
  * Syncs: 1 check (+ the value reads, in row chunks, for asValues) + 1 write per ~3.8 MB.
  */
 import { isKaError } from "../engine/errors";
-import { ColumnMapping, mappedSalesColumns } from "../app/mapping";
+import { ColumnMapping } from "../app/mapping";
+import { mappedSalesColumns } from "../app/sales-columns";
 import { buildPortfolio } from "../engine/portfolio";
 import { TIER_LOSS, TIER_NONE } from "../engine/tiers";
 import { list, text } from "../strings";

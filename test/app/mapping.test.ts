@@ -3,9 +3,8 @@
  * sniffing when headers say nothing, validation, SalesColumns and error locations.
  */
 import { isKaError, KaError } from "../../src/engine/errors";
-import {
-  locateCellError, mappedSalesColumns, proposeMapping, proposeMappingDetails, salesColumnsOf, validateMapping,
-} from "../../src/app/mapping";
+import { proposeMapping, proposeMappingDetails, validateMapping } from "../../src/app/mapping";
+import { locateCellError, mappedSalesColumns, salesColumnsOf } from "../../src/app/sales-columns";
 import { buildPortfolio } from "../../src/engine/portfolio";
 import { tierSpecOf } from "../../src/engine/tiers";
 
