@@ -3,6 +3,7 @@
  * them). Everything the pane does to the workbook goes through src/addin.
  */
 import type { ColumnRole } from "../engine/input/headers";
+import type { SheetChoice } from "../app/build";
 import type { ColumnMapping } from "../app/mapping";
 
 export type { ColumnMapping } from "../app/mapping";
@@ -51,7 +52,8 @@ export interface SavedState {
   settings: PlannerSettings;
 }
 
-export type BuildKind = "contribution" | "matrix" | "plans" | "risk" | "all";
+/** The sheets a run inserts (app/build.ts). */
+export type BuildKind = SheetChoice;
 
 export interface BuildOptions {
   /** After each step: reading a chunk of rows, building, each sheet written (label: what comes next). */

@@ -66,7 +66,12 @@ const SHAPES: readonly Shape[] = [
     file: "xlsx",
     expected: { customer: 0, date: 1, revenue: 2, profit: 3, satisfaction: 4, credit: 5, region: 6 },
   },
-  { name: "English PivotTable headers", rows: pivotTable({ language: "en", subtotals: true, blank: true }).rows, file: "csv", expected: { customer: 0, revenue: 1, profit: 2 } },
+  {
+    name: "English PivotTable headers",
+    rows: pivotTable({ language: "en", subtotals: true, blank: true }).rows,
+    file: "csv",
+    expected: { customer: 0, revenue: 1, profit: 2 },
+  },
   { name: "Chinese PivotTable headers, as .xlsx", rows: pivotTable({ language: "zh" }).rows, file: "xlsx", expected: { customer: 0, revenue: 1, profit: 2 } },
   {
     name: "numeric customer ids",
@@ -74,14 +79,24 @@ const SHAPES: readonly Shape[] = [
     file: "csv",
     expected: { customer: 0, date: 1, revenue: 2 },
   },
-  { name: "US ERP export (CustomerID, m/d/yyyy h:mm)", rows: usErpExport().rows, file: "csv", expected: { customer: 6, date: 4, revenue: 8, quantity: 3 } },
+  {
+    name: "US ERP export (CustomerID, m/d/yyyy h:mm)",
+    rows: usErpExport().rows,
+    file: "csv",
+    expected: { customer: 6, date: 4, revenue: 8, quantity: 3 },
+  },
   {
     name: "headers that name no role: only the contents find the columns",
     rows: [["Kunde", "Datum", "Betrag", "Bonität", "Zufriedenheit"], ...salesLines(300).map((r) => [r[0], r[1], r[2], r[5], r[4]])],
     file: "xlsx",
     expected: { customer: 0, date: 1, revenue: 2, credit: 3, satisfaction: 4 },
   },
-  { name: "German export (Kunde;Datum;Umsatz;Gewinn, decimal commas)", rows: europeanExport({ headers: "de" }).rows, file: "semicolon", expected: { customer: 0, date: 1, revenue: 2 } },
+  {
+    name: "German export (Kunde;Datum;Umsatz;Gewinn, decimal commas)",
+    rows: europeanExport({ headers: "de" }).rows,
+    file: "semicolon",
+    expected: { customer: 0, date: 1, revenue: 2 },
+  },
 ];
 
 /** The single roles of a mapping, criteria only when there are any. */

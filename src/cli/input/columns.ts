@@ -103,7 +103,12 @@ export function splitList(v: string): string[] {
 }
 
 /** The columns the options name, resolved (an option naming the customer column is an error). */
-function namedByOptions(table: Table, options: BuildColumnOptions, customer: ResolvedColumn): { single: Partial<Record<OptionalRole, ResolvedColumn>>; criteria: Partial<Record<CriteriaAxis, ResolvedColumn[]>> } {
+interface OptionColumns {
+  readonly single: Partial<Record<OptionalRole, ResolvedColumn>>;
+  readonly criteria: Partial<Record<CriteriaAxis, ResolvedColumn[]>>;
+}
+
+function namedByOptions(table: Table, options: BuildColumnOptions, customer: ResolvedColumn): OptionColumns {
   const named = (spec: string, option: string): ResolvedColumn => {
     const col = resolveColumn(table, spec, option);
     if (col.index === customer.index) {
@@ -182,7 +187,8 @@ export function mapBuildColumns(table: Table, options: BuildColumnOptions, local
     const found = proposal.mapping[axis];
     return named.criteria[axis] ?? (Array.isArray(found) ? found.map((i) => namedColumn(table, i)) : []);
   };
-  const mapped = { customer, measure: measureOf(table, options, single), single, attractiveness: criteriaOf("attractiveness"), strength: criteriaOf("strength") };
+  const measure = measureOf(table, options, single);
+  const mapped = { customer, measure, single, attractiveness: criteriaOf("attractiveness"), strength: criteriaOf("strength") };
   return { ...mapped, mapping: proposal.mapping, notes: mappingNotes(table, mapped, locale) };
 }
 
