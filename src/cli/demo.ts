@@ -23,7 +23,8 @@ import { runPareto } from "./commands/pareto";
 import { writeSamples } from "./commands/sample";
 import { runTiers } from "./commands/tiers";
 import { describeError } from "./errors";
-import { detectColumn } from "./input/sales";
+import { resolvedOf, tableProposal } from "./input/proposal";
+import { notDetected } from "./input/sales";
 import { readTable } from "./input/read-table";
 import { bufferIo, Io, processIo } from "./io";
 import { formatInteger } from "./output/format";
@@ -107,7 +108,8 @@ export async function demoSection(req: SectionRequest): Promise<Section> {
   io.stdout.write(notes.err());
   io.stdout.write(out.out());
   // The same table by profit: how many customers lose money.
-  const profit = detectColumn(table, ["profit"], "--value");
+  const profit = resolvedOf(table, tableProposal(table), "profit");
+  if (!profit) throw notDetected(table, "--value");
   const { analysis } = analyseTable(table, { locale: loc, value: String(profit.index + 1) }, tierSpecOf(null, null, null, loc), loc, bufferIo());
   const f = concentrationOf(analysis);
   say();

@@ -22,7 +22,7 @@ import {
   saveLastCommandError,
   toActionError,
   type PlannerSettings,
-} from "../render/office/actions";
+} from "../addin";
 
 /** A ribbon action handler. It must not call event.completed(): `completing` does that. */
 export type CommandHandler = (event: Office.AddinCommands.Event) => void | Promise<void>;

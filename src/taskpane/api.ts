@@ -1,5 +1,5 @@
-/** The actions API the pane uses in Excel (src/render/office/actions), checked against the pane's contract. */
-import * as actions from "../render/office/actions";
+/** The actions API the pane uses in Excel (src/addin), checked against the pane's contract. */
+import * as actions from "../addin";
 import type { PlannerApi } from "./contract";
 
 export const plannerApi: PlannerApi = {

@@ -1,5 +1,5 @@
 /**
- * The task pane's view of the actions API (src/render/office/actions): the only way the pane
+ * The task pane's view of the actions API (src/addin): the only way the pane
  * reaches the workbook. Components receive a `PlannerApi` (the real module in the add-in, a stub
  * in unit tests) and never call Office.js for the workbook themselves; they hold no key-account
  * rules either: finding the table, proposing the mapping, reading the preview and building
@@ -17,7 +17,7 @@ import type {
   PreviewColumn,
   RequirementGap,
   SavedState,
-} from "../render/office/actions";
+} from "../addin";
 
 export type { ActionErrorKind, BuildOptions, BuildResult, ColumnMapping, CommandErrorRecord, DetectedTable, PlannerSettings, PreviewColumn, RequirementGap, SavedState };
 export type SheetKind = BuildKind;
@@ -40,7 +40,7 @@ export const ACTION_ERROR_KINDS: readonly ActionErrorKind[] = [
   "unknown",
 ];
 
-/** The functions of src/render/office/actions the pane calls. */
+/** The functions of src/addin the pane calls. */
 export interface PlannerApi {
   checkRequirements(): { ok: boolean; missing: RequirementGap[] };
   findSalesTable(): Promise<DetectedTable>;

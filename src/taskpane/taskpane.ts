@@ -5,7 +5,7 @@
  * Must never leave a blank or broken page: when office.js did not load (no network, plain
  * browser) `Office` is undefined, and outside Office `Office.onReady` reports no host; both show
  * the "open this pane in Excel" message (host.ts). Everything that touches the workbook goes
- * through the actions API (src/render/office/actions), handed to the components as `api`.
+ * through the actions API (src/addin), handed to the components as `api`.
  */
 import { createElement } from "react";
 import { createRoot } from "react-dom/client";

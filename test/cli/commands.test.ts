@@ -286,7 +286,9 @@ describe("errors: one line naming file, row and column; exit code 2", () => {
   it("columns: not found lists the headers; not detected asks for the option", async () => {
     await expectError(["tiers", fixture("tiny.csv"), "--value", "Turnover"], '--value "Turnover" matches no column', 'A "Customer", B "Region", C "Revenue", D "Profit"');
     await expectError(["tiers", fixture("tiny.csv"), "--customer", "9"], "--customer 9 is out of range; the table has 4 columns");
-    await expectError(["tiers", tempFile("x.csv", "Name,Qty\nA,1\n")], "no column found for --customer", 'A "Name", B "Qty"');
+    await expectError(["tiers", tempFile("x.csv", "Name,Qty\n1001,1\n")], "no column found for --customer by its header or contents", 'A "Name", B "Qty"');
+    // A text column is the customer by its contents (as in the pane); "Qty" is a quantity, never the value.
+    await expectError(["tiers", tempFile("x.csv", "Name,Qty\nA,1\n")], "no column found for --value by its header or contents", 'A "Name", B "Qty"');
     await expectError(["tiers", fixture("tiny.csv"), "--customer", "C"], "customer and value columns are the same column");
   });
 

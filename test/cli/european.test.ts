@@ -88,8 +88,11 @@ describe("a European export (Kunde;Datum;Umsatz;Gewinn, decimal commas)", () => 
     expect(profit).toEqual(euro.profitCents);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
-    const data = wb.worksheets[wb.worksheets.length - 1];
+    const data = wb.getWorksheet("Data")!;
     expect(data.getCell("C1").value).toBe("Umsatz");
+    // "Datum" names no role: the d.m.yyyy column is the date column by its contents, as in the pane.
+    expect({ index: result.columns.single.date?.index, how: result.columns.single.date?.how }).toEqual({ index: 1, how: "content" });
+    expect(result.portfolio.dateProblem ?? null).toBeNull();
     const cells = Array.from({ length: 20 }, (_, i) => data.getCell(`C${i + 2}`).value);
     expect(cells.every((v) => typeof v === "number")).toBe(true);
     expect(cells[0]).toBe(Number(String(euro.rows[1][2]).replace(/\./g, "").replace(",", ".")));

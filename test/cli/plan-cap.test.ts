@@ -8,7 +8,7 @@ import * as path from "path";
 import { runBuild } from "../../src/cli/commands/build";
 import { Table } from "../../src/cli/input/table";
 import { bufferIo } from "../../src/cli/io";
-import { MAX_NEW_SHEETS } from "../../src/render/office/actions";
+import { MAX_NEW_SHEETS } from "../../src/addin";
 import { MAX_PLAN_SHEETS } from "../../src/sheets/account-plan";
 import { tempDir } from "./helpers";
 

@@ -5,7 +5,7 @@
  * path, and leaves failures for the pane (opening it).
  */
 import * as commands from "../../src/commands/commands";
-import { buildSheets, findSalesTable, LAST_ERROR_KEY, loadLastCommandError, proposeMapping, STATE_KEY } from "../../src/render/office/actions";
+import { buildSheets, findSalesTable, LAST_ERROR_KEY, loadLastCommandError, proposeMapping, STATE_KEY } from "../../src/addin";
 import { text } from "../../src/strings";
 import { FakeExcel, FakeOffice, type FakeOfficeOptions, type Scalar } from "../support/fake-excel";
 

@@ -5,7 +5,7 @@
 import * as KA from "../../src/functions/functions";
 import { columnSeparator, separatorEvidence, textSeparator } from "../../src/engine/input/decimal-separator";
 import { parseNumericText } from "../../src/engine/input/numbers";
-import { proposeMapping } from "../../src/engine/input/mapping";
+import { proposeMapping } from "../../src/app/mapping";
 import { readNumericVector } from "../../src/engine/input/numeric-vector";
 import { columnVector } from "../../src/engine/input/range";
 import { Random } from "../../src/sample/prng";

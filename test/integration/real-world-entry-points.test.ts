@@ -6,8 +6,8 @@
  * fake of Excel, columns as the pane proposes them) and `ka-planner tiers` on the file — must
  * give every customer the same tier, and the one an independent integer-cent oracle gives.
  */
-import * as actions from "../../src/render/office/actions";
-import type { PlannerSettings } from "../../src/render/office/actions";
+import * as actions from "../../src/addin";
+import type { PlannerSettings } from "../../src/addin";
 import { tierFormula } from "../../src/engine/formulas/tier";
 import { cli, tempFile } from "../cli/helpers";
 import { FakeExcel, FakeOffice, type Scalar } from "../support/fake-excel";

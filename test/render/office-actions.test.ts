@@ -1,10 +1,10 @@
 /**
- * The task pane's actions (src/render/office/actions) over the recording fake of Excel
+ * The task pane's actions (src/addin) over the recording fake of Excel
  * (test/support/fake-excel.ts) with the Office global faked (FakeOffice): what each action reads
  * and writes, how many syncs, the error paths, never overwriting, cancelling, settings.
  */
-import * as actions from "../../src/render/office/actions";
-import type { ColumnMapping, DetectedTable, PlannerSettings } from "../../src/render/office/actions";
+import * as actions from "../../src/addin";
+import type { ColumnMapping, DetectedTable, PlannerSettings } from "../../src/addin";
 import { tierFormula as engineTier } from "../../src/engine/formulas/tier";
 import { text } from "../../src/strings";
 import { FakeExcel, FakeOffice, FakeOfficeError, WEB_RESPONSE_LIMIT, type FakeRequest, type Scalar } from "../support/fake-excel";

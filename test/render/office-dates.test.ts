@@ -4,8 +4,8 @@
  * one in the order of the pane's setting, and without that setting it is left out with a note
  * (never a failure). The setting is saved with the workbook.
  */
-import * as actions from "../../src/render/office/actions";
-import type { ColumnMapping, PlannerSettings } from "../../src/render/office/actions";
+import * as actions from "../../src/addin";
+import type { ColumnMapping, PlannerSettings } from "../../src/addin";
 import { FakeExcel, FakeOffice, type Scalar } from "../support/fake-excel";
 
 const HEADERS = ["Customer", "Invoice date", "Revenue"];

@@ -1,14 +1,14 @@
 /**
- * One KA Planner run at a time (src/render/office/actions/run-lock.ts) and the temporary sheets
+ * One KA Planner run at a time (src/addin/run-lock.ts) and the temporary sheets
  * of a run (src/render/office/temp-sheets.ts), over the recording fake of Excel: the lock is
  * held for the whole run and released however it ends; a refusal of the ribbon reaches the
  * pane; temporary sheets carry the run's id and marker; leftovers of crashed runs are removed
  * at the next start, and nothing else is.
  */
 import * as commands from "../../src/commands/commands";
-import * as actions from "../../src/render/office/actions";
-import type { ColumnMapping, PlannerSettings } from "../../src/render/office/actions";
-import { resetLeftoverCheck } from "../../src/render/office/actions/run-lock";
+import * as actions from "../../src/addin";
+import type { ColumnMapping, PlannerSettings } from "../../src/addin";
+import { resetLeftoverCheck } from "../../src/addin/run-lock";
 import { LEFTOVER_GRACE_MS, markerOf, newRunId, removeLeftoverSheets, runIdOfSheetName, TEMP_MARKER, tempSheetName } from "../../src/render/office/temp-sheets";
 import { FakeExcel, FakeOffice, type ActionInfo, type Scalar } from "../support/fake-excel";
 import { render } from "../support/office-render";

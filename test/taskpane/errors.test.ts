@@ -5,7 +5,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { ActionError } from "../../src/render/office/actions";
+import { ActionError } from "../../src/addin";
 import { LOCALES, resourceOf, text } from "../../src/strings";
 import { ACTION_ERROR_KINDS } from "../../src/taskpane/contract";
 import { errorView, optionalText, toPaneError } from "../../src/taskpane/errors";

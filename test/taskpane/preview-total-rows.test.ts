@@ -4,8 +4,8 @@
  */
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
-import { readPreview } from "../../src/render/office/actions/mapping";
-import type { DetectedTable } from "../../src/render/office/actions/types";
+import { readPreview } from "../../src/addin/mapping";
+import type { DetectedTable } from "../../src/addin/types";
 import { PreviewTable } from "../../src/taskpane/components/PreviewTable";
 import { LocaleContext } from "../../src/taskpane/i18n";
 import type { Planner } from "../../src/taskpane/usePlanner";

@@ -5,8 +5,8 @@
  * like a formula lands as text everywhere it is written.
  */
 import * as commands from "../../src/commands/commands";
-import * as actions from "../../src/render/office/actions";
-import type { ColumnMapping, PlannerSettings } from "../../src/render/office/actions";
+import * as actions from "../../src/addin";
+import type { ColumnMapping, PlannerSettings } from "../../src/addin";
 import { FakeExcel, FakeOffice, type FakeCell, type Scalar } from "../support/fake-excel";
 
 const INJECTED = ['=HYPERLINK("http://x","y")', "+1+1", "-2+3", "@SUM(A1)", "\tTabbed Co", "\rReturn Co", "=1/0"];

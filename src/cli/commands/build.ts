@@ -15,12 +15,10 @@ import * as nodePath from "path";
 import { Portfolio } from "../../engine/portfolio";
 import { TIER_LOSS, TIER_NONE } from "../../engine/tiers";
 import { planNames, writeWorkbook, writeWorkbookTo } from "../../render/xlsx";
-import { buildAccountPlanSheet, MAX_PLAN_SHEETS, PlanSelection, selectPlanAccounts } from "../../sheets/account-plan";
+import { buildSheetModels, choosePlanAccounts, PlanAccounts, today } from "../../app/build";
+import { MAX_PLAN_SHEETS, PlanSelection } from "../../sheets/account-plan";
 import { LiveSource, SheetOptions } from "../../sheets/common";
-import { buildContributionSheet } from "../../sheets/contribution";
 import { SheetModel } from "../../sheets/model";
-import { buildMatrixSheet } from "../../sheets/portfolio-matrix";
-import { buildRiskRegisterSheet } from "../../sheets/risk-register";
 import { Locale, text } from "../../strings";
 import { CliError } from "../errors";
 import { settleDecimalSeparators } from "../input/decimals";
@@ -124,12 +122,6 @@ export function checkOut(out: string | undefined, input: string | undefined, for
   return file;
 }
 
-const today = (): string => {
-  const d = new Date();
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-};
-
 function sizeText(bytes: number): string {
   if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
   return `${Math.max(1, Math.round(bytes / 1024))} KB`;
@@ -139,14 +131,14 @@ interface Built {
   sheets: SheetModel[];
   portfolio: Portfolio;
   mapped: MappedColumns;
-  planIds: number[];
+  planIds: readonly number[];
   plansLeftOut: number;
-  unknown: string[];
+  unknown: readonly string[];
   selection: PlanSelection;
 }
 
 /** The sheet models of the workbook, in order: contribution, matrix, plans, risk register, [data]. */
-export function buildSheets(table: Table, options: BuildOptions, io: Io, progress: Progress, generatedOn: string): Built {
+export function workbookSheets(table: Table, options: BuildOptions, io: Io, progress: Progress, generatedOn: string): Built {
   const locale = localeOption(options.locale);
   const spec = tierSpecOption(options, locale);
   const selection = plansOption(options.plans);
@@ -162,18 +154,7 @@ export function buildSheets(table: Table, options: BuildOptions, io: Io, progres
   for (const note of notes) io.stderr.write(`${note}\n`);
   for (const note of totalRowNotes(portfolio.analysis.customers.totalRows, table, locale)) io.stderr.write(`${note}\n`);
 
-  const { ids: selected, unknown } = selectPlanAccounts(portfolio, selection);
-  if (typeof selection === "object" && "names" in selection) {
-    const quotedNames = unknown.map((n) => `"${n}"`).join(", ");
-    if (selected.length === 0) throw new CliError("cli.build.error.noPlanMatch", { names: quotedNames, file: table.file });
-    if (unknown.length > 0) io.stderr.write(`${text(locale, "cli.build.warning.unknownPlans", { names: quotedNames, count: selected.length })}\n`);
-  }
-  // The plan cap: the first plans of the selection (the largest accounts, or the first named).
-  const ids = selected.slice(0, MAX_PLAN_SHEETS);
-  if (selected.length > ids.length) {
-    const args = { selected: formatInteger(selected.length), max: MAX_PLAN_SHEETS, left: formatInteger(selected.length - ids.length) };
-    io.stderr.write(`${text(locale, "cli.build.note.planCap", args)}\n`);
-  }
+  const { selected, planned: ids, unknown } = planAccounts(portfolio, selection, table, locale, io);
 
   const columnNames = {
     customer: mapped.customer.header,
@@ -181,40 +162,54 @@ export function buildSheets(table: Table, options: BuildOptions, io: Io, progres
     profit: s.profit?.header,
     effort: s.effort?.header,
   };
+  const label = text(locale, "cli.build.progress.plans");
   const make = (source: LiveSource | undefined): SheetModel[] => {
-    // One options object for every builder (common.ts SheetOptions).
     const options: SheetOptions = { locale, generated: generatedOn, columnNames, ...(source ? { live: { source } } : {}) };
-    const sheets: SheetModel[] = [buildContributionSheet(portfolio, options), buildMatrixSheet(portfolio, options)];
-    const label = text(locale, "cli.build.progress.plans");
-    progress.count(label, 0, ids.length);
-    ids.forEach((id, i) => {
-      sheets.push(buildAccountPlanSheet(portfolio, id, options));
-      progress.count(label, i + 1, ids.length);
-    });
-    if (ids.length > 0) sheets.push(buildRiskRegisterSheet(portfolio, ids, options));
-    return sheets;
+    const onPlan = (done: number, total: number) => progress.count(label, done, total);
+    return buildSheetModels(portfolio, { choice: "all", options, accounts: ids, onPlan }).sheets.map((b) => b.model);
   };
 
-  let sheets: SheetModel[];
-  if (!options.live) {
-    sheets = make(undefined);
-  } else {
-    // The data sheet goes last; the writer may rename it if a generated sheet took its name,
-    // and the live formulas must name it as written: build again with the final name then.
-    const measureCol = (mapped.measure === "profit" ? s.profit : s.revenue)!;
-    const sourceFor = (sheetName: string) =>
-      liveSourceOf(sheetName, table.rowCount, { customer: mapped.customer.index, measure: measureCol.index, profit: s.profit?.index, effort: s.effort?.index });
-    let dataName = text(locale, "cli.build.dataSheet");
-    const data = (name: string) => dataSheetModel(table, name, { numeric, date: s.date?.index });
-    sheets = [...make(sourceFor(dataName)), data(dataName)];
-    const finalName = planNames(sheets).sheets[sheets.length - 1];
-    if (finalName !== dataName) {
-      dataName = finalName;
-      sheets = [...make(sourceFor(dataName)), data(dataName)];
-    }
-  }
+  const sheets = options.live ? withDataSheet(make, table, mapped, numeric, locale) : make(undefined);
   progress.clear();
   return { sheets, portfolio, mapped, planIds: ids, plansLeftOut: selected.length - ids.length, unknown, selection };
+}
+
+/**
+ * The accounts that get a plan (choosePlanAccounts): named accounts none of which is a customer
+ * are an error, some unknown a warning; the plan cap a note.
+ */
+function planAccounts(portfolio: Portfolio, selection: PlanSelection, table: Table, locale: Locale, io: Io): PlanAccounts {
+  const accounts = choosePlanAccounts(portfolio, selection);
+  const { selected, planned, unknown } = accounts;
+  if (typeof selection === "object" && "names" in selection) {
+    const quotedNames = unknown.map((n) => `"${n}"`).join(", ");
+    if (selected.length === 0) throw new CliError("cli.build.error.noPlanMatch", { names: quotedNames, file: table.file });
+    if (unknown.length > 0) io.stderr.write(`${text(locale, "cli.build.warning.unknownPlans", { names: quotedNames, count: selected.length })}\n`);
+  }
+  // The plan cap: the first plans of the selection (the largest accounts, or the first named).
+  if (selected.length > planned.length) {
+    const args = { selected: formatInteger(selected.length), max: MAX_PLAN_SHEETS, left: formatInteger(selected.length - planned.length) };
+    io.stderr.write(`${text(locale, "cli.build.note.planCap", args)}\n`);
+  }
+  return accounts;
+}
+
+/**
+ * --live: the sheets over a copy of the table in a data sheet, last. The writer may rename it if
+ * a generated sheet took its name, and the live formulas must name it as written: the sheets are
+ * built again with the final name then.
+ */
+function withDataSheet(make: (source: LiveSource) => SheetModel[], table: Table, mapped: MappedColumns, numeric: ReadonlySet<number>, locale: Locale): SheetModel[] {
+  const s = mapped.single;
+  const measure = mapped.measure === "profit" ? s.profit : s.revenue;
+  if (!measure) throw new Error("withDataSheet: the measure's column is not mapped");
+  const columns = { customer: mapped.customer.index, measure: measure.index, profit: s.profit?.index, effort: s.effort?.index };
+  const data = (name: string) => dataSheetModel(table, name, { numeric, date: s.date?.index });
+  const dataName = text(locale, "cli.build.dataSheet");
+  const sheets = [...make(liveSourceOf(dataName, table.rowCount, columns)), data(dataName)];
+  const finalName = planNames(sheets).sheets[sheets.length - 1];
+  if (finalName === dataName) return sheets;
+  return [...make(liveSourceOf(finalName, table.rowCount, columns)), data(finalName)];
 }
 
 /** Builds the workbook of a table and writes it (see the module comment); prints the summary. */
@@ -224,7 +219,7 @@ export async function runBuild(table: Table, options: BuildOptions, io: Io, env:
   const out = checkOut(options.out, nodePath.resolve(table.file), force);
   const progress = Progress.on(io.stderr, env.progress);
   const started = Date.now();
-  const built = buildSheets(table, options, io, progress, env.today ?? today());
+  const built = workbookSheets(table, options, io, progress, env.today ?? today());
   const buildMs = Date.now() - started;
 
   const writeStart = Date.now();

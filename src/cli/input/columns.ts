@@ -1,33 +1,32 @@
 /**
- * Every column `ka-planner build` maps, from options or header words (engine/input/headers.ts),
- * and the portfolio read from them through the engine (engine/portfolio.ts buildPortfolio),
- * with the engine's errors about a cell re-rendered to name the file, sheet, column and row,
- * whichever mapped column they concern.
+ * Every column `ka-planner build` maps, and the portfolio read from them through the engine
+ * (engine/portfolio.ts buildPortfolio), with the engine's errors about a cell re-rendered to
+ * name the file, sheet, column and row, whichever mapped column they concern.
  *
- * Rules:
- * - customer: --customer, else the "customer" header role; required.
- * - revenue: --value, else the "revenue" role; profit: --profit, else the "profit" role.
- *   The tier measure (--measure) is revenue by default, profit when asked or when the table has
- *   no revenue column. Neither found: the error names --value.
- * - date, satisfaction, effort, credit, region, manager: their option, else their role; a
+ * The columns are the task pane's: the one proposal of app/mapping.ts (header words, then the
+ * contents of the first rows), with the columns the options name laid over it.
+ * - customer: --customer, else as the proposal finds it; required. An option naming the
+ *   customer column for another role is an error.
+ * - revenue: --value; profit: --profit. The tier measure (--measure) is revenue by default,
+ *   profit when asked or when the table has no revenue column. Neither found: the error names
+ *   --value.
+ * - date, satisfaction, effort, credit, region, manager: their option, else the proposal's; a
  *   column not found is left out (a note says which, and how to name it).
- * - portfolio criteria: --attractiveness / --strength ("COL;COL"), else every column of the
- *   roles attractiveness, marketGrowth, marginPotential, strategicFit (attractiveness) and
- *   strength, shareOfWallet, relationship, productFit (strength), in column order.
- * - A column named by an option wins; a column found by header is never taken twice (the next
- *   match of the role is tried) and never the customer column. An option naming the customer
- *   column for another role is an error.
+ * - portfolio criteria: --attractiveness / --strength ("COL;COL"), else the proposal's (every
+ *   column of the axis' header roles, in column order).
+ * A column found by its contents, or chosen among several header matches, gets a note.
  */
 import { isKaError, KaError } from "../../engine/errors";
 import { describeCell } from "../../engine/input/cells";
 import { DATE_ORDERS, DateOrder } from "../../engine/input/dates";
-import { ColumnRole, findColumn } from "../../engine/input/headers";
+import { ColumnMapping, CRITERIA_AXES, CriteriaAxis, Measure, SingleRole } from "../../app/mapping";
 import { buildPortfolio, NamedColumn, Portfolio, PortfolioDateProblem, SalesColumns } from "../../engine/portfolio";
 import { TierSpec } from "../../engine/tiers";
 import { Locale, text } from "../../strings";
 import { CliError } from "../errors";
-import { columnRef, fileRef, locateError, ResolvedColumn, resolveColumn, rowRef } from "./sales";
-import { columnLetter, Table } from "./table";
+import { namedColumn, ResolvedColumn, resolvedOf, tableProposal } from "./proposal";
+import { choiceNotes, columnRef, customerColumn, fileRef, locateError, notDetected, resolveColumn, rowRef } from "./sales";
+import { Table } from "./table";
 
 /** Options as commander delivers them (strings). */
 export interface BuildColumnOptions {
@@ -49,14 +48,12 @@ export interface BuildColumnOptions {
   readonly dateOrder?: string;
 }
 
-export type Measure = "revenue" | "profit";
-
-/** Single-column roles besides the customer, in the order they are detected. */
-export const OPTIONAL_ROLES = ["revenue", "profit", "date", "satisfaction", "effort", "credit", "region", "manager"] as const;
+/** Single-column roles besides the customer that the sheets read, in the order they are reported. */
+export const OPTIONAL_ROLES = ["revenue", "profit", "date", "satisfaction", "effort", "credit", "region", "manager"] as const satisfies readonly SingleRole[];
 export type OptionalRole = (typeof OPTIONAL_ROLES)[number];
 
 /** The option naming each role's column. */
-export const ROLE_OPTION: Readonly<Record<"customer" | OptionalRole | "attractiveness" | "strength", string>> = {
+export const ROLE_OPTION: Readonly<Record<"customer" | OptionalRole | CriteriaAxis, string>> = {
   customer: "--customer",
   revenue: "--value",
   profit: "--profit",
@@ -70,12 +67,9 @@ export const ROLE_OPTION: Readonly<Record<"customer" | OptionalRole | "attractiv
   strength: "--strength",
 };
 
-export const CRITERIA_ROLES: Readonly<Record<"attractiveness" | "strength", readonly ColumnRole[]>> = {
-  attractiveness: ["attractiveness", "marketGrowth", "marginPotential", "strategicFit"],
-  strength: ["strength", "shareOfWallet", "relationship", "productFit"],
-};
-
 export interface MappedColumns {
+  /** The whole mapping, as the task pane would propose it for the same table with the same columns named. */
+  readonly mapping: ColumnMapping;
   readonly customer: ResolvedColumn;
   readonly measure: Measure;
   readonly single: Readonly<Partial<Record<OptionalRole, ResolvedColumn>>>;
@@ -108,35 +102,20 @@ export function splitList(v: string): string[] {
     .filter((s) => s !== "");
 }
 
-/** Resolves every column of the build command; throws CliError for a bad or missing required column. */
-export function mapBuildColumns(table: Table, options: BuildColumnOptions, locale: Locale): MappedColumns {
-  const taken = new Set<number>();
-  const notes: string[] = [];
-  const ambiguous: { col: ResolvedColumn; option: string }[] = [];
+/** The columns the options name, resolved (an option naming the customer column is an error). */
+interface OptionColumns {
+  readonly single: Partial<Record<OptionalRole, ResolvedColumn>>;
+  readonly criteria: Partial<Record<CriteriaAxis, ResolvedColumn[]>>;
+}
 
-  const explicit = (spec: string, option: string): ResolvedColumn => {
+function namedByOptions(table: Table, options: BuildColumnOptions, customer: ResolvedColumn): OptionColumns {
+  const named = (spec: string, option: string): ResolvedColumn => {
     const col = resolveColumn(table, spec, option);
-    if (customer && col.index === customer.index) {
+    if (col.index === customer.index) {
       throw new CliError("cli.build.error.customerColumn", { file: table.file, option, column: `${col.letter} "${col.header}"` });
     }
     return col;
   };
-  /** The first column of `role` (best match, then the other matches) not taken yet. */
-  const detect = (role: ColumnRole, option: string): ResolvedColumn | undefined => {
-    const m = findColumn(table.headers, role);
-    if (!m) return undefined;
-    const free = [m.index, ...m.others].filter((i) => !taken.has(i));
-    if (free.length === 0) return undefined;
-    const col: ResolvedColumn = { index: free[0], header: table.headers[free[0]] ?? "", letter: columnLetter(free[0]), how: m.how, others: free.slice(1) };
-    if (col.others.length > 0) ambiguous.push({ col, option });
-    return col;
-  };
-
-  let customer: ResolvedColumn | undefined;
-  customer = options.customer !== undefined ? resolveColumn(table, options.customer, "--customer") : detect("customer", "--customer");
-  if (!customer) throw new CliError("cli.error.columnNotDetected", { option: "--customer", file: table.file, headers: headerList(table) });
-  taken.add(customer.index);
-
   const optionOf: Record<OptionalRole, string | undefined> = {
     revenue: options.value,
     profit: options.profit,
@@ -148,105 +127,104 @@ export function mapBuildColumns(table: Table, options: BuildColumnOptions, local
     manager: options.manager,
   };
   const single: Partial<Record<OptionalRole, ResolvedColumn>> = {};
-  // Options first, so that detection never takes a column the user named for another role.
   for (const role of OPTIONAL_ROLES) {
     const spec = optionOf[role];
-    if (spec === undefined) continue;
-    const col = explicit(spec, ROLE_OPTION[role]);
-    single[role] = col;
-    taken.add(col.index);
+    if (spec !== undefined) single[role] = named(spec, ROLE_OPTION[role]);
   }
-  const criteriaOptions = { attractiveness: options.attractiveness, strength: options.strength };
-  const criteria: Record<"attractiveness" | "strength", ResolvedColumn[]> = { attractiveness: [], strength: [] };
-  for (const axis of ["attractiveness", "strength"] as const) {
-    const spec = criteriaOptions[axis];
+  const criteria: Partial<Record<CriteriaAxis, ResolvedColumn[]>> = {};
+  for (const axis of CRITERIA_AXES) {
+    const spec = options[axis];
     if (spec === undefined) continue;
     const parts = splitList(spec);
     if (parts.length === 0) throw new CliError("cli.build.error.emptyList", { option: ROLE_OPTION[axis], value: spec });
+    const cols: ResolvedColumn[] = [];
     for (const part of parts) {
-      const col = explicit(part, ROLE_OPTION[axis]);
-      if (!criteria[axis].some((c) => c.index === col.index)) criteria[axis].push(col);
-      taken.add(col.index);
+      const col = named(part, ROLE_OPTION[axis]);
+      if (!cols.some((c) => c.index === col.index)) cols.push(col);
     }
+    criteria[axis] = cols;
   }
-  for (const role of OPTIONAL_ROLES) {
-    if (single[role]) continue;
-    const col = detect(role, ROLE_OPTION[role]);
-    if (col) {
-      single[role] = col;
-      taken.add(col.index);
-    }
-  }
-  for (const axis of ["attractiveness", "strength"] as const) {
-    if (criteriaOptions[axis] !== undefined) continue;
-    for (const role of CRITERIA_ROLES[axis]) {
-      const m = findColumn(table.headers, role);
-      if (!m) continue;
-      // Every column of the role counts as a criterion (two "Attractiveness …" columns are two criteria).
-      for (const i of [m.index, ...m.others]) {
-        if (taken.has(i)) continue;
-        taken.add(i);
-        criteria[axis].push({ index: i, header: table.headers[i] ?? "", letter: columnLetter(i), how: m.how, others: [] });
-      }
-    }
-    criteria[axis].sort((a, b) => a.index - b.index);
-  }
+  return { single, criteria };
+}
 
+/** The tier measure: --measure, else revenue when mapped, else profit; its column is required. */
+function measureOf(table: Table, options: BuildColumnOptions, single: Partial<Record<OptionalRole, ResolvedColumn>>): Measure {
   const requested = measureOption(options.measure);
-  let measure: Measure;
   if (requested) {
-    if (!single[requested]) {
-      throw new CliError("cli.error.columnNotDetected", { option: ROLE_OPTION[requested], file: table.file, headers: headerList(table) });
-    }
-    measure = requested;
-  } else if (single.revenue) measure = "revenue";
-  else if (single.profit) measure = "profit";
-  else throw new CliError("cli.error.columnNotDetected", { option: "--value", file: table.file, headers: headerList(table) });
+    if (!single[requested]) throw notDetected(table, ROLE_OPTION[requested]);
+    return requested;
+  }
+  if (single.revenue) return "revenue";
+  if (single.profit) return "profit";
+  throw notDetected(table, "--value");
+}
 
-  // Notes: the mapping (when anything was found by header), what is missing, ambiguities.
-  const all: { role: string; col: ResolvedColumn }[] = [{ role: "customer", col: customer }];
-  for (const role of OPTIONAL_ROLES) if (single[role]) all.push({ role, col: single[role]! });
+/**
+ * Every column of the build command: the shared proposal (app/mapping.ts: header words, then
+ * contents) with the columns the options name laid over it. Throws CliError for a bad or
+ * missing required column.
+ */
+export function mapBuildColumns(table: Table, options: BuildColumnOptions, locale: Locale): MappedColumns {
+  const customer = customerColumn(table, options.customer);
+  const named = namedByOptions(table, options, customer);
+  const indexes: Partial<Record<SingleRole, number> & Record<CriteriaAxis, number[]>> = { customer: customer.index };
+  for (const role of OPTIONAL_ROLES) {
+    const col = named.single[role];
+    if (col) indexes[role] = col.index;
+  }
+  for (const axis of CRITERIA_AXES) {
+    const cols = named.criteria[axis];
+    if (cols) indexes[axis] = cols.map((c) => c.index);
+  }
+  const proposal = tableProposal(table, indexes);
+
+  const single: Partial<Record<OptionalRole, ResolvedColumn>> = {};
+  for (const role of OPTIONAL_ROLES) {
+    const col = named.single[role] ?? resolvedOf(table, proposal, role);
+    if (col) single[role] = col;
+  }
+  const criteriaOf = (axis: CriteriaAxis): ResolvedColumn[] => {
+    const found = proposal.mapping[axis];
+    return named.criteria[axis] ?? (Array.isArray(found) ? found.map((i) => namedColumn(table, i)) : []);
+  };
+  const measure = measureOf(table, options, single);
+  const mapped = { customer, measure, single, attractiveness: criteriaOf("attractiveness"), strength: criteriaOf("strength") };
+  return { ...mapped, mapping: proposal.mapping, notes: mappingNotes(table, mapped, locale) };
+}
+
+/** Notes: the mapping, what is missing, columns chosen among several or from their contents. */
+function mappingNotes(table: Table, mapped: Omit<MappedColumns, "notes" | "mapping">, locale: Locale): string[] {
   const t = (key: string, args?: Record<string, string | number>) => text(locale, key, args);
+  const { customer, measure, single } = mapped;
+  const all: { role: string; col: ResolvedColumn }[] = [{ role: "customer", col: customer }];
+  for (const role of OPTIONAL_ROLES) {
+    const col = single[role];
+    if (col) all.push({ role, col });
+  }
   const parts = all.map(({ role, col }) =>
     t("cli.build.note.role", {
       role: t(`cli.build.role.${role}`) + (role === measure ? t("cli.build.note.measureMark") : ""),
       column: columnRef(table, col.index, locale),
     }),
   );
-  for (const axis of ["attractiveness", "strength"] as const) {
-    if (criteria[axis].length === 0) continue;
-    parts.push(
-      t("cli.build.note.role", {
-        role: t(`cli.build.role.${axis}`),
-        column: criteria[axis].map((c) => columnRef(table, c.index, locale)).join(t("cli.build.listSeparator")),
-      }),
-    );
+  for (const axis of CRITERIA_AXES) {
+    if (mapped[axis].length === 0) continue;
+    const columns = mapped[axis].map((c) => columnRef(table, c.index, locale)).join(t("cli.build.listSeparator"));
+    parts.push(t("cli.build.note.role", { role: t(`cli.build.role.${axis}`), column: columns }));
   }
-  notes.push(t("cli.build.note.columns", { file: fileRef(table, locale), columns: parts.join(t("cli.build.roleSeparator")) }));
-  const missing: string[] = OPTIONAL_ROLES.filter((r) => !single[r]);
-  for (const axis of ["attractiveness", "strength"] as const) if (criteria[axis].length === 0) missing.push(axis);
+  const notes = [t("cli.build.note.columns", { file: fileRef(table, locale), columns: parts.join(t("cli.build.roleSeparator")) })];
+  const missing: (OptionalRole | CriteriaAxis)[] = OPTIONAL_ROLES.filter((r) => !single[r]);
+  for (const axis of CRITERIA_AXES) if (mapped[axis].length === 0) missing.push(axis);
   if (missing.length > 0) {
     notes.push(
       t("cli.build.note.missing", {
         roles: missing.map((r) => t(`cli.build.role.${r}`)).join(t("cli.build.listSeparator")),
-        options: missing.map((r) => ROLE_OPTION[r as OptionalRole]).join(", "),
+        options: missing.map((r) => ROLE_OPTION[r]).join(", "),
       }),
     );
   }
-  for (const { col, option } of ambiguous) {
-    notes.push(
-      text(locale, "cli.note.ambiguous", {
-        option,
-        chosen: columnRef(table, col.index, locale),
-        others: col.others.map((i) => columnRef(table, i, locale)).join(", "),
-      }),
-    );
-  }
-  return { customer, measure, single, attractiveness: criteria.attractiveness, strength: criteria.strength, notes };
-}
-
-function headerList(table: Table): string {
-  return table.headers.map((h, i) => (h ? `${columnLetter(i)} "${h}"` : columnLetter(i))).join(", ");
+  const choices = all.map(({ role, col }) => ({ col, option: ROLE_OPTION[role as "customer" | OptionalRole] }));
+  return [...notes, ...choiceNotes(table, choices, locale)];
 }
 
 /** The columns of a mapping, as the engine takes them, and where each name came from. */
@@ -322,7 +300,7 @@ export function readPortfolio(
   const date = mapped.single.date;
   let portfolio: Portfolio;
   try {
-    portfolio = buildPortfolio(columns, spec, { dateOrder, optionalDate: date !== undefined && date.how !== "option" });
+    portfolio = buildPortfolio(columns, spec, { dateOrder, optionalDate: date !== undefined && date.how !== "named" });
   } catch (e) {
     if (!isKaError(e)) throw e;
     const name = typeof e.args.arg === "string" ? e.args.arg : undefined;

@@ -6,24 +6,17 @@
  */
 import { isKaError, KaError } from "../../engine/errors";
 import { readCustomerVector, CustomerVector } from "../../engine/input/customer-vector";
-import { ColumnRole, findColumn, normaliseHeader } from "../../engine/input/headers";
+import { normaliseHeader } from "../../engine/input/headers";
 import { NumericVector, readNumericVector } from "../../engine/input/numeric-vector";
 import { columnVector } from "../../engine/input/range";
 import { TotalRowsReport } from "../../engine/total-rows";
 import { totalRowMessages } from "../../engine/total-rows-text";
 import { Locale, text } from "../../strings";
 import { CliError, MessageArgs } from "../errors";
+import { namedColumn, ResolvedColumn, resolvedOf, tableProposal } from "./proposal";
 import { columnIndexOfLetters, columnLetter, Table } from "./table";
 
-export interface ResolvedColumn {
-  readonly index: number;
-  readonly header: string;
-  readonly letter: string;
-  /** "option": named by the user; "exact"/"partial": found by its header. */
-  readonly how: "option" | "exact" | "partial";
-  /** Other columns that matched as well (found by header only). */
-  readonly others: readonly number[];
-}
+export type { ResolvedColumn };
 
 /** `file.xlsx (sheet "Sales")` or `file.csv`. */
 export function fileRef(table: Table, locale: Locale): string {
@@ -52,13 +45,7 @@ function headerList(table: Table): string {
 export function resolveColumn(table: Table, spec: string, option: string): ResolvedColumn {
   const s = spec.trim();
   const width = table.headers.length;
-  const make = (index: number): ResolvedColumn => ({
-    index,
-    header: table.headers[index] ?? "",
-    letter: columnLetter(index),
-    how: "option",
-    others: [],
-  });
+  const make = (index: number): ResolvedColumn => namedColumn(table, index);
   // 1. A header, compared as written (case-insensitive), then in normalised form.
   const lower = s.toLowerCase();
   let i = table.headers.findIndex((h) => h.trim().toLowerCase() === lower);
@@ -76,13 +63,20 @@ export function resolveColumn(table: Table, spec: string, option: string): Resol
   throw new CliError("cli.error.columnNotFound", { option, spec: s, file: table.file, headers: headerList(table) });
 }
 
-/** The first of `roles` found by header words; throws, listing the headers, when none is. */
-export function detectColumn(table: Table, roles: readonly ColumnRole[], option: string): ResolvedColumn {
-  for (const role of roles) {
-    const m = findColumn(table.headers, role);
-    if (m) return { index: m.index, header: m.header, letter: columnLetter(m.index), how: m.how, others: m.others };
-  }
-  throw new CliError("cli.error.columnNotDetected", { option, file: table.file, headers: headerList(table) });
+/** A required column the options did not name and the proposal did not find: the error lists the headers. */
+export function notDetected(table: Table, option: string): CliError {
+  return new CliError("cli.error.columnNotDetected", { option, file: table.file, headers: headerList(table) });
+}
+
+/**
+ * The customer column: named by --customer, else as the shared proposal finds it (header words,
+ * then contents) before any other option is applied, so that an option naming it is an error.
+ */
+export function customerColumn(table: Table, spec: string | undefined): ResolvedColumn {
+  if (spec !== undefined) return resolveColumn(table, spec, "--customer");
+  const customer = resolvedOf(table, tableProposal(table), "customer");
+  if (!customer) throw notDetected(table, "--customer");
+  return customer;
 }
 
 export interface SalesColumnsOptions {
@@ -99,12 +93,18 @@ export interface SalesInput {
   readonly notes: string[];
 }
 
-/** Roles tried for the value column when --value is not given: revenue first, then profit. */
-export const VALUE_ROLES: readonly ColumnRole[] = ["revenue", "profit"];
-
+/** The customer and value columns: options first, else the shared proposal (value: revenue, else profit). */
 export function salesColumns(table: Table, options: SalesColumnsOptions): { customer: ResolvedColumn; value: ResolvedColumn } {
-  const customer = options.customer !== undefined ? resolveColumn(table, options.customer, "--customer") : detectColumn(table, ["customer"], "--customer");
-  const value = options.value !== undefined ? resolveColumn(table, options.value, "--value") : detectColumn(table, VALUE_ROLES, "--value");
+  const customer = customerColumn(table, options.customer);
+  let value: ResolvedColumn | undefined;
+  if (options.value !== undefined) value = resolveColumn(table, options.value, "--value");
+  else {
+    // As proposed for the table alone: a --customer naming that column is an error, not a
+    // reason to take another value column.
+    const proposal = tableProposal(table);
+    value = resolvedOf(table, proposal, "revenue") ?? resolvedOf(table, proposal, "profit");
+  }
+  if (!value) throw notDetected(table, "--value");
   if (customer.index === value.index) {
     throw new CliError("cli.error.sameColumn", { file: table.file, column: `${value.letter} "${value.header}"` });
   }
@@ -113,7 +113,7 @@ export function salesColumns(table: Table, options: SalesColumnsOptions): { cust
 
 function notesFor(table: Table, customer: ResolvedColumn, value: ResolvedColumn, locale: Locale): string[] {
   const notes: string[] = [];
-  if (customer.how !== "option" || value.how !== "option") {
+  if (customer.how !== "named" || value.how !== "named") {
     notes.push(
       text(locale, "cli.note.columns", {
         file: fileRef(table, locale),
@@ -122,19 +122,20 @@ function notesFor(table: Table, customer: ResolvedColumn, value: ResolvedColumn,
       }),
     );
   }
-  for (const [col, option] of [
-    [customer, "--customer"],
-    [value, "--value"],
-  ] as const) {
+  notes.push(...choiceNotes(table, [{ col: customer, option: "--customer" }, { col: value, option: "--value" }], locale));
+  return notes;
+}
+
+/** Notes for stderr on how a column was chosen: among several header matches, or from its contents. */
+export function choiceNotes(table: Table, choices: readonly { col: ResolvedColumn; option: string }[], locale: Locale): string[] {
+  const notes: string[] = [];
+  for (const { col, option } of choices) {
+    const chosen = columnRef(table, col.index, locale);
     if (col.others.length > 0) {
-      notes.push(
-        text(locale, "cli.note.ambiguous", {
-          option,
-          chosen: columnRef(table, col.index, locale),
-          others: col.others.map((i) => columnRef(table, i, locale)).join(", "),
-        }),
-      );
+      const others = col.others.map((i) => columnRef(table, i, locale)).join(", ");
+      notes.push(text(locale, "cli.note.ambiguous", { option, chosen, others }));
     }
+    if (col.how === "content") notes.push(text(locale, "cli.note.foundByContent", { option, chosen }));
   }
   return notes;
 }

@@ -1,5 +1,5 @@
 /** Addresses of the source table: parsing Excel's sheet-qualified addresses and writing A1 references. */
-import { columnLetters, columnNumber } from "../r1c1";
+import { columnLetters, columnNumber } from "../render/office/r1c1";
 
 export interface Rect {
   /** 0-based first row and column. */

@@ -1,11 +1,10 @@
 /**
- * The column mapping (engine/input/mapping.ts): header words in English and Chinese, content
+ * The column mapping (app/mapping.ts): header words in English and Chinese, content
  * sniffing when headers say nothing, validation, SalesColumns and error locations.
  */
 import { isKaError, KaError } from "../../src/engine/errors";
-import {
-  locateCellError, mappedSalesColumns, proposeMapping, proposeMappingDetails, salesColumnsOf, validateMapping,
-} from "../../src/engine/input/mapping";
+import { proposeMapping, proposeMappingDetails, validateMapping } from "../../src/app/mapping";
+import { locateCellError, mappedSalesColumns, salesColumnsOf } from "../../src/app/sales-columns";
 import { buildPortfolio } from "../../src/engine/portfolio";
 import { tierSpecOf } from "../../src/engine/tiers";
 

@@ -9,6 +9,7 @@
  * The header row is the first row; a table's totals row is left out. At least one data row is
  * needed. Syncs: 2 for a region, 3 for a table (name, range, header + sample).
  */
+import { SAMPLE_ROWS } from "../app/mapping";
 import { ActionError, toActionError } from "./errors";
 import { a1Of, Rect } from "./address";
 import { excelRun, supportsExcel } from "./host";
@@ -17,7 +18,7 @@ import type { DetectedTable } from "./types";
 
 export const PREVIEW_ROWS = 5;
 /** Data rows read for content sniffing (proposeMapping). */
-export const SAMPLE_ROWS = 200;
+export { SAMPLE_ROWS };
 
 export function findSalesTable(): Promise<DetectedTable> {
   return excelRun(async (context) => {

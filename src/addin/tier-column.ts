@@ -12,13 +12,14 @@
  *
  * Syncs: 1 check (+ the value reads, in row chunks, for asValues) + 1 write per ~3.8 MB.
  */
-import { isKaError } from "../../../engine/errors";
-import { ColumnMapping, mappedSalesColumns } from "../../../engine/input/mapping";
-import { buildPortfolio } from "../../../engine/portfolio";
-import { TIER_LOSS, TIER_NONE } from "../../../engine/tiers";
-import { list, text } from "../../../strings";
-import { DEFAULT_MAX_REQUEST_BYTES, encodeLiteral, jsonBytes, OP_OVERHEAD, REQUEST_OVERHEAD } from "../encode";
-import { MAX_COLS } from "../r1c1";
+import { isKaError } from "../engine/errors";
+import { ColumnMapping } from "../app/mapping";
+import { mappedSalesColumns } from "../app/sales-columns";
+import { buildPortfolio } from "../engine/portfolio";
+import { TIER_LOSS, TIER_NONE } from "../engine/tiers";
+import { list, text } from "../strings";
+import { DEFAULT_MAX_REQUEST_BYTES, encodeLiteral, jsonBytes, OP_OVERHEAD, REQUEST_OVERHEAD } from "../render/office/encode";
+import { MAX_COLS } from "../render/office/r1c1";
 import { a1Of } from "./address";
 import { engineError, tierSpecFor } from "./compute";
 import { ActionError, toActionError } from "./errors";

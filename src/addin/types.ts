@@ -1,11 +1,12 @@
 /**
  * The task pane's actions API: the types the pane codes against (src/taskpane/contract.ts mirrors
- * them). Everything the pane does to the workbook goes through src/render/office/actions.
+ * them). Everything the pane does to the workbook goes through src/addin.
  */
-import type { ColumnRole } from "../../../engine/input/headers";
-import type { ColumnMapping } from "../../../engine/input/mapping";
+import type { ColumnRole } from "../engine/input/headers";
+import type { SheetChoice } from "../app/build";
+import type { ColumnMapping } from "../app/mapping";
 
-export type { ColumnMapping } from "../../../engine/input/mapping";
+export type { ColumnMapping } from "../app/mapping";
 
 /** A sales table found around the selection. */
 export interface DetectedTable {
@@ -51,7 +52,8 @@ export interface SavedState {
   settings: PlannerSettings;
 }
 
-export type BuildKind = "contribution" | "matrix" | "plans" | "risk" | "all";
+/** The sheets a run inserts (app/build.ts). */
+export type BuildKind = SheetChoice;
 
 export interface BuildOptions {
   /** After each step: reading a chunk of rows, building, each sheet written (label: what comes next). */

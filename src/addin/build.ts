@@ -1,8 +1,8 @@
 /**
  * buildSheets: reads the table's mapped columns ONCE (read.ts: row chunks, one sync each, the
  * first together with the check that the table is still the one detected), maps them to the
- * engine's SalesColumns, builds the Portfolio and the sheet models (src/sheets builders) and
- * writes them into new sheets with renderSheets (activating the first).
+ * engine's SalesColumns, builds the Portfolio and the sheet models (app/build.ts, the same as
+ * `ka-planner build`) and writes them into new sheets with renderSheets (activating the first).
  *
  * Syncs: ⌈rows / chunk⌉ reads (chunk = 20,000 rows for up to 10 mapped columns) + 1 fingerprint
  * check when the read took more than one sync + renderSheets (1–2 setup, ≥ 1 per sheet, 1 to
@@ -16,16 +16,14 @@
  * and the failed one deleted or marked incomplete (renderSheets); cancelling stops between sheets.
  * One run at a time (run-lock.ts): refused with "busy" while another run is in progress.
  */
-import { ColumnMapping } from "../../../engine/input/mapping";
-import { Portfolio } from "../../../engine/portfolio";
-import { buildAccountPlanSheet, MAX_PLAN_SHEETS, selectPlanAccounts } from "../../../sheets/account-plan";
-import { LiveSource } from "../../../sheets/common";
-import { buildContributionSheet } from "../../../sheets/contribution";
-import { SheetModel } from "../../../sheets/model";
-import { buildMatrixSheet, MatrixOptions } from "../../../sheets/portfolio-matrix";
-import { buildRiskRegisterSheet } from "../../../sheets/risk-register";
-import { text } from "../../../strings";
-import { renderSheets } from "../render";
+import { ColumnMapping } from "../app/mapping";
+import { Portfolio } from "../engine/portfolio";
+import { buildSheetModels, choosePlanAccounts, today } from "../app/build";
+import { MAX_PLAN_SHEETS } from "../sheets/account-plan";
+import { LiveSource, SheetOptions } from "../sheets/common";
+import { SheetModel } from "../sheets/model";
+import { text } from "../strings";
+import { renderSheets } from "../render/office/render";
 import { qualifiedA1 } from "./address";
 import { dateWarnings, mappedColumns, portfolioOf, tierSpecFor } from "./compute";
 import { ActionError, toActionError } from "./errors";
@@ -44,13 +42,6 @@ const ENGINE_ROLES = ["customer", "revenue", "profit", "date", "satisfaction", "
 
 const cancelledOf = (s: BuildOptions["signal"]): boolean =>
   s === undefined ? false : "aborted" in s ? s.aborted : Boolean((s as { cancelled: boolean }).cancelled);
-
-/** Today as YYYY-MM-DD in local time (the builders never read the clock). */
-function today(): string {
-  const d = new Date();
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
 
 export function buildSheets(
   kind: BuildKind,
@@ -150,7 +141,7 @@ export function buildSheets(
   }));
 }
 
-/** The sheet models of a kind, the progress label of each, and notes for the user. */
+/** The sheet models of a kind (app/build.ts), the progress label of each, and notes for the user. */
 export function buildModels(
   kind: BuildKind,
   portfolio: Portfolio,
@@ -163,59 +154,44 @@ export function buildModels(
   const locale = settings.locale;
   const t = (key: string, args?: Record<string, string | number>) => text(locale, key, args);
   const warnings: string[] = dateWarnings(portfolio, table, geo, mapping, locale);
+  warnings.push(...totalRowNotes(portfolio.analysis.customers.totalRows, geo, locale));
   const header = (role: string): string | undefined => {
     const v = mapping[role];
     return typeof v === "number" ? table.headers[v] : undefined;
   };
   const columnNames = { customer: header("customer"), revenue: header("revenue"), profit: header("profit"), effort: header("effort") };
   const source = settings.mode === "live" ? liveSource(geo, mapping, settings) : undefined;
-  const live = source ? { source } : undefined;
-  const common = { locale, generated, columnNames, ...(live ? { live } : {}) };
-  const planOptions = { locale, generatedOn: generated, ...(live ? { live } : {}) };
+  const options: SheetOptions = { locale, generated, columnNames, ...(source ? { live: { source } } : {}) };
+  // The matrix's note comes before the plan selection's, as the sheets are in that order.
+  const matrixNoteAt = warnings.length;
+  const accounts = kind === "contribution" || kind === "matrix" ? [] : planAccounts(kind, portfolio, settings, warnings);
+  const built = buildSheetModels(portfolio, { choice: kind, options, accounts, ...(settings.weights ? { weights: settings.weights } : {}) });
+  if (built.weightsIgnored) warnings.splice(matrixNoteAt, 0, t("taskpane.warning.weightsIgnored"));
+  const names = portfolio.analysis.customers.names;
+  let plan = 0;
+  const labels = built.sheets.map(({ model, account }) =>
+    account === undefined
+      ? t("taskpane.progress.sheet", { name: model.name })
+      : t("taskpane.progress.plan", { n: ++plan, count: accounts.length, customer: names[account] || "-" }),
+  );
+  return { sheets: built.sheets.map((b) => b.model), labels, warnings };
+}
 
-  const sheets: SheetModel[] = [];
-  const labels: string[] = [];
-  const add = (model: SheetModel, label: string) => {
-    sheets.push(model);
-    labels.push(label);
-  };
-  const sheetLabel = (model: SheetModel) => t("taskpane.progress.sheet", { name: model.name });
-
-  warnings.push(...totalRowNotes(portfolio.analysis.customers.totalRows, geo, locale));
-  if (kind === "contribution" || kind === "all") {
-    const m = buildContributionSheet(portfolio, common);
-    add(m, sheetLabel(m));
+/**
+ * The accounts of the settings' plan selection (unknown names and an empty selection are
+ * warnings). More plans than one run may insert is refused before any sheet is built; the risk
+ * register alone lists every account of the selection.
+ */
+function planAccounts(kind: BuildKind, portfolio: Portfolio, settings: PlannerSettings, warnings: string[]): readonly number[] {
+  const t = (key: string, args?: Record<string, string | number>) => text(settings.locale, key, args);
+  const { selected, unknown } = choosePlanAccounts(portfolio, settings.plans);
+  if (unknown.length > 0) warnings.push(t("taskpane.warning.unknownPlans", { names: unknown.map((n) => `"${n}"`).join(", ") }));
+  if (selected.length === 0) warnings.push(t("taskpane.warning.noPlanAccounts"));
+  if (kind !== "risk" && selected.length > MAX_NEW_SHEETS) {
+    const before = kind === "all" ? 2 : 0;
+    throw new ActionError("sheetLimit", "taskpane.error.tooManySheets", { count: selected.length + before + 1, max: MAX_NEW_SHEETS });
   }
-  if (kind === "matrix" || kind === "all") {
-    const weights = settings.weights;
-    let m: SheetModel;
-    try {
-      m = buildMatrixSheet(portfolio, { ...common, ...(weights ? { weights } : {}) } as MatrixOptions);
-    } catch (e) {
-      if (!weights || !/weights/.test(e instanceof Error ? e.message : "")) throw e;
-      warnings.push(t("taskpane.warning.weightsIgnored"));
-      m = buildMatrixSheet(portfolio, common);
-    }
-    add(m, sheetLabel(m));
-  }
-  if (kind === "plans" || kind === "risk" || kind === "all") {
-    const { ids, unknown } = selectPlanAccounts(portfolio, settings.plans);
-    if (unknown.length > 0) warnings.push(t("taskpane.warning.unknownPlans", { names: unknown.map((n) => `"${n}"`).join(", ") }));
-    if (ids.length === 0) warnings.push(t("taskpane.warning.noPlanAccounts"));
-    if (kind !== "risk" && ids.length > MAX_NEW_SHEETS) {
-      // Checked before the plan sheets are built (each is a full model).
-      throw new ActionError("sheetLimit", "taskpane.error.tooManySheets", { count: ids.length + sheets.length + 1, max: MAX_NEW_SHEETS });
-    }
-    const names = portfolio.analysis.customers.names;
-    if (kind !== "risk") {
-      ids.forEach((id, i) => add(buildAccountPlanSheet(portfolio, id, planOptions), t("taskpane.progress.plan", { n: i + 1, count: ids.length, customer: names[id] || "-" })));
-    }
-    if (ids.length > 0 && kind !== "plans") {
-      const m = buildRiskRegisterSheet(portfolio, ids, planOptions);
-      add(m, sheetLabel(m));
-    }
-  }
-  return { sheets, labels, warnings };
+  return selected;
 }
 
 /** Live mode: the source ranges of the mapped columns ('Sales'!$A$2:$A$3001). */

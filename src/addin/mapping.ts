@@ -1,9 +1,9 @@
 /**
  * The mapping as the pane uses it: the proposal for a detected table, the preview of what will be
  * read, and the mapping's problems as ActionErrors. Pure (the rules are in
- * engine/input/mapping.ts).
+ * app/mapping.ts).
  */
-import { ColumnMapping, CRITERIA_AXES, proposeMapping as proposeFor, SINGLE_ROLES, validateMapping } from "../../../engine/input/mapping";
+import { ColumnMapping, CRITERIA_AXES, proposeMapping as proposeFor, SINGLE_ROLES, validateMapping } from "../app/mapping";
 import { ActionError } from "./errors";
 import { geometryOf } from "./read";
 import { sampleTotalRows } from "./total-rows";

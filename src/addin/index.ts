@@ -1,5 +1,7 @@
 /**
- * The task pane's actions: everything the pane (and the ribbon commands) do to the workbook.
+ * The add-in's application (src/addin): everything the task pane (and the ribbon commands) do to
+ * the workbook, through Office.js and the Office renderer (render/office); the rules they share
+ * with the command line are in src/app.
  * The pane holds no Excel calls and no key-account rules; it calls these.
  *
  * - checkRequirements(): what the host lacks (ExcelApi 1.4 is needed; features degrade above).

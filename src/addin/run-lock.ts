@@ -16,7 +16,7 @@
  * A refusal the ribbon meets has no UI of its own: it is announced to the pane (announceRefusal),
  * which shows it while it stays open.
  */
-import { newRunId, removeLeftoverSheets } from "../temp-sheets";
+import { newRunId, removeLeftoverSheets } from "../render/office/temp-sheets";
 import { ActionError } from "./errors";
 import { excelRun, supportsExcel } from "./host";
 

@@ -4,8 +4,8 @@
  * arguments. Office errors are translated here: protection, payload limits, sheet limits; any
  * other failure is "unknown" with the original message kept in args.detail.
  */
-import { Locale, text } from "../../../strings";
-import { SheetRenderError } from "../render";
+import { Locale, text } from "../strings";
+import { SheetRenderError } from "../render/office/render";
 
 export type ActionErrorKind =
   | "noHost"

@@ -17,7 +17,7 @@
  */
 import { ActionError, officeErrorCode } from "./errors";
 import { a1Of, parseQualified, Rect } from "./address";
-import { columnLetters } from "../r1c1";
+import { columnLetters } from "../render/office/r1c1";
 import { supportsExcel } from "./host";
 import type { DetectedTable } from "./types";
 

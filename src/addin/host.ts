@@ -3,7 +3,7 @@
  * Excel: "noHost"), requirement sets, and the requirements the pane needs. Tests install fakes
  * of both globals (test/support/fake-excel.ts FakeOffice).
  */
-import { text } from "../../../strings";
+import { text } from "../strings";
 import { ActionError } from "./errors";
 import type { RequirementGap } from "./types";
 

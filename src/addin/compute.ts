@@ -2,12 +2,13 @@
  * From the cells read to the engine's Portfolio, with the engine's errors turned into
  * ActionErrors that name the header and the WORKSHEET row of the bad cell.
  */
-import { isKaError, KaError, messageIn } from "../../../engine/errors";
-import { ColumnMapping, locateCellError, mappedSalesColumns } from "../../../engine/input/mapping";
-import { buildPortfolio, Portfolio } from "../../../engine/portfolio";
-import { text } from "../../../strings";
-import { TierSpec, tierSpecOf } from "../../../engine/tiers";
-import { columnLetters } from "../r1c1";
+import { isKaError, KaError, messageIn } from "../engine/errors";
+import { ColumnMapping } from "../app/mapping";
+import { locateCellError, mappedSalesColumns } from "../app/sales-columns";
+import { buildPortfolio, Portfolio } from "../engine/portfolio";
+import { text } from "../strings";
+import { TierSpec, tierSpecOf } from "../engine/tiers";
+import { columnLetters } from "../render/office/r1c1";
 import { ActionError } from "./errors";
 import type { TableGeometry } from "./read";
 import type { DetectedTable, PlannerSettings } from "./types";
