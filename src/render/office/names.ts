@@ -3,7 +3,7 @@
  * Uniqueness is case-insensitive, as in Excel; the comparison key over-approximates Excel's
  * (full Unicode upper-casing), so two names we consider different are different to Excel too.
  */
-import { wellFormed } from "../../sheets/well-formed";
+import { wellFormed } from "../../excel/well-formed";
 
 export const SHEET_NAME_MAX = 31;
 export const DEFINED_NAME_MAX = 255;

@@ -12,7 +12,7 @@
  */
 
 import { columnLetter, columnNumber } from "../../engine/input/column-letters";
-import { MAX_COLS, MAX_ROWS } from "../../sheets/excel-limits";
+import { MAX_COLS, MAX_ROWS } from "../../excel/limits";
 export { MAX_COLS, MAX_ROWS };
 
 const UNICODE_WORD = /[\p{L}\p{N}]/u;

@@ -2,7 +2,7 @@
  * Names Excel validates: sheet names, and the names of tables and defined names (which share
  * one workbook-wide namespace). All comparisons are case-insensitive, as in Excel.
  */
-import { wellFormed } from "../../sheets/well-formed";
+import { wellFormed } from "../../excel/well-formed";
 import { safeCut } from "./text";
 
 export const MAX_SHEET_NAME = 31;

@@ -4,7 +4,7 @@
  * The cells — header names, data, totals — are the model's; the table part only describes them.
  */
 import { a1Range, type RangeRef } from "../../sheets/model";
-import { wellFormed } from "../../sheets/well-formed";
+import { wellFormed } from "../../excel/well-formed";
 import { NS } from "./package";
 import { xmlEscape } from "./text";
 

@@ -2,7 +2,7 @@
  * Text helpers for SpreadsheetML: XML escaping, the `_xHHHH_` escapes OOXML uses for characters
  * XML cannot carry (or would normalise, like a carriage return), and Excel's cell text limit.
  */
-import { wellFormed } from "../../sheets/well-formed";
+import { wellFormed } from "../../excel/well-formed";
 
 /** Excel's maximum number of characters in a cell. */
 export const EXCEL_MAX_CELL_CHARS = 32767;

@@ -66,8 +66,8 @@ import { LOOKS, rowHeightFor, StyleBook, toArgb } from "./styles";
 import { tableColumnNames, tableStyleName, tableXml, type TablePlan } from "./tables";
 import { encodeOoxmlString, truncateForCell, xmlEscape } from "./text";
 import { wrappedRowHeights } from "../../sheets/text-metrics";
-import { MAX_COLS, MAX_ROWS } from "../../sheets/excel-limits";
-import { wellFormed } from "../../sheets/well-formed";
+import { MAX_COLS, MAX_ROWS } from "../../excel/limits";
+import { wellFormed } from "../../excel/well-formed";
 
 export interface WriteWorkbookOptions {
   /** Cache each formula's expected value (`v`) in the file (default true). When false, formulas are
