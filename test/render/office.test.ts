@@ -2,7 +2,6 @@ import fc from "fast-check";
 import { type Block, type Cell, type FormulaCell, type SheetModel } from "../../src/sheets/model";
 import { SheetRenderError } from "../../src/render/office";
 import { a1ToR1C1, r1c1ToA1 } from "../../src/render/office/r1c1";
-import { uniqueDefinedName, uniqueSheetName, validSheetName, nameKey } from "../../src/render/office/names";
 import { DEFAULT_MAX_REQUEST_BYTES } from "../../src/render/office/encode";
 import { excelInput, fakeR1C1ToA1, FakeExcel, FakeOfficeError, parseAddress, type ActionInfo, type FakeSheet } from "../support/fake-excel";
 import { checkSheetMatches, maxBytes, render } from "../support/office-render";
@@ -157,38 +156,6 @@ describe("A1 ⇄ R1C1", () => {
         expect(fakeR1C1ToA1(r1c1!, row, col)).toBe(f);
       }),
     );
-  });
-});
-
-/* ------------------------------------------------------------------ names */
-
-describe("names", () => {
-  test("sheet names: 31 characters, no []:*?/\\, no edge apostrophes, not History", () => {
-    expect(validSheetName("Plan: A/B [x]*?\\")).toBe("Plan_ A_B _x____");
-    expect(validSheetName("'quoted'")).toBe("quoted");
-    expect(validSheetName("history")).toBe("History_");
-    expect(validSheetName("")).toBe("Sheet");
-    const long = "Account plan for a very long customer name Ltd";
-    expect(validSheetName(long)).toHaveLength(31);
-    expect(validSheetName("x".repeat(30) + "😀")).toBe("x".repeat(30)); // no half surrogate pair
-  });
-
-  test("unique case-insensitively, suffix within 31 characters", () => {
-    const taken = new Set(["80-20 Contribution", "Plan – ACME", "plan – acme (2)"].map(nameKey));
-    expect(uniqueSheetName("Plan – ACME", taken)).toBe("Plan – ACME (3)");
-    expect(uniqueSheetName("80-20 contribution", taken)).toBe("80-20 contribution (2)");
-    const long = "L".repeat(40);
-    const first = uniqueSheetName(long, new Set());
-    expect(uniqueSheetName(long, new Set([nameKey(first)]))).toBe("L".repeat(27) + " (2)");
-  });
-
-  test("defined and table names: valid characters, never a cell reference, unique with _2", () => {
-    const taken = new Set(["KA_TOTAL"].map(nameKey));
-    expect(uniqueDefinedName("KA_Total", taken)).toBe("KA_Total_2");
-    expect(uniqueDefinedName("Plan – ACME", new Set())).toBe("Plan___ACME");
-    expect(uniqueDefinedName("A1", new Set())).toBe("_A1");
-    expect(uniqueDefinedName("R1C1", new Set())).toBe("_R1C1");
-    expect(uniqueDefinedName("1st", new Set())).toBe("_1st");
   });
 });
 

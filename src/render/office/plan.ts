@@ -41,7 +41,10 @@ import {
   type TableDef,
 } from "../../sheets/model";
 import { encodeLiteral, jsonBytes, OP_OVERHEAD, type ExcelScalar } from "./encode";
-import { nameKey, uniqueDefinedName, truncateUnits } from "./names";
+import { inlineList } from "../../excel/inline-list";
+import { DOT_AREA, DOTS } from "../../excel/charts";
+import type { ObjectNames } from "../../excel/object-names";
+import { truncateUnits } from "../../excel/well-formed";
 import { a1ToR1C1, compileR1C1, r1c1ToA1, MAX_COLS } from "./r1c1";
 import { charsToPoints, fontOf, hexColor, STYLES, type FormatSetting } from "./styles";
 import { wrappedRowHeights } from "../../sheets/text-metrics";
@@ -115,8 +118,8 @@ export type PlanOp =
 export interface PlanContext {
   /** ExcelApi requirement-set probe, e.g. supports("1.8"). */
   supports(version: string): boolean;
-  /** Keys (nameKey) of every table and defined name in the workbook; chosen names are added. */
-  readonly takenNames: Set<string>;
+  /** Every table and defined name in the workbook; the names chosen here are added. */
+  readonly objectNames: ObjectNames;
   warn(feature: string, message: string): void;
 }
 
@@ -409,17 +412,6 @@ class HelperArea {
 
 /* ---------------------------------------------------------------- validations, charts */
 
-const LIST_SOURCE_MAX = 255;
-
-function inlineListSource(values: readonly string[]): string | null {
-  if (values.length === 0) return null;
-  for (const v of values) {
-    if (v === "" || /[,"]/.test(v) || v !== v.trim() || /^[=+\-@']/.test(v) || /[\u0000-\u001f]/.test(v)) return null;
-  }
-  const source = values.join(",");
-  return source.length <= LIST_SOURCE_MAX ? source : null;
-}
-
 function planChart(def: ChartDef, ctx: PlanContext, helpers: HelperArea, lookup: (r: number, c: number) => Cell): ChartPlan | null {
   const label = `chart "${def.title}"`;
   if (!ctx.supports("1.7")) {
@@ -523,9 +515,6 @@ function planChart(def: ChartDef, ctx: PlanContext, helpers: HelperArea, lookup:
 }
 
 const REFERENCE_COLOR = "#7F7F7F";
-/** Dots per cut line on bubble charts, and a dot's size relative to the largest bubble (as in the .xlsx renderer). */
-const DOTS = 41;
-const DOT_AREA = 0.003;
 
 function widen(e: { min: number; max: number } | null, values: readonly number[]): { min: number; max: number } | null {
   return extentOf([...(e ? [e.min, e.max] : []), ...values.filter((v) => Number.isFinite(v))]) ?? null;
@@ -553,7 +542,7 @@ export function planSheet(model: SheetModel, ctx: PlanContext): SheetPlan {
     ctx.warn("dataValidation", `${validations.length} drop-down list(s) left out: data validation needs ExcelApi 1.8`);
   } else {
     for (const v of validations) {
-      let source = inlineListSource(v.values);
+      let source = inlineList(v.values);
       if (source === null) {
         if (v.values.length === 0) { ctx.warn("dataValidation", `drop-down list at ${a1Range(v.range)} has no values`); continue; }
         const rect = helpers.cells(v.values.map((x) => [x]));
@@ -608,8 +597,7 @@ export function planSheet(model: SheetModel, ctx: PlanContext): SheetPlan {
 
   const tableNames: string[] = [];
   for (const t of model.tables ?? []) {
-    const name = uniqueDefinedName(t.name, ctx.takenNames);
-    ctx.takenNames.add(nameKey(name));
+    const name = ctx.objectNames.claimTable(t.name);
     tableNames.push(name);
     ops.push({ kind: "table", def: t, name, bytes: fixed(1200 + jsonBytes(name)) });
   }
@@ -625,8 +613,7 @@ export function planSheet(model: SheetModel, ctx: PlanContext): SheetPlan {
 
   const definedNames: string[] = [];
   for (const n of model.names ?? []) {
-    const name = uniqueDefinedName(n.name, ctx.takenNames);
-    ctx.takenNames.add(nameKey(name));
+    const name = ctx.objectNames.claimName(n.name);
     definedNames.push(name);
     const comment = n.comment !== undefined ? truncateUnits(n.comment, 255) : undefined;
     ops.push({ kind: "name", def: n, name, comment, bytes: fixed(600 + jsonBytes(name) + jsonBytes(comment ?? "")) });

@@ -36,7 +36,9 @@
  */
 import { a1, a1Range, type PrintSetup, type RangeRef, type SheetModel } from "../../sheets/model";
 import { DEFAULT_MAX_REQUEST_BYTES, OP_OVERHEAD, REQUEST_OVERHEAD } from "./encode";
-import { nameKey, uniqueSheetName, truncateUnits, SHEET_NAME_MAX } from "./names";
+import { ObjectNames } from "../../excel/object-names";
+import { MAX_SHEET_NAME, SheetNames } from "../../excel/sheet-names";
+import { truncateUnits } from "../../excel/well-formed";
 import { planSheet, type CellsOp, type ChartPlan, type PlanOp } from "./plan";
 import { markerFormula, newRunId, refersToProperty, refersToSheet, TEMP_MARKER, tempSheetName } from "./temp-sheets";
 import { columnLetters } from "./r1c1";
@@ -362,7 +364,7 @@ async function cleanUp(
   context: Excel.RequestContext,
   attempt: SheetAttempt,
   preexistingIds: ReadonlySet<string>,
-  takenSheets: Set<string>,
+  sheetNames: SheetNames,
   supports: (version: string) => boolean,
 ): Promise<{ outcome: CleanupOutcome; incompleteName?: string }> {
   try {
@@ -386,8 +388,7 @@ async function cleanUp(
       await context.sync();
       return { outcome: "deleted" };
     } catch {
-      const incompleteName = uniqueSheetName(`${truncateUnits(attempt.finalName, SHEET_NAME_MAX - 13)} (incomplete)`, takenSheets);
-      takenSheets.add(nameKey(incompleteName));
+      const incompleteName = sheetNames.claim(`${truncateUnits(attempt.finalName, MAX_SHEET_NAME - 13)} (incomplete)`);
       const sheet = context.workbook.worksheets.getItem(ours.id);
       sheet.name = incompleteName;
       sheet.getRange("A1").values = [["'INCOMPLETE: this sheet was not fully written by KA Planner and can be deleted."]];
@@ -402,10 +403,10 @@ async function cleanUp(
 /* ---------------------------------------------------------------- main */
 
 /** A temporary name of the run that no sheet has. */
-function freeTempName(runId: string, seq: { n: number }, taken: ReadonlySet<string>): string {
+function freeTempName(runId: string, seq: { n: number }, sheetNames: SheetNames): string {
   for (;;) {
     const candidate = tempSheetName(runId, seq.n++);
-    if (!taken.has(nameKey(candidate))) return candidate;
+    if (!sheetNames.has(candidate)) return candidate;
   }
 }
 
@@ -439,29 +440,28 @@ export async function renderSheets(
   const names = wb.names;
   names.load("items/name");
   await context.sync();
-  const takenSheets = new Set(worksheets.items.map((s) => nameKey(s.name)));
+  const sheetNames = new SheetNames(worksheets.items.map((s) => s.name));
   const preexistingIds = new Set(worksheets.items.map((s) => s.id));
-  const takenNames = new Set([...tables.items.map((t) => nameKey(t.name)), ...names.items.map((n) => nameKey(n.name))]);
+  const objectNames = new ObjectNames([...tables.items.map((t) => t.name), ...names.items.map((n) => n.name)]);
   if (sheets.some((m) => (m.tables?.length ?? 0) > 0 || (m.names?.length ?? 0) > 0)) {
     const scoped = worksheets.items.map((s) => s.names.load("items/name"));
     await context.sync();
-    for (const c of scoped) for (const n of c.items) takenNames.add(nameKey(n.name));
+    for (const c of scoped) for (const n of c.items) objectNames.reserve(n.name);
   }
   if (!suspend) warnings.push({ sheetKey: "", sheetName: "", feature: "calculation", message: "calculation not suspended while writing: needs ExcelApi 1.6" });
 
   for (let i = 0; i < sheets.length; i++) {
     if (i > 0 && isCancelled(options.signal)) return finish(true);
     const model = sheets[i];
-    const finalName = uniqueSheetName(model.name, takenSheets);
-    takenSheets.add(nameKey(finalName));
-    const tempName = freeTempName(runId, seq, takenSheets);
-    takenSheets.add(nameKey(tempName));
+    const finalName = sheetNames.claim(model.name);
+    const tempName = freeTempName(runId, seq, sheetNames);
+    sheetNames.reserve(tempName);
     const warn = (feature: string, message: string): void => {
       warnings.push({ sheetKey: model.key, sheetName: finalName, feature, message });
     };
     const attempt: SheetAttempt = { tempName, finalName, definedNames: [] };
     try {
-      const plan = planSheet(model, { supports, takenNames, warn });
+      const plan = planSheet(model, { supports, objectNames, warn });
       attempt.definedNames = plan.definedNames;
       const req = new Requests(context, budget, suspend);
       req.take(2 * OP_OVERHEAD);
@@ -480,9 +480,9 @@ export async function renderSheets(
       await req.flush();
       attempt.id = sheet.id;
       createdIds.push(sheet.id);
-      takenSheets.delete(nameKey(tempName));
+      sheetNames.release(tempName);
     } catch (e) {
-      const { outcome, incompleteName } = await cleanUp(context, attempt, preexistingIds, takenSheets, supports);
+      const { outcome, incompleteName } = await cleanUp(context, attempt, preexistingIds, sheetNames, supports);
       throw new SheetRenderError(i, sheets.length, model.key, finalName, outcome, outcome === "cleanup-failed" ? tempName : incompleteName, e);
     }
     created.push({ key: model.key, name: finalName });

@@ -22,7 +22,8 @@
  * formula results are cached, so Excel draws the chart before recalculating.
  */
 import { a1, a1Range, extentOf, maxOf, type ChartDef, type ChartSeries, type Literal, type RangeRef } from "../../sheets/model";
-import { quoteSheetName } from "./names";
+import { DOT_AREA, DOTS } from "../../excel/charts";
+import { quoteSheetName } from "../../excel/sheet-names";
 import { NS } from "./package";
 import { OFFICE_GREEN, toRgb } from "./styles";
 import { xmlEscape } from "./text";
@@ -51,10 +52,6 @@ const constantValue = (c: ChartConstant): number => (typeof c === "number" ? c :
 
 const PALETTE = [OFFICE_GREEN, "ED7D31", "4472C4", "FFC000", "7F6084", "5B9BD5", "A5A5A5", "264478"];
 const REFERENCE_COLORS = { pareto: "C00000", portfolio: "7F7F7F" } as const;
-
-/** Dots per cut line in bubble charts, and a dot's area relative to the largest bubble. */
-const DOTS = 41;
-const DOT_AREA = 0.003;
 
 const AX = { cat: 1001, val: 1002, cat2: 1003, val2: 1004, x: 2001, y: 2002 } as const;
 

@@ -60,13 +60,15 @@ import {
 } from "../../sheets/model";
 import { chartXml, drawingXml, type ChartConstant, type ChartContext, type DrawingChart } from "./charts";
 import { storedFormula } from "./formula";
-import { ObjectNamer, quoteSheetName, SheetNamer } from "./names";
 import { CONTENT_TYPE, findRootChild, insertRootChild, PackageEditor, REL, WORKBOOK_ORDER, WORKSHEET_ORDER } from "./package";
 import { LOOKS, rowHeightFor, StyleBook, toArgb } from "./styles";
 import { tableColumnNames, tableStyleName, tableXml, type TablePlan } from "./tables";
 import { encodeOoxmlString, truncateForCell, xmlEscape } from "./text";
 import { wrappedRowHeights } from "../../sheets/text-metrics";
+import { inlineList } from "../../excel/inline-list";
 import { MAX_COLS, MAX_ROWS } from "../../excel/limits";
+import { ObjectNames } from "../../excel/object-names";
+import { quoteSheetName, SheetNames } from "../../excel/sheet-names";
 import { wellFormed } from "../../excel/well-formed";
 
 export interface WriteWorkbookOptions {
@@ -87,9 +89,6 @@ export interface WorkbookNames {
   /** Hidden sheet holding long validation lists and chart constants, if one is needed. */
   readonly helperSheet?: string;
 }
-
-/** Excel's limit for an inline list ("a,b,c") in a validation formula. */
-const MAX_INLINE_LIST = 255;
 
 interface Entry {
   cell: Cell;
@@ -261,23 +260,15 @@ class HelperSheet {
 
 /** Plans every final name (sheets, tables, defined names) without writing anything. */
 export function planNames(sheets: readonly SheetModel[]): WorkbookNames {
-  const sheetNamer = new SheetNamer();
-  const objectNamer = new ObjectNamer();
-  const sheetNames = sheets.map((s) => sheetNamer.name(s.name));
-  let tableCount = 0;
-  const tables = sheets.map((s) => (s.tables ?? []).map((t) => objectNamer.name(t.name, `Table${++tableCount}`)));
-  const names = sheets.map((s) => (s.names ?? []).map((n) => objectNamer.name(n.name, "Name")));
+  const sheetNames = new SheetNames();
+  const objectNames = new ObjectNames();
+  const finalSheetNames = sheets.map((s) => sheetNames.claim(s.name));
+  const tables = sheets.map((s) => (s.tables ?? []).map((t) => objectNames.claimTable(t.name)));
+  const names = sheets.map((s) => (s.names ?? []).map((n) => objectNames.claimName(n.name)));
   const needsHelper =
-    sheets.some((s) => (s.validations ?? []).some((v) => v.values.length > 0 && !inlineList(v.values))) ||
+    sheets.some((s) => (s.validations ?? []).some((v) => v.values.length > 0 && inlineList(v.values) === null)) ||
     sheets.some((s) => (s.charts ?? []).some((c) => (c.referenceLines ?? []).length > 0));
-  return { sheets: sheetNames, tables, names, helperSheet: needsHelper ? sheetNamer.name("Helper data") : undefined };
-}
-
-/** The inline list formula ("a,b,c") if Excel can hold these values inline, else undefined. */
-function inlineList(values: readonly string[]): string | undefined {
-  if (values.some((v) => /[",]/.test(v) || /[\u0000-\u001F]/.test(v))) return undefined;
-  const joined = values.join(",");
-  return joined.length <= MAX_INLINE_LIST ? `"${joined}"` : undefined;
+  return { sheets: finalSheetNames, tables, names, helperSheet: needsHelper ? sheetNames.claim("Helper data") : undefined };
 }
 
 interface SheetPost {
@@ -483,7 +474,8 @@ async function workbookPackage(sheets: readonly SheetModel[], options: WriteWork
 /** A list validation: inline ("a,b,c") when Excel allows it, else a range on the helper sheet. */
 function addValidation(ws: ExcelJS.Worksheet, v: ListValidation, helper: HelperSheet): void {
   const values = v.values.map((s) => truncateForCell(wellFormed(String(s))));
-  const formula = inlineList(values) ?? helper.column(values);
+  const inline = inlineList(values);
+  const formula = inline === null ? helper.column(values) : `"${inline}"`;
   const validation: ExcelJS.DataValidation = {
     type: "list",
     allowBlank: true,
