@@ -39,7 +39,7 @@ import { DEFAULT_MAX_REQUEST_BYTES, OP_OVERHEAD, REQUEST_OVERHEAD } from "./enco
 import { ObjectNames } from "../../excel/object-names";
 import { MAX_SHEET_NAME, SheetNames } from "../../excel/sheet-names";
 import { truncateUnits } from "../../excel/well-formed";
-import { planSheet, type CellsOp, type ChartPlan, type PlanOp } from "./plan";
+import { planSheet, type CellsOp, type ChartPlan, type PlanOp } from "./write-plan";
 import { markerFormula, newRunId, refersToProperty, refersToSheet, TEMP_MARKER, tempSheetName } from "./temp-sheets";
 import { columnLetters } from "./r1c1";
 import { hexColor as hex } from "./styles";
