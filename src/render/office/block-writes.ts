@@ -199,7 +199,7 @@ function spillFormatWrites(block: Block, width: number): WriteOp[] {
   const ops: WriteOp[] = [];
   const formats = block.numberFormats ?? [];
   const align = block.align ?? [];
-  block.cells.forEach((cells, row) => {
+  block.cells.forEach((_, row) => {
     for (let col = 0; col < width; col++) {
       const cell = cellAt(block, row, col);
       if (!isFormula(cell) || !cell.spill || cell.spill.rows * cell.spill.cols <= 1) continue;
