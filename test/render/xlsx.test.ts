@@ -306,7 +306,11 @@ describe("writeWorkbook", () => {
       expect([...ranks].sort((a, b) => a - b)).toEqual(ranks);
     }
     const names = rootChildren(await read(zip, "xl/worksheets/sheet1.xml")).children.map((c) => c.name);
-    expect(names).toEqual(expect.arrayContaining(["pageSetup", "drawing", "tableParts", "extLst", "conditionalFormatting", "dataValidations"]));
+    expect(names).toEqual([
+      "sheetPr", "dimension", "sheetViews", "sheetFormatPr", "cols", "sheetData", "mergeCells",
+      "conditionalFormatting", "conditionalFormatting", "conditionalFormatting", "dataValidations",
+      "pageMargins", "pageSetup", "drawing", "tableParts", "extLst",
+    ]);
   });
 
   test("conditional formats: colour scale, data bar, text equals", async () => {
