@@ -9,8 +9,12 @@
 /** Excel's limit for an inline list in a validation formula. */
 export const MAX_INLINE_LIST = 255;
 
+/** A control character: Excel cannot show it in a drop-down. */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001F\u007F]/;
+
 function fitsInline(value: string): boolean {
-  return value !== "" && value === value.trim() && !/[,"]/.test(value) && !/^[=+\-@']/.test(value) && !/[\u0000-\u001F\u007F]/.test(value);
+  return value !== "" && value === value.trim() && !/[,"]/.test(value) && !/^[=+\-@']/.test(value) && !CONTROL.test(value);
 }
 
 /** The values joined as Excel holds them inline ("a,b,c", unquoted), or null when they must go to cells. */

@@ -39,6 +39,7 @@ function trimSheetName(name: string): string {
 export function validSheetName(desired: string): string {
   const replaced = wellFormed(desired)
     .normalize("NFC")
+    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001F\u007F]/g, " ")
     .replace(/\[/g, "(")
     .replace(/\]/g, ")")

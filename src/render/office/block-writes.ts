@@ -207,7 +207,8 @@ function spillFormatWrites(block: Block, width: number): WriteOp[] {
       const format = formats[col];
       if (format) ops.push({ kind: "scalar", rect: area, prop: "numberFormat", value: format, bytes: opSize(jsonBytes(format)) });
       const alignment = align[col];
-      const look: FormatSetting[] = [...(block.style ? STYLES[block.style] : []), ...(alignment ? [["horizontalAlignment", HORIZONTAL[alignment]] as FormatSetting] : [])];
+      const look: FormatSetting[] = [...(block.style ? STYLES[block.style] : [])];
+      if (alignment) look.push(["horizontalAlignment", HORIZONTAL[alignment]]);
       if (look.length > 0) ops.push({ kind: "format", rect: area, settings: look, bytes: opSize(look.length * 200) });
     }
   });

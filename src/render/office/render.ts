@@ -102,7 +102,10 @@ interface Run {
 }
 
 /** The workbook's sheet, table and workbook names, loaded once (sheet-scoped names only when the models add names). */
-async function loadWorkbookNames(context: Excel.RequestContext, models: readonly SheetModel[]): Promise<Pick<Run, "sheetNames" | "objectNames" | "preexistingIds">> {
+async function loadWorkbookNames(
+  context: Excel.RequestContext,
+  models: readonly SheetModel[],
+): Promise<Pick<Run, "sheetNames" | "objectNames" | "preexistingIds">> {
   const workbook = context.workbook;
   workbook.worksheets.load("items/name,items/id");
   workbook.tables.load("items/name");

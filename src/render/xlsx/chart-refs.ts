@@ -34,7 +34,9 @@ const constantValue = (constant: ChartConstant): number => (typeof constant === 
 
 export function cellsOf(range: RangeRef): { row: number; col: number }[] {
   const out: { row: number; col: number }[] = [];
-  for (let down = 0; down < range.rows; down++) for (let across = 0; across < range.cols; across++) out.push({ row: range.row + down, col: range.col + across });
+  for (let down = 0; down < range.rows; down++) {
+    for (let across = 0; across < range.cols; across++) out.push({ row: range.row + down, col: range.col + across });
+  }
   return out;
 }
 

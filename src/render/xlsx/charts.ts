@@ -92,10 +92,12 @@ function paretoAxes(def: ChartDef, ctx: ChartContext, hasSecondary: boolean): st
   const categories = first ? first.categories.rows * first.categories.cols : 0;
   let xml = catAx({ id: AX.cat, cross: AX.val, pos: "b", title: def.xAxisTitle, smallLabels: categories > 15 ? 700 : undefined });
   const primary = def.series.find((series) => series.axis !== "secondary");
-  xml += valAx({ id: AX.val, cross: AX.cat, pos: "l", title: def.yAxisTitle, min: 0, gridlines: true, formatCode: def.yAxisFormat ?? formatOf(ctx, primary?.values) }, "between");
+  const formatCode = def.yAxisFormat ?? formatOf(ctx, primary?.values);
+  xml += valAx({ id: AX.val, cross: AX.cat, pos: "l", title: def.yAxisTitle, min: 0, gridlines: true, formatCode }, "between");
   if (!hasSecondary) return xml;
   xml += catAx({ id: AX.cat2, cross: AX.val2, pos: "b", deleted: true });
-  return xml + valAx({ id: AX.val2, cross: AX.cat2, pos: "r", title: def.y2AxisTitle, min: 0, max: def.y2Max ?? 1, formatCode: "0%", crosses: "max" }, "between");
+  const max = def.y2Max ?? 1;
+  return xml + valAx({ id: AX.val2, cross: AX.cat2, pos: "r", title: def.y2AxisTitle, min: 0, max, formatCode: "0%", crosses: "max" }, "between");
 }
 
 /** The Pareto chart: columns on primary axes, cumulative share line(s) on secondary axes. */
@@ -131,7 +133,8 @@ function portfolioSeries(def: ChartDef, ctx: ChartContext, ids: SeriesCounter, b
       const rgb = color(series, index);
       const points = `<c:xVal>${numRef(ctx, series.categories)}</c:xVal><c:yVal>${numRef(ctx, series.values)}</c:yVal>`;
       if (!bubbles) {
-        return `<c:ser>${ids.next()}${tx(series.name)}<c:spPr><a:ln w="25400"><a:noFill/></a:ln></c:spPr>${marker(rgb, "circle", 7)}${points}<c:smooth val="0"/></c:ser>`;
+        const look = `<c:spPr><a:ln w="25400"><a:noFill/></a:ln></c:spPr>${marker(rgb, "circle", 7)}`;
+        return `<c:ser>${ids.next()}${tx(series.name)}${look}${points}<c:smooth val="0"/></c:ser>`;
       }
       return (
         `<c:ser>${ids.next()}${tx(series.name)}<c:spPr><a:solidFill><a:srgbClr val="${rgb}"><a:alpha val="70000"/></a:srgbClr></a:solidFill>` +

@@ -57,7 +57,8 @@ export function layOut(sheet: SheetModel): Grid {
         if (row < 0 || col < 0 || row >= MAX_ROWS || col >= MAX_COLS) {
           throw new Error(`xlsx renderer: sheet "${sheet.name}", block ${blockIndex} writes outside the sheet at (${row}, ${col})`);
         }
-        const entry: Entry = { cell, style: block.style, numFmt: block.numberFormats?.[across] ?? null, wrap: block.wrap, align: block.align?.[across] ?? null };
+        const numFmt = block.numberFormats?.[across] ?? null;
+        const entry: Entry = { cell, style: block.style, numFmt, wrap: block.wrap, align: block.align?.[across] ?? null };
         grid.set(cellKey(row, col), entry);
         if (isFormula(cell) && cell.spill) claimSpillArea(grid, row, col, entry, cell.spill);
       }),

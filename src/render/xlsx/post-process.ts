@@ -123,7 +123,11 @@ export async function postProcess(xlsx: Buffer, posts: readonly SheetPost[], def
   const zip = await JSZip.loadAsync(xlsx);
   const pkg = new PackageEditor(zip);
   const paths = await pkg.worksheetPaths();
-  const parts: PartNumbers = { table: pkg.nextPartNumber("xl/tables/table"), drawing: pkg.nextPartNumber("xl/drawings/drawing"), chart: pkg.nextPartNumber("xl/charts/chart") };
+  const parts: PartNumbers = {
+    table: pkg.nextPartNumber("xl/tables/table"),
+    drawing: pkg.nextPartNumber("xl/drawings/drawing"),
+    chart: pkg.nextPartNumber("xl/charts/chart"),
+  };
   for (const post of posts) {
     if (post.tables.length === 0 && post.charts.length === 0 && post.spills.length === 0) continue;
     const sheetPath = paths.get(post.name);

@@ -34,16 +34,17 @@ export function tableStyleName(style: string | undefined): string {
 /** Column names for a table: the header texts, blanks filled in, duplicates numbered. */
 export function tableColumnNames(headers: readonly unknown[]): string[] {
   const seen = new Set<string>();
-  return headers.map((h, j) => {
+  return headers.map((header, index) => {
     // Excel keeps column names on one line; control characters would not survive the attribute.
-    // eslint-disable-next-line no-control-regex
     // Lone surrogates become U+FFFD first, as the header cell shows them: two headers that
     // differ only there are then numbered apart, as Excel requires.
-    let base = wellFormed(h === null || h === undefined ? "" : String(h)).replace(/[\u0000-\u001F\u007F]+/g, " ").trim();
-    if (base === "") base = `Column${j + 1}`;
+    const text = wellFormed(header === null || header === undefined ? "" : String(header));
+    // eslint-disable-next-line no-control-regex
+    let base = text.replace(/[\u0000-\u001F\u007F]+/g, " ").trim();
+    if (base === "") base = `Column${index + 1}`;
     base = base.slice(0, 255);
     let name = base;
-    for (let n = 2; seen.has(name.toUpperCase()); n++) name = `${base}${n}`;
+    for (let suffix = 2; seen.has(name.toUpperCase()); suffix++) name = `${base}${suffix}`;
     seen.add(name.toUpperCase());
     return name;
   });

@@ -94,7 +94,11 @@ export async function writeWorkbook(sheets: readonly SheetModel[], options: Writ
  * Writes the workbook into `out` as it is compressed (a large workbook is not held twice in
  * memory); resolves when `out` has finished, rejects (and destroys `out`) on any failure.
  */
-export async function writeWorkbookTo(sheets: readonly SheetModel[], options: WriteWorkbookOptions, out: NodeJS.WritableStream & { destroy?(): unknown }): Promise<void> {
+export async function writeWorkbookTo(
+  sheets: readonly SheetModel[],
+  options: WriteWorkbookOptions,
+  out: NodeJS.WritableStream & { destroy?(): unknown },
+): Promise<void> {
   try {
     const zip = await workbookPackage(sheets, options);
     await pipeline(zip.generateNodeStream({ type: "nodebuffer", streamFiles: true, ...GENERATE }), out);
