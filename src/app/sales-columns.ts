@@ -4,7 +4,7 @@
  */
 import { KaError } from "../engine/errors";
 import { Cell, describeCell } from "../engine/input/cells";
-import { columnLetter } from "../engine/input/column-letters";
+import { columnLetter } from "../excel/column-letters";
 import { NamedColumn, SalesColumns } from "../engine/portfolio";
 import { ColumnMapping, CriteriaAxis, Measure } from "./mapping";
 

@@ -9,7 +9,7 @@
  */
 
 import { appendAll, extentOf, maxOf } from "../engine/arrays";
-import { columnLetter } from "../engine/input/column-letters";
+import { columnLetter } from "../excel/column-letters";
 
 export type Literal = string | number | boolean | null;
 

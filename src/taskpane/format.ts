@@ -1,5 +1,5 @@
 /** How the pane shows addresses and cell values (pure). */
-import { columnLetter as columnLetterOfIndex, columnNumber } from "../engine/input/column-letters";
+import { columnLetter as columnLetterOfIndex, columnNumber } from "../excel/column-letters";
 import type { Locale } from "../strings";
 
 

@@ -11,9 +11,9 @@ import * as path from "path";
 import { runBuild } from "../../src/cli/commands/build";
 import { Table } from "../../src/cli/input/table";
 import { bufferIo } from "../../src/cli/io";
-import { validSheetName as officeSheetName } from "../../src/render/office/names";
-import { validSheetName as xlsxSheetName } from "../../src/render/xlsx/names";
-import { wellFormed } from "../../src/sheets/well-formed";
+import { validSheetName as officeSheetName } from "../../src/excel/sheet-names";
+import { validSheetName as xlsxSheetName } from "../../src/excel/sheet-names";
+import { wellFormed } from "../../src/excel/well-formed";
 import { tempDir } from "./helpers";
 
 const NAMES = ["Acme\uD800", "Beta\uDC00 Ltd", "Gamma 😀", "Delta"];

@@ -23,7 +23,7 @@
 import * as fs from "fs";
 import { Readable } from "stream";
 import ExcelJS from "exceljs";
-import { MAX_ROWS } from "../../sheets/excel-limits";
+import { MAX_ROWS } from "../../excel/limits";
 import { CliError } from "../errors";
 import { withReaderTempDir } from "./reader-temp-dir";
 import { TableBuilder, TableParts } from "./table";

@@ -6,7 +6,7 @@
  * or more is a title, not the header.
  */
 import { dateText, isBlank } from "../../engine/input/cells";
-import { columnLetter, columnNumber } from "../../engine/input/column-letters";
+import { columnLetter, columnNumber } from "../../excel/column-letters";
 
 export interface Table {
   /** The file as the user named it (for messages). */

@@ -10,7 +10,7 @@
  * printable text (CJK, emoji) stays as it is. CSV and JSON output are data and stay exact.
  */
 import { Output } from "../io";
-import { wellFormed } from "../../sheets/well-formed";
+import { wellFormed } from "../../excel/well-formed";
 
 /** C0 controls but tab and line feed, DEL, C1, bidi marks and overrides, line/paragraph separators. */
 // eslint-disable-next-line no-control-regex

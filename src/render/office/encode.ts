@@ -11,7 +11,7 @@
  * apostrophe stays within Excel's 32,767-character cell limit (Excel would reject the whole request).
  */
 import type { Literal } from "../../sheets/model";
-import { truncateUnits } from "./names";
+import { truncateUnits } from "../../excel/well-formed";
 
 /** Excel's limit on the characters in a cell. */
 export const CELL_TEXT_MAX = 32767;

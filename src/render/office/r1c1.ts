@@ -11,8 +11,8 @@
  * (a word followed by "("), sheet prefixes (a word followed by "!") and every other word.
  */
 
-import { columnLetter, columnNumber } from "../../engine/input/column-letters";
-import { MAX_COLS, MAX_ROWS } from "../../sheets/excel-limits";
+import { columnLetter, columnNumber } from "../../excel/column-letters";
+import { MAX_COLS, MAX_ROWS } from "../../excel/limits";
 export { MAX_COLS, MAX_ROWS };
 
 const UNICODE_WORD = /[\p{L}\p{N}]/u;

@@ -24,7 +24,7 @@
  * request 3.3 MB); with 40-character names 55 bytes per row → 2 syncs at 100,000 rows.
  * Plus 1 sync at the end to activate the first sheet (option), and 1–3 on the failure path.
  *
- * Layout beyond cells (planned in plan.ts, queued in the same requests): rows of wrapped text
+ * Layout beyond cells (planned in write-plan.ts, queued in the same requests): rows of wrapped text
  * autofitted (ExcelApi 1.2) or given an estimated height where the text is merged over several
  * columns; the print setup via worksheet.pageLayout (ExcelApi 1.9, else a warning); a
  * dynamic-array formula written to its own cell only, its spill area left empty for Excel.
@@ -34,13 +34,18 @@
  * leave the workbook in manual calculation (setting it needs ExcelApi 1.8, is application-wide, and
  * would survive a crashed or closed task pane).
  */
-import { a1, a1Range, type PrintSetup, type RangeRef, type SheetModel } from "../../sheets/model";
-import { DEFAULT_MAX_REQUEST_BYTES, OP_OVERHEAD, REQUEST_OVERHEAD } from "./encode";
-import { nameKey, uniqueSheetName, truncateUnits, SHEET_NAME_MAX } from "./names";
-import { planSheet, type CellsOp, type ChartPlan, type PlanOp } from "./plan";
-import { markerFormula, newRunId, refersToProperty, refersToSheet, TEMP_MARKER, tempSheetName } from "./temp-sheets";
-import { columnLetters } from "./r1c1";
-import { hexColor as hex } from "./styles";
+import type { SheetModel } from "../../sheets/model";
+import { ObjectNames } from "../../excel/object-names";
+import { SheetNames } from "../../excel/sheet-names";
+import { applyOp } from "./apply-op";
+import { DEFAULT_MAX_REQUEST_BYTES, OP_OVERHEAD } from "./encode";
+import { SheetRenderError } from "./render-error";
+import { Requests } from "./requests";
+import { cleanUp, type SheetAttempt } from "./sheet-cleanup";
+import { markerFormula, newRunId, TEMP_MARKER, tempSheetName } from "./temp-sheets";
+import { planSheetWrites } from "./write-plan";
+
+export { SheetRenderError, type CleanupOutcome } from "./render-error";
 
 export interface RenderOptions {
   /** Called after each sheet is complete. */
@@ -71,341 +76,100 @@ export interface RenderResult {
   readonly warnings: RenderWarning[];
 }
 
-export type CleanupOutcome = "deleted" | "marked-incomplete" | "not-created" | "cleanup-failed";
 
-/** A sheet could not be written. Sheets before it are complete; nothing after it was started. */
-export class SheetRenderError extends Error {
-  override readonly name = "SheetRenderError";
-  constructor(
-    readonly sheetIndex: number,
-    readonly sheetCount: number,
-    readonly sheetKey: string,
-    readonly sheetName: string,
-    readonly cleanup: CleanupOutcome,
-    /** Name the half-written sheet kept when it could not be deleted (its temporary name when even marking failed). */
-    readonly incompleteName: string | undefined,
-    override readonly cause: unknown,
-  ) {
-    super(
-      `Sheet ${sheetIndex + 1} of ${sheetCount} "${sheetName}" (${sheetKey}) could not be written: ${describe(cause)}. ` +
-        (cleanup === "deleted"
-          ? "The half-written sheet was deleted."
-          : cleanup === "marked-incomplete"
-            ? `The half-written sheet could not be deleted and was renamed "${incompleteName}".`
-            : cleanup === "not-created"
-              ? "No sheet was created for it."
-              : `The half-written sheet could not be removed: delete the sheet "${incompleteName}" or "${sheetName}" if present.`) +
-        (sheetIndex > 0 ? ` Sheets 1–${sheetIndex} are complete.` : ""),
-    );
-  }
-}
-
-function describe(e: unknown): string {
-  if (e instanceof Error) {
-    const code = (e as { code?: unknown }).code;
-    return typeof code === "string" && code !== "" && !e.message.includes(code) ? `${e.message} (${code})` : e.message;
-  }
-  return String(e);
-}
-
-const isCancelled = (s: RenderOptions["signal"]): boolean =>
-  s === undefined ? false : "aborted" in s ? s.aborted : Boolean((s as { cancelled: boolean }).cancelled);
+const isCancelled = (signal: RenderOptions["signal"]): boolean =>
+  signal === undefined ? false : "aborted" in signal ? signal.aborted : Boolean((signal as { cancelled: boolean }).cancelled);
 
 function defaultSupports(): (version: string) => boolean {
   const office = (globalThis as { Office?: { context?: { requirements?: { isSetSupported(n: string, v?: string): boolean } } } }).Office;
-  const req = office?.context?.requirements;
-  return req ? (v) => req.isSetSupported("ExcelApi", v) : () => true;
+  const requirements = office?.context?.requirements;
+  return requirements ? (version) => requirements.isSetSupported("ExcelApi", version) : () => true;
 }
 
-/* ---------------------------------------------------------------- requests */
-
-/** Queues operations and syncs only when the next one would cross the request budget. */
-class Requests {
-  bytes = 0;
-  ops = 0;
-  syncs = 0;
-  constructor(
-    private readonly context: Excel.RequestContext,
-    readonly budget: number,
-    private readonly suspend: boolean,
-  ) {}
-  /** Room left in the current request. */
-  get room(): number {
-    return this.budget - (this.ops === 0 ? this.opening : this.bytes);
-  }
-  private get opening(): number {
-    return REQUEST_OVERHEAD + (this.suspend ? OP_OVERHEAD : 0);
-  }
-  /** Make room for `n` bytes: sync first if the current request has content and would overflow. */
-  async reserve(n: number): Promise<void> {
-    if (this.ops > 0 && this.bytes + n > this.budget) await this.flush();
-    this.take(n);
-  }
-  /** Account for `n` bytes queued now (opening a request with the calculation suspension). */
-  take(n: number): void {
-    if (this.ops === 0) {
-      if (this.suspend) this.context.workbook.application.suspendApiCalculationUntilNextSync();
-      this.bytes = this.opening;
-    }
-    this.bytes += n;
-    this.ops++;
-  }
-  async flush(): Promise<void> {
-    if (this.ops === 0) return;
-    this.ops = 0;
-    this.bytes = 0;
-    await this.context.sync();
-    this.syncs++;
-  }
+/** What one call writes with: the host, the budget, and the names the workbook has. */
+interface Run {
+  readonly context: Excel.RequestContext;
+  readonly supports: (version: string) => boolean;
+  readonly budget: number;
+  readonly suspend: boolean;
+  readonly runId: string;
+  /** Next number for a temporary sheet name of the run. */
+  tempSeq: number;
+  readonly sheetNames: SheetNames;
+  readonly objectNames: ObjectNames;
+  readonly preexistingIds: ReadonlySet<string>;
+  readonly warnings: RenderWarning[];
 }
 
-/* ---------------------------------------------------------------- operations */
-
-const rangeOf = (sheet: Excel.Worksheet, r: RangeRef): Excel.Range => sheet.getRange(a1Range(r));
-const columnsOf = (sheet: Excel.Worksheet, first: number, last: number): Excel.Range =>
-  sheet.getRange(`${columnLetters(first + 1)}:${columnLetters(last + 1)}`);
-
-/** Sets a value Office.js accepts as a single value applied to every cell (typed as any[][]). */
-function setScalar(range: Excel.Range, prop: "values" | "formulas" | "formulasR1C1" | "numberFormat", value: unknown): void {
-  (range as unknown as Record<string, unknown>)[prop] = value;
-}
-
-/** Sets a property under range.format by path: "font.bold", "fill.color", "borders.EdgeTop.style". */
-function setPath(format: Excel.RangeFormat, path: string, value: unknown): void {
-  const parts = path.split(".");
-  let obj: unknown = format;
-  let i = 0;
-  if (parts[0] === "borders") {
-    obj = format.borders.getItem(parts[1] as Excel.BorderIndex);
-    i = 2;
+/** The workbook's sheet, table and workbook names, loaded once (sheet-scoped names only when the models add names). */
+async function loadWorkbookNames(
+  context: Excel.RequestContext,
+  models: readonly SheetModel[],
+): Promise<Pick<Run, "sheetNames" | "objectNames" | "preexistingIds">> {
+  const workbook = context.workbook;
+  workbook.worksheets.load("items/name,items/id");
+  workbook.tables.load("items/name");
+  workbook.names.load("items/name");
+  await context.sync();
+  const sheets = workbook.worksheets.items;
+  const objectNames = new ObjectNames([...workbook.tables.items.map((table) => table.name), ...workbook.names.items.map((name) => name.name)]);
+  if (models.some((model) => (model.tables?.length ?? 0) > 0 || (model.names?.length ?? 0) > 0)) {
+    const scoped = sheets.map((sheet) => sheet.names.load("items/name"));
+    await context.sync();
+    for (const names of scoped) for (const name of names.items) objectNames.reserve(name.name);
   }
-  for (; i < parts.length - 1; i++) obj = (obj as Record<string, unknown>)[parts[i]];
-  (obj as Record<string, unknown>)[parts[parts.length - 1]] = value;
+  return { sheetNames: new SheetNames(sheets.map((sheet) => sheet.name)), objectNames, preexistingIds: new Set(sheets.map((sheet) => sheet.id)) };
 }
 
-async function writeCells(sheet: Excel.Worksheet, op: CellsOp, req: Requests): Promise<void> {
-  const total = op.rows.length;
-  let r = 0;
-  while (r < total) {
-    const room = req.room - OP_OVERHEAD - 2;
-    let end = r;
-    let size = 0;
-    while (end < total && size + op.rowBytes[end] <= room) {
-      size += op.rowBytes[end];
-      end++;
-    }
-    if (end === r) {
-      if (req.ops > 0) {
-        await req.flush();
-        continue;
-      }
-      size = op.rowBytes[r]; // a single row larger than the budget goes alone
-      end = r + 1;
-    }
-    const rect = { row: op.rect.row + r, col: op.rect.col, rows: end - r, cols: op.rect.cols };
-    req.take(OP_OVERHEAD + 2 + size);
-    const range = rangeOf(sheet, rect);
-    const rows = r === 0 && end === total ? op.rows : op.rows.slice(r, end);
-    if (op.prop === "formulas") range.formulas = rows as unknown[][];
-    else range.values = rows as unknown[][];
-    r = end;
+/** A temporary name of the run that no sheet has, now taken. */
+function claimTempName(run: Run): string {
+  for (;;) {
+    const candidate = tempSheetName(run.runId, run.tempSeq++);
+    if (run.sheetNames.has(candidate)) continue;
+    run.sheetNames.reserve(candidate);
+    return candidate;
   }
-}
-
-function applyChart(sheet: Excel.Worksheet, plan: ChartPlan): void {
-  const first = plan.series[0];
-  const chart = sheet.charts.add(plan.type, rangeOf(sheet, first.values), "Columns");
-  chart.title.text = plan.title;
-  const a = plan.anchor;
-  chart.setPosition(a1(a.row, a.col), a1(a.row + Math.max(1, a.rows) - 1, a.col + Math.max(1, a.cols) - 1));
-  chart.legend.position = "Bottom";
-  if (plan.plotHidden) chart.plotVisibleOnly = false;
-  plan.series.forEach((s, k) => {
-    const series = k === 0 ? chart.series.getItemAt(0) : chart.series.add(s.name);
-    series.name = s.name;
-    if (k > 0) series.setValues(rangeOf(sheet, s.values));
-    series.setXAxisValues(rangeOf(sheet, s.categories));
-    if (s.sizes) series.setBubbleSizes(rangeOf(sheet, s.sizes));
-    if (s.chartType) series.chartType = s.chartType;
-    if (s.secondary) series.axisGroup = "Secondary";
-    if (s.color) {
-      if (s.colorMode === "fill") series.format.fill.setSolidColor(s.color);
-      else if (s.colorMode === "line") series.format.line.color = s.color;
-      else { series.markerBackgroundColor = s.color; series.markerForegroundColor = s.color; }
-    }
-    if (s.dashed) series.format.line.lineStyle = "Dash";
-    if (s.chartType === "Line" || s.chartType === "XYScatterLinesNoMarkers") series.markerStyle = "None";
-  });
-  if (plan.xAxisTitle) chart.axes.categoryAxis.title.text = plan.xAxisTitle;
-  if (plan.yAxisTitle) chart.axes.valueAxis.title.text = plan.yAxisTitle;
-  if (plan.yAxisFormat) chart.axes.valueAxis.numberFormat = plan.yAxisFormat;
-  if (plan.y2) {
-    const y2 = chart.axes.getItem("Value", "Secondary");
-    if (plan.y2AxisTitle) y2.title.text = plan.y2AxisTitle;
-    if (plan.y2.min !== undefined) y2.minimum = plan.y2.min;
-    if (plan.y2.max !== undefined) y2.maximum = plan.y2.max;
-    if (plan.y2.numberFormat) y2.numberFormat = plan.y2.numberFormat;
-  }
-}
-
-async function applyOp(context: Excel.RequestContext, sheet: Excel.Worksheet, op: PlanOp, req: Requests): Promise<void> {
-  if (op.kind === "cells") return writeCells(sheet, op, req);
-  await req.reserve(op.bytes);
-  switch (op.kind) {
-    case "scalar":
-      setScalar(rangeOf(sheet, op.rect), op.prop, op.value);
-      return;
-    case "format": {
-      const format = rangeOf(sheet, op.rect).format;
-      for (const [path, value] of op.settings) setPath(format, path, value);
-      return;
-    }
-    case "columnWidth":
-      columnsOf(sheet, op.firstCol, op.lastCol).format.columnWidth = op.points;
-      return;
-    case "hideColumns":
-      columnsOf(sheet, op.firstCol, op.lastCol).columnHidden = true;
-      return;
-    case "merge":
-      rangeOf(sheet, op.rect).merge(false);
-      return;
-    case "table": {
-      const table = sheet.tables.add(rangeOf(sheet, op.def.range), true);
-      table.name = op.name;
-      if (op.def.style) table.style = op.def.style;
-      if (op.def.showTotals) table.showTotals = true;
-      return;
-    }
-    case "conditionalFormat": {
-      const def = op.def;
-      const range = rangeOf(sheet, def.range);
-      if (def.kind === "colorScale") {
-        const cf = range.conditionalFormats.add("ColorScale");
-        cf.colorScale.criteria = {
-          minimum: { type: "LowestValue", color: hex(def.min) },
-          ...(def.mid !== undefined ? { midpoint: { type: "Percentile", formula: "50", color: hex(def.mid) } } : {}),
-          maximum: { type: "HighestValue", color: hex(def.max) },
-        };
-      } else if (def.kind === "dataBar") {
-        const cf = range.conditionalFormats.add("DataBar");
-        cf.dataBar.positiveFormat.fillColor = hex(def.color);
-      } else {
-        // Exact (case-insensitive) equality, as Excel's "Cell Value equal to": the text is a string literal.
-        const cf = range.conditionalFormats.add("CellValue");
-        cf.cellValue.format.fill.color = hex(def.fill);
-        if (def.font) cf.cellValue.format.font.color = hex(def.font);
-        cf.cellValue.rule = { formula1: `="${def.text.replace(/"/g, '""')}"`, operator: "EqualTo" };
-      }
-      return;
-    }
-    case "validation": {
-      const dv = rangeOf(sheet, op.def.range).dataValidation;
-      dv.rule = { list: { inCellDropDown: true, source: op.source } };
-      if (op.def.prompt) dv.prompt = { showPrompt: true, title: "", message: truncateUnits(op.def.prompt, 255) };
-      return;
-    }
-    case "name":
-      context.workbook.names.add(op.name, rangeOf(sheet, op.def.range), op.comment);
-      return;
-    case "chart":
-      applyChart(sheet, op.chart);
-      return;
-    case "freeze":
-      if (op.rows > 0 && op.cols > 0) sheet.freezePanes.freezeAt(rangeOf(sheet, { row: 0, col: 0, rows: op.rows, cols: op.cols }));
-      else if (op.rows > 0) sheet.freezePanes.freezeRows(op.rows);
-      else sheet.freezePanes.freezeColumns(op.cols);
-      return;
-    case "tabColor":
-      sheet.tabColor = op.color;
-      return;
-    case "autofitRows":
-      rangeOf(sheet, op.rect).format.autofitRows();
-      return;
-    case "rowHeight":
-      rangeOf(sheet, { row: op.row, col: 0, rows: 1, cols: 1 }).format.rowHeight = op.points;
-      return;
-    case "pageLayout":
-      applyPrint(sheet, op.print);
-      return;
-  }
-}
-
-/** The print setup through worksheet.pageLayout (ExcelApi 1.9); fit 0 = as many pages as needed. */
-function applyPrint(sheet: Excel.Worksheet, print: PrintSetup): void {
-  const layout = sheet.pageLayout;
-  if (print.landscape !== undefined) layout.orientation = print.landscape ? "Landscape" : "Portrait";
-  if (print.fitToWidth !== undefined || print.fitToHeight !== undefined) {
-    layout.zoom = { horizontalFitToPages: Math.max(0, Math.floor(print.fitToWidth ?? 0)), verticalFitToPages: Math.max(0, Math.floor(print.fitToHeight ?? 0)) };
-  }
-  const areas = [...(print.area ? [print.area] : []), ...(print.areas ?? [])];
-  if (areas.length > 0) layout.setPrintArea(areas.map((a) => a1Range(a)).join(","));
-  if (print.repeatRows) layout.setPrintTitleRows(`$${print.repeatRows.from + 1}:$${print.repeatRows.to + 1}`);
-}
-
-
-/* ---------------------------------------------------------------- cleanup */
-
-interface SheetAttempt {
-  tempName: string;
-  finalName: string;
-  id?: string;
-  definedNames: readonly string[];
 }
 
 /**
- * Removes what a failed sheet of THIS run created: its sheet, found by id or by its temporary
- * name (which carries the run id), never by its final name (another run, or the user, may have
- * taken that name meanwhile); and the workbook names it added, only those that refer to that
- * sheet (by its current name), never a name of another run or of the user.
+ * Writes one model into a new sheet built under the temporary name and renamed to its final
+ * name in its last request; returns the sheet's id.
  */
-async function cleanUp(
-  context: Excel.RequestContext,
-  attempt: SheetAttempt,
-  preexistingIds: ReadonlySet<string>,
-  takenSheets: Set<string>,
-  supports: (version: string) => boolean,
-): Promise<{ outcome: CleanupOutcome; incompleteName?: string }> {
-  try {
-    const sheets = context.workbook.worksheets;
-    const candidates = [...(attempt.id ? [sheets.getItemOrNullObject(attempt.id)] : []), sheets.getItemOrNullObject(attempt.tempName)];
-    candidates.forEach((s) => s.load("id,name"));
-    const refersTo = refersToProperty(supports);
-    const names = attempt.definedNames.map((n) => {
-      const item = context.workbook.names.getItemOrNullObject(n);
-      item.load(`name,${refersTo}`);
-      return item;
-    });
-    await context.sync();
-    const ours = candidates.find((s) => !s.isNullObject && !preexistingIds.has(s.id) && (s.id === attempt.id || s.name === attempt.tempName));
-    if (!ours) return { outcome: "not-created" };
-    for (const item of names) {
-      if (!item.isNullObject && refersToSheet(refersTo === "formula" ? item.formula : item.value, ours.name)) item.delete();
-    }
-    ours.delete();
-    try {
-      await context.sync();
-      return { outcome: "deleted" };
-    } catch {
-      const incompleteName = uniqueSheetName(`${truncateUnits(attempt.finalName, SHEET_NAME_MAX - 13)} (incomplete)`, takenSheets);
-      takenSheets.add(nameKey(incompleteName));
-      const sheet = context.workbook.worksheets.getItem(ours.id);
-      sheet.name = incompleteName;
-      sheet.getRange("A1").values = [["'INCOMPLETE: this sheet was not fully written by KA Planner and can be deleted."]];
-      await context.sync();
-      return { outcome: "marked-incomplete", incompleteName };
-    }
-  } catch {
-    return { outcome: "cleanup-failed" };
+async function writeSheet(run: Run, model: SheetModel, attempt: SheetAttempt): Promise<string> {
+  const warn = (feature: string, message: string): void => {
+    run.warnings.push({ sheetKey: model.key, sheetName: attempt.finalName, feature, message });
+  };
+  const writes = planSheetWrites(model, { supports: run.supports, objectNames: run.objectNames, warn });
+  attempt.definedNames = writes.definedNames;
+  const requests = new Requests(run.context, run.budget, run.suspend);
+  requests.take(2 * OP_OVERHEAD);
+  const sheet = run.context.workbook.worksheets.add(attempt.tempName);
+  sheet.names.add(TEMP_MARKER, markerFormula(run.runId, Date.now()));
+  sheet.load("id");
+  for (const op of writes.ops) {
+    await applyOp(run.context, sheet, op, requests);
+    if (attempt.id === undefined && requests.syncs > 0) attempt.id = sheet.id;
   }
+  await requests.reserve(2 * OP_OVERHEAD);
+  // Renamed first: a sheet whose rename fails (its name taken meanwhile) keeps its marker.
+  sheet.name = attempt.finalName;
+  sheet.names.getItem(TEMP_MARKER).delete();
+  await requests.flush();
+  attempt.id = sheet.id;
+  run.sheetNames.release(attempt.tempName);
+  return sheet.id;
 }
 
-/* ---------------------------------------------------------------- main */
-
-/** A temporary name of the run that no sheet has. */
-function freeTempName(runId: string, seq: { n: number }, taken: ReadonlySet<string>): string {
-  for (;;) {
-    const candidate = tempSheetName(runId, seq.n++);
-    if (!taken.has(nameKey(candidate))) return candidate;
+/** Writes sheet `index` of `models`; on failure removes what it created and throws a SheetRenderError. */
+async function writeOrCleanUp(run: Run, models: readonly SheetModel[], index: number): Promise<{ name: string; id: string }> {
+  const model = models[index];
+  const attempt: SheetAttempt = { finalName: run.sheetNames.claim(model.name), tempName: claimTempName(run), definedNames: [] };
+  try {
+    return { name: attempt.finalName, id: await writeSheet(run, model, attempt) };
+  } catch (error) {
+    const { outcome, incompleteName } = await cleanUp(run.context, attempt, run.preexistingIds, run.sheetNames, run.supports);
+    const leftName = outcome === "cleanup-failed" ? attempt.tempName : incompleteName;
+    throw new SheetRenderError(index, models.length, model.key, attempt.finalName, outcome, leftName, error);
   }
 }
 
@@ -413,90 +177,36 @@ function freeTempName(runId: string, seq: { n: number }, taken: ReadonlySet<stri
  * Writes each SheetModel into a new worksheet. Resolves with the created sheets (in order) and
  * whether the run was cancelled; throws a SheetRenderError naming the sheet that failed.
  */
-export async function renderSheets(
-  context: Excel.RequestContext,
-  sheets: readonly SheetModel[],
-  options: RenderOptions = {},
-): Promise<RenderResult> {
+export async function renderSheets(context: Excel.RequestContext, models: readonly SheetModel[], options: RenderOptions = {}): Promise<RenderResult> {
   const supports = options.isSetSupported ?? defaultSupports();
   if (!supports("1.4")) throw new Error("KA Planner needs Excel with ExcelApi 1.4 or later to insert sheets.");
-  const budget = options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
-  const suspend = supports("1.6");
   const created: { key: string; name: string }[] = [];
   const createdIds: string[] = [];
   const warnings: RenderWarning[] = [];
-  const runId = options.runId ?? newRunId();
-  const seq = { n: 1 };
-
   if (isCancelled(options.signal)) return { created, cancelled: true, warnings };
 
-  // Setup: existing names, loaded once.
-  const wb = context.workbook;
-  const worksheets = wb.worksheets;
-  worksheets.load("items/name,items/id");
-  const tables = wb.tables;
-  tables.load("items/name");
-  const names = wb.names;
-  names.load("items/name");
-  await context.sync();
-  const takenSheets = new Set(worksheets.items.map((s) => nameKey(s.name)));
-  const preexistingIds = new Set(worksheets.items.map((s) => s.id));
-  const takenNames = new Set([...tables.items.map((t) => nameKey(t.name)), ...names.items.map((n) => nameKey(n.name))]);
-  if (sheets.some((m) => (m.tables?.length ?? 0) > 0 || (m.names?.length ?? 0) > 0)) {
-    const scoped = worksheets.items.map((s) => s.names.load("items/name"));
-    await context.sync();
-    for (const c of scoped) for (const n of c.items) takenNames.add(nameKey(n.name));
-  }
+  const budget = options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
+  const suspend = supports("1.6");
+  const names = await loadWorkbookNames(context, models);
+  const run: Run = { context, supports, budget, suspend, runId: options.runId ?? newRunId(), tempSeq: 1, warnings, ...names };
   if (!suspend) warnings.push({ sheetKey: "", sheetName: "", feature: "calculation", message: "calculation not suspended while writing: needs ExcelApi 1.6" });
 
-  for (let i = 0; i < sheets.length; i++) {
-    if (i > 0 && isCancelled(options.signal)) return finish(true);
-    const model = sheets[i];
-    const finalName = uniqueSheetName(model.name, takenSheets);
-    takenSheets.add(nameKey(finalName));
-    const tempName = freeTempName(runId, seq, takenSheets);
-    takenSheets.add(nameKey(tempName));
-    const warn = (feature: string, message: string): void => {
-      warnings.push({ sheetKey: model.key, sheetName: finalName, feature, message });
-    };
-    const attempt: SheetAttempt = { tempName, finalName, definedNames: [] };
-    try {
-      const plan = planSheet(model, { supports, takenNames, warn });
-      attempt.definedNames = plan.definedNames;
-      const req = new Requests(context, budget, suspend);
-      req.take(2 * OP_OVERHEAD);
-      const sheet = worksheets.add(tempName);
-      sheet.names.add(TEMP_MARKER, markerFormula(runId, Date.now()));
-      sheet.load("id");
-      let idKnown = false;
-      for (const op of plan.ops) {
-        await applyOp(context, sheet, op, req);
-        if (!idKnown && req.syncs > 0) { attempt.id = sheet.id; idKnown = true; }
-      }
-      await req.reserve(2 * OP_OVERHEAD);
-      // Renamed first: a sheet whose rename fails (its name taken meanwhile) keeps its marker.
-      sheet.name = finalName;
-      sheet.names.getItem(TEMP_MARKER).delete();
-      await req.flush();
-      attempt.id = sheet.id;
-      createdIds.push(sheet.id);
-      takenSheets.delete(nameKey(tempName));
-    } catch (e) {
-      const { outcome, incompleteName } = await cleanUp(context, attempt, preexistingIds, takenSheets, supports);
-      throw new SheetRenderError(i, sheets.length, model.key, finalName, outcome, outcome === "cleanup-failed" ? tempName : incompleteName, e);
+  let cancelled = false;
+  for (let index = 0; index < models.length; index++) {
+    if (index > 0 && isCancelled(options.signal)) {
+      cancelled = true;
+      break;
     }
-    created.push({ key: model.key, name: finalName });
-    options.onProgress?.(i + 1, sheets.length, finalName);
+    const sheet = await writeOrCleanUp(run, models, index);
+    created.push({ key: models[index].key, name: sheet.name });
+    createdIds.push(sheet.id);
+    options.onProgress?.(index + 1, models.length, sheet.name);
   }
-  return finish(false);
-
-  async function finish(cancelled: boolean): Promise<RenderResult> {
-    if (options.activate && createdIds.length > 0) {
-      worksheets.getItem(createdIds[0]).activate();
-      await context.sync();
-    }
-    return { created, cancelled, warnings };
+  if (options.activate && createdIds.length > 0) {
+    context.workbook.worksheets.getItem(createdIds[0]).activate();
+    await context.sync();
   }
+  return { created, cancelled, warnings };
 }
 
 /** Convenience: renderSheets inside Excel.run. */

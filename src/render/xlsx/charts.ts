@@ -21,283 +21,100 @@
  * (see ChartContext.constants). Caches (`c:strCache`/`c:numCache`) hold the model's values when
  * formula results are cached, so Excel draws the chart before recalculating.
  */
-import { a1, a1Range, extentOf, maxOf, type ChartDef, type ChartSeries, type Literal, type RangeRef } from "../../sheets/model";
-import { quoteSheetName } from "./names";
+import { extentOf, maxOf, type ChartDef, type ChartSeries } from "../../sheets/model";
+import { DOT_AREA, DOTS } from "../../excel/charts";
+import { categoryRef, constRef, formatOf, lineValue, numbersOf, numRef, type ChartConstant, type ChartContext } from "./chart-refs";
+import { catAx, chartSpace, esc, lineSpPr, marker, noMarker, SeriesCounter, solidFill, tx, valAx } from "./chart-xml";
 import { NS } from "./package";
 import { OFFICE_GREEN, toRgb } from "./styles";
-import { xmlEscape } from "./text";
 
-export interface ChartContext {
-  /** Final sheet name the series refer to. */
-  readonly sheetName: string;
-  /** The model's value at a cell (formula cells: their expected value), undefined if empty. */
-  readonly valueAt: (row: number, col: number) => Literal | undefined;
-  /** The model's number format at a cell, if any. */
-  readonly formatAt?: (row: number, col: number) => string | null | undefined;
-  /** Write value caches into the series references. */
-  readonly cache: boolean;
-  /**
-   * Stores constant values (reference lines, helper points) in cells and returns their absolute,
-   * sheet-qualified reference. LibreOffice drops series made of literal values (`c:numLit`), so
-   * constants live in cells of a hidden helper sheet.
-   */
-  readonly constants: (values: readonly ChartConstant[]) => string;
-}
-
-/** A constant of a chart's helper data: a number, or a formula over a cell (`ref`, sheet-qualified) with its current value. */
-export type ChartConstant = number | { readonly ref: string; readonly value: number };
-
-const constantValue = (c: ChartConstant): number => (typeof c === "number" ? c : c.value);
+export type { ChartConstant, ChartContext } from "./chart-refs";
 
 const PALETTE = [OFFICE_GREEN, "ED7D31", "4472C4", "FFC000", "7F6084", "5B9BD5", "A5A5A5", "264478"];
 const REFERENCE_COLORS = { pareto: "C00000", portfolio: "7F7F7F" } as const;
 
-/** Dots per cut line in bubble charts, and a dot's area relative to the largest bubble. */
-const DOTS = 41;
-const DOT_AREA = 0.003;
-
 const AX = { cat: 1001, val: 1002, cat2: 1003, val2: 1004, x: 2001, y: 2002 } as const;
 
-const esc = xmlEscape;
-const num = (n: number) => (Number.isFinite(n) ? String(n) : "0");
-
-function cellsOf(r: RangeRef): { row: number; col: number }[] {
-  const out: { row: number; col: number }[] = [];
-  for (let i = 0; i < r.rows; i++) for (let j = 0; j < r.cols; j++) out.push({ row: r.row + i, col: r.col + j });
-  return out;
+function color(series: ChartSeries, index: number): string {
+  return toRgb(series.color) ?? PALETTE[index % PALETTE.length];
 }
 
-function rangeFormula(ctx: ChartContext, r: RangeRef): string {
-  return `${quoteSheetName(ctx.sheetName)}!${a1Range(r, true)}`;
+/** Series XML of a Pareto chart, by chart group. */
+interface ParetoGroups {
+  barPrimary: string;
+  barSecondary: string;
+  linePrimary: string;
+  lineSecondary: string;
 }
 
-function numbersOf(ctx: ChartContext, r: RangeRef): (number | undefined)[] {
-  return cellsOf(r).map(({ row, col }) => {
-    const v = ctx.valueAt(row, col);
-    return typeof v === "number" && Number.isFinite(v) ? v : undefined;
+/** The model's series: columns to a bar group, the others to a line group, on their axis. */
+function paretoSeries(def: ChartDef, ctx: ChartContext, ids: SeriesCounter, groups: ParetoGroups): void {
+  def.series.forEach((series, index) => {
+    const secondary = series.axis === "secondary";
+    const data = `<c:cat>${categoryRef(ctx, series.categories)}</c:cat><c:val>${numRef(ctx, series.values)}</c:val>`;
+    const rgb = color(series, index);
+    if (series.type === "column" || series.type === "bubble") {
+      const xml = `<c:ser>${ids.next()}${tx(series.name)}<c:spPr>${solidFill(rgb)}</c:spPr><c:invertIfNegative val="0"/>${data}</c:ser>`;
+      if (secondary) groups.barSecondary += xml;
+      else groups.barPrimary += xml;
+    } else {
+      const xml = `<c:ser>${ids.next()}${tx(series.name)}${lineSpPr(rgb)}${marker(rgb)}${data}<c:smooth val="0"/></c:ser>`;
+      if (secondary) groups.lineSecondary += xml;
+      else groups.linePrimary += xml;
+    }
   });
 }
 
-/** The number format of a range's first cell (axes show it; LibreOffice ignores sourceLinked). */
-function formatOf(ctx: ChartContext, r: RangeRef | undefined): string | undefined {
-  return (r && ctx.formatAt?.(r.row, r.col)) || undefined;
-}
-
-function numRef(ctx: ChartContext, r: RangeRef, formatCode = formatOf(ctx, r) ?? "General"): string {
-  let xml = `<c:numRef><c:f>${esc(rangeFormula(ctx, r))}</c:f>`;
-  if (ctx.cache) {
-    const values = numbersOf(ctx, r);
-    xml += `<c:numCache><c:formatCode>${esc(formatCode)}</c:formatCode><c:ptCount val="${values.length}"/>`;
-    values.forEach((v, i) => {
-      if (v !== undefined) xml += `<c:pt idx="${i}"><c:v>${num(v)}</c:v></c:pt>`;
-    });
-    xml += `</c:numCache>`;
-  }
-  return xml + `</c:numRef>`;
-}
-
-function strRef(ctx: ChartContext, r: RangeRef): string {
-  let xml = `<c:strRef><c:f>${esc(rangeFormula(ctx, r))}</c:f>`;
-  if (ctx.cache) {
-    const cells = cellsOf(r);
-    xml += `<c:strCache><c:ptCount val="${cells.length}"/>`;
-    cells.forEach(({ row, col }, i) => {
-      const v = ctx.valueAt(row, col);
-      if (v !== undefined && v !== null) xml += `<c:pt idx="${i}"><c:v>${esc(String(v))}</c:v></c:pt>`;
-    });
-    xml += `</c:strCache>`;
-  }
-  return xml + `</c:strRef>`;
-}
-
-/**
- * A reference to constant values stored by the context, always with its cache (they are
- * literals, or formulas over one cell cached at its current value).
- */
-function constRef(ctx: ChartContext, values: readonly ChartConstant[]): string {
-  return (
-    `<c:numRef><c:f>${esc(ctx.constants(values))}</c:f><c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="${values.length}"/>` +
-    values.map((v, i) => `<c:pt idx="${i}"><c:v>${num(constantValue(v))}</c:v></c:pt>`).join("") +
-    `</c:numCache></c:numRef>`
-  );
-}
-
-/** A reference line's value: linked to its model cell when it has one, else the number. */
-function lineValue(ctx: ChartContext, def: ChartDef, index: number, value: number): ChartConstant {
-  const cell = def.referenceCells?.[index];
-  if (!cell) return value;
-  const ref = `${quoteSheetName(ctx.sheetName)}!${a1(cell.row, cell.col, true)}`;
-  const v = ctx.valueAt(cell.row, cell.col);
-  return { ref, value: typeof v === "number" && Number.isFinite(v) ? v : value };
-}
-
-/** Category data: text categories as a string reference, numeric ones as a number reference. */
-function categoryRef(ctx: ChartContext, r: RangeRef): string {
-  const textual = cellsOf(r).some(({ row, col }) => {
-    const v = ctx.valueAt(row, col);
-    return v !== undefined && v !== null && typeof v !== "number";
-  });
-  return textual ? strRef(ctx, r) : numRef(ctx, r);
-}
-
-const tx = (name: string) => `<c:tx><c:v>${esc(name)}</c:v></c:tx>`;
-const solidFill = (rgb: string) => `<a:solidFill><a:srgbClr val="${rgb}"/></a:solidFill>`;
-const lineSpPr = (rgb: string, width = 28575, dash?: string) =>
-  `<c:spPr><a:ln w="${width}" cap="rnd">${solidFill(rgb)}${dash ? `<a:prstDash val="${dash}"/>` : ""}<a:round/></a:ln></c:spPr>`;
-const noMarker = `<c:marker><c:symbol val="none"/></c:marker>`;
-const marker = (rgb: string, symbol = "circle", size = 5) =>
-  `<c:marker><c:symbol val="${symbol}"/><c:size val="${size}"/><c:spPr>${solidFill(rgb)}<a:ln w="9525">${solidFill(rgb)}</a:ln></c:spPr></c:marker>`;
-
-function richText(text: string, size: number, bold: boolean): string {
-  return (
-    `<c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="${size}" b="${bold ? 1 : 0}"/></a:pPr>` +
-    `<a:r><a:rPr lang="en-US" sz="${size}" b="${bold ? 1 : 0}"/><a:t>${esc(text)}</a:t></a:r></a:p></c:rich></c:tx>`
-  );
-}
-
-function titleXml(text: string | undefined, size = 1000, bold = false): string {
-  if (!text) return "";
-  return `<c:title>${richText(text, size, bold)}<c:overlay val="0"/></c:title>`;
-}
-
-interface AxisOptions {
-  id: number;
-  cross: number;
-  pos: "b" | "l" | "r" | "t";
-  title?: string;
-  deleted?: boolean;
-  min?: number;
-  max?: number;
-  formatCode?: string;
-  crosses?: "autoZero" | "max";
-  gridlines?: boolean;
-  /** Small tick labels turned 45° (hundredths of a point), for many long category names. */
-  smallLabels?: number;
-}
-
-function scaling(o: AxisOptions): string {
-  return (
-    `<c:scaling><c:orientation val="minMax"/>` +
-    (o.max !== undefined ? `<c:max val="${num(o.max)}"/>` : "") +
-    (o.min !== undefined ? `<c:min val="${num(o.min)}"/>` : "") +
-    `</c:scaling>`
-  );
-}
-
-function axisCommon(o: AxisOptions): string {
-  return (
-    `<c:axId val="${o.id}"/>${scaling(o)}<c:delete val="${o.deleted ? 1 : 0}"/><c:axPos val="${o.pos}"/>` +
-    (o.gridlines ? `<c:majorGridlines><c:spPr><a:ln w="6350">${solidFill("D9D9D9")}</a:ln></c:spPr></c:majorGridlines>` : "") +
-    titleXml(o.title) +
-    `<c:numFmt formatCode="${esc(o.formatCode ?? "General")}" sourceLinked="${o.formatCode ? 0 : 1}"/>` +
-    `<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +
-    `<c:spPr><a:ln w="9525">${solidFill("BFBFBF")}</a:ln></c:spPr>` +
-    (o.smallLabels
-      ? `<c:txPr><a:bodyPr rot="-2700000" vert="horz"/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="${o.smallLabels}"/></a:pPr><a:endParaRPr lang="en-US"/></a:p></c:txPr>`
-      : "") +
-    `<c:crossAx val="${o.cross}"/><c:crosses val="${o.crosses ?? "autoZero"}"/>`
-  );
-}
-
-const catAx = (o: AxisOptions) =>
-  `<c:catAx>${axisCommon(o)}<c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>`;
-const valAx = (o: AxisOptions, between: "between" | "midCat") =>
-  `<c:valAx>${axisCommon(o)}<c:crossBetween val="${between}"/></c:valAx>`;
-
-function chartSpace(def: ChartDef, plotArea: string, legend: boolean): string {
-  return (
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
-    `<c:chartSpace xmlns:c="${NS.c}" xmlns:a="${NS.a}" xmlns:r="${NS.r}">` +
-    `<c:date1904 val="0"/><c:roundedCorners val="0"/>` +
-    `<c:chart>` +
-    (def.title ? titleXml(def.title, 1400, true) + `<c:autoTitleDeleted val="0"/>` : `<c:autoTitleDeleted val="1"/>`) +
-    `<c:plotArea><c:layout/>${plotArea}</c:plotArea>` +
-    (legend ? `<c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend>` : "") +
-    `<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/>` +
-    `</c:chart>` +
-    `<c:spPr>${solidFill("FFFFFF")}<a:ln w="9525">${solidFill("D9D9D9")}</a:ln></c:spPr>` +
-    `<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="900"/></a:pPr><a:endParaRPr lang="en-US"/></a:p></c:txPr>` +
-    `</c:chartSpace>`
-  );
-}
-
-class SeriesCounter {
-  private n = 0;
-  next(): string {
-    const i = this.n++;
-    return `<c:idx val="${i}"/><c:order val="${i}"/>`;
-  }
-  get count(): number {
-    return this.n;
+/** Reference lines ("y", "y2"; "x" cannot be drawn on a category axis): dashed lines of constants over the categories. */
+function paretoLines(def: ChartDef, ctx: ChartContext, ids: SeriesCounter, groups: ParetoGroups): void {
+  const first = def.series[0];
+  for (const line of def.referenceLines ?? []) {
+    if (line.axis === "x" || !first) continue;
+    const count = first.categories.rows * first.categories.cols;
+    const xml =
+      `<c:ser>${ids.next()}${tx(line.label)}${lineSpPr(REFERENCE_COLORS.pareto, 19050, "dash")}${noMarker}` +
+      `<c:cat>${categoryRef(ctx, first.categories)}</c:cat><c:val>${constRef(ctx, new Array<number>(count).fill(line.value))}</c:val>` +
+      `<c:smooth val="0"/></c:ser>`;
+    if (line.axis === "y2") groups.lineSecondary += xml;
+    else groups.linePrimary += xml;
   }
 }
 
-function color(s: ChartSeries, i: number): string {
-  return toRgb(s.color) ?? PALETTE[i % PALETTE.length];
+const barChart = (series: string, axes: string): string =>
+  `<c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/>${series}<c:gapWidth val="60"/>${axes}</c:barChart>`;
+const lineChart = (series: string, axes: string): string =>
+  `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${series}<c:marker val="1"/>${axes}</c:lineChart>`;
+
+/** The axes of a Pareto chart: categories and values, and the secondary 0–y2Max (0%) axis when used. */
+function paretoAxes(def: ChartDef, ctx: ChartContext, hasSecondary: boolean): string {
+  const first = def.series[0];
+  // Many categories (the top 50 customers): smaller names at 45°, leaving the plot its height.
+  const categories = first ? first.categories.rows * first.categories.cols : 0;
+  let xml = catAx({ id: AX.cat, cross: AX.val, pos: "b", title: def.xAxisTitle, smallLabels: categories > 15 ? 700 : undefined });
+  const primary = def.series.find((series) => series.axis !== "secondary");
+  const formatCode = def.yAxisFormat ?? formatOf(ctx, primary?.values);
+  xml += valAx({ id: AX.val, cross: AX.cat, pos: "l", title: def.yAxisTitle, min: 0, gridlines: true, formatCode }, "between");
+  if (!hasSecondary) return xml;
+  xml += catAx({ id: AX.cat2, cross: AX.val2, pos: "b", deleted: true });
+  const max = def.y2Max ?? 1;
+  return xml + valAx({ id: AX.val2, cross: AX.cat2, pos: "r", title: def.y2AxisTitle, min: 0, max, formatCode: "0%", crosses: "max" }, "between");
 }
 
 /** The Pareto chart: columns on primary axes, cumulative share line(s) on secondary axes. */
 function paretoXml(def: ChartDef, ctx: ChartContext): string {
   const ids = new SeriesCounter();
-  const groups = { barPrimary: "", barSecondary: "", linePrimary: "", lineSecondary: "" };
-  def.series.forEach((s, i) => {
-    const secondary = s.axis === "secondary";
-    if (s.type === "column" || s.type === "bubble") {
-      const ser =
-        `<c:ser>${ids.next()}${tx(s.name)}<c:spPr>${solidFill(color(s, i))}</c:spPr><c:invertIfNegative val="0"/>` +
-        `<c:cat>${categoryRef(ctx, s.categories)}</c:cat><c:val>${numRef(ctx, s.values)}</c:val></c:ser>`;
-      if (secondary) groups.barSecondary += ser;
-      else groups.barPrimary += ser;
-    } else {
-      const rgb = color(s, i);
-      const ser =
-        `<c:ser>${ids.next()}${tx(s.name)}${lineSpPr(rgb)}${marker(rgb)}` +
-        `<c:cat>${categoryRef(ctx, s.categories)}</c:cat><c:val>${numRef(ctx, s.values)}</c:val><c:smooth val="0"/></c:ser>`;
-      if (secondary) groups.lineSecondary += ser;
-      else groups.linePrimary += ser;
-    }
-  });
-
-  const first = def.series[0];
-  for (const line of def.referenceLines ?? []) {
-    if (line.axis === "x" || !first) continue;
-    const n = first.categories.rows * first.categories.cols;
-    const ser =
-      `<c:ser>${ids.next()}${tx(line.label)}${lineSpPr(REFERENCE_COLORS.pareto, 19050, "dash")}${noMarker}` +
-      `<c:cat>${categoryRef(ctx, first.categories)}</c:cat><c:val>${constRef(ctx, new Array<number>(n).fill(line.value))}</c:val>` +
-      `<c:smooth val="0"/></c:ser>`;
-    if (line.axis === "y2") groups.lineSecondary += ser;
-    else groups.linePrimary += ser;
-  }
-
+  const groups: ParetoGroups = { barPrimary: "", barSecondary: "", linePrimary: "", lineSecondary: "" };
+  paretoSeries(def, ctx, ids, groups);
+  paretoLines(def, ctx, ids, groups);
   const primaryAxes = `<c:axId val="${AX.cat}"/><c:axId val="${AX.val}"/>`;
   const secondaryAxes = `<c:axId val="${AX.cat2}"/><c:axId val="${AX.val2}"/>`;
-  const bar = (series: string, axes: string) =>
-    `<c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/>${series}<c:gapWidth val="60"/>${axes}</c:barChart>`;
-  const line = (series: string, axes: string) =>
-    `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${series}<c:marker val="1"/>${axes}</c:lineChart>`;
-
   let plot = "";
   // Excel needs a chart group on the primary axes; an empty bar group is valid if there are no columns.
-  if (groups.barPrimary || !groups.linePrimary) plot += bar(groups.barPrimary, primaryAxes);
-  if (groups.linePrimary) plot += line(groups.linePrimary, primaryAxes);
-  const hasSecondary = Boolean(groups.barSecondary || groups.lineSecondary);
-  if (groups.barSecondary) plot += bar(groups.barSecondary, secondaryAxes);
-  if (groups.lineSecondary) plot += line(groups.lineSecondary, secondaryAxes);
-
-  // Many categories (the top 50 customers): smaller names at 45°, leaving the plot its height.
-  const categories = first ? first.categories.rows * first.categories.cols : 0;
-  plot += catAx({ id: AX.cat, cross: AX.val, pos: "b", title: def.xAxisTitle, smallLabels: categories > 15 ? 700 : undefined });
-  const primary = def.series.find((s) => s.axis !== "secondary");
-  plot += valAx({ id: AX.val, cross: AX.cat, pos: "l", title: def.yAxisTitle, min: 0, gridlines: true, formatCode: def.yAxisFormat ?? formatOf(ctx, primary?.values) }, "between");
-  if (hasSecondary) {
-    plot += catAx({ id: AX.cat2, cross: AX.val2, pos: "b", deleted: true });
-    plot += valAx(
-      { id: AX.val2, cross: AX.cat2, pos: "r", title: def.y2AxisTitle, min: 0, max: def.y2Max ?? 1, formatCode: "0%", crosses: "max" },
-      "between",
-    );
-  }
-  return chartSpace(def, plot, true);
+  if (groups.barPrimary || !groups.linePrimary) plot += barChart(groups.barPrimary, primaryAxes);
+  if (groups.linePrimary) plot += lineChart(groups.linePrimary, primaryAxes);
+  if (groups.barSecondary) plot += barChart(groups.barSecondary, secondaryAxes);
+  if (groups.lineSecondary) plot += lineChart(groups.lineSecondary, secondaryAxes);
+  return chartSpace(def, plot + paretoAxes(def, ctx, Boolean(groups.barSecondary || groups.lineSecondary)), true);
 }
 
 interface Extent {
@@ -306,68 +123,88 @@ interface Extent {
 }
 
 function axisExtent(values: readonly (number | undefined)[], extra: readonly number[]): Extent | undefined {
-  return extentOf([...values.filter((v): v is number => v !== undefined), ...extra]);
+  return extentOf([...values.filter((value): value is number => value !== undefined), ...extra]);
+}
+
+/** The points of a portfolio chart: scatter markers, or translucent bubbles. */
+function portfolioSeries(def: ChartDef, ctx: ChartContext, ids: SeriesCounter, bubbles: boolean): string {
+  return def.series
+    .map((series, index) => {
+      const rgb = color(series, index);
+      const points = `<c:xVal>${numRef(ctx, series.categories)}</c:xVal><c:yVal>${numRef(ctx, series.values)}</c:yVal>`;
+      if (!bubbles) {
+        const look = `<c:spPr><a:ln w="25400"><a:noFill/></a:ln></c:spPr>${marker(rgb, "circle", 7)}`;
+        return `<c:ser>${ids.next()}${tx(series.name)}${look}${points}<c:smooth val="0"/></c:ser>`;
+      }
+      return (
+        `<c:ser>${ids.next()}${tx(series.name)}<c:spPr><a:solidFill><a:srgbClr val="${rgb}"><a:alpha val="70000"/></a:srgbClr></a:solidFill>` +
+        `<a:ln w="9525">${solidFill(rgb)}</a:ln></c:spPr><c:invertIfNegative val="0"/>${points}` +
+        `<c:bubbleSize>${numRef(ctx, series.sizes ?? series.values)}</c:bubbleSize><c:bubble3D val="0"/></c:ser>`
+      );
+    })
+    .join("");
+}
+
+/** The extents the cuts span: the data and the other cuts, per axis. */
+function cutExtents(def: ChartDef, ctx: ChartContext): { x: Extent; y: Extent } {
+  const lines = def.referenceLines ?? [];
+  const xCuts = lines.filter((line) => line.axis === "x").map((line) => line.value);
+  const yCuts = lines.filter((line) => line.axis !== "x").map((line) => line.value);
+  const xs = def.series.flatMap((series) => numbersOf(ctx, series.categories));
+  const ys = def.series.flatMap((series) => numbersOf(ctx, series.values));
+  return { x: axisExtent(xs, xCuts) ?? { min: 0, max: 1 }, y: axisExtent(ys, yCuts) ?? { min: 0, max: 1 } };
+}
+
+/** Each cut on a scatter chart: a two-point dashed line across the data. */
+function scatterCuts(def: ChartDef, ctx: ChartContext, ids: SeriesCounter): string {
+  const extent = cutExtents(def, ctx);
+  return (def.referenceLines ?? [])
+    .map((line, index) => {
+      const vertical = line.axis === "x";
+      const at = lineValue(ctx, def, index, line.value);
+      const xs: ChartConstant[] = vertical ? [at, at] : [extent.x.min, extent.x.max];
+      const ys: ChartConstant[] = vertical ? [extent.y.min, extent.y.max] : [at, at];
+      return (
+        `<c:ser>${ids.next()}${tx(line.label)}${lineSpPr(REFERENCE_COLORS.portfolio, 19050, "dash")}${noMarker}` +
+        `<c:xVal>${constRef(ctx, xs)}</c:xVal><c:yVal>${constRef(ctx, ys)}</c:yVal><c:smooth val="0"/></c:ser>`
+      );
+    })
+    .join("");
+}
+
+/**
+ * Each cut on a bubble chart: Excel cannot combine bubble and scatter groups, and LibreOffice
+ * draws no error bars on bubble charts, so a cut is a bubble series of small dots along the line.
+ */
+function bubbleCuts(def: ChartDef, ctx: ChartContext, ids: SeriesCounter): string {
+  const lines = def.referenceLines ?? [];
+  if (lines.length === 0) return "";
+  const extent = cutExtents(def, ctx);
+  const sizes = def.series.flatMap((series) => numbersOf(ctx, series.sizes ?? series.values)).filter((size): size is number => size !== undefined && size > 0);
+  const dotSize = (sizes.length ? maxOf(sizes) : 1) * DOT_AREA;
+  const steps = Array.from({ length: DOTS }, (_, step) => step / (DOTS - 1));
+  const along = (range: Extent): ChartConstant[] => steps.map((share) => range.min + share * (range.max - range.min));
+  return lines
+    .map((line, index) => {
+      const vertical = line.axis === "x";
+      const at = lineValue(ctx, def, index, line.value);
+      const xs: ChartConstant[] = vertical ? new Array<ChartConstant>(DOTS).fill(at) : along(extent.x);
+      const ys: ChartConstant[] = vertical ? along(extent.y) : new Array<ChartConstant>(DOTS).fill(at);
+      return (
+        `<c:ser>${ids.next()}${tx(line.label)}<c:spPr>${solidFill(REFERENCE_COLORS.portfolio)}<a:ln><a:noFill/></a:ln></c:spPr><c:invertIfNegative val="0"/>` +
+        `<c:xVal>${constRef(ctx, xs)}</c:xVal><c:yVal>${constRef(ctx, ys)}</c:yVal>` +
+        `<c:bubbleSize>${constRef(ctx, new Array<number>(DOTS).fill(dotSize))}</c:bubbleSize><c:bubble3D val="0"/></c:ser>`
+      );
+    })
+    .join("");
 }
 
 /** The portfolio chart: scatter (or bubble) points with the two cuts as reference lines. */
 function portfolioXml(def: ChartDef, ctx: ChartContext): string {
   const ids = new SeriesCounter();
-  const bubbles = def.series.some((s) => s.type === "bubble");
-  const lines = def.referenceLines ?? [];
-  const xCuts = lines.filter((l) => l.axis === "x").map((l) => l.value);
-  const yCuts = lines.filter((l) => l.axis !== "x").map((l) => l.value);
-  const xs = def.series.flatMap((s) => numbersOf(ctx, s.categories));
-  const ys = def.series.flatMap((s) => numbersOf(ctx, s.values));
-  const xExt = axisExtent(xs, xCuts) ?? { min: 0, max: 1 };
-  const yExt = axisExtent(ys, yCuts) ?? { min: 0, max: 1 };
-
-  let series = "";
-  def.series.forEach((s, i) => {
-    const rgb = color(s, i);
-    if (bubbles) {
-      const size = s.sizes ?? s.values;
-      series +=
-        `<c:ser>${ids.next()}${tx(s.name)}<c:spPr><a:solidFill><a:srgbClr val="${rgb}"><a:alpha val="70000"/></a:srgbClr></a:solidFill>` +
-        `<a:ln w="9525">${solidFill(rgb)}</a:ln></c:spPr><c:invertIfNegative val="0"/>` +
-        `<c:xVal>${numRef(ctx, s.categories)}</c:xVal><c:yVal>${numRef(ctx, s.values)}</c:yVal>` +
-        `<c:bubbleSize>${numRef(ctx, size)}</c:bubbleSize><c:bubble3D val="0"/></c:ser>`;
-    } else {
-      series +=
-        `<c:ser>${ids.next()}${tx(s.name)}<c:spPr><a:ln w="25400"><a:noFill/></a:ln></c:spPr>${marker(rgb, "circle", 7)}` +
-        `<c:xVal>${numRef(ctx, s.categories)}</c:xVal><c:yVal>${numRef(ctx, s.values)}</c:yVal><c:smooth val="0"/></c:ser>`;
-    }
-  });
-
-  const refColor = REFERENCE_COLORS.portfolio;
-  if (!bubbles) {
-    for (const [k, l] of lines.entries()) {
-      const vertical = l.axis === "x";
-      const at = lineValue(ctx, def, k, l.value);
-      const x: ChartConstant[] = vertical ? [at, at] : [xExt.min, xExt.max];
-      const y: ChartConstant[] = vertical ? [yExt.min, yExt.max] : [at, at];
-      series +=
-        `<c:ser>${ids.next()}${tx(l.label)}${lineSpPr(refColor, 19050, "dash")}${noMarker}` +
-        `<c:xVal>${constRef(ctx, x)}</c:xVal><c:yVal>${constRef(ctx, y)}</c:yVal><c:smooth val="0"/></c:ser>`;
-    }
-  } else if (lines.length > 0) {
-    // Excel cannot combine bubble and scatter groups, and LibreOffice draws no error bars on
-    // bubble charts: each cut is a bubble series of small dots along the line.
-    const sizes = def.series.flatMap((s) => numbersOf(ctx, s.sizes ?? s.values)).filter((v): v is number => v !== undefined && v > 0);
-    const dotSize = (sizes.length ? maxOf(sizes) : 1) * DOT_AREA;
-    for (const [k, l] of lines.entries()) {
-      const vertical = l.axis === "x";
-      const at = lineValue(ctx, def, k, l.value);
-      const t = Array.from({ length: DOTS }, (_, i) => i / (DOTS - 1));
-      const along = (e: Extent) => t.map((f) => e.min + f * (e.max - e.min));
-      const x: ChartConstant[] = vertical ? new Array<ChartConstant>(DOTS).fill(at) : along(xExt);
-      const y: ChartConstant[] = vertical ? along(yExt) : new Array<ChartConstant>(DOTS).fill(at);
-      series +=
-        `<c:ser>${ids.next()}${tx(l.label)}<c:spPr>${solidFill(refColor)}<a:ln><a:noFill/></a:ln></c:spPr><c:invertIfNegative val="0"/>` +
-        `<c:xVal>${constRef(ctx, x)}</c:xVal><c:yVal>${constRef(ctx, y)}</c:yVal>` +
-        `<c:bubbleSize>${constRef(ctx, new Array<number>(DOTS).fill(dotSize))}</c:bubbleSize><c:bubble3D val="0"/></c:ser>`;
-    }
-  }
-
+  const bubbles = def.series.some((series) => series.type === "bubble");
+  let series = portfolioSeries(def, ctx, ids, bubbles);
+  series += bubbles ? bubbleCuts(def, ctx, ids) : scatterCuts(def, ctx, ids);
   const axes = `<c:axId val="${AX.x}"/><c:axId val="${AX.y}"/>`;
   let plot = bubbles
     ? `<c:bubbleChart><c:varyColors val="0"/>${series}<c:bubbleScale val="60"/><c:showNegBubbles val="0"/>${axes}</c:bubbleChart>`

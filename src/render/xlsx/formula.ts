@@ -4,7 +4,7 @@
  * file; LibreOffice maps the prefixed names too). Text inside "string literals" and 'sheet
  * names' is left alone.
  */
-import { wellFormed } from "../../sheets/well-formed";
+import { wellFormed } from "../../excel/well-formed";
 
 const XLFN = new Set(
   (

@@ -3,8 +3,10 @@
  * produced the workbook (ExcelJS's own addTable rewrites the cells and forces a "Total" label).
  * The cells — header names, data, totals — are the model's; the table part only describes them.
  */
-import { a1Range, type RangeRef } from "../../sheets/model";
-import { wellFormed } from "../../sheets/well-formed";
+import { a1Range, isFormula, type RangeRef, type SheetModel } from "../../sheets/model";
+import { wellFormed } from "../../excel/well-formed";
+import { storedFormula } from "./formula";
+import { cellKey, checkRange, overlaps, valueOf, type Grid } from "./grid";
 import { NS } from "./package";
 import { xmlEscape } from "./text";
 
@@ -32,16 +34,17 @@ export function tableStyleName(style: string | undefined): string {
 /** Column names for a table: the header texts, blanks filled in, duplicates numbered. */
 export function tableColumnNames(headers: readonly unknown[]): string[] {
   const seen = new Set<string>();
-  return headers.map((h, j) => {
+  return headers.map((header, index) => {
     // Excel keeps column names on one line; control characters would not survive the attribute.
-    // eslint-disable-next-line no-control-regex
     // Lone surrogates become U+FFFD first, as the header cell shows them: two headers that
     // differ only there are then numbered apart, as Excel requires.
-    let base = wellFormed(h === null || h === undefined ? "" : String(h)).replace(/[\u0000-\u001F\u007F]+/g, " ").trim();
-    if (base === "") base = `Column${j + 1}`;
+    const text = wellFormed(header === null || header === undefined ? "" : String(header));
+    // eslint-disable-next-line no-control-regex
+    let base = text.replace(/[\u0000-\u001F\u007F]+/g, " ").trim();
+    if (base === "") base = `Column${index + 1}`;
     base = base.slice(0, 255);
     let name = base;
-    for (let n = 2; seen.has(name.toUpperCase()); n++) name = `${base}${n}`;
+    for (let suffix = 2; seen.has(name.toUpperCase()); suffix++) name = `${base}${suffix}`;
     seen.add(name.toUpperCase());
     return name;
   });
@@ -70,4 +73,42 @@ export function tableXml(t: TablePlan): string {
     `<tableStyleInfo name="${t.style}" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/>` +
     `</table>`
   );
+}
+
+/** The totals row of a table: text cells become labels, formulas custom totals formulas. */
+function totalsOf(grid: Grid, range: RangeRef, columns: readonly string[]): TablePlan["totals"] {
+  const last = range.row + range.rows - 1;
+  return columns.map((_, index) => {
+    const cell = grid.get(cellKey(last, range.col + index))?.cell;
+    if (cell === undefined || cell === null) return null;
+    if (isFormula(cell)) return { formula: storedFormula(cell.f) };
+    return typeof cell === "string" ? { label: cell } : null;
+  });
+}
+
+/**
+ * The sheet's tables, numbered from `firstId`: header texts become the column names (and are
+ * written back into the grid as plain text). The last row is the totals row when showTotals;
+ * Excel needs at least one data row in between, so a table without data rows gets one (empty)
+ * row and no totals row.
+ */
+export function planTables(sheet: SheetModel, grid: Grid, names: readonly string[], firstId: number): TablePlan[] {
+  const tables: TablePlan[] = [];
+  (sheet.tables ?? []).forEach((def, index) => {
+    checkRange(def.range, `table "${def.name}" on sheet "${sheet.name}"`);
+    const withTotals = Boolean(def.showTotals) && def.range.rows >= 3;
+    const range: RangeRef = { ...def.range, rows: Math.max(def.range.rows, 2) };
+    for (const other of tables) {
+      if (overlaps(other.range, range)) throw new Error(`xlsx renderer: tables "${other.name}" and "${def.name}" overlap on sheet "${sheet.name}"`);
+    }
+    const headers = Array.from({ length: range.cols }, (_, offset) => valueOf(grid.get(cellKey(range.row, range.col + offset))?.cell));
+    const columns = tableColumnNames(headers);
+    columns.forEach((column, offset) => {
+      const key = cellKey(range.row, range.col + offset);
+      grid.set(key, { ...(grid.get(key) ?? {}), cell: column });
+    });
+    const totals = withTotals ? totalsOf(grid, range, columns) : undefined;
+    tables.push({ id: firstId + index, name: names[index], range, columns, totals, style: tableStyleName(def.style) });
+  });
+  return tables;
 }

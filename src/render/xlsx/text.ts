@@ -2,7 +2,7 @@
  * Text helpers for SpreadsheetML: XML escaping, the `_xHHHH_` escapes OOXML uses for characters
  * XML cannot carry (or would normalise, like a carriage return), and Excel's cell text limit.
  */
-import { wellFormed } from "../../sheets/well-formed";
+import { safeCut, wellFormed } from "../../excel/well-formed";
 
 /** Excel's maximum number of characters in a cell. */
 export const EXCEL_MAX_CELL_CHARS = 32767;
@@ -59,12 +59,4 @@ export function truncateForCell(text: string, limit = EXCEL_MAX_CELL_CHARS): str
   keep = Math.max(0, keep);
   keep = safeCut(text, keep);
   return text.slice(0, keep) + note(text.length - keep);
-}
-
-/** Largest index ≤ n that does not split a surrogate pair of `text`. */
-export function safeCut(text: string, n: number): number {
-  if (n <= 0) return 0;
-  if (n >= text.length) return text.length;
-  const code = text.charCodeAt(n - 1);
-  return code >= 0xd800 && code <= 0xdbff ? n - 1 : n;
 }

@@ -14,3 +14,16 @@ const SURROGATES = /[\uD800-\uDBFF][\uDC00-\uDFFF]|[\uD800-\uDFFF]/g;
 export function wellFormed(s: string): string {
   return s.replace(SURROGATES, (m) => (m.length === 2 ? m : "\uFFFD"));
 }
+
+/** Largest index ≤ n that does not split a surrogate pair of `text`. */
+export function safeCut(text: string, n: number): number {
+  if (n <= 0) return 0;
+  if (n >= text.length) return text.length;
+  const code = text.charCodeAt(n - 1);
+  return code >= 0xd800 && code <= 0xdbff ? n - 1 : n;
+}
+
+/** `text` cut to at most `max` UTF-16 code units, never inside a surrogate pair. */
+export function truncateUnits(text: string, max: number): string {
+  return text.slice(0, safeCut(text, max));
+}
