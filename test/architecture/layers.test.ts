@@ -45,7 +45,7 @@ const ALLOWED: Record<string, string[]> = {
   "render/xlsx": ["sheets", "excel", "strings"],
   "render/office": ["sheets", "excel", "strings"],
   addin: ["render/office", "app", "sheets", "excel", "engine", "strings"],
-  taskpane: ["addin", "app", "sheets", "engine", "strings"],
+  taskpane: ["addin", "app", "sheets", "excel", "engine", "strings"],
   commands: ["addin", "app", "sheets", "engine", "strings", "taskpane"],
   cli: ["render/xlsx", "app", "sheets", "excel", "engine", "strings", "sample"],
 };
