@@ -23,6 +23,7 @@
  *  10 SWOT with data-driven hints
  *  11 Assumptions: the churn-by-satisfaction table (editable default)
  */
+import { creditLikelihood } from "../engine/credit-rating";
 import { Portfolio } from "../engine/portfolio";
 import { DEFAULT_LIKELIHOOD_CUT, PRIORITY_LABEL_KEYS } from "../engine/priority";
 import { QUADRANT_STRATEGY } from "../engine/matrix";
@@ -37,7 +38,6 @@ import {
   churnOf,
   churnSourceNote,
   churnTableRows,
-  creditLikelihood,
   FMT,
   fmtMoney,
   fmtNumber,

@@ -9,6 +9,7 @@
  * reads the clock; the generation date is passed in.
  */
 import { churnProbability, DEFAULT_CHURN_LEVELS } from "../engine/churn";
+import { CreditScaleName, creditScaleOf, hasMoodysRatings } from "../engine/credit-rating";
 import { customerKey } from "../engine/input/customer-vector";
 import { classifyPortfolio, NO_QUADRANT, QUADRANTS, QuadrantName } from "../engine/matrix";
 import { Portfolio } from "../engine/portfolio";
@@ -165,71 +166,6 @@ export const range = (row: number, col: number, rows = 1, cols = 1): RangeRef =>
 // ---------------------------------------------------------------------------------------------
 // Per-portfolio context
 
-export type CreditScaleName = "agency" | "letters" | "numbers";
-
-/**
- * Credit rating → likelihood (1–5) of a credit risk. Documented defaults, written on the risk
- * sheet where they can be edited. Ratings are compared after removing surrounding spaces and
- * "+"/"-" modifiers, ignoring case (BBB+ counts as BBB). Which scale a portfolio uses is read
- * from its ratings: any agency rating with two or more letters (AAA, AA, BBB, BB, CCC, CC)
- * means the agency scale; otherwise single letters A–E mean the A–E scale; otherwise 1–5.
- * On the 1–5 scale 1 is the best rating; if yours runs the other way, edit the table.
- */
-export const CREDIT_SCALES: Readonly<Record<CreditScaleName, readonly { readonly rating: string; readonly likelihood: number }[]>> = {
-  agency: [
-    { rating: "AAA", likelihood: 1 },
-    { rating: "AA", likelihood: 1 },
-    { rating: "A", likelihood: 2 },
-    { rating: "BBB", likelihood: 2 },
-    { rating: "BB", likelihood: 3 },
-    { rating: "B", likelihood: 4 },
-    { rating: "CCC", likelihood: 4 },
-    { rating: "CC", likelihood: 5 },
-    { rating: "C", likelihood: 5 },
-    { rating: "D", likelihood: 5 },
-  ],
-  letters: [
-    { rating: "A", likelihood: 1 },
-    { rating: "B", likelihood: 2 },
-    { rating: "C", likelihood: 3 },
-    { rating: "D", likelihood: 4 },
-    { rating: "E", likelihood: 5 },
-  ],
-  numbers: [
-    { rating: "1", likelihood: 1 },
-    { rating: "2", likelihood: 2 },
-    { rating: "3", likelihood: 3 },
-    { rating: "4", likelihood: 4 },
-    { rating: "5", likelihood: 5 },
-  ],
-};
-
-/** The normalisation the sheet's formula applies: SUBSTITUTE(SUBSTITUTE(TRIM(x),"+",""),"-",""). */
-export function ratingKey(rating: string): string {
-  return rating.trim().replace(/ {2,}/g, " ").replace(/[+-]/g, "").toUpperCase();
-}
-
-export function creditScaleOf(ratings: readonly (string | null)[]): CreditScaleName | null {
-  const multi = new Set(["AAA", "AA", "BBB", "BB", "CCC", "CC"]);
-  let letters = false;
-  let numbers = false;
-  for (const r of ratings) {
-    if (r === null) continue;
-    const k = ratingKey(r);
-    if (multi.has(k)) return "agency";
-    if (/^[A-E]$/.test(k)) letters = true;
-    else if (/^[1-5]$/.test(k)) numbers = true;
-  }
-  return letters ? "letters" : numbers ? "numbers" : null;
-}
-
-/** Likelihood of a rating on a scale, NaN when the rating is not on it. */
-export function creditLikelihood(scale: CreditScaleName, rating: string): number {
-  const k = ratingKey(rating);
-  for (const e of CREDIT_SCALES[scale]) if (e.rating === k) return e.likelihood;
-  return NaN;
-}
-
 export interface PlanContext {
   readonly portfolio: Portfolio;
   /** Revenue per customer (the measure when no revenue column is mapped); NaN = none. */
@@ -258,6 +194,8 @@ export interface PlanContext {
   /** Months shown in a plan's monthly table (the last ones, at most 24). */
   readonly monthsShown: number;
   readonly creditScale: CreditScaleName | null;
+  /** Whether ratings are written in Moody's notation (Baa1…): the agency table then lists those grades. */
+  readonly creditMoodys: boolean;
   /** customerKey(name) → id. */
   readonly byKey: ReadonlyMap<string, number>;
 }
@@ -338,6 +276,7 @@ export function preparePlanContext(p: Portfolio): PlanContext {
     period,
     monthsShown: Math.min(months, 24),
     creditScale: p.credit ? creditScaleOf(p.credit) : null,
+    creditMoodys: p.credit ? hasMoodysRatings(p.credit) : false,
     byKey,
   };
   contexts.set(p, ctx);

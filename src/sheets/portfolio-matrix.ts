@@ -13,7 +13,7 @@
  * axis has none, documented proxies computed from the sales data stand in, and a note on the
  * sheet says so: attractiveness = revenue, profit margin (profit / revenue), growth (revenue
  * of the second half of the months against the first half); strength = satisfaction (1–5),
- * credit rating (AAA = 10 … D = 1, Moody's names mapped, +/− a third of a notch), months with
+ * credit rating (engine/credit-rating.ts creditOrdinal: AAA = 10 … D = 1, Moody's grades mapped), months with
  * sales. Share of wallet is unknown from sales data.
  *
  * Layout (0-based rows; n notes from row 2):
@@ -42,6 +42,7 @@
  * spills (no normalised columns, no Excel table). The sales table has one row per order line,
  * so the per-customer criteria on the sheet stay values computed at generation.
  */
+import { creditOrdinal } from "../engine/credit-rating";
 import { Quadrant, QUADRANTS, quadrantOf } from "../engine/matrix";
 import { Portfolio } from "../engine/portfolio";
 import { scoreAccounts, normaliseCriterion } from "../engine/scoring";
@@ -468,19 +469,4 @@ function strengthProxies(p: Portfolio, t: Translate): Criterion[] {
     out.push({ name: t("proxy.months"), values: months });
   }
   return out.filter((c) => c.values.some((x) => x === x));
-}
-
-const RATINGS = ["D", "C", "CC", "CCC", "B", "BB", "BBB", "A", "AA", "AAA"];
-const MOODYS: Record<string, string> = { BAA: "BBB", BA: "BB", CAA: "CCC", CA: "CC" };
-
-/** AAA = 10 … D = 1 (S&P/Fitch letters; Moody's Aaa…C mapped); + / − or Moody's 1 / 3 move a third of a notch. NaN if unknown. */
-export function creditOrdinal(rating: string | null): number {
-  if (rating === null) return NaN;
-  const m = /^([A-Za-z]+)\s*([+\-123])?$/.exec(rating.trim());
-  if (!m) return NaN;
-  const letters = m[1].toUpperCase();
-  const i = RATINGS.indexOf(MOODYS[letters] ?? letters);
-  if (i < 0) return NaN;
-  const notch = m[2] === "+" || m[2] === "1" ? 1 / 3 : m[2] === "-" || m[2] === "3" ? -1 / 3 : 0;
-  return i + 1 + notch;
 }

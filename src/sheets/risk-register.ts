@@ -20,6 +20,7 @@
  *   Planning defects (seed 000): data checked with the customer; strategy tied to execution
  *     and budget; every risk has a countermeasure (status computed from the counts)
  */
+import { creditLikelihood, CreditScaleName, creditTable } from "../engine/credit-rating";
 import { Portfolio } from "../engine/portfolio";
 import { RISK_BANDS, riskLevelOf, riskScore } from "../engine/risk";
 import { Locale, text } from "../strings";
@@ -31,9 +32,6 @@ import {
   churnOf,
   churnSourceNote,
   churnTableRows,
-  CREDIT_SCALES,
-  creditLikelihood,
-  CreditScaleName,
   FMT,
   fx,
   liveSourceText,
@@ -167,6 +165,15 @@ export function scaleScore(x: number, rule: ScaleRule): number {
 
 export const RISK_REGISTER_KEY = "risk-register";
 
+/**
+ * The formula reducing a rating cell to the letters the credit table lists (MATCH ignores
+ * case): +/− dropped, and Moody's 1/2/3 too when the data has Moody's ratings.
+ */
+function ratingLetters(cell: string, moodys: boolean): string {
+  const dropped = moodys ? ["+", "-", "1", "2", "3"] : ["+", "-"];
+  return dropped.reduce((f, ch) => `SUBSTITUTE(${f},"${ch}","")`, `TRIM(${cell})`);
+}
+
 const HEAT = { min: "#63BE7B", mid: "#FFEB84", max: "#F8696B" } as const;
 const LEVEL_FILL = ["#C6EFCE", "#FFEB9C", "#FFC7CE", "#FF0000"] as const;
 const COLS = 11;
@@ -190,7 +197,7 @@ interface Refs {
   probs: ReturnType<typeof range>;
   /** Row of each rule scale in the rules table (cuts in columns D–G). */
   scaleRow: Map<string, number>;
-  credit: { ratings: string; likelihoods: string; scale: CreditScaleName } | null;
+  credit: { ratings: string; likelihoods: string; scale: CreditScaleName; moodys: boolean } | null;
 }
 
 interface Facts {
@@ -335,13 +342,13 @@ class RegisterBuilder {
       w.line([this.t("credit.title", { scale: this.t(`credit.scale.${scale}`) })], "subtitle");
       w.header([this.t("credit.rating"), this.t("credit.likelihood")]);
       const cf = w.row;
-      const table = CREDIT_SCALES[scale];
+      const table = creditTable(scale, ctx.creditMoodys);
       w.put(cf, 0, table.map((e) => [e.rating]), "body");
       w.put(cf, 1, table.map((e) => [e.likelihood]), "input", [FMT.int]);
       w.row = cf + table.length;
-      w.line([this.t("credit.note")], "note");
+      w.line([this.t(ctx.creditMoodys ? "credit.noteMoodys" : "credit.note")], "note");
       w.name("CreditTable", range(cf, 0, table.length, 2));
-      credit = { ratings: a1Range(range(cf, 0, table.length, 1), true), likelihoods: a1Range(range(cf, 1, table.length, 1), true), scale };
+      credit = { ratings: a1Range(range(cf, 0, table.length, 1), true), likelihoods: a1Range(range(cf, 1, table.length, 1), true), scale, moodys: ctx.creditMoodys };
     }
 
     w.skip();
@@ -506,7 +513,7 @@ class RegisterBuilder {
         value: fx(f.rating, f.ratingV),
         format: null,
         exposure: null,
-        l: fx(`IFERROR(INDEX(${refs.credit.likelihoods},MATCH(SUBSTITUTE(SUBSTITUTE(TRIM(${f.rating}),"+",""),"-",""),${refs.credit.ratings},0)),"")`, lV),
+        l: fx(`IFERROR(INDEX(${refs.credit.likelihoods},MATCH(${ratingLetters(f.rating, refs.credit.moodys)},${refs.credit.ratings},0)),"")`, lV),
         lV,
         i: fx(imp.f, imp.v),
         iV: imp.v,

@@ -4,7 +4,7 @@ import { tierSpecOf } from "../../src/engine/tiers";
 import { selectPlanAccounts } from "../../src/sheets/account-plan";
 import { Cell, isFormula, Literal, SheetModel } from "../../src/sheets/model";
 import { SheetOptions } from "../../src/sheets/common";
-import { CREDIT_SCALES, creditScaleOf } from "../../src/sheets/plan-parts";
+import { CREDIT_SCALES, creditScaleOf } from "../../src/engine/credit-rating";
 import { buildRiskRegisterSheet, RISK_REGISTER_KEY, RISK_RULES, RiskKind, scaleScore, ScaleRule } from "../../src/sheets/risk-register";
 import { Locale, text } from "../../src/strings";
 import { functionsIn, gridOf, mismatches, PlanSheetEvaluator, referencesIn, samplePlanPortfolio, Scalar } from "../support/formula-eval";
@@ -288,6 +288,19 @@ describe("risk register: credit ratings", () => {
     expect(mismatches(n)).toEqual([]);
     expect(shown(n, account(n, 1, "Acme").rows.credit!, COL.likelihood)).toBe(2);
     expect(shown(n, account(n, 2, "Beta").rows.credit!, COL.likelihood)).toBe(5);
+  });
+
+  test("Moody's ratings: Baa is scored like BBB on the risk register, as on the matrix", () => {
+    const p = withRatings(["Baa1", "Baa1", "Caa2", "Caa2", null, "B3"]);
+    const m = buildRiskRegisterSheet(p, ids(p, "Acme", "Beta", "Delta"), EN);
+    expect(mismatches(m)).toEqual([]);
+    expect(shown(m, account(m, 1, "Acme").rows.credit!, COL.likelihood)).toBe(2);
+    expect(shown(m, account(m, 2, "Beta").rows.credit!, COL.likelihood)).toBe(4);
+    expect(shown(m, account(m, 3, "Delta").rows.credit!, COL.likelihood)).toBe(4);
+    const table = m.names!.find((x) => x.name === "CreditTable")!.range;
+    const rows = Array.from({ length: table.rows }, (_, i) => [shown(m, table.row + i, 0), shown(m, table.row + i, 1)]);
+    expect(rows).toContainEqual(["Baa", 2]);
+    expect(rows).toContainEqual(["Caa", 4]);
   });
 
   test("ratings on no known scale: the credit risk is left out with a note, no table", () => {
