@@ -23,10 +23,10 @@
  *  10 SWOT with data-driven hints
  *  11 Assumptions: the churn-by-satisfaction table (editable default)
  */
-import { creditLikelihood } from "../engine/credit-rating";
+import { accountFacts, churnOf, PortfolioFacts, preparePortfolioFacts, quadrantName, trendOf } from "../engine/account-facts";
 import { Portfolio } from "../engine/portfolio";
 import { DEFAULT_LIKELIHOOD_CUT, PRIORITY_LABEL_KEYS } from "../engine/priority";
-import { QUADRANT_STRATEGY } from "../engine/matrix";
+import { swotHints, SwotHint } from "../engine/swot";
 import { Locale, text } from "../strings";
 import { requiredDate, SheetOptions } from "./common";
 import { textWidth } from "./text-metrics";
@@ -35,7 +35,6 @@ import {
   abs,
   addMonths,
   churnCell,
-  churnOf,
   churnSourceNote,
   churnTableRows,
   FMT,
@@ -46,23 +45,18 @@ import {
   fx,
   liveSourceText,
   num,
-  PlanContext,
   planKey,
-  preparePlanContext,
   q,
   quadrantLabel,
-  quadrantName,
   range,
   SheetWriter,
   statusValues,
   tierLabel,
   todoText,
-  trendOf,
 } from "./plan-parts";
 
 export type { PlanSheetOptions } from "./plan-parts";
 export type { SheetOptions } from "./common";
-export { preparePlanContext } from "./plan-parts";
 
 export type PlanSelection = "first-tier" | { readonly top: number } | { readonly names: readonly string[] };
 
@@ -71,8 +65,6 @@ export const OPPORTUNITY_ROWS = 8;
 export const ACTION_ROWS = 8;
 /** Rows per SWOT box (more when the data gives more hints: one row is always left to write). */
 export const SWOT_ROWS = 5;
-/** The dependency share above which the plan names it as a threat (the risk sheet's default). */
-export const PLAN_DEPENDENCY_HINT = 0.1;
 
 export const KA_TEAM_ROLES = ["manager", "sales", "marketing", "technical", "finance", "training"] as const;
 export const GROWTH_LEVERS = ["usage", "crossSell", "priceMix", "dropUnprofitable", "newBusiness"] as const;
@@ -101,7 +93,7 @@ export function selectPlanAccounts(portfolio: Portfolio, selection: PlanSelectio
     const n = Math.max(0, Math.floor(selection.top));
     return { ids: Array.from(a.ranking.order.subarray(0, Math.min(n, a.ranking.order.length))), unknown: [] };
   }
-  const ctx = preparePlanContext(portfolio);
+  const ctx = preparePortfolioFacts(portfolio);
   const ids: number[] = [];
   const unknown: string[] = [];
   const seen = new Set<number>();
@@ -118,7 +110,7 @@ export function selectPlanAccounts(portfolio: Portfolio, selection: PlanSelectio
 
 /** Builds the plan sheet of one customer (id into portfolio.analysis.customers). */
 export function buildAccountPlanSheet(portfolio: Portfolio, customerId: number, options: SheetOptions): SheetModel {
-  const ctx = preparePlanContext(portfolio);
+  const ctx = preparePortfolioFacts(portfolio);
   const count = portfolio.analysis.customers.count;
   if (!(Number.isInteger(customerId) && customerId >= 0 && customerId < count)) {
     throw new RangeError(`customer id ${customerId} is not in the portfolio (0–${count - 1})`);
@@ -145,7 +137,7 @@ class PlanBuilder {
   private managerRef: { ref: string; v: string } | null = null;
 
   constructor(
-    private readonly ctx: PlanContext,
+    private readonly ctx: PortfolioFacts,
     private readonly id: number,
     private readonly options: SheetOptions,
   ) {
@@ -507,7 +499,9 @@ class PlanBuilder {
   private swot(): void {
     const { w, loc } = this;
     this.section("section.swot");
-    const h = this.swotHints();
+    const hints = swotHints(this.ctx, this.id, accountFacts(this.ctx, this.id));
+    const words = (box: readonly SwotHint[]) => box.map((hint) => this.hintText(hint));
+    const h = { s: words(hints.strengths), w: words(hints.weaknesses), o: words(hints.opportunities), t: words(hints.threats) };
     const todo = todoText(loc);
     // At least SWOT_ROWS rows per box, and always one row left for the KA manager.
     const rows = Math.max(SWOT_ROWS, 1 + Math.max(h.s.length, h.w.length, h.o.length, h.t.length));
@@ -526,71 +520,38 @@ class PlanBuilder {
     w.line([this.t("swot.note")], "note");
   }
 
-  /** Data-driven hints per SWOT box. */
-  private swotHints(): { s: string[]; w: string[]; o: string[]; t: string[] } {
-    const { p, id, ctx, loc } = this;
-    const s: string[] = [];
-    const wk: string[] = [];
-    const o: string[] = [];
-    const t: string[] = [];
-    const rev = ctx.revenue[id];
-    const share = ctx.revenueTotal > 0 && rev === rev ? rev / ctx.revenueTotal : NaN;
-    const pos = ctx.rankPosition[id];
-    if (p.analysis.tiers.tiers[id] === 0 && pos >= 0) {
-      s.push(this.t("hint.topTier", { tier: tierLabel(ctx, id, loc), rank: p.analysis.ranking.ranks[pos], n: ctx.ranked }));
+  /** A SWOT hint in the user's words (figures formatted alike in both languages). */
+  private hintText(hint: SwotHint): string {
+    const { ctx, id, loc } = this;
+    switch (hint.key) {
+      case "topTier":
+        return this.t("hint.topTier", { tier: tierLabel(ctx, id, loc), rank: hint.rank, n: ctx.ranked });
+      case "satisfaction":
+        return this.t("hint.satisfaction", { sat: fmtNumber(hint.satisfaction, 1), churn: fmtPct(hint.churn) });
+      case "loss":
+        return this.t("hint.loss", { profit: fmtMoney(hint.profit), margin: fmtPct(hint.margin) });
+      case "lossNoMargin":
+        return this.t("hint.lossNoMargin", { profit: fmtMoney(hint.profit) });
+      case "marginHigh":
+      case "marginLow":
+        return this.t(`hint.${hint.key}`, { margin: fmtPct(hint.margin), median: fmtPct(hint.median) });
+      case "strengthHigh":
+      case "strengthLow":
+        return this.t(`hint.${hint.key}`, { quadrant: quadrantLabel(loc, hint.quadrant) });
+      case "quadrant":
+        return this.t("hint.quadrant", { quadrant: quadrantLabel(loc, hint.quadrant), strategy: this.t(`strategy.${hint.quadrant}`) });
+      case "trend":
+        return this.t(hint.months === 12 ? "hint.trend12" : "hint.trendK", { change: fmtSignedPct(hint.change), k: hint.months });
+      case "dormant":
+        return this.t("hint.dormant", { month: hint.month });
+      case "churnExposure":
+        return this.t("hint.churnExposure", { amount: fmtMoney(hint.amount), churn: fmtPct(hint.churn) });
+      case "dependency":
+        return this.t("hint.dependency", { share: fmtPct(hint.share), threshold: fmtPct(hint.threshold) });
+      case "creditGood":
+      case "creditPoor":
+        return this.t(`hint.${hint.key}`, { rating: hint.rating });
     }
-    const sat = p.satisfaction ? p.satisfaction[id] : NaN;
-    if (sat === sat) {
-      const h = this.t("hint.satisfaction", { sat: fmtNumber(sat, 1), churn: fmtPct(churnOf(ctx, id)) });
-      if (sat >= 4) s.push(h);
-      else if (sat < 3) wk.push(h);
-    }
-    if (p.profit) {
-      const pr = p.profit[id];
-      if (pr < 0) wk.push(rev > 0 ? this.t("hint.loss", { profit: fmtMoney(pr), margin: fmtPct(pr / rev) }) : this.t("hint.lossNoMargin", { profit: fmtMoney(pr) }));
-      else if (pr === pr && rev > 0 && ctx.marginMedian === ctx.marginMedian) {
-        const m = pr / rev;
-        const args = { margin: fmtPct(m), median: fmtPct(ctx.marginMedian) };
-        if (m >= ctx.marginMedian) s.push(this.t("hint.marginHigh", args));
-        else wk.push(this.t("hint.marginLow", args));
-      }
-    }
-    const qn = quadrantName(ctx, id);
-    if (qn) {
-      const label = quadrantLabel(loc, qn);
-      if (qn === "Strategic" || qn === "Status") s.push(this.t("hint.strengthHigh", { quadrant: label }));
-      else wk.push(this.t("hint.strengthLow", { quadrant: label }));
-      o.push(this.t("hint.quadrant", { quadrant: label, strategy: this.t(`strategy.${qn}`) }));
-    }
-    const tr = trendOf(ctx, id);
-    if (tr && tr.change === tr.change) {
-      const args = { change: fmtSignedPct(tr.change), k: ctx.period };
-      const key = ctx.period === 12 ? "hint.trend12" : "hint.trendK";
-      if (tr.change > 0) o.push(this.t(key, args));
-      else if (tr.change < 0) t.push(this.t(key, args));
-    }
-    if (p.monthly && p.monthly.labels.length >= 6) {
-      // No sales in the last three months after earlier sales: the account may be leaving.
-      const months = p.monthly.labels.length;
-      const base = id * months;
-      let lastSale = -1;
-      for (let m = months - 1; m >= 0; m--)
-        if (p.monthly.values[base + m] > 0) {
-          lastSale = m;
-          break;
-        }
-      if (lastSale >= 0 && lastSale < months - 3) t.push(this.t("hint.dormant", { month: p.monthly.labels[lastSale] }));
-    }
-    const churn = churnOf(ctx, id);
-    if (churn >= 0.2 && rev > 0) t.push(this.t("hint.churnExposure", { amount: fmtMoney(churn * rev), churn: fmtPct(churn) }));
-    if (share > PLAN_DEPENDENCY_HINT) t.push(this.t("hint.dependency", { share: fmtPct(share), threshold: fmtPct(PLAN_DEPENDENCY_HINT) }));
-    const rating = p.credit?.[id] ?? null;
-    if (rating && ctx.creditScale) {
-      const l = creditLikelihood(ctx.creditScale, rating);
-      if (l <= 2) s.push(this.t("hint.creditGood", { rating }));
-      else if (l >= 4) t.push(this.t("hint.creditPoor", { rating }));
-    }
-    return { s, w: wk, o, t };
   }
 
   // 11 Assumptions ---------------------------------------------------------------------------

@@ -46,6 +46,7 @@ import { concentrationOf, ConcentrationFigures } from "../engine/concentration";
 import { concentrationTable } from "../engine/formulas/concentration";
 import { paretoTable } from "../engine/formulas/pareto";
 import { Portfolio } from "../engine/portfolio";
+import { tierSums, TierSums } from "../engine/tier-sums";
 import { TIER_LOSS, TIER_NONE } from "../engine/tiers";
 import { list, Locale, text } from "../strings";
 import {
@@ -356,25 +357,27 @@ function buildPortable(p: Portfolio, options: ContributionOptions): SheetModel {
   b.block(sumHeader, X, [sumCols.map((s) => s.header)], { style: "header" });
   const measureCell = abs(sumHeader, X + 3); // the summary's value header: exactly the measure's name
   const customersCell = abs(sumTotal, X + 1);
-  const perTier = tierSums(p, metrics, labels.length);
+  const perTier = Object.fromEntries(metricKeys.map((key) => [key, tierSums(a, metrics[key] ?? [])])) as Partial<Record<MetricKey, TierSums>>;
+  const tierCounts = perTier.value!.counts;
   const sumRows: Cell[][] = [];
   for (let i = 0; i <= labels.length; i++) {
     const isLoss = i === labels.length;
     const r = sumFirst + i;
     const labelRef = bord.labelCells[i];
     const row: Cell[] = [isLoss ? lossLabel : fx(labelRef, labels[i])];
-    const count = isLoss ? a.losses.length : perTier.count[i];
+    const count = isLoss ? a.losses.length : tierCounts[i];
     const hereLabel = abs(r, X);
     row.push(fx(isLoss ? `COUNT(${lossSpan("value")})` : countIf(span("tier"), hereLabel, labels[i]), count));
     row.push(fx(`IF(${customersCell}>0,${abs(r, X + 1)}/${customersCell},0)`, conc.customers > 0 ? count / conc.customers : 0));
     let cc = X + 3;
     for (const key of metricKeys) {
-      const s = isLoss ? perTier.loss[key]! : perTier.sums[key]![i];
+      const sums = perTier[key]!;
+      const s = isLoss ? sums.lossSum : sums.sums[i];
       row.push(fx(isLoss ? `SUM(${lossSpan(key)})` : sumIf(span("tier"), hereLabel, labels[i], span(key)), s));
       if (key === "value") {
         row.push(isLoss ? "" : fx(`IF(${T}>0,${abs(r, cc)}/${T},0)`, a.tiers.positiveTotal > 0 ? s / a.tiers.positiveTotal : 0));
       } else {
-        const total = perTier.total[key]!;
+        const total = sums.total;
         row.push(fx(`IF(${abs(sumTotal, cc)}=0,0,${abs(r, cc)}/${abs(sumTotal, cc)})`, total === 0 ? 0 : s / total));
       }
       cc += 2;
@@ -387,8 +390,8 @@ function buildPortable(p: Portfolio, options: ContributionOptions): SheetModel {
     const seg = colSpan(X + j, sumFirst, s.metric === "value" && s.pct ? lossSumRow - 1 : lossSumRow);
     let v: number;
     if (!s.metric) v = s.pct ? (conc.customers > 0 ? 1 : 0) : conc.customers;
-    else if (s.metric === "value") v = s.pct ? (a.tiers.positiveTotal > 0 ? 1 : 0) : perTier.total.value!;
-    else v = s.pct ? (perTier.total[s.metric]! === 0 ? 0 : 1) : perTier.total[s.metric]!;
+    else if (s.metric === "value") v = s.pct ? (a.tiers.positiveTotal > 0 ? 1 : 0) : perTier.value!.total;
+    else v = s.pct ? (perTier[s.metric]!.total === 0 ? 0 : 1) : perTier[s.metric]!.total;
     totalSum.push(fx(`SUM(${seg})`, v));
   }
   const sumFormats = sumCols.map((s, j) => (j === 0 ? null : s.pct ? FORMAT.percent : s.metric ? (s.metric === "effort" ? FORMAT.hours : FORMAT.money) : FORMAT.count));
@@ -545,24 +548,6 @@ function sumOf(x: Float64Array, ids: readonly number[]): number {
   let s = 0;
   for (const id of ids) if (x[id] === x[id]) s += x[id];
   return s;
-}
-
-/** Per tier: customer count and metric sums (table order); the loss-makers' sums; totals over all customers. */
-function tierSums(p: Portfolio, metrics: Partial<Record<MetricKey, Float64Array>>, tierCount: number) {
-  const a = p.analysis;
-  const count = new Array<number>(tierCount).fill(0);
-  const sums: Partial<Record<MetricKey, number[]>> = {};
-  const loss: Partial<Record<MetricKey, number>> = {};
-  const total: Partial<Record<MetricKey, number>> = {};
-  for (const [key, x] of Object.entries(metrics) as [MetricKey, Float64Array][]) {
-    const s = new Array<number>(tierCount).fill(0);
-    for (const id of a.ranking.order) if (x[id] === x[id]) s[a.tiers.tiers[id]] += x[id];
-    sums[key] = s;
-    loss[key] = sumOf(x, a.losses);
-    total[key] = s.reduce((u, v) => u + v, 0) + loss[key]!;
-  }
-  for (const id of a.ranking.order) count[a.tiers.tiers[id]]++;
-  return { count, sums, loss, total };
 }
 
 function buildLive(p: Portfolio, options: ContributionOptions): SheetModel {

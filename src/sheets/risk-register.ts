@@ -20,7 +20,9 @@
  *   Planning defects (seed 000): data checked with the customer; strategy tied to execution
  *     and budget; every risk has a countermeasure (status computed from the counts)
  */
-import { creditLikelihood, CreditScaleName, creditTable } from "../engine/credit-rating";
+import { CreditScaleName, creditTable } from "../engine/credit-rating";
+import { assessRisks, RISK_RULES, RiskAssessment, RiskKind, RiskOmission, RULE_OF, ScaleRule, SHARE_IMPACT } from "../engine/risk-rules";
+import { AccountFacts, accountFacts, PortfolioFacts, preparePortfolioFacts } from "../engine/account-facts";
 import { Portfolio } from "../engine/portfolio";
 import { RISK_BANDS, riskLevelOf, riskScore } from "../engine/risk";
 import { Locale, text } from "../strings";
@@ -29,15 +31,12 @@ import { a1, a1Range, Cell, extentOf, FormulaCell, SheetModel } from "./model";
 import {
   abs,
   churnCell,
-  churnOf,
   churnSourceNote,
   churnTableRows,
   FMT,
   fx,
   liveSourceText,
   liveRiskFormula,
-  PlanContext,
-  preparePlanContext,
   q,
   range,
   riskLevelFormula,
@@ -46,122 +45,7 @@ import {
   statusValues,
   tierLabel,
   todoText,
-  trendOf,
 } from "./plan-parts";
-
-export type RiskKind = "churn" | "dependency" | "loss" | "decline" | "credit";
-
-/**
- * A 1–5 scale over one measure: score = 1 + the number of cuts the value reaches. "higher":
- * reaching means value ≥ cut (a higher value is riskier); "lower": value < cut (a lower value
- * is riskier). cuts are the borders of scores 2, 3, 4 and 5.
- */
-export interface ScaleRule {
-  readonly measure: string;
-  readonly direction: "higher" | "lower";
-  readonly cuts: readonly [number, number, number, number];
-}
-
-export interface RiskRule {
-  readonly kind: RiskKind;
-  /** Data the risk needs; without it the risk is left out with a note. */
-  readonly requires: string;
-  /** The likelihood scale, or "credit table" for the rating table (CREDIT_SCALES). */
-  readonly likelihood: ScaleRule | "credit table";
-  readonly impact: ScaleRule;
-  /** What the exposure column holds. */
-  readonly exposure: string;
-  /** Extra rules beyond the scales (blank values, missing bases). */
-  readonly notes: string;
-}
-
-/** Impact of losing business: the account's share of our revenue. */
-const SHARE_IMPACT: ScaleRule = {
-  measure: "the account's share of our revenue (revenue / sum of the positive per-customer revenue)",
-  direction: "higher",
-  cuts: [0.01, 0.02, 0.05, 0.1],
-};
-
-/**
- * The one table of the risk rules: the risk sheet writes these cuts in editable cells and its
- * formulas read them there; the README cites this table. Defaults chosen for this add-in, not
- * findings: only the churn probabilities come from a seed (001, a rule of thumb).
- */
-export const RISK_RULES: readonly RiskRule[] = [
-  {
-    kind: "churn",
-    requires: "satisfaction and revenue",
-    likelihood: {
-      measure: "churn probability = KA.CHURN of the mean satisfaction (seed-001 table: 80/40/20/10/1.5%)",
-      direction: "higher",
-      cuts: [0.05, 0.15, 0.3, 0.6],
-    },
-    impact: SHARE_IMPACT,
-    exposure: "revenue at risk = churn probability × revenue",
-    notes: "the cuts put the five satisfaction levels on likelihood 5 (very dissatisfied) … 1 (highly satisfied)",
-  },
-  {
-    kind: "dependency",
-    requires: "revenue",
-    likelihood: {
-      measure: "the account's share of our revenue (its bargaining power over us)",
-      direction: "higher",
-      cuts: [0.02, 0.05, 0.1, 0.2],
-    },
-    impact: {
-      measure: "the account's share of our profit (profit / sum of the positive per-customer profits); share of revenue without a profit column",
-      direction: "higher",
-      cuts: [0.02, 0.05, 0.1, 0.2],
-    },
-    exposure: "the account's revenue",
-    notes: "the share is flagged when above the dependency threshold (input cell, default 10%)",
-  },
-  {
-    kind: "loss",
-    requires: "profit",
-    likelihood: {
-      measure: "margin = profit / revenue",
-      direction: "lower",
-      cuts: [0.1, 0.05, 0, -0.1],
-    },
-    impact: {
-      measure: "the loss as a share of our total profit (−profit / sum of the positive per-customer profits; 0 when profitable)",
-      direction: "higher",
-      cuts: [0.005, 0.01, 0.02, 0.05],
-    },
-    exposure: "the loss (−profit; 0 when profitable)",
-    notes: "without a margin (revenue ≤ 0) the likelihood is 5 when the profit is negative, else 1; with no positive profit in the portfolio the impact of a loss is 5",
-  },
-  {
-    kind: "decline",
-    requires: "dates (at least 2 months) and revenue",
-    likelihood: {
-      measure: "change of revenue: last 12 months against the 12 before (with less than 24 months of data: the last k against the k before, k = half the months)",
-      direction: "lower",
-      cuts: [0, -0.1, -0.2, -0.4],
-    },
-    impact: SHARE_IMPACT,
-    exposure: "revenue lost = max(0, previous period − last period)",
-    notes: "no change without revenue in the previous period: likelihood 1",
-  },
-  {
-    kind: "credit",
-    requires: "credit rating (on the AAA…D, A–E or 1–5 scale) and revenue",
-    likelihood: "credit table",
-    impact: SHARE_IMPACT,
-    exposure: "none (the data holds no receivables)",
-    notes: "ratings are read ignoring case, spaces and +/- modifiers; a rating not on the scale leaves the risk out",
-  },
-];
-
-const RULE_OF: Readonly<Record<RiskKind, RiskRule>> = Object.fromEntries(RISK_RULES.map((r) => [r.kind, r])) as Record<RiskKind, RiskRule>;
-
-/** Score 1–5 of a value on a scale (the sheet's formula, in the engine). */
-export function scaleScore(x: number, rule: ScaleRule): number {
-  let s = 1;
-  for (const c of rule.cuts) if (rule.direction === "higher" ? x >= c : x < c) s++;
-  return s;
-}
 
 export const RISK_REGISTER_KEY = "risk-register";
 
@@ -179,8 +63,11 @@ const LEVEL_FILL = ["#C6EFCE", "#FFEB9C", "#FFC7CE", "#FF0000"] as const;
 const COLS = 11;
 const WIDTHS = [30, 36, 14, 16, 11, 11, 9, 11, 40, 16, 12];
 
+/** A figure the data may lack as a formula's expected value: "" (the formula gives "" then). */
+const orBlank = (x: number): number | "" => (x === x ? x : "");
+
 export function buildRiskRegisterSheet(portfolio: Portfolio, customerIds: readonly number[], options: SheetOptions): SheetModel {
-  const ctx = preparePlanContext(portfolio);
+  const ctx = preparePortfolioFacts(portfolio);
   const count = portfolio.analysis.customers.count;
   for (const id of customerIds) {
     if (!(Number.isInteger(id) && id >= 0 && id < count)) throw new RangeError(`customer id ${id} is not in the portfolio (0–${count - 1})`);
@@ -200,25 +87,30 @@ interface Refs {
   credit: { ratings: string; likelihoods: string; scale: CreditScaleName; moodys: boolean } | null;
 }
 
-interface Facts {
-  rev: string | null;
-  revV: number;
+/** Cells of the account's figures (A1, relative) that the risk formulas read; null when not written. */
+interface FactCells {
+  revenue: string | null;
   share: string | null;
-  shareV: number;
   profit: string | null;
-  profitV: number;
   margin: string | null;
-  marginV: number;
   profitShare: string | null;
-  profitShareV: number;
   churn: string | null;
-  churnV: number;
   last: string | null;
-  prev: string | null;
+  previous: string | null;
   change: string | null;
-  trend: { last: number; previous: number; change: number } | null;
   rating: string | null;
-  ratingV: string | null;
+}
+
+/** What a risk row shows besides its scores: the formulas giving the assessment's values. */
+interface RiskRow {
+  readonly kind: RiskKind;
+  readonly basis: string;
+  readonly value: Cell;
+  readonly format: string | null;
+  readonly exposure: Cell;
+  readonly likelihood: FormulaCell;
+  readonly impact: FormulaCell;
+  readonly score: number;
 }
 
 class RegisterBuilder {
@@ -231,7 +123,7 @@ class RegisterBuilder {
   private readonly date: string;
 
   constructor(
-    private readonly ctx: PlanContext,
+    private readonly ctx: PortfolioFacts,
     private readonly options: SheetOptions,
   ) {
     this.loc = options.locale;
@@ -379,259 +271,195 @@ class RegisterBuilder {
     const info = [
       this.t("info.tier", { tier: tierLabel(ctx, id, loc) }),
       pos >= 0 ? this.t("info.rank", { rank: p.analysis.ranking.ranks[pos], n: ctx.ranked }) : null,
-      p.manager?.[id] ? this.t("info.manager", { manager: p.manager[id]! }) : null,
+      p.manager?.[id] ? this.t("info.manager", { manager: p.manager[id] ?? "" }) : null,
     ].filter((x): x is string => x !== null);
     w.line([info.join(" · ")], "note");
 
-    const f = this.facts(id, refs);
-    const notes: string[] = [];
+    const facts = accountFacts(ctx, id);
+    const cells = this.facts(facts, refs);
     const head = w.header(["risk", "basis", "value", "exposure", "likelihood", "impact", "score", "level", "countermeasure", "owner", "due"].map((k) => this.t(`col.${k}`)));
     const first = head + 1;
-    const cut = (key: string, k: number) => abs(refs.scaleRow.get(key)!, 3 + k);
-    const scale = (x: string, key: string, rule: ScaleRule) =>
-      `1+${rule.cuts.map((_, k) => `(${x}${rule.direction === "higher" ? ">=" : "<"}${cut(key, k)})`).join("+")}`;
-    const noRevenue = this.t("omit.noRevenue");
-    type Row = { kind: RiskKind; value: Cell; format: string | null; exposure: Cell; l: FormulaCell; lV: number; i: FormulaCell; iV: number; basis: string };
-    const rows: Row[] = [];
-    const shareImpact = (key: string): { f: string; v: number } => ({ f: scale(f.share!, key, SHARE_IMPACT), v: scaleScore(f.shareV, SHARE_IMPACT) });
-
-    // Churn
-    const churnRule = RULE_OF.churn.likelihood as ScaleRule;
-    if (!p.satisfaction) notes.push(this.t("omit.churn.noColumn"));
-    else if (!f.churn) notes.push(this.t("omit.churn.noValue"));
-    else if (!f.share) notes.push(`${this.t("kind.churn")}: ${noRevenue}`);
-    else {
-      const lV = scaleScore(f.churnV, churnRule);
-      const imp = shareImpact("churn.impact");
-      rows.push({
-        kind: "churn",
-        basis: this.t("basis.churn"),
-        value: fx(f.churn, f.churnV),
-        format: FMT.pct,
-        exposure: fx(`${f.churn}*${f.rev}`, f.churnV * f.revV),
-        l: fx(scale(f.churn, "churn.likelihood", churnRule), lV),
-        lV,
-        i: fx(imp.f, imp.v),
-        iV: imp.v,
-      });
+    const rows: RiskRow[] = [];
+    const notes: string[] = [];
+    for (const risk of assessRisks(ctx, facts)) {
+      if ("omitted" in risk) notes.push(this.omission(risk.kind, risk.omitted, facts));
+      else rows.push(this.riskRow(risk, facts, cells, refs));
     }
-    // Dependency
-    if (!f.share) notes.push(`${this.t("kind.dependency")}: ${noRevenue}`);
-    else {
-      const rule = RULE_OF.dependency;
-      const lRule = rule.likelihood as ScaleRule;
-      const lV = scaleScore(f.shareV, lRule);
-      const byProfit = f.profitShare !== null;
-      const x = byProfit ? f.profitShare! : f.share;
-      const xV = byProfit ? f.profitShareV : f.shareV;
-      const iV = byProfit && xV === xV ? scaleScore(xV, rule.impact) : scaleScore(f.shareV, rule.impact);
-      rows.push({
-        kind: "dependency",
-        basis: byProfit ? this.t("basis.dependencyProfit") : this.t("basis.dependency"),
-        value: fx(f.share, f.shareV),
-        format: FMT.pct,
-        exposure: fx(f.rev!, f.revV),
-        l: fx(scale(f.share, "dependency.likelihood", lRule), lV),
-        lV,
-        i: fx(byProfit ? `IF(${x}="",${scale(f.share, "dependency.impact", rule.impact)},${scale(x, "dependency.impact", rule.impact)})` : scale(x, "dependency.impact", rule.impact), iV),
-        iV,
-      });
-    }
-    // Loss-making business
-    if (!p.profit) notes.push(this.t("omit.loss.noColumn"));
-    else if (!f.profit) notes.push(this.t("omit.loss.noValue"));
-    else {
-      const rule = RULE_OF.loss;
-      const lRule = rule.likelihood as ScaleRule;
-      const fallback = `IF(${f.profit}<0,5,1)`;
-      const fallbackV = f.profitV < 0 ? 5 : 1;
-      let l: FormulaCell;
-      let lV: number;
-      if (f.margin) {
-        lV = f.marginV === f.marginV ? scaleScore(f.marginV, lRule) : fallbackV;
-        l = fx(`IF(${f.margin}="",${fallback},${scale(f.margin, "loss.likelihood", lRule)})`, lV);
-      } else {
-        lV = fallbackV;
-        l = fx(fallback, lV);
-      }
-      // Impact: −(share of our profit); without a positive profit total, a loss is 5.
-      let i: FormulaCell;
-      let iV: number;
-      if (f.profitShare) {
-        const lossShare = f.profitShareV === f.profitShareV ? -f.profitShareV : NaN;
-        iV = lossShare === lossShare ? scaleScore(lossShare, rule.impact) : fallbackV;
-        i = fx(`IF(${f.profitShare}="",${fallback},${scale(`-${f.profitShare}`, "loss.impact", rule.impact)})`, iV);
-      } else {
-        iV = fallbackV;
-        i = fx(fallback, iV);
-      }
-      rows.push({
-        kind: "loss",
-        basis: this.t("basis.loss"),
-        value: f.margin ? fx(f.margin, f.marginV === f.marginV ? f.marginV : "") : fx(f.profit, f.profitV),
-        format: f.margin ? FMT.pct : FMT.money,
-        exposure: fx(`MAX(0,-${f.profit})`, Math.max(0, -f.profitV)),
-        l,
-        lV,
-        i,
-        iV,
-      });
-    }
-    // Shrinking business
-    if (!p.monthly) notes.push(this.t("omit.decline.noColumn"));
-    else if (!f.trend) notes.push(this.t("omit.decline.oneMonth", { n: p.monthly.labels.length }));
-    else if (!f.share) notes.push(`${this.t("kind.decline")}: ${noRevenue}`);
-    else {
-      const lRule = RULE_OF.decline.likelihood as ScaleRule;
-      const chg = f.trend.change;
-      const lV = chg === chg ? scaleScore(chg, lRule) : 1;
-      const imp = shareImpact("decline.impact");
-      rows.push({
-        kind: "decline",
-        basis: ctx.period === 12 ? this.t("basis.decline12") : this.t("basis.declineK", { k: ctx.period }),
-        value: fx(f.change!, chg),
-        format: FMT.pct,
-        exposure: fx(`MAX(0,${f.prev}-${f.last})`, Math.max(0, f.trend.previous - f.trend.last)),
-        l: fx(`IF(${f.change}="",1,${scale(f.change!, "decline.likelihood", lRule)})`, lV),
-        lV,
-        i: fx(imp.f, imp.v),
-        iV: imp.v,
-      });
-    }
-    // Credit rating
-    if (!p.credit) notes.push(this.t("omit.credit.noColumn"));
-    else if (!f.rating || f.ratingV === null) notes.push(this.t("omit.credit.noValue"));
-    else if (!refs.credit) notes.push(this.t("omit.credit.noScale"));
-    else if (!(creditLikelihood(refs.credit.scale, f.ratingV) > 0)) notes.push(this.t("omit.credit.notOnScale", { rating: f.ratingV }));
-    else if (!f.share) notes.push(`${this.t("kind.credit")}: ${noRevenue}`);
-    else {
-      const lV = creditLikelihood(refs.credit.scale, f.ratingV);
-      const imp = shareImpact("credit.impact");
-      rows.push({
-        kind: "credit",
-        basis: this.t("basis.credit"),
-        value: fx(f.rating, f.ratingV),
-        format: null,
-        exposure: null,
-        l: fx(`IFERROR(INDEX(${refs.credit.likelihoods},MATCH(${ratingLetters(f.rating, refs.credit.moodys)},${refs.credit.ratings},0)),"")`, lV),
-        lV,
-        i: fx(imp.f, imp.v),
-        iV: imp.v,
-      });
-    }
-
-    const todo = todoText(loc);
-    rows.forEach((row, k) => {
-      const r = first + k;
-      const L = a1(r, 4);
-      const I = a1(r, 5);
-      const score = riskScore(row.lV, row.iV);
-      const level = text(loc, RISK_BANDS[riskLevelOf(score)].key);
-      w.put(r, 0, [[this.t(`kind.${row.kind}`), row.basis]], "body", undefined, true);
-      w.cell(r, 2, row.value, "body", row.format);
-      w.cell(r, 3, row.exposure, "body", FMT.money);
-      w.put(r, 4, [[row.l, row.i]], "body", [FMT.int, FMT.int], false, ["center", "center"]);
-      const G = a1(r, 6);
-      const scoreCell = fx(this.live ? liveRiskFormula(L, I, loc, 1) : riskScoreFormula(L, I), score);
-      w.put(r, 6, [[scoreCell, fx(this.live ? liveRiskFormula(L, I, loc, 2) : riskLevelFormula(G, loc), level)]], "body", [FMT.int, null], false, ["center", "center"]);
-      w.cell(r, 8, todo, "todo");
-      w.put(r, 9, [[null, null]], "input", [null, FMT.date]);
-      scoreRows.push(r);
-    });
+    rows.forEach((row, k) => this.writeRiskRow(first + k, row));
+    scoreRows.push(...rows.map((_, k) => first + k));
     w.row = first + rows.length;
     if (rows.length === 0) w.line([this.t("noRisks")], "note");
     for (const note of notes) w.line([note], "note");
     if (rows.length) {
-      const mit = a1Range(range(first, 8, rows.length, 1));
-      const r = this.fact(this.t("open"), fx(`COUNTBLANK(${mit})+COUNTIF(${mit},${q(todo)})`, rows.length), FMT.int, this.t("openNote"));
+      const countermeasures = a1Range(range(first, 8, rows.length, 1));
+      const r = this.fact(this.t("open"), fx(`COUNTBLANK(${countermeasures})+COUNTIF(${countermeasures},${q(todoText(loc))})`, rows.length), FMT.int, this.t("openNote"));
       countCells.push({ ref: a1(r, 2), v: rows.length });
     }
   }
 
-  /** The account's figures as value cells (and the formulas computed from them). */
-  private facts(id: number, refs: Refs): Facts {
-    const { p, ctx, loc } = this;
-    const f: Facts = {
-      rev: null, revV: NaN, share: null, shareV: NaN, profit: null, profitV: NaN, margin: null, marginV: NaN,
-      profitShare: null, profitShareV: NaN, churn: null, churnV: NaN, last: null, prev: null, change: null,
-      trend: null, rating: null, ratingV: null,
-    };
-    const revLabel = ctx.measureAsRevenue ?? text(loc, "sheet.plan.overview.revenue");
-    const rev = ctx.revenue[id];
-    if (rev === rev) {
-      const r = this.fact(revLabel, rev, FMT.money);
-      f.rev = a1(r, 2);
-      f.revV = rev;
-      const shareV = ctx.revenueTotal > 0 ? rev / ctx.revenueTotal : NaN;
-      const sr = this.w.row;
-      const flagV = shareV > 0.1 ? this.t("flag") : "";
-      this.fact(
-        text(loc, "sheet.plan.overview.share"),
-        fx(`IF(${refs.total}>0,${f.rev}/${refs.total},"")`, shareV),
-        FMT.pct,
-        fx(`IF(${a1(sr, 2)}="","",IF(${a1(sr, 2)}>${refs.threshold},${q(this.t("flag"))},""))`, shareV === shareV ? flagV : ""),
-      );
-      if (shareV === shareV) {
-        f.share = a1(sr, 2);
-        f.shareV = shareV;
+  /** The note saying why a risk is not assessed. */
+  private omission(kind: RiskKind, why: RiskOmission, facts: AccountFacts): string {
+    if (why === "noRevenue") return `${this.t(`kind.${kind}`)}: ${this.t("omit.noRevenue")}`;
+    if (why === "oneMonth") return this.t("omit.decline.oneMonth", { n: this.p.monthly?.labels.length ?? 0 });
+    if (why === "notOnScale") return this.t("omit.credit.notOnScale", { rating: facts.rating ?? "" });
+    return this.t(`omit.${kind}.${why}`);
+  }
+
+  /** A scale rule as a formula over the rules table's cut cells: 1 + the cuts reached. */
+  private scale(x: string, key: string, rule: ScaleRule, refs: Refs): string {
+    const row = refs.scaleRow.get(key);
+    if (row === undefined) throw new Error(`risk register: no rules row for ${key}`);
+    return `1+${rule.cuts.map((_, k) => `(${x}${rule.direction === "higher" ? ">=" : "<"}${abs(row, 3 + k)})`).join("+")}`;
+  }
+
+  /** The formulas of an assessed risk, with the engine's values. */
+  private riskRow(risk: Extract<RiskAssessment, { likelihood: number }>, facts: AccountFacts, cells: FactCells, refs: Refs): RiskRow {
+    const share = cells.share ?? "";
+    const revenue = cells.revenue ?? "";
+    const score = riskScore(risk.likelihood, risk.impact);
+    const shareImpact = (kind: RiskKind) => fx(this.scale(share, `${kind}.impact`, SHARE_IMPACT, refs), risk.impact);
+    const common = { kind: risk.kind, score };
+    switch (risk.kind) {
+      case "churn": {
+        const churn = cells.churn ?? "";
+        return {
+          ...common,
+          basis: this.t("basis.churn"),
+          value: fx(churn, facts.churn),
+          format: FMT.pct,
+          exposure: fx(`${churn}*${revenue}`, risk.exposure),
+          likelihood: fx(this.scale(churn, "churn.likelihood", RULE_OF.churn.likelihood as ScaleRule, refs), risk.likelihood),
+          impact: shareImpact("churn"),
+        };
       }
+      case "dependency": {
+        const rule = RULE_OF.dependency;
+        const byShare = this.scale(share, "dependency.impact", rule.impact, refs);
+        const profitShare = cells.profitShare;
+        return {
+          ...common,
+          basis: profitShare !== null ? this.t("basis.dependencyProfit") : this.t("basis.dependency"),
+          value: fx(share, facts.share),
+          format: FMT.pct,
+          exposure: fx(revenue, risk.exposure),
+          likelihood: fx(this.scale(share, "dependency.likelihood", rule.likelihood as ScaleRule, refs), risk.likelihood),
+          impact: fx(profitShare !== null ? `IF(${profitShare}="",${byShare},${this.scale(profitShare, "dependency.impact", rule.impact, refs)})` : byShare, risk.impact),
+        };
+      }
+      case "loss": {
+        const rule = RULE_OF.loss;
+        const profit = cells.profit ?? "";
+        const fallback = `IF(${profit}<0,5,1)`;
+        const { margin, profitShare } = cells;
+        return {
+          ...common,
+          basis: this.t("basis.loss"),
+          value: margin !== null ? fx(margin, orBlank(facts.margin)) : fx(profit, facts.profit),
+          format: margin !== null ? FMT.pct : FMT.money,
+          exposure: fx(`MAX(0,-${profit})`, risk.exposure),
+          likelihood: fx(margin !== null ? `IF(${margin}="",${fallback},${this.scale(margin, "loss.likelihood", rule.likelihood as ScaleRule, refs)})` : fallback, risk.likelihood),
+          // Impact: −(share of our profit); without a positive profit total, a loss is 5.
+          impact: fx(profitShare !== null ? `IF(${profitShare}="",${fallback},${this.scale(`-${profitShare}`, "loss.impact", rule.impact, refs)})` : fallback, risk.impact),
+        };
+      }
+      case "decline": {
+        const change = cells.change ?? "";
+        return {
+          ...common,
+          basis: this.ctx.period === 12 ? this.t("basis.decline12") : this.t("basis.declineK", { k: this.ctx.period }),
+          value: fx(change, orBlank(facts.trend?.change ?? NaN)),
+          format: FMT.pct,
+          exposure: fx(`MAX(0,${cells.previous}-${cells.last})`, risk.exposure),
+          likelihood: fx(`IF(${change}="",1,${this.scale(change, "decline.likelihood", RULE_OF.decline.likelihood as ScaleRule, refs)})`, risk.likelihood),
+          impact: shareImpact("decline"),
+        };
+      }
+      case "credit": {
+        const rating = cells.rating ?? "";
+        const table = refs.credit;
+        if (!table) throw new Error("risk register: a credit risk without the credit table");
+        return {
+          ...common,
+          basis: this.t("basis.credit"),
+          value: fx(rating, facts.rating),
+          format: null,
+          exposure: null,
+          likelihood: fx(`IFERROR(INDEX(${table.likelihoods},MATCH(${ratingLetters(rating, table.moodys)},${table.ratings},0)),"")`, risk.likelihood),
+          impact: shareImpact("credit"),
+        };
+      }
+    }
+  }
+
+  /** One risk row: kind, basis, value, exposure, likelihood, impact, score, level, and the cells to fill. */
+  private writeRiskRow(r: number, row: RiskRow): void {
+    const { w, loc } = this;
+    const likelihood = a1(r, 4);
+    const impact = a1(r, 5);
+    const level = text(loc, RISK_BANDS[riskLevelOf(row.score)].key);
+    w.put(r, 0, [[this.t(`kind.${row.kind}`), row.basis]], "body", undefined, true);
+    w.cell(r, 2, row.value, "body", row.format);
+    w.cell(r, 3, row.exposure, "body", FMT.money);
+    w.put(r, 4, [[row.likelihood, row.impact]], "body", [FMT.int, FMT.int], false, ["center", "center"]);
+    const scoreCell = fx(this.live ? liveRiskFormula(likelihood, impact, loc, 1) : riskScoreFormula(likelihood, impact), row.score);
+    const levelCell = fx(this.live ? liveRiskFormula(likelihood, impact, loc, 2) : riskLevelFormula(a1(r, 6), loc), level);
+    w.put(r, 6, [[scoreCell, levelCell]], "body", [FMT.int, null], false, ["center", "center"]);
+    w.cell(r, 8, todoText(loc), "todo");
+    w.put(r, 9, [[null, null]], "input", [null, FMT.date]);
+  }
+
+  /** The account's figures as value cells (and the formulas computed from them); returns where they are. */
+  private facts(facts: AccountFacts, refs: Refs): FactCells {
+    const { p, ctx, loc } = this;
+    const cells: FactCells = { revenue: null, share: null, profit: null, margin: null, profitShare: null, churn: null, last: null, previous: null, change: null, rating: null };
+    const plan = (key: string, args?: Record<string, string | number>) => text(loc, `sheet.plan.overview.${key}`, args);
+    const revenueLabel = ctx.measureAsRevenue ?? plan("revenue");
+    if (facts.revenue === facts.revenue) {
+      cells.revenue = a1(this.fact(revenueLabel, facts.revenue, FMT.money), 2);
+      const shareCell = a1(this.w.row, 2);
+      const flag = q(this.t("flag"));
+      const shareRow = this.fact(
+        plan("share"),
+        fx(`IF(${refs.total}>0,${cells.revenue}/${refs.total},"")`, orBlank(facts.share)),
+        FMT.pct,
+        fx(`IF(${shareCell}="","",IF(${shareCell}>${refs.threshold},${flag},""))`, facts.share > 0.1 ? this.t("flag") : ""),
+      );
+      if (facts.share === facts.share) cells.share = a1(shareRow, 2);
     } else {
-      this.fact(revLabel, "—", null, text(loc, "sheet.plan.overview.noRevenue"));
+      this.fact(revenueLabel, "—", null, plan("noRevenue"));
     }
     if (p.profit) {
-      const pr = p.profit[id];
-      if (pr === pr) {
-        const r = this.fact(text(loc, "sheet.plan.overview.profit"), pr, FMT.money, pr < 0 ? text(loc, "sheet.plan.overview.lossMaking") : undefined);
-        f.profit = a1(r, 2);
-        f.profitV = pr;
-        if (f.rev) {
-          const mV = rev > 0 ? pr / rev : NaN;
-          const mr = this.fact(text(loc, "sheet.plan.overview.margin"), fx(`IF(${f.rev}>0,${f.profit}/${f.rev},"")`, mV), FMT.pct);
-          f.margin = a1(mr, 2);
-          f.marginV = mV;
+      if (facts.profit === facts.profit) {
+        cells.profit = a1(this.fact(plan("profit"), facts.profit, FMT.money, facts.profit < 0 ? plan("lossMaking") : undefined), 2);
+        if (cells.revenue) {
+          cells.margin = a1(this.fact(plan("margin"), fx(`IF(${cells.revenue}>0,${cells.profit}/${cells.revenue},"")`, orBlank(facts.margin)), FMT.pct), 2);
         }
-        const psV = ctx.profitTotal > 0 ? pr / ctx.profitTotal : NaN;
-        const psr = this.fact(this.t("profitShare"), fx(`IF(${refs.profitTotal}>0,${f.profit}/${refs.profitTotal},"")`, psV), FMT.pct);
-        f.profitShare = a1(psr, 2);
-        f.profitShareV = psV;
+        cells.profitShare = a1(this.fact(this.t("profitShare"), fx(`IF(${refs.profitTotal}>0,${cells.profit}/${refs.profitTotal},"")`, orBlank(facts.profitShare)), FMT.pct), 2);
       } else {
-        this.fact(text(loc, "sheet.plan.overview.profit"), "—", null, text(loc, "sheet.plan.overview.noProfit"));
+        this.fact(plan("profit"), "—", null, plan("noProfit"));
       }
     }
     if (p.satisfaction) {
-      const s = p.satisfaction[id];
-      if (s === s) {
-        const sr = this.fact(text(loc, "sheet.plan.overview.satisfaction"), s, FMT.sat, text(loc, "sheet.plan.overview.satisfactionNote"));
-        const cV = churnOf(ctx, id);
-        const cr = this.fact(text(loc, "sheet.plan.overview.churn"), churnCell(a1(sr, 2), refs.levels, refs.probs, this.live, cV), FMT.pct, this.t("churnNote"));
-        f.churn = a1(cr, 2);
-        f.churnV = cV;
+      if (facts.satisfaction === facts.satisfaction) {
+        const satisfaction = a1(this.fact(plan("satisfaction"), facts.satisfaction, FMT.sat, plan("satisfactionNote")), 2);
+        cells.churn = a1(this.fact(plan("churn"), churnCell(satisfaction, refs.levels, refs.probs, this.live, facts.churn), FMT.pct, this.t("churnNote")), 2);
       } else {
-        this.fact(text(loc, "sheet.plan.overview.satisfaction"), "—", null, text(loc, "sheet.plan.overview.noSatisfaction"));
+        this.fact(plan("satisfaction"), "—", null, plan("noSatisfaction"));
       }
     }
-    const tr = trendOf(ctx, id);
-    if (tr) {
+    const trend = facts.trend;
+    if (trend) {
       const k = ctx.period;
-      const lr = this.fact(k === 12 ? text(loc, "sheet.plan.overview.last12") : text(loc, "sheet.plan.overview.lastK", { k }), tr.last, FMT.money, this.t("periodNote"));
-      const pr = this.fact(k === 12 ? text(loc, "sheet.plan.overview.prev12") : text(loc, "sheet.plan.overview.prevK", { k }), tr.previous, FMT.money);
-      f.last = a1(lr, 2);
-      f.prev = a1(pr, 2);
-      const cr = this.fact(text(loc, "sheet.plan.overview.change"), fx(`IF(${f.prev}>0,${f.last}/${f.prev}-1,"")`, tr.change), FMT.pct, tr.previous > 0 ? undefined : text(loc, "sheet.plan.overview.noBase"));
-      f.change = a1(cr, 2);
-      f.trend = tr;
+      cells.last = a1(this.fact(k === 12 ? plan("last12") : plan("lastK", { k }), trend.last, FMT.money, this.t("periodNote")), 2);
+      cells.previous = a1(this.fact(k === 12 ? plan("prev12") : plan("prevK", { k }), trend.previous, FMT.money), 2);
+      const change = fx(`IF(${cells.previous}>0,${cells.last}/${cells.previous}-1,"")`, orBlank(trend.change));
+      cells.change = a1(this.fact(plan("change"), change, FMT.pct, trend.previous > 0 ? undefined : plan("noBase")), 2);
     }
     if (p.credit) {
-      const rating = p.credit[id];
-      if (rating) {
-        const r = this.fact(text(loc, "sheet.plan.overview.credit"), rating, null);
-        f.rating = a1(r, 2);
-        f.ratingV = rating;
-      } else {
-        this.fact(text(loc, "sheet.plan.overview.credit"), "—", null, text(loc, "sheet.plan.overview.noCredit"));
-      }
+      if (facts.rating !== null) cells.rating = a1(this.fact(plan("credit"), facts.rating, null), 2);
+      else this.fact(plan("credit"), "—", null, plan("noCredit"));
     }
-    return f;
+    return cells;
   }
 
   // Planning defects ---------------------------------------------------------------------------

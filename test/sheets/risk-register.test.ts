@@ -5,7 +5,8 @@ import { selectPlanAccounts } from "../../src/sheets/account-plan";
 import { Cell, isFormula, Literal, SheetModel } from "../../src/sheets/model";
 import { SheetOptions } from "../../src/sheets/common";
 import { CREDIT_SCALES, creditScaleOf } from "../../src/engine/credit-rating";
-import { buildRiskRegisterSheet, RISK_REGISTER_KEY, RISK_RULES, RiskKind, scaleScore, ScaleRule } from "../../src/sheets/risk-register";
+import { RISK_RULES, RiskKind } from "../../src/engine/risk-rules";
+import { buildRiskRegisterSheet, RISK_REGISTER_KEY } from "../../src/sheets/risk-register";
 import { Locale, text } from "../../src/strings";
 import { functionsIn, gridOf, mismatches, PlanSheetEvaluator, referencesIn, samplePlanPortfolio, Scalar } from "../support/formula-eval";
 
@@ -435,31 +436,5 @@ describe("risk register: the sample, languages, live mode", () => {
       expect(shown(m, r, COL.likelihood)).toBeGreaterThanOrEqual(4);
       expect(shown(m, r, COL.exposure)).toBeCloseTo(-portfolio.profit![id], 6);
     });
-  });
-});
-
-describe("RISK_RULES and scaleScore", () => {
-  test("one rule per kind, four ascending/descending cuts per scale", () => {
-    expect(RISK_RULES.map((r) => r.kind)).toEqual(KINDS);
-    for (const r of RISK_RULES) {
-      const scales = [r.impact, ...(r.likelihood === "credit table" ? [] : [r.likelihood])];
-      for (const s of scales) {
-        expect(s.cuts).toHaveLength(4);
-        const sorted = [...s.cuts].sort((a, b) => (s.direction === "higher" ? a - b : b - a));
-        expect([...s.cuts]).toEqual(sorted);
-      }
-    }
-  });
-
-  test("a value at a cut reaches it when higher is riskier; must be below it when lower is", () => {
-    const up: ScaleRule = { measure: "x", direction: "higher", cuts: [1, 2, 3, 4] };
-    const down: ScaleRule = { measure: "x", direction: "lower", cuts: [0, -1, -2, -3] };
-    expect([0.5, 1, 2.5, 4, 99].map((x) => scaleScore(x, up))).toEqual([1, 2, 3, 5, 5]);
-    expect([1, 0, -0.5, -1, -3, -3.1].map((x) => scaleScore(x, down))).toEqual([1, 1, 2, 2, 4, 5]);
-  });
-
-  test("the churn cuts put the five satisfaction levels on likelihoods 5…1", () => {
-    const rule = RISK_RULES[0].likelihood as ScaleRule;
-    expect([0.8, 0.4, 0.2, 0.1, 0.015].map((p) => scaleScore(p, rule))).toEqual([5, 4, 3, 2, 1]);
   });
 });
