@@ -28,7 +28,7 @@ import { Portfolio } from "../engine/portfolio";
 import { DEFAULT_LIKELIHOOD_CUT, PRIORITY_LABEL_KEYS } from "../engine/priority";
 import { swotHints, SwotHint } from "../engine/swot";
 import { Locale, text } from "../strings";
-import { requiredDate, SheetOptions } from "./common";
+import { requiredDate, SheetOptions } from "./sheet-builder";
 import { textWidth } from "./text-metrics";
 import { a1, Cell, Literal, SheetModel } from "./model";
 import {
@@ -53,10 +53,10 @@ import {
   statusValues,
   tierLabel,
   todoText,
-} from "./plan-parts";
+} from "./account-formulas";
 
-export type { PlanSheetOptions } from "./plan-parts";
-export type { SheetOptions } from "./common";
+export type { PlanSheetOptions } from "./account-formulas";
+export type { SheetOptions } from "./sheet-builder";
 
 export type PlanSelection = "first-tier" | { readonly top: number } | { readonly names: readonly string[] };
 

@@ -52,7 +52,7 @@ import { list, Locale, text } from "../strings";
 import {
   abs, colSpan, countIf, fitWidth, FORMAT, formattedText, fx, generatedDate, liveRanges, measureValues, numberOrBlank, percentText, percentTextFormula, quoted, range,
   SheetBuilder, SheetOptions, sourceRef, sumIf, templateFormula, thresholdText, Translate, uniqueHeaders,
-} from "./common";
+} from "./sheet-builder";
 import { a1, Cell, HorizontalAlignment, RangeRef, SheetModel } from "./model";
 
 export interface ContributionOptions extends SheetOptions {

@@ -52,7 +52,7 @@ import { list, text } from "../strings";
 import { a1, Cell, SheetModel } from "./model";
 import {
   abs, colSpan, countIf, excelRound, FORMAT, fx, generatedDate, measureValues, numberOrBlank, quoted, range, rowSpan, SheetBuilder, SheetOptions, Translate, uniqueHeaders,
-} from "./common";
+} from "./sheet-builder";
 
 export interface MatrixOptions extends SheetOptions {
   /** "all" customers with a value, the top N by value, or (default) the first two tiers. */

@@ -26,7 +26,7 @@ import { AccountFacts, accountFacts, PortfolioFacts, preparePortfolioFacts } fro
 import { Portfolio } from "../engine/portfolio";
 import { RISK_BANDS, riskLevelOf, riskScore } from "../engine/risk";
 import { Locale, text } from "../strings";
-import { requiredDate, SheetOptions } from "./common";
+import { requiredDate, SheetOptions } from "./sheet-builder";
 import { a1, a1Range, Cell, extentOf, FormulaCell, SheetModel } from "./model";
 import {
   abs,
@@ -45,7 +45,7 @@ import {
   statusValues,
   tierLabel,
   todoText,
-} from "./plan-parts";
+} from "./account-formulas";
 
 export const RISK_REGISTER_KEY = "risk-register";
 

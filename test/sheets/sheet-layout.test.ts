@@ -7,7 +7,7 @@ import { buildPortfolio, Portfolio } from "../../src/engine/portfolio";
 import { tierSpecOf } from "../../src/engine/tiers";
 import { generateSalesSample, SAMPLE_COLUMNS, SalesRow } from "../../src/sample";
 import { buildAccountPlanSheet } from "../../src/sheets/account-plan";
-import { fitWidth, formattedText, percentText, percentTextFormula, SheetOptions, templateFormula } from "../../src/sheets/common";
+import { fitWidth, formattedText, percentText, percentTextFormula, SheetOptions, templateFormula } from "../../src/sheets/sheet-builder";
 import { buildContributionSheet } from "../../src/sheets/contribution";
 import { a1, isFormula, SheetModel } from "../../src/sheets/model";
 import { buildMatrixSheet } from "../../src/sheets/portfolio-matrix";

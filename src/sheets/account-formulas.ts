@@ -15,7 +15,7 @@ import { QuadrantName } from "../engine/matrix";
 import { RISK_BANDS } from "../engine/risk";
 import { TIER_LOSS, TIER_NONE } from "../engine/tiers";
 import { list, Locale, text } from "../strings";
-import type { SheetOptions } from "./common";
+import type { SheetOptions } from "./sheet-builder";
 import {
   a1,
   a1Range,
@@ -44,8 +44,8 @@ import {
  * (shares, sums, changes) stay native formulas. live.source (a text, or the source ranges:
  * their value range is shown) only appears in the sheet's note.
  */
-export { liveSourceText } from "./common";
-export type { LiveOptions, SheetOptions } from "./common";
+export { liveSourceText } from "./sheet-builder";
+export type { LiveOptions, SheetOptions } from "./sheet-builder";
 
 /** @deprecated The plan and risk builders take the shared SheetOptions (`generated`; `generatedOn` is still read). */
 export type PlanSheetOptions = SheetOptions;
