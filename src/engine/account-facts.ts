@@ -46,6 +46,12 @@ export interface PortfolioFacts {
   readonly byKey: ReadonlyMap<string, number>;
 }
 
+/** The tiering measure per customer, NaN where the customer has no value (as Portfolio's other columns). */
+export function measureValues(p: Portfolio): Float64Array {
+  const { totals, hasValue } = p.analysis.customers;
+  return totals.map((x, i) => (hasValue[i] ? x : NaN));
+}
+
 const contexts = new WeakMap<Portfolio, PortfolioFacts>();
 
 /**
@@ -57,7 +63,7 @@ export function preparePortfolioFacts(p: Portfolio): PortfolioFacts {
   if (cached) return cached;
   const a = p.analysis;
   const n = a.customers.count;
-  const revenue = p.revenue ?? a.customers.totals.map((x, i) => (a.customers.hasValue[i] ? x : NaN));
+  const revenue = p.revenue ?? measureValues(p);
   let revenueTotal = 0;
   let revenueCustomers = 0;
   for (let i = 0; i < n; i++)

@@ -49,10 +49,12 @@ import { Portfolio } from "../engine/portfolio";
 import { tierSums, TierSums } from "../engine/tier-sums";
 import { TIER_LOSS, TIER_NONE } from "../engine/tiers";
 import { list, Locale, text } from "../strings";
-import {
-  abs, colSpan, countIf, fitWidth, FORMAT, formattedText, fx, generatedDate, liveRanges, measureValues, numberOrBlank, percentText, percentTextFormula, quoted, range,
-  SheetBuilder, SheetOptions, sourceRef, sumIf, templateFormula, thresholdText, Translate, uniqueHeaders,
-} from "./sheet-builder";
+import { abs, FORMAT, fx, numberOrBlank, range, SheetBuilder } from "./sheet-builder";
+import { generatedDate, liveRanges, SheetOptions, Translate } from "./sheet-options";
+import { colSpan, countIf, percentTextFormula, quoted, sourceRef, sumIf, templateFormula, uniqueHeaders } from "./formula-text";
+import { formattedText, percentText, thresholdText } from "./number-text";
+import { fitWidth } from "./column-widths";
+import { measureValues } from "../engine/account-facts";
 import { a1, Cell, HorizontalAlignment, RangeRef, SheetModel } from "./model";
 
 export interface ContributionOptions extends SheetOptions {
@@ -553,7 +555,7 @@ function sumOf(x: Float64Array, ids: readonly number[]): number {
 function buildLive(p: Portfolio, options: ContributionOptions): SheetModel {
   const c = contextOf(p, options);
   const { t, loc } = c;
-  const source = liveRanges(options.live!, "contribution sheet");
+  const source = liveRanges(options.live, "contribution sheet");
   const customer = sourceRef(source.customer, "customer");
   const value = sourceRef(source.value, "value");
   const b = new SheetBuilder();

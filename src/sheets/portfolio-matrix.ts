@@ -50,9 +50,11 @@ import { median, minMax } from "../engine/stats";
 import { TIER_LOSS, TIER_NONE } from "../engine/tiers";
 import { list, text } from "../strings";
 import { a1, Cell, SheetModel } from "./model";
-import {
-  abs, colSpan, countIf, excelRound, FORMAT, fx, generatedDate, measureValues, numberOrBlank, quoted, range, rowSpan, SheetBuilder, SheetOptions, Translate, uniqueHeaders,
-} from "./sheet-builder";
+import { abs, FORMAT, fx, numberOrBlank, range, SheetBuilder } from "./sheet-builder";
+import { generatedDate, SheetOptions, Translate } from "./sheet-options";
+import { colSpan, countIf, quoted, rowSpan, uniqueHeaders } from "./formula-text";
+import { excelRound } from "./number-text";
+import { measureValues } from "../engine/account-facts";
 
 export interface MatrixOptions extends SheetOptions {
   /** "all" customers with a value, the top N by value, or (default) the first two tiers. */

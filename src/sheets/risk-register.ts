@@ -26,26 +26,11 @@ import { AccountFacts, accountFacts, PortfolioFacts, preparePortfolioFacts } fro
 import { Portfolio } from "../engine/portfolio";
 import { RISK_BANDS, riskLevelOf, riskScore } from "../engine/risk";
 import { Locale, text } from "../strings";
-import { requiredDate, SheetOptions } from "./sheet-builder";
+import { abs, FORMAT, fx, orBlank, range, SheetBuilder } from "./sheet-builder";
+import { liveSourceText, requiredDate, SheetOptions } from "./sheet-options";
+import { quoted } from "./formula-text";
 import { a1, a1Range, Cell, extentOf, FormulaCell, SheetModel } from "./model";
-import {
-  abs,
-  churnCell,
-  churnSourceNote,
-  churnTableRows,
-  FMT,
-  fx,
-  liveSourceText,
-  liveRiskFormula,
-  q,
-  range,
-  riskLevelFormula,
-  riskScoreFormula,
-  SheetWriter,
-  statusValues,
-  tierLabel,
-  todoText,
-} from "./account-formulas";
+import { churnCell, churnSourceNote, churnTableRows, liveRiskFormula, riskLevelFormula, riskScoreFormula, statusValues, tierLabel, todoText } from "./account-formulas";
 
 export const RISK_REGISTER_KEY = "risk-register";
 
@@ -62,9 +47,6 @@ const HEAT = { min: "#63BE7B", mid: "#FFEB84", max: "#F8696B" } as const;
 const LEVEL_FILL = ["#C6EFCE", "#FFEB9C", "#FFC7CE", "#FF0000"] as const;
 const COLS = 11;
 const WIDTHS = [30, 36, 14, 16, 11, 11, 9, 11, 40, 16, 12];
-
-/** A figure the data may lack as a formula's expected value: "" (the formula gives "" then). */
-const orBlank = (x: number): number | "" => (x === x ? x : "");
 
 export function buildRiskRegisterSheet(portfolio: Portfolio, customerIds: readonly number[], options: SheetOptions): SheetModel {
   const ctx = preparePortfolioFacts(portfolio);
@@ -114,7 +96,7 @@ interface RiskRow {
 }
 
 class RegisterBuilder {
-  private readonly w = new SheetWriter();
+  private readonly w = new SheetBuilder();
   private readonly loc: Locale;
   private readonly p: Portfolio;
   private readonly live: boolean;
@@ -139,17 +121,17 @@ class RegisterBuilder {
 
   build(ids: readonly number[]): SheetModel {
     const w = this.w;
-    w.line([this.t("title")], "title");
-    w.line([this.t("subtitle", { date: this.date, n: ids.length, measure: this.p.measureName })], "subtitle");
+    w.line([this.t("title")], { style: "title" });
+    w.line([this.t("subtitle", { date: this.date, n: ids.length, measure: this.p.measureName })], { style: "subtitle" });
     const source = liveSourceText(this.options.live);
-    w.line([this.live ? text(this.loc, "sheet.plan.liveNote", { source: source ?? this.p.measureName }) : text(this.loc, "sheet.plan.portableNote")], "note");
+    w.line([this.live ? text(this.loc, "sheet.plan.liveNote", { source: source ?? this.p.measureName }) : text(this.loc, "sheet.plan.portableNote")], { style: "note" });
     const refs = this.assumptions();
     const countCells: { ref: string; v: number }[] = [];
     const scoreRows: number[] = [];
     ids.forEach((id, i) => this.account(id, i + 1, refs, countCells, scoreRows));
     if (ids.length === 0) {
       w.skip();
-      w.line([this.t("noAccounts")], "note");
+      w.line([this.t("noAccounts")], { style: "note" });
     }
     if (scoreRows.length) {
       const { min: lo, max: hi } = extentOf(scoreRows)!;
@@ -159,8 +141,10 @@ class RegisterBuilder {
       });
     }
     this.defects(countCells);
-    return w.model(RISK_REGISTER_KEY, this.t("sheetName"), {
-      columnWidths: WIDTHS,
+    WIDTHS.forEach((width, col) => w.width(col, width));
+    return w.build({
+      key: RISK_REGISTER_KEY,
+      name: this.t("sheetName"),
       freeze: { rows: 1, cols: 0 },
       // Eleven columns: landscape pages, one page wide.
       print: { landscape: true, fitToWidth: 1, fitToHeight: 0 },
@@ -169,16 +153,16 @@ class RegisterBuilder {
 
   private section(label: string): number {
     this.w.skip();
-    const r = this.w.line([label], "section");
+    const r = this.w.line([label], { style: "section" });
     this.w.merges.push(range(r, 0, 1, COLS));
     return r;
   }
 
   /** A label | · | value | note row. */
   private fact(label: string, value: Cell, format: string | null, note?: Cell, style: "body" | "input" = "body"): number {
-    const r = this.w.line([label], "body");
-    this.w.cell(r, 2, value, style, format);
-    if (note !== undefined && note !== null) this.w.cell(r, 3, note, "note");
+    const r = this.w.line([label], { style: "body" });
+    this.w.cell(r, 2, value, { style, numberFormats: [format] });
+    if (note !== undefined && note !== null) this.w.cell(r, 3, note, { style: "note" });
     return r;
   }
 
@@ -188,28 +172,28 @@ class RegisterBuilder {
     const { w, ctx, loc } = this;
     this.section(this.t("section.assumptions"));
     const revLabel = ctx.measureAsRevenue ?? text(loc, "sheet.plan.overview.revenue");
-    const totalRow = this.fact(this.t("total", { column: revLabel }), ctx.revenueTotal, FMT.money, text(loc, "sheet.plan.overview.totalNote", { n: ctx.revenueCustomers, column: revLabel }));
+    const totalRow = this.fact(this.t("total", { column: revLabel }), ctx.revenueTotal, FORMAT.wholeMoney, text(loc, "sheet.plan.overview.totalNote", { n: ctx.revenueCustomers, column: revLabel }));
     let profitTotal: string | null = null;
     if (this.p.profit) {
-      const r = this.fact(this.t("profitTotal"), ctx.profitTotal, FMT.money, this.t("profitTotalNote", { n: ctx.profitCustomers }));
+      const r = this.fact(this.t("profitTotal"), ctx.profitTotal, FORMAT.wholeMoney, this.t("profitTotalNote", { n: ctx.profitCustomers }));
       profitTotal = abs(r, 2);
     }
-    const thrRow = this.fact(this.t("threshold"), 0.1, FMT.pct0, this.t("thresholdNote"), "input");
+    const thrRow = this.fact(this.t("threshold"), 0.1, FORMAT.wholePercent, this.t("thresholdNote"), "input");
     w.name("DependencyThreshold", range(thrRow, 2));
 
     w.skip();
-    w.line([text(loc, "sheet.plan.assumptions.churn")], "subtitle");
+    w.line([text(loc, "sheet.plan.assumptions.churn")], { style: "subtitle" });
     w.header([text(loc, "sheet.plan.assumptions.level"), text(loc, "sheet.plan.assumptions.satisfaction"), text(loc, "sheet.plan.assumptions.probability")]);
     const first = w.row;
     const rows = churnTableRows(loc);
-    w.put(first, 0, rows.map((r) => [r[0]]), "body");
-    w.put(first, 1, rows.map((r) => [r[1], r[2]]), "input", [FMT.int, FMT.pct]);
+    w.block(first, 0, rows.map((r) => [r[0]]), { style: "body" });
+    w.block(first, 1, rows.map((r) => [r[1], r[2]]), { style: "input", numberFormats: [FORMAT.integer, FORMAT.percent] });
     w.row = first + rows.length;
-    w.line([churnSourceNote(loc)], "note");
+    w.line([churnSourceNote(loc)], { style: "note" });
     w.name("ChurnTable", range(first, 1, rows.length, 2));
 
     w.skip();
-    w.line([this.t("rules.title")], "subtitle");
+    w.line([this.t("rules.title")], { style: "subtitle" });
     w.header(["risk", "scale", "direction", "cut2", "cut3", "cut4", "cut5"].map((k) => this.t(`rules.${k}`)));
     const scaleRow = new Map<string, number>();
     const rulesFirst = w.row;
@@ -218,37 +202,37 @@ class RegisterBuilder {
       if (rule.likelihood !== "credit table") scales.push(["likelihood", rule.likelihood]);
       scales.push(["impact", rule.impact]);
       for (const [axis, s] of scales) {
-        const r = w.line([this.t(`kind.${rule.kind}`), this.t(`rules.${rule.kind}.${axis}`), this.t(`rules.${s.direction}`)], "body", undefined, 0, true);
-        w.put(r, 3, [[...s.cuts]], "input", s.cuts.map(() => FMT.pct));
+        const r = w.line([this.t(`kind.${rule.kind}`), this.t(`rules.${rule.kind}.${axis}`), this.t(`rules.${s.direction}`)], { style: "body", wrap: true });
+        w.block(r, 3, [[...s.cuts]], { style: "input", numberFormats: s.cuts.map(() => FORMAT.percent) });
         scaleRow.set(`${rule.kind}.${axis}`, r);
       }
     }
     w.name("RiskRules", range(rulesFirst, 3, w.row - rulesFirst, 4));
-    w.line([this.t("rules.note")], "note");
-    w.line([this.t("rules.special")], "note");
+    w.line([this.t("rules.note")], { style: "note" });
+    w.line([this.t("rules.special")], { style: "note" });
 
     let credit: Refs["credit"] = null;
     const scale = ctx.creditScale;
     if (scale) {
       w.skip();
-      w.line([this.t("credit.title", { scale: this.t(`credit.scale.${scale}`) })], "subtitle");
+      w.line([this.t("credit.title", { scale: this.t(`credit.scale.${scale}`) })], { style: "subtitle" });
       w.header([this.t("credit.rating"), this.t("credit.likelihood")]);
       const cf = w.row;
       const table = creditTable(scale, ctx.creditMoodys);
-      w.put(cf, 0, table.map((e) => [e.rating]), "body");
-      w.put(cf, 1, table.map((e) => [e.likelihood]), "input", [FMT.int]);
+      w.block(cf, 0, table.map((e) => [e.rating]), { style: "body" });
+      w.block(cf, 1, table.map((e) => [e.likelihood]), { style: "input", numberFormats: [FORMAT.integer] });
       w.row = cf + table.length;
-      w.line([this.t(ctx.creditMoodys ? "credit.noteMoodys" : "credit.note")], "note");
+      w.line([this.t(ctx.creditMoodys ? "credit.noteMoodys" : "credit.note")], { style: "note" });
       w.name("CreditTable", range(cf, 0, table.length, 2));
       credit = { ratings: a1Range(range(cf, 0, table.length, 1), true), likelihoods: a1Range(range(cf, 1, table.length, 1), true), scale, moodys: ctx.creditMoodys };
     }
 
     w.skip();
-    w.line([this.t("levels.title")], "subtitle");
+    w.line([this.t("levels.title")], { style: "subtitle" });
     w.header([this.t("levels.level"), this.t("levels.from"), this.t("levels.below"), this.t("levels.grid")]);
     for (const b of RISK_BANDS) {
-      const r = w.line([text(loc, b.key)], "body");
-      w.put(r, 1, [[b.from, b.below === Infinity ? "—" : b.below, b.gridScores.join(", ")]], "body", undefined, false, ["center", "center", null]);
+      const r = w.line([text(loc, b.key)], { style: "body" });
+      w.block(r, 1, [[b.from, b.below === Infinity ? "—" : b.below, b.gridScores.join(", ")]], { style: "body", align: ["center", "center", null] });
     }
     return {
       total: abs(totalRow, 2),
@@ -273,7 +257,7 @@ class RegisterBuilder {
       pos >= 0 ? this.t("info.rank", { rank: p.analysis.ranking.ranks[pos], n: ctx.ranked }) : null,
       p.manager?.[id] ? this.t("info.manager", { manager: p.manager[id] ?? "" }) : null,
     ].filter((x): x is string => x !== null);
-    w.line([info.join(" · ")], "note");
+    w.line([info.join(" · ")], { style: "note" });
 
     const facts = accountFacts(ctx, id);
     const cells = this.facts(facts, refs);
@@ -288,11 +272,11 @@ class RegisterBuilder {
     rows.forEach((row, k) => this.writeRiskRow(first + k, row));
     scoreRows.push(...rows.map((_, k) => first + k));
     w.row = first + rows.length;
-    if (rows.length === 0) w.line([this.t("noRisks")], "note");
-    for (const note of notes) w.line([note], "note");
+    if (rows.length === 0) w.line([this.t("noRisks")], { style: "note" });
+    for (const note of notes) w.line([note], { style: "note" });
     if (rows.length) {
       const countermeasures = a1Range(range(first, 8, rows.length, 1));
-      const r = this.fact(this.t("open"), fx(`COUNTBLANK(${countermeasures})+COUNTIF(${countermeasures},${q(todoText(loc))})`, rows.length), FMT.int, this.t("openNote"));
+      const r = this.fact(this.t("open"), fx(`COUNTBLANK(${countermeasures})+COUNTIF(${countermeasures},${quoted(todoText(loc))})`, rows.length), FORMAT.integer, this.t("openNote"));
       countCells.push({ ref: a1(r, 2), v: rows.length });
     }
   }
@@ -326,7 +310,7 @@ class RegisterBuilder {
           ...common,
           basis: this.t("basis.churn"),
           value: fx(churn, facts.churn),
-          format: FMT.pct,
+          format: FORMAT.percent,
           exposure: fx(`${churn}*${revenue}`, risk.exposure),
           likelihood: fx(this.scale(churn, "churn.likelihood", RULE_OF.churn.likelihood as ScaleRule, refs), risk.likelihood),
           impact: shareImpact("churn"),
@@ -340,7 +324,7 @@ class RegisterBuilder {
           ...common,
           basis: profitShare !== null ? this.t("basis.dependencyProfit") : this.t("basis.dependency"),
           value: fx(share, facts.share),
-          format: FMT.pct,
+          format: FORMAT.percent,
           exposure: fx(revenue, risk.exposure),
           likelihood: fx(this.scale(share, "dependency.likelihood", rule.likelihood as ScaleRule, refs), risk.likelihood),
           impact: fx(profitShare !== null ? `IF(${profitShare}="",${byShare},${this.scale(profitShare, "dependency.impact", rule.impact, refs)})` : byShare, risk.impact),
@@ -355,7 +339,7 @@ class RegisterBuilder {
           ...common,
           basis: this.t("basis.loss"),
           value: margin !== null ? fx(margin, orBlank(facts.margin)) : fx(profit, facts.profit),
-          format: margin !== null ? FMT.pct : FMT.money,
+          format: margin !== null ? FORMAT.percent : FORMAT.wholeMoney,
           exposure: fx(`MAX(0,-${profit})`, risk.exposure),
           likelihood: fx(margin !== null ? `IF(${margin}="",${fallback},${this.scale(margin, "loss.likelihood", rule.likelihood as ScaleRule, refs)})` : fallback, risk.likelihood),
           // Impact: −(share of our profit); without a positive profit total, a loss is 5.
@@ -368,7 +352,7 @@ class RegisterBuilder {
           ...common,
           basis: this.ctx.period === 12 ? this.t("basis.decline12") : this.t("basis.declineK", { k: this.ctx.period }),
           value: fx(change, orBlank(facts.trend?.change ?? NaN)),
-          format: FMT.pct,
+          format: FORMAT.percent,
           exposure: fx(`MAX(0,${cells.previous}-${cells.last})`, risk.exposure),
           likelihood: fx(`IF(${change}="",1,${this.scale(change, "decline.likelihood", RULE_OF.decline.likelihood as ScaleRule, refs)})`, risk.likelihood),
           impact: shareImpact("decline"),
@@ -397,15 +381,15 @@ class RegisterBuilder {
     const likelihood = a1(r, 4);
     const impact = a1(r, 5);
     const level = text(loc, RISK_BANDS[riskLevelOf(row.score)].key);
-    w.put(r, 0, [[this.t(`kind.${row.kind}`), row.basis]], "body", undefined, true);
-    w.cell(r, 2, row.value, "body", row.format);
-    w.cell(r, 3, row.exposure, "body", FMT.money);
-    w.put(r, 4, [[row.likelihood, row.impact]], "body", [FMT.int, FMT.int], false, ["center", "center"]);
+    w.block(r, 0, [[this.t(`kind.${row.kind}`), row.basis]], { style: "body", wrap: true });
+    w.cell(r, 2, row.value, { style: "body", numberFormats: [row.format] });
+    w.cell(r, 3, row.exposure, { style: "body", numberFormats: [FORMAT.wholeMoney] });
+    w.block(r, 4, [[row.likelihood, row.impact]], { style: "body", numberFormats: [FORMAT.integer, FORMAT.integer], align: ["center", "center"] });
     const scoreCell = fx(this.live ? liveRiskFormula(likelihood, impact, loc, 1) : riskScoreFormula(likelihood, impact), row.score);
     const levelCell = fx(this.live ? liveRiskFormula(likelihood, impact, loc, 2) : riskLevelFormula(a1(r, 6), loc), level);
-    w.put(r, 6, [[scoreCell, levelCell]], "body", [FMT.int, null], false, ["center", "center"]);
-    w.cell(r, 8, todoText(loc), "todo");
-    w.put(r, 9, [[null, null]], "input", [null, FMT.date]);
+    w.block(r, 6, [[scoreCell, levelCell]], { style: "body", numberFormats: [FORMAT.integer, null], align: ["center", "center"] });
+    w.cell(r, 8, todoText(loc), { style: "todo" });
+    w.block(r, 9, [[null, null]], { style: "input", numberFormats: [null, FORMAT.date] });
   }
 
   /** The account's figures as value cells (and the formulas computed from them); returns where they are. */
@@ -415,13 +399,13 @@ class RegisterBuilder {
     const plan = (key: string, args?: Record<string, string | number>) => text(loc, `sheet.plan.overview.${key}`, args);
     const revenueLabel = ctx.measureAsRevenue ?? plan("revenue");
     if (facts.revenue === facts.revenue) {
-      cells.revenue = a1(this.fact(revenueLabel, facts.revenue, FMT.money), 2);
+      cells.revenue = a1(this.fact(revenueLabel, facts.revenue, FORMAT.wholeMoney), 2);
       const shareCell = a1(this.w.row, 2);
-      const flag = q(this.t("flag"));
+      const flag = quoted(this.t("flag"));
       const shareRow = this.fact(
         plan("share"),
         fx(`IF(${refs.total}>0,${cells.revenue}/${refs.total},"")`, orBlank(facts.share)),
-        FMT.pct,
+        FORMAT.percent,
         fx(`IF(${shareCell}="","",IF(${shareCell}>${refs.threshold},${flag},""))`, facts.share > 0.1 ? this.t("flag") : ""),
       );
       if (facts.share === facts.share) cells.share = a1(shareRow, 2);
@@ -430,19 +414,19 @@ class RegisterBuilder {
     }
     if (p.profit) {
       if (facts.profit === facts.profit) {
-        cells.profit = a1(this.fact(plan("profit"), facts.profit, FMT.money, facts.profit < 0 ? plan("lossMaking") : undefined), 2);
+        cells.profit = a1(this.fact(plan("profit"), facts.profit, FORMAT.wholeMoney, facts.profit < 0 ? plan("lossMaking") : undefined), 2);
         if (cells.revenue) {
-          cells.margin = a1(this.fact(plan("margin"), fx(`IF(${cells.revenue}>0,${cells.profit}/${cells.revenue},"")`, orBlank(facts.margin)), FMT.pct), 2);
+          cells.margin = a1(this.fact(plan("margin"), fx(`IF(${cells.revenue}>0,${cells.profit}/${cells.revenue},"")`, orBlank(facts.margin)), FORMAT.percent), 2);
         }
-        cells.profitShare = a1(this.fact(this.t("profitShare"), fx(`IF(${refs.profitTotal}>0,${cells.profit}/${refs.profitTotal},"")`, orBlank(facts.profitShare)), FMT.pct), 2);
+        cells.profitShare = a1(this.fact(this.t("profitShare"), fx(`IF(${refs.profitTotal}>0,${cells.profit}/${refs.profitTotal},"")`, orBlank(facts.profitShare)), FORMAT.percent), 2);
       } else {
         this.fact(plan("profit"), "—", null, plan("noProfit"));
       }
     }
     if (p.satisfaction) {
       if (facts.satisfaction === facts.satisfaction) {
-        const satisfaction = a1(this.fact(plan("satisfaction"), facts.satisfaction, FMT.sat, plan("satisfactionNote")), 2);
-        cells.churn = a1(this.fact(plan("churn"), churnCell(satisfaction, refs.levels, refs.probs, this.live, facts.churn), FMT.pct, this.t("churnNote")), 2);
+        const satisfaction = a1(this.fact(plan("satisfaction"), facts.satisfaction, FORMAT.satisfaction, plan("satisfactionNote")), 2);
+        cells.churn = a1(this.fact(plan("churn"), churnCell(satisfaction, refs.levels, refs.probs, this.live, facts.churn), FORMAT.percent, this.t("churnNote")), 2);
       } else {
         this.fact(plan("satisfaction"), "—", null, plan("noSatisfaction"));
       }
@@ -450,10 +434,10 @@ class RegisterBuilder {
     const trend = facts.trend;
     if (trend) {
       const k = ctx.period;
-      cells.last = a1(this.fact(k === 12 ? plan("last12") : plan("lastK", { k }), trend.last, FMT.money, this.t("periodNote")), 2);
-      cells.previous = a1(this.fact(k === 12 ? plan("prev12") : plan("prevK", { k }), trend.previous, FMT.money), 2);
+      cells.last = a1(this.fact(k === 12 ? plan("last12") : plan("lastK", { k }), trend.last, FORMAT.wholeMoney, this.t("periodNote")), 2);
+      cells.previous = a1(this.fact(k === 12 ? plan("prev12") : plan("prevK", { k }), trend.previous, FORMAT.wholeMoney), 2);
       const change = fx(`IF(${cells.previous}>0,${cells.last}/${cells.previous}-1,"")`, orBlank(trend.change));
-      cells.change = a1(this.fact(plan("change"), change, FMT.pct, trend.previous > 0 ? undefined : plan("noBase")), 2);
+      cells.change = a1(this.fact(plan("change"), change, FORMAT.percent, trend.previous > 0 ? undefined : plan("noBase")), 2);
     }
     if (p.credit) {
       if (facts.rating !== null) cells.rating = a1(this.fact(plan("credit"), facts.rating, null), 2);
@@ -470,26 +454,26 @@ class RegisterBuilder {
     w.header(["defect", "check", "status", "note"].map((k) => this.t(`defects.${k}`)));
     const first = w.row;
     for (const k of ["data", "strategy"]) {
-      const r = w.line([this.t(`defects.${k}`), this.t(`defects.${k}.check`)], "body", undefined, 0, true);
-      w.cell(r, 2, null, "input");
-      w.cell(r, 3, null, "input");
+      const r = w.line([this.t(`defects.${k}`), this.t(`defects.${k}.check`)], { style: "body", wrap: true });
+      w.cell(r, 2, null, { style: "input" });
+      w.cell(r, 3, null, { style: "input" });
     }
     w.validate(range(first, 2, 2, 1), this.statuses);
-    const r = w.line([this.t("defects.risk"), this.t("defects.risk.check")], "body", undefined, 0, true);
+    const r = w.line([this.t("defects.risk"), this.t("defects.risk.check")], { style: "body", wrap: true });
     const total = countCells.reduce((s, c) => s + c.v, 0);
     const done = this.statuses[2];
     const [before, after] = this.t("defects.open").split("{n}");
     const v = total === 0 ? done : `${before}${total}${after ?? ""}`;
     const nExpr = countCells.length ? countCells.map((c) => c.ref).join("+") : "0";
     if (nExpr.length < 7000) {
-      w.cell(r, 2, fx(`IF(${nExpr}=0,${q(done)},${q(before)}&(${nExpr})&${q(after ?? "")})`, v), "body");
-      w.cell(r, 3, this.t("defects.risk.note"), "note");
+      w.cell(r, 2, fx(`IF(${nExpr}=0,${quoted(done)},${quoted(before)}&(${nExpr})&${quoted(after ?? "")})`, v), { style: "body" });
+      w.cell(r, 3, this.t("defects.risk.note"), { style: "note" });
     } else {
       // Beyond Excel's formula length: the per-account counts above still say it.
-      w.cell(r, 2, null, "input");
-      w.cell(r, 3, this.t("defects.risk.manual"), "note");
+      w.cell(r, 2, null, { style: "input" });
+      w.cell(r, 3, this.t("defects.risk.manual"), { style: "note" });
       w.validate(range(r, 2), this.statuses);
     }
-    w.line([this.t("defects.footer")], "note");
+    w.line([this.t("defects.footer")], { style: "note" });
   }
 }

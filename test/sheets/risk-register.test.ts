@@ -3,7 +3,7 @@ import { RISK_BANDS, riskLevelOf, riskScore } from "../../src/engine/risk";
 import { tierSpecOf } from "../../src/engine/tiers";
 import { selectPlanAccounts } from "../../src/sheets/account-plan";
 import { Cell, isFormula, Literal, SheetModel } from "../../src/sheets/model";
-import { SheetOptions } from "../../src/sheets/sheet-builder";
+import { SheetOptions } from "../../src/sheets/sheet-options";
 import { CREDIT_SCALES, creditScaleOf } from "../../src/engine/credit-rating";
 import { RISK_RULES, RiskKind } from "../../src/engine/risk-rules";
 import { buildRiskRegisterSheet, RISK_REGISTER_KEY } from "../../src/sheets/risk-register";

@@ -16,7 +16,7 @@ import { Portfolio } from "../../engine/portfolio";
 import { TIER_LOSS, TIER_NONE } from "../../engine/tiers";
 import { planNames, writeWorkbook, writeWorkbookTo } from "../../render/xlsx";
 import { buildAccountPlanSheet, MAX_PLAN_SHEETS, PlanSelection, selectPlanAccounts } from "../../sheets/account-plan";
-import { LiveSource, SheetOptions } from "../../sheets/sheet-builder";
+import { LiveSource, SheetOptions } from "../../sheets/sheet-options";
 import { buildContributionSheet } from "../../sheets/contribution";
 import { SheetModel } from "../../sheets/model";
 import { buildMatrixSheet } from "../../sheets/portfolio-matrix";

@@ -19,7 +19,7 @@
 import { ColumnMapping } from "../../../engine/input/mapping";
 import { Portfolio } from "../../../engine/portfolio";
 import { buildAccountPlanSheet, MAX_PLAN_SHEETS, selectPlanAccounts } from "../../../sheets/account-plan";
-import { LiveSource } from "../../../sheets/sheet-builder";
+import { LiveSource } from "../../../sheets/sheet-options";
 import { buildContributionSheet } from "../../../sheets/contribution";
 import { SheetModel } from "../../../sheets/model";
 import { buildMatrixSheet, MatrixOptions } from "../../../sheets/portfolio-matrix";
