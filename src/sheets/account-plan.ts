@@ -312,7 +312,7 @@ class PlanBuilder {
     const head = w.line([this.t("needs.aspect"), this.t("needs.customer"), null, null, this.t("needs.proposition"), null, null], { style: "header" });
     w.merges.push(range(head, 1, 1, 3), range(head, 4, 1, 3));
     const todo = todoText(this.loc);
-    for (const aspect of ["price", "quality", "delivery", "terms", "service", "payment"]) {
+    for (const aspect of VALUE_ASPECTS) {
       const r = w.line([this.t(`needs.${aspect}`)], { style: "body" });
       w.block(r, 1, [[todo, null, null, todo, null, null]], { style: "todo" });
       w.merges.push(range(r, 1, 1, 3), range(r, 4, 1, 3));
@@ -330,14 +330,15 @@ class PlanBuilder {
     const usage: Baseline = this.lastRef
       ? { ref: this.lastRef, measure: this.ctx.period === 12 ? this.t("objectives.m.usage12") : this.t("objectives.m.usageK", { k: this.ctx.period }), format: FORMAT.wholeMoney }
       : { ref: this.revenueRef, measure: this.t("objectives.m.usageAll"), format: FORMAT.wholeMoney };
-    const lines: [string, Baseline][] = [
-      ["usage", usage],
-      ["crossSell", { ref: null, measure: this.t("objectives.m.crossSell"), format: FORMAT.wholeMoney }],
-      ["priceMix", { ref: this.marginRef, measure: this.t("objectives.m.margin"), format: FORMAT.percent }],
-      ["dropUnprofitable", { ref: this.profitRef, measure: this.t("objectives.m.profit"), format: FORMAT.wholeMoney }],
-      ["newBusiness", { ref: null, measure: this.t("objectives.m.newBusiness"), format: FORMAT.wholeMoney }],
-    ];
-    for (const [lever, b] of lines) {
+    const baselines: Record<(typeof GROWTH_LEVERS)[number], Baseline> = {
+      usage,
+      crossSell: { ref: null, measure: this.t("objectives.m.crossSell"), format: FORMAT.wholeMoney },
+      priceMix: { ref: this.marginRef, measure: this.t("objectives.m.margin"), format: FORMAT.percent },
+      dropUnprofitable: { ref: this.profitRef, measure: this.t("objectives.m.profit"), format: FORMAT.wholeMoney },
+      newBusiness: { ref: null, measure: this.t("objectives.m.newBusiness"), format: FORMAT.wholeMoney },
+    };
+    for (const lever of GROWTH_LEVERS) {
+      const b = baselines[lever];
       const r = w.line([this.t(`objectives.${lever}`), b.measure], { style: "body", wrap: true });
       const base = b.ref ? fx(b.ref, this.valueAt(b.ref)) : null;
       w.cell(r, 2, base, { style: b.ref ? "body" : "input", numberFormats: [b.format] });

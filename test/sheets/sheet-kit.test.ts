@@ -1,3 +1,5 @@
+import { readFileSync } from "fs";
+import { join } from "path";
 import { FORMAT, fx, orBlank, SheetBuilder } from "../../src/sheets/sheet-builder";
 
 describe("the sheet kit", () => {
@@ -23,5 +25,15 @@ describe("the sheet kit", () => {
     expect(() => b.cell(row, 0, "again")).toThrow(/overlaps/);
     const model = b.build({ key: "k", name: "Sheet" });
     expect(model.blocks.find((x) => x.row === row && x.col === 1)?.numberFormats).toEqual(["#,##0"]);
+  });
+});
+
+describe("sheet texts", () => {
+  test("cite published sources, never the seed documents users have not seen", () => {
+    for (const file of ["en-US", "zh-CN"]) {
+      const strings = JSON.parse(readFileSync(join(__dirname, `../../src/strings/${file}.json`), "utf8")) as Record<string, unknown>;
+      const citing = Object.entries(strings).filter(([key, value]) => key.startsWith("sheet.") && /\bseeds?\b|种子/i.test(JSON.stringify(value)));
+      expect([file, citing]).toEqual([file, []]);
+    }
   });
 });
