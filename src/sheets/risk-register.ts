@@ -20,28 +20,20 @@
  *   Planning defects (seed 000): data checked with the customer; strategy tied to execution
  *     and budget; every risk has a countermeasure (status computed from the counts)
  */
-import { CreditScaleName, creditTable } from "../engine/credit-rating";
-import { assessRisks, RISK_RULES, RiskAssessment, RiskKind, RiskOmission, RULE_OF, ScaleRule, SHARE_IMPACT } from "../engine/risk-rules";
+import { creditTable } from "../engine/credit-rating";
+import { assessRisks, RISK_RULES, RiskKind, RiskOmission, ScaleRule } from "../engine/risk-rules";
 import { AccountFacts, accountFacts, PortfolioFacts, preparePortfolioFacts } from "../engine/account-facts";
 import { Portfolio } from "../engine/portfolio";
-import { RISK_BANDS, riskLevelOf, riskScore } from "../engine/risk";
+import { RISK_BANDS, riskLevelOf } from "../engine/risk";
 import { Locale, text } from "../strings";
 import { abs, FORMAT, fx, orBlank, range, SheetBuilder } from "./sheet-builder";
 import { liveSourceText, requiredDate, SheetOptions } from "./sheet-options";
+import { FactCells, RiskRefs, RiskRow, riskRow } from "./risk-rows";
 import { quoted } from "./formula-text";
-import { a1, a1Range, Cell, extentOf, FormulaCell, SheetModel } from "./model";
+import { a1, a1Range, Cell, extentOf, SheetModel } from "./model";
 import { churnCell, churnSourceNote, churnTableRows, liveRiskFormula, riskLevelFormula, riskScoreFormula, statusValues, tierLabel, todoText } from "./account-formulas";
 
 export const RISK_REGISTER_KEY = "risk-register";
-
-/**
- * The formula reducing a rating cell to the letters the credit table lists (MATCH ignores
- * case): +/− dropped, and Moody's 1/2/3 too when the data has Moody's ratings.
- */
-function ratingLetters(cell: string, moodys: boolean): string {
-  const dropped = moodys ? ["+", "-", "1", "2", "3"] : ["+", "-"];
-  return dropped.reduce((f, ch) => `SUBSTITUTE(${f},"${ch}","")`, `TRIM(${cell})`);
-}
 
 const HEAT = { min: "#63BE7B", mid: "#FFEB84", max: "#F8696B" } as const;
 const LEVEL_FILL = ["#C6EFCE", "#FFEB9C", "#FFC7CE", "#FF0000"] as const;
@@ -55,44 +47,6 @@ export function buildRiskRegisterSheet(portfolio: Portfolio, customerIds: readon
     if (!(Number.isInteger(id) && id >= 0 && id < count)) throw new RangeError(`customer id ${id} is not in the portfolio (0–${count - 1})`);
   }
   return new RegisterBuilder(ctx, options).build(customerIds);
-}
-
-/** Where the shared assumption cells are. */
-interface Refs {
-  total: string;
-  profitTotal: string | null;
-  threshold: string;
-  levels: ReturnType<typeof range>;
-  probs: ReturnType<typeof range>;
-  /** Row of each rule scale in the rules table (cuts in columns D–G). */
-  scaleRow: Map<string, number>;
-  credit: { ratings: string; likelihoods: string; scale: CreditScaleName; moodys: boolean } | null;
-}
-
-/** Cells of the account's figures (A1, relative) that the risk formulas read; null when not written. */
-interface FactCells {
-  revenue: string | null;
-  share: string | null;
-  profit: string | null;
-  margin: string | null;
-  profitShare: string | null;
-  churn: string | null;
-  last: string | null;
-  previous: string | null;
-  change: string | null;
-  rating: string | null;
-}
-
-/** What a risk row shows besides its scores: the formulas giving the assessment's values. */
-interface RiskRow {
-  readonly kind: RiskKind;
-  readonly basis: string;
-  readonly value: Cell;
-  readonly format: string | null;
-  readonly exposure: Cell;
-  readonly likelihood: FormulaCell;
-  readonly impact: FormulaCell;
-  readonly score: number;
 }
 
 class RegisterBuilder {
@@ -168,7 +122,7 @@ class RegisterBuilder {
 
   // Assumptions and rules ---------------------------------------------------------------------
 
-  private assumptions(): Refs {
+  private assumptions(): RiskRefs {
     const { w, ctx, loc } = this;
     this.section(this.t("section.assumptions"));
     const revLabel = ctx.measureAsRevenue ?? text(loc, "sheet.plan.overview.revenue");
@@ -211,7 +165,7 @@ class RegisterBuilder {
     w.line([this.t("rules.note")], { style: "note" });
     w.line([this.t("rules.special")], { style: "note" });
 
-    let credit: Refs["credit"] = null;
+    let credit: RiskRefs["credit"] = null;
     const scale = ctx.creditScale;
     if (scale) {
       w.skip();
@@ -247,7 +201,7 @@ class RegisterBuilder {
 
   // One account -------------------------------------------------------------------------------
 
-  private account(id: number, n: number, refs: Refs, countCells: { ref: string; v: number }[], scoreRows: number[]): void {
+  private account(id: number, n: number, refs: RiskRefs, countCells: { ref: string; v: number }[], scoreRows: number[]): void {
     const { w, p, ctx, loc } = this;
     const name = p.analysis.customers.names[id] || `#${id + 1}`;
     this.section(this.t("account", { n, name }));
@@ -267,7 +221,7 @@ class RegisterBuilder {
     const notes: string[] = [];
     for (const risk of assessRisks(ctx, facts)) {
       if ("omitted" in risk) notes.push(this.omission(risk.kind, risk.omitted, facts));
-      else rows.push(this.riskRow(risk, facts, cells, refs));
+      else rows.push(riskRow(risk, facts, cells, refs, { t: (key, args) => this.t(key, args), period: ctx.period }));
     }
     rows.forEach((row, k) => this.writeRiskRow(first + k, row));
     scoreRows.push(...rows.map((_, k) => first + k));
@@ -289,92 +243,6 @@ class RegisterBuilder {
     return this.t(`omit.${kind}.${why}`);
   }
 
-  /** A scale rule as a formula over the rules table's cut cells: 1 + the cuts reached. */
-  private scale(x: string, key: string, rule: ScaleRule, refs: Refs): string {
-    const row = refs.scaleRow.get(key);
-    if (row === undefined) throw new Error(`risk register: no rules row for ${key}`);
-    return `1+${rule.cuts.map((_, k) => `(${x}${rule.direction === "higher" ? ">=" : "<"}${abs(row, 3 + k)})`).join("+")}`;
-  }
-
-  /** The formulas of an assessed risk, with the engine's values. */
-  private riskRow(risk: Extract<RiskAssessment, { likelihood: number }>, facts: AccountFacts, cells: FactCells, refs: Refs): RiskRow {
-    const share = cells.share ?? "";
-    const revenue = cells.revenue ?? "";
-    const score = riskScore(risk.likelihood, risk.impact);
-    const shareImpact = (kind: RiskKind) => fx(this.scale(share, `${kind}.impact`, SHARE_IMPACT, refs), risk.impact);
-    const common = { kind: risk.kind, score };
-    switch (risk.kind) {
-      case "churn": {
-        const churn = cells.churn ?? "";
-        return {
-          ...common,
-          basis: this.t("basis.churn"),
-          value: fx(churn, facts.churn),
-          format: FORMAT.percent,
-          exposure: fx(`${churn}*${revenue}`, risk.exposure),
-          likelihood: fx(this.scale(churn, "churn.likelihood", RULE_OF.churn.likelihood as ScaleRule, refs), risk.likelihood),
-          impact: shareImpact("churn"),
-        };
-      }
-      case "dependency": {
-        const rule = RULE_OF.dependency;
-        const byShare = this.scale(share, "dependency.impact", rule.impact, refs);
-        const profitShare = cells.profitShare;
-        return {
-          ...common,
-          basis: profitShare !== null ? this.t("basis.dependencyProfit") : this.t("basis.dependency"),
-          value: fx(share, facts.share),
-          format: FORMAT.percent,
-          exposure: fx(revenue, risk.exposure),
-          likelihood: fx(this.scale(share, "dependency.likelihood", rule.likelihood as ScaleRule, refs), risk.likelihood),
-          impact: fx(profitShare !== null ? `IF(${profitShare}="",${byShare},${this.scale(profitShare, "dependency.impact", rule.impact, refs)})` : byShare, risk.impact),
-        };
-      }
-      case "loss": {
-        const rule = RULE_OF.loss;
-        const profit = cells.profit ?? "";
-        const fallback = `IF(${profit}<0,5,1)`;
-        const { margin, profitShare } = cells;
-        return {
-          ...common,
-          basis: this.t("basis.loss"),
-          value: margin !== null ? fx(margin, orBlank(facts.margin)) : fx(profit, facts.profit),
-          format: margin !== null ? FORMAT.percent : FORMAT.wholeMoney,
-          exposure: fx(`MAX(0,-${profit})`, risk.exposure),
-          likelihood: fx(margin !== null ? `IF(${margin}="",${fallback},${this.scale(margin, "loss.likelihood", rule.likelihood as ScaleRule, refs)})` : fallback, risk.likelihood),
-          // Impact: −(share of our profit); without a positive profit total, a loss is 5.
-          impact: fx(profitShare !== null ? `IF(${profitShare}="",${fallback},${this.scale(`-${profitShare}`, "loss.impact", rule.impact, refs)})` : fallback, risk.impact),
-        };
-      }
-      case "decline": {
-        const change = cells.change ?? "";
-        return {
-          ...common,
-          basis: this.ctx.period === 12 ? this.t("basis.decline12") : this.t("basis.declineK", { k: this.ctx.period }),
-          value: fx(change, orBlank(facts.trend?.change ?? NaN)),
-          format: FORMAT.percent,
-          exposure: fx(`MAX(0,${cells.previous}-${cells.last})`, risk.exposure),
-          likelihood: fx(`IF(${change}="",1,${this.scale(change, "decline.likelihood", RULE_OF.decline.likelihood as ScaleRule, refs)})`, risk.likelihood),
-          impact: shareImpact("decline"),
-        };
-      }
-      case "credit": {
-        const rating = cells.rating ?? "";
-        const table = refs.credit;
-        if (!table) throw new Error("risk register: a credit risk without the credit table");
-        return {
-          ...common,
-          basis: this.t("basis.credit"),
-          value: fx(rating, facts.rating),
-          format: null,
-          exposure: null,
-          likelihood: fx(`IFERROR(INDEX(${table.likelihoods},MATCH(${ratingLetters(rating, table.moodys)},${table.ratings},0)),"")`, risk.likelihood),
-          impact: shareImpact("credit"),
-        };
-      }
-    }
-  }
-
   /** One risk row: kind, basis, value, exposure, likelihood, impact, score, level, and the cells to fill. */
   private writeRiskRow(r: number, row: RiskRow): void {
     const { w, loc } = this;
@@ -393,7 +261,7 @@ class RegisterBuilder {
   }
 
   /** The account's figures as value cells (and the formulas computed from them); returns where they are. */
-  private facts(facts: AccountFacts, refs: Refs): FactCells {
+  private facts(facts: AccountFacts, refs: RiskRefs): FactCells {
     const { p, ctx, loc } = this;
     const cells: FactCells = { revenue: null, share: null, profit: null, margin: null, profitShare: null, churn: null, last: null, previous: null, change: null, rating: null };
     const plan = (key: string, args?: Record<string, string | number>) => text(loc, `sheet.plan.overview.${key}`, args);
