@@ -25,31 +25,25 @@
  */
 import { accountFacts, churnOf, PortfolioFacts, preparePortfolioFacts, quadrantName, trendOf } from "../engine/account-facts";
 import { Portfolio } from "../engine/portfolio";
-import { DEFAULT_LIKELIHOOD_CUT, PRIORITY_LABEL_KEYS } from "../engine/priority";
 import { swotHints, SwotHint } from "../engine/swot";
 import { Locale, text } from "../strings";
-import { abs, FORMAT, fx, orBlank, range, SheetBuilder } from "./sheet-builder";
+import { FORMAT, fx, orBlank, range, SheetBuilder } from "./sheet-builder";
 import { liveSourceText, requiredDate, SheetOptions } from "./sheet-options";
-import { quoted } from "./formula-text";
 import { decimalText, moneyText, percentHintText, signedPercentText } from "./number-text";
-import { columnNumber } from "../engine/input/column-letters";
 import { textWidth } from "./text-metrics";
-import { a1, Cell, Literal, SheetModel } from "./model";
-import { addMonths, churnCell, churnSourceNote, churnTableRows, planKey, quadrantLabel, statusValues, tierLabel, todoText } from "./account-formulas";
+import { a1, Cell, SheetModel } from "./model";
+import { addMonths, churnCell, churnSourceNote, churnTableRows, planKey, quadrantLabel, tierLabel, todoText } from "./account-formulas";
 
+
+import { actionPlan, actionPlanRoles, involvement, needs, objectives, opportunities, PLAN_COLUMNS, stages, team } from "./plan-sections";
+
+export { OPPORTUNITY_ROWS } from "./plan-sections";
 
 export type PlanSelection = "first-tier" | { readonly top: number } | { readonly names: readonly string[] };
 
-/** Rows in the opportunity and action tables. */
-export const OPPORTUNITY_ROWS = 8;
-export const ACTION_ROWS = 8;
 /** Rows per SWOT box (more when the data gives more hints: one row is always left to write). */
 export const SWOT_ROWS = 5;
 
-export const KA_TEAM_ROLES = ["manager", "sales", "marketing", "technical", "finance", "training"] as const;
-export const GROWTH_LEVERS = ["usage", "crossSell", "priceMix", "dropUnprofitable", "newBusiness"] as const;
-export const VALUE_ASPECTS = ["price", "quality", "delivery", "terms", "service", "payment"] as const;
-export const PLANNING_STAGES = 8;
 
 /**
  * At most this many account plan sheets come out of one run, in Excel (the pane refuses a run
@@ -98,26 +92,25 @@ export function buildAccountPlanSheet(portfolio: Portfolio, customerId: number, 
   return new PlanBuilder(ctx, customerId, options).build();
 }
 
-const COLS = 7;
 const WIDTHS = [36, 20, 16, 16, 16, 16, 18];
 
-class PlanBuilder {
-  private readonly w = new SheetBuilder();
-  private readonly loc: Locale;
-  private readonly p: Portfolio;
-  private readonly live: boolean;
+export class PlanBuilder {
+  readonly w = new SheetBuilder();
+  readonly loc: Locale;
+  readonly p: Portfolio;
+  readonly live: boolean;
   private readonly name: string;
   /** The generation date (options.generated). */
   private readonly date: string;
   // Cells other sections refer to (A1, relative) and their engine values.
-  private revenueRef: string | null = null;
-  private profitRef: string | null = null;
-  private marginRef: string | null = null;
-  private lastRef: string | null = null;
-  private managerRef: { ref: string; v: string } | null = null;
+  revenueRef: string | null = null;
+  profitRef: string | null = null;
+  marginRef: string | null = null;
+  lastRef: string | null = null;
+  managerRef: { ref: string; v: string } | null = null;
 
   constructor(
-    private readonly ctx: PortfolioFacts,
+    readonly ctx: PortfolioFacts,
     private readonly id: number,
     private readonly options: SheetOptions,
   ) {
@@ -128,7 +121,7 @@ class PlanBuilder {
     this.name = this.p.analysis.customers.names[id] || `#${id + 1}`;
   }
 
-  private t(key: string, args?: Record<string, string | number>): string {
+  t(key: string, args?: Record<string, string | number>): string {
     return text(this.loc, `sheet.plan.${key}`, args);
   }
 
@@ -140,14 +133,14 @@ class PlanBuilder {
     w.line([this.live ? this.t("liveNote", { source: source ?? this.p.measureName }) : this.t("portableNote")], { style: "note" });
     this.account();
     this.overview();
-    this.needs();
-    this.objectives();
-    this.opportunities();
-    const roles = this.actionPlanRoles();
-    this.actionPlan(roles);
-    this.team(roles);
-    this.involvement();
-    this.stages();
+    needs(this);
+    objectives(this);
+    opportunities(this);
+    const roles = actionPlanRoles(this);
+    actionPlan(this, roles);
+    team(this, roles);
+    involvement(this);
+    stages(this);
     this.swot();
     this.assumptions();
     // Column B holds the account's name (section 1): wide enough for it, up to 40 characters.
@@ -162,14 +155,14 @@ class PlanBuilder {
     });
   }
 
-  private section(key: string): void {
+  section(key: string): void {
     this.w.skip();
     const r = this.w.line([this.t(key)], { style: "section" });
-    this.w.merges.push(range(r, 0, 1, COLS));
+    this.w.merges.push(range(r, 0, 1, PLAN_COLUMNS));
   }
 
   /** label | value | note; returns the row. An undefined value is written later. */
-  private field(label: string, value: Cell | undefined, style: "body" | "input" | "todo" = "body", format?: string | null, note?: string): number {
+  field(label: string, value: Cell | undefined, style: "body" | "input" | "todo" = "body", format?: string | null, note?: string): number {
     const r = this.w.line([label], { style: "body" });
     if (value !== undefined) this.w.cell(r, 1, value, { style, numberFormats: [format ?? null] });
     if (note) this.w.cell(r, 2, note, { style: "note" });
@@ -302,174 +295,6 @@ class PlanBuilder {
       w.cell(lastRow, 1, fx(sum(months - k, months), tr.last), { style: "body", numberFormats: [FORMAT.wholeMoney] });
       w.cell(prevRow, 1, fx(sum(months - 2 * k, months - k), tr.previous), { style: "body", numberFormats: [FORMAT.wholeMoney] });
     }
-  }
-
-  // 3 Needs ----------------------------------------------------------------------------------
-
-  private needs(): void {
-    const w = this.w;
-    this.section("section.needs");
-    const head = w.line([this.t("needs.aspect"), this.t("needs.customer"), null, null, this.t("needs.proposition"), null, null], { style: "header" });
-    w.merges.push(range(head, 1, 1, 3), range(head, 4, 1, 3));
-    const todo = todoText(this.loc);
-    for (const aspect of VALUE_ASPECTS) {
-      const r = w.line([this.t(`needs.${aspect}`)], { style: "body" });
-      w.block(r, 1, [[todo, null, null, todo, null, null]], { style: "todo" });
-      w.merges.push(range(r, 1, 1, 3), range(r, 4, 1, 3));
-    }
-  }
-
-  // 4 Objectives -----------------------------------------------------------------------------
-
-  private objectives(): void {
-    const { w, p } = this;
-    this.section("section.objectives");
-    // Not an Excel table: the baselines differ per row, which a table would flag as inconsistent.
-    w.header(["lever", "measure", "baseline", "target", "change", "owner", "due"].map((k) => this.t(`objectives.${k}`)));
-    type Baseline = { ref: string | null; measure: string; format: string };
-    const usage: Baseline = this.lastRef
-      ? { ref: this.lastRef, measure: this.ctx.period === 12 ? this.t("objectives.m.usage12") : this.t("objectives.m.usageK", { k: this.ctx.period }), format: FORMAT.wholeMoney }
-      : { ref: this.revenueRef, measure: this.t("objectives.m.usageAll"), format: FORMAT.wholeMoney };
-    const baselines: Record<(typeof GROWTH_LEVERS)[number], Baseline> = {
-      usage,
-      crossSell: { ref: null, measure: this.t("objectives.m.crossSell"), format: FORMAT.wholeMoney },
-      priceMix: { ref: this.marginRef, measure: this.t("objectives.m.margin"), format: FORMAT.percent },
-      dropUnprofitable: { ref: this.profitRef, measure: this.t("objectives.m.profit"), format: FORMAT.wholeMoney },
-      newBusiness: { ref: null, measure: this.t("objectives.m.newBusiness"), format: FORMAT.wholeMoney },
-    };
-    for (const lever of GROWTH_LEVERS) {
-      const b = baselines[lever];
-      const r = w.line([this.t(`objectives.${lever}`), b.measure], { style: "body", wrap: true });
-      const base = b.ref ? fx(b.ref, this.valueAt(b.ref)) : null;
-      w.cell(r, 2, base, { style: b.ref ? "body" : "input", numberFormats: [b.format] });
-      w.block(r, 3, [[null]], { style: "input", numberFormats: [b.format] });
-      const B = a1(r, 2);
-      const T = a1(r, 3);
-      w.cell(r, 4, fx(`IF(AND(ISNUMBER(${B}),ISNUMBER(${T})),${T}-${B},"")`, ""), { style: "body", numberFormats: [b.format] });
-      w.block(r, 5, [[null, null]], { style: "input", numberFormats: [null, FORMAT.date] });
-    }
-    w.line([this.t("objectives.note")], { style: "note" });
-  }
-
-  /** Engine value of a cell this builder wrote (an A1 reference such as B12), for references to it. */
-  private valueAt(ref: string): Literal {
-    const parts = /^([A-Z]+)(\d+)$/.exec(ref);
-    const value = parts ? this.w.valueAt(Number(parts[2]) - 1, columnNumber(parts[1]) - 1) : undefined;
-    if (value === undefined) throw new Error(`no cell ${ref}`);
-    return value;
-  }
-
-  // 5 Opportunities --------------------------------------------------------------------------
-
-  private opportunities(): void {
-    const { w, loc } = this;
-    this.section("section.opportunities");
-    const sizeCutRow = w.row++;
-    const likCutRow = w.row++;
-    const head = w.header(["description", "size", "likelihood", "priority", "next"].map((k) => this.t(`opportunities.${k}`)));
-    const first = head + 1;
-    const last = first + OPPORTUNITY_ROWS - 1;
-    const sizes = `${a1(first, 1)}:${a1(last, 1)}`;
-    this.field2(sizeCutRow, this.t("opportunities.sizeCut"), fx(`IF(COUNT(${sizes})=0,"",MEDIAN(${sizes}))`, ""), FORMAT.wholeMoney, this.t("opportunities.sizeCutNote"));
-    this.field2(likCutRow, this.t("opportunities.likelihoodCut"), DEFAULT_LIKELIHOOD_CUT, FORMAT.wholePercent, this.t("opportunities.likelihoodCutNote"));
-    const S = abs(sizeCutRow, 1);
-    const Lc = abs(likCutRow, 1);
-    const labels = PRIORITY_LABEL_KEYS.map((k) => quoted(text(loc, k)));
-    const todo = todoText(loc);
-    for (let r = first; r <= last; r++) {
-      const s = a1(r, 1);
-      const l = a1(r, 2);
-      const f = this.live
-        ? `KA.PRIORITY(${s},${l},${S},${Lc},${quoted(loc)})`
-        : `IF(OR(${s}="",${l}=""),"",IF(IF(${l}>1,${l}/100,${l})>=IF(${Lc}>1,${Lc}/100,${Lc}),IF(${s}>=${S},${labels[0]},${labels[1]}),IF(${s}>=${S},${labels[2]},${labels[3]})))`;
-      w.cell(r, 0, todo, { style: "todo" });
-      w.block(r, 1, [[null, null]], { style: "input", numberFormats: [FORMAT.wholeMoney, FORMAT.wholePercent] });
-      w.cell(r, 3, fx(f, ""), { style: "body" });
-      w.cell(r, 4, null, { style: "input" });
-    }
-    w.row = last + 1;
-    w.tables.push({ name: "PlanOpportunities", range: range(head, 0, OPPORTUNITY_ROWS + 1, 5) });
-    w.name("SizeCut", range(sizeCutRow, 1));
-    w.name("LikelihoodCut", range(likCutRow, 1));
-    w.line([this.t("opportunities.rule")], { style: "note" });
-  }
-
-  private field2(row: number, label: string, value: Cell, format: string, note: string): void {
-    this.w.cell(row, 0, label, { style: "body" });
-    this.w.cell(row, 1, value, { style: "input", numberFormats: [format] });
-    this.w.cell(row, 2, note, { style: "note" });
-  }
-
-  // 6 Action plan ----------------------------------------------------------------------------
-
-  private actionPlanRoles(): string[] {
-    return KA_TEAM_ROLES.map((r) => this.t(`team.${r}`));
-  }
-
-  private actionPlan(roles: string[]): void {
-    const { w, loc } = this;
-    this.section("section.actions");
-    const head = w.header(["action", "owner", "due", "budget", "status", "kpi"].map((k) => this.t(`actions.${k}`)));
-    const first = head + 1;
-    const todo = todoText(loc);
-    for (let i = 0; i < ACTION_ROWS; i++) {
-      const r = w.line([todo], { style: "todo" });
-      w.block(r, 1, [[null, null, null, null, null]], { style: "input", numberFormats: [null, FORMAT.date, FORMAT.wholeMoney, null, null] });
-    }
-    w.tables.push({ name: "PlanActions", range: range(head, 0, ACTION_ROWS + 1, 6) });
-    w.validate(range(first, 1, ACTION_ROWS, 1), roles);
-    w.validate(range(first, 4, ACTION_ROWS, 1), statusValues(loc));
-    w.line([this.t("actions.note")], { style: "note" });
-  }
-
-  // 7 KA team --------------------------------------------------------------------------------
-
-  private team(roles: string[]): void {
-    const { w } = this;
-    this.section("section.team");
-    const head = w.header(["role", "responsibility", "name", "notes"].map((k) => this.t(`team.${k}`)));
-    KA_TEAM_ROLES.forEach((role, i) => {
-      const r = w.line([roles[i], this.t(`team.${role}.duty`)], { style: "body", wrap: true });
-      // The KA manager named in section 1 (one cell to edit); the other names are to fill in.
-      const m = this.managerRef;
-      w.block(r, 2, [[i === 0 && m ? fx(`IF(${m.ref}="","",${m.ref})`, m.v) : null, null]], { style: "input" });
-    });
-    w.tables.push({ name: "PlanTeam", range: range(head, 0, KA_TEAM_ROLES.length + 1, 4) });
-    w.line([this.t("team.note")], { style: "note" });
-  }
-
-  // 8 Involvement ----------------------------------------------------------------------------
-
-  private involvement(): void {
-    const { w, loc } = this;
-    this.section("section.involvement");
-    const todo = todoText(loc);
-    for (const k of ["how", "depth"]) {
-      const r = w.line([this.t(`involvement.${k}`)], { style: "body", wrap: true });
-      w.block(r, 1, [[todo, null, null, null, null, null]], { style: "todo" });
-      w.merges.push(range(r, 1, 1, COLS - 1));
-    }
-    const stages = ["contact", "partnership", "embedded"].map((k) => this.t(`involvement.stage.${k}`));
-    const sr = this.field(this.t("involvement.stage"), null, "input", null, this.t("involvement.stageNote"));
-    w.validate(range(sr, 1), stages);
-    const cadences = ["monthly", "quarterly", "halfYearly"].map((k) => this.t(`involvement.cadence.${k}`));
-    const cr = this.field(this.t("involvement.cadence"), cadences[1], "input", null, this.t("involvement.cadenceNote"));
-    w.validate(range(cr, 1), cadences);
-    this.field(this.t("involvement.nextReview"), null, "input", FORMAT.date);
-  }
-
-  // 9 Stages ---------------------------------------------------------------------------------
-
-  private stages(): void {
-    const { w, loc } = this;
-    this.section("section.stages");
-    const head = w.header(["stage", "status", "owner", "due", "notes"].map((k) => this.t(`stages.${k}`)));
-    for (let i = 1; i <= PLANNING_STAGES; i++) {
-      const r = w.line([this.t(`stages.${i}`)], { style: "body", wrap: true });
-      w.block(r, 1, [[null, null, null, null]], { style: "input", numberFormats: [null, null, FORMAT.date, null] });
-    }
-    w.validate(range(head + 1, 1, PLANNING_STAGES, 1), statusValues(loc));
-    w.tables.push({ name: "PlanStages", range: range(head, 0, PLANNING_STAGES + 1, 5) });
   }
 
   // 10 SWOT ----------------------------------------------------------------------------------
