@@ -20,7 +20,7 @@ import { ColumnMapping } from "../app/mapping";
 import { Portfolio } from "../engine/portfolio";
 import { buildSheetModels, choosePlanAccounts, today } from "../app/build";
 import { MAX_PLAN_SHEETS } from "../sheets/account-plan";
-import { LiveSource, SheetOptions } from "../sheets/common";
+import { LiveSource, SheetOptions } from "../sheets/sheet-options";
 import { SheetModel } from "../sheets/model";
 import { text } from "../strings";
 import { renderSheets } from "../render/office/render";

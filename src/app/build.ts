@@ -6,7 +6,7 @@
  */
 import { Portfolio } from "../engine/portfolio";
 import { buildAccountPlanSheet, MAX_PLAN_SHEETS, PlanSelection, selectPlanAccounts } from "../sheets/account-plan";
-import { SheetOptions } from "../sheets/common";
+import { SheetOptions } from "../sheets/sheet-options";
 import { buildContributionSheet } from "../sheets/contribution";
 import { SheetModel } from "../sheets/model";
 import { buildMatrixSheet, MatrixOptions } from "../sheets/portfolio-matrix";

@@ -23,61 +23,27 @@
  *  10 SWOT with data-driven hints
  *  11 Assumptions: the churn-by-satisfaction table (editable default)
  */
+import { accountFacts, churnOf, PortfolioFacts, preparePortfolioFacts, quadrantName, trendOf } from "../engine/account-facts";
 import { Portfolio } from "../engine/portfolio";
-import { DEFAULT_LIKELIHOOD_CUT, PRIORITY_LABEL_KEYS } from "../engine/priority";
-import { QUADRANT_STRATEGY } from "../engine/matrix";
+import { swotHints, SwotHint } from "../engine/swot";
 import { Locale, text } from "../strings";
-import { requiredDate, SheetOptions } from "./common";
+import { FORMAT, fx, orBlank, range, SheetBuilder } from "./sheet-builder";
+import { liveSourceText, requiredDate, SheetOptions } from "./sheet-options";
+import { decimalText, moneyText, percentHintText, signedPercentText } from "./number-text";
 import { textWidth } from "./text-metrics";
-import { a1, Cell, Literal, SheetModel } from "./model";
-import {
-  abs,
-  addMonths,
-  churnCell,
-  churnOf,
-  churnSourceNote,
-  churnTableRows,
-  creditLikelihood,
-  FMT,
-  fmtMoney,
-  fmtNumber,
-  fmtPct,
-  fmtSignedPct,
-  fx,
-  liveSourceText,
-  num,
-  PlanContext,
-  planKey,
-  preparePlanContext,
-  q,
-  quadrantLabel,
-  quadrantName,
-  range,
-  SheetWriter,
-  statusValues,
-  tierLabel,
-  todoText,
-  trendOf,
-} from "./plan-parts";
+import { a1, Cell, SheetModel } from "./model";
+import { addMonths, churnCell, churnSourceNote, churnTableRows, planKey, quadrantLabel, tierLabel, todoText } from "./account-formulas";
 
-export type { PlanSheetOptions } from "./plan-parts";
-export type { SheetOptions } from "./common";
-export { preparePlanContext } from "./plan-parts";
+
+import { actionPlan, actionPlanRoles, involvement, needs, objectives, opportunities, PLAN_COLUMNS, stages, team } from "./plan-sections";
+
+export { OPPORTUNITY_ROWS } from "./plan-sections";
 
 export type PlanSelection = "first-tier" | { readonly top: number } | { readonly names: readonly string[] };
 
-/** Rows in the opportunity and action tables. */
-export const OPPORTUNITY_ROWS = 8;
-export const ACTION_ROWS = 8;
 /** Rows per SWOT box (more when the data gives more hints: one row is always left to write). */
 export const SWOT_ROWS = 5;
-/** The dependency share above which the plan names it as a threat (the risk sheet's default). */
-export const PLAN_DEPENDENCY_HINT = 0.1;
 
-export const KA_TEAM_ROLES = ["manager", "sales", "marketing", "technical", "finance", "training"] as const;
-export const GROWTH_LEVERS = ["usage", "crossSell", "priceMix", "dropUnprofitable", "newBusiness"] as const;
-export const VALUE_ASPECTS = ["price", "quality", "delivery", "terms", "service", "payment"] as const;
-export const PLANNING_STAGES = 8;
 
 /**
  * At most this many account plan sheets come out of one run, in Excel (the pane refuses a run
@@ -101,7 +67,7 @@ export function selectPlanAccounts(portfolio: Portfolio, selection: PlanSelectio
     const n = Math.max(0, Math.floor(selection.top));
     return { ids: Array.from(a.ranking.order.subarray(0, Math.min(n, a.ranking.order.length))), unknown: [] };
   }
-  const ctx = preparePlanContext(portfolio);
+  const ctx = preparePortfolioFacts(portfolio);
   const ids: number[] = [];
   const unknown: string[] = [];
   const seen = new Set<number>();
@@ -118,7 +84,7 @@ export function selectPlanAccounts(portfolio: Portfolio, selection: PlanSelectio
 
 /** Builds the plan sheet of one customer (id into portfolio.analysis.customers). */
 export function buildAccountPlanSheet(portfolio: Portfolio, customerId: number, options: SheetOptions): SheetModel {
-  const ctx = preparePlanContext(portfolio);
+  const ctx = preparePortfolioFacts(portfolio);
   const count = portfolio.analysis.customers.count;
   if (!(Number.isInteger(customerId) && customerId >= 0 && customerId < count)) {
     throw new RangeError(`customer id ${customerId} is not in the portfolio (0–${count - 1})`);
@@ -126,26 +92,25 @@ export function buildAccountPlanSheet(portfolio: Portfolio, customerId: number, 
   return new PlanBuilder(ctx, customerId, options).build();
 }
 
-const COLS = 7;
 const WIDTHS = [36, 20, 16, 16, 16, 16, 18];
 
-class PlanBuilder {
-  private readonly w = new SheetWriter();
-  private readonly loc: Locale;
-  private readonly p: Portfolio;
-  private readonly live: boolean;
+export class PlanBuilder {
+  readonly w = new SheetBuilder();
+  readonly loc: Locale;
+  readonly p: Portfolio;
+  readonly live: boolean;
   private readonly name: string;
   /** The generation date (options.generated). */
   private readonly date: string;
   // Cells other sections refer to (A1, relative) and their engine values.
-  private revenueRef: string | null = null;
-  private profitRef: string | null = null;
-  private marginRef: string | null = null;
-  private lastRef: string | null = null;
-  private managerRef: { ref: string; v: string } | null = null;
+  revenueRef: string | null = null;
+  profitRef: string | null = null;
+  marginRef: string | null = null;
+  lastRef: string | null = null;
+  managerRef: { ref: string; v: string } | null = null;
 
   constructor(
-    private readonly ctx: PlanContext,
+    readonly ctx: PortfolioFacts,
     private readonly id: number,
     private readonly options: SheetOptions,
   ) {
@@ -156,50 +121,51 @@ class PlanBuilder {
     this.name = this.p.analysis.customers.names[id] || `#${id + 1}`;
   }
 
-  private t(key: string, args?: Record<string, string | number>): string {
+  t(key: string, args?: Record<string, string | number>): string {
     return text(this.loc, `sheet.plan.${key}`, args);
   }
 
   build(): SheetModel {
     const w = this.w;
-    w.line([this.t("title", { name: this.name })], "title");
+    w.line([this.t("title", { name: this.name })], { style: "title" });
     const source = liveSourceText(this.options.live);
-    w.line([this.t("subtitle", { date: this.date, measure: this.p.measureName })], "subtitle");
-    w.line([this.live ? this.t("liveNote", { source: source ?? this.p.measureName }) : this.t("portableNote")], "note");
+    w.line([this.t("subtitle", { date: this.date, measure: this.p.measureName })], { style: "subtitle" });
+    w.line([this.live ? this.t("liveNote", { source: source ?? this.p.measureName }) : this.t("portableNote")], { style: "note" });
     this.account();
     this.overview();
-    this.needs();
-    this.objectives();
-    this.opportunities();
-    const roles = this.actionPlanRoles();
-    this.actionPlan(roles);
-    this.team(roles);
-    this.involvement();
-    this.stages();
+    needs(this);
+    objectives(this);
+    opportunities(this);
+    const roles = actionPlanRoles(this);
+    actionPlan(this, roles);
+    team(this, roles);
+    involvement(this);
+    stages(this);
     this.swot();
     this.assumptions();
     // Column B holds the account's name (section 1): wide enough for it, up to 40 characters.
-    const widths = [...WIDTHS];
-    widths[1] = Math.max(widths[1], Math.min(40, textWidth(this.name) + 2));
-    return w.model(planKey(this.name, this.id), this.t("sheetName", { name: this.name }), {
-      columnWidths: widths,
+    WIDTHS.forEach((width, col) => w.width(col, width));
+    w.width(1, Math.min(40, textWidth(this.name) + 2));
+    return w.build({
+      key: planKey(this.name, this.id),
+      name: this.t("sheetName", { name: this.name }),
       freeze: { rows: 1, cols: 0 },
       // Seven columns of about 150 characters: landscape pages, one page wide (near full size).
       print: { landscape: true, fitToWidth: 1, fitToHeight: 0 },
     });
   }
 
-  private section(key: string): void {
+  section(key: string): void {
     this.w.skip();
-    const r = this.w.line([this.t(key)], "section");
-    this.w.merges.push(range(r, 0, 1, COLS));
+    const r = this.w.line([this.t(key)], { style: "section" });
+    this.w.merges.push(range(r, 0, 1, PLAN_COLUMNS));
   }
 
   /** label | value | note; returns the row. An undefined value is written later. */
-  private field(label: string, value: Cell | undefined, style: "body" | "input" | "todo" = "body", format?: string | null, note?: string): number {
-    const r = this.w.line([label], "body");
-    if (value !== undefined) this.w.cell(r, 1, value, style, format ?? null);
-    if (note) this.w.cell(r, 2, note, "note");
+  field(label: string, value: Cell | undefined, style: "body" | "input" | "todo" = "body", format?: string | null, note?: string): number {
+    const r = this.w.line([label], { style: "body" });
+    if (value !== undefined) this.w.cell(r, 1, value, { style, numberFormats: [format ?? null] });
+    if (note) this.w.cell(r, 2, note, { style: "note" });
     return r;
   }
 
@@ -241,37 +207,37 @@ class PlanBuilder {
     this.section("section.overview");
     const revLabel = ctx.measureAsRevenue ?? this.t("overview.revenue");
     const rev = ctx.revenue[id];
-    const revRow = this.field(revLabel, rev === rev ? rev : "—", "body", FMT.money, rev === rev ? this.t("overview.revenueNote") : this.t("overview.noRevenue"));
+    const revRow = this.field(revLabel, rev === rev ? rev : "—", "body", FORMAT.wholeMoney, rev === rev ? this.t("overview.revenueNote") : this.t("overview.noRevenue"));
     if (rev === rev) this.revenueRef = a1(revRow, 1);
     if (p.profit) {
       const pr = p.profit[id];
-      const prRow = this.field(this.t("overview.profit"), pr === pr ? pr : "—", "body", FMT.money, pr === pr ? (pr < 0 ? this.t("overview.lossMaking") : undefined) : this.t("overview.noProfit"));
+      const prRow = this.field(this.t("overview.profit"), pr === pr ? pr : "—", "body", FORMAT.wholeMoney, pr === pr ? (pr < 0 ? this.t("overview.lossMaking") : undefined) : this.t("overview.noProfit"));
       if (pr === pr) {
         this.profitRef = a1(prRow, 1);
         if (this.revenueRef) {
-          const r = this.field(this.t("overview.margin"), fx(`IF(${this.revenueRef}>0,${this.profitRef}/${this.revenueRef},"")`, rev > 0 ? pr / rev : ""), "body", FMT.pct);
+          const r = this.field(this.t("overview.margin"), fx(`IF(${this.revenueRef}>0,${this.profitRef}/${this.revenueRef},"")`, rev > 0 ? pr / rev : ""), "body", FORMAT.percent);
           this.marginRef = a1(r, 1);
         }
       }
     }
-    const totalRow = this.field(this.t("overview.total"), ctx.revenueTotal, "body", FMT.money, this.t("overview.totalNote", { n: ctx.revenueCustomers, column: revLabel }));
+    const totalRow = this.field(this.t("overview.total"), ctx.revenueTotal, "body", FORMAT.wholeMoney, this.t("overview.totalNote", { n: ctx.revenueCustomers, column: revLabel }));
     if (this.revenueRef) {
       const total = a1(totalRow, 1);
-      this.field(this.t("overview.share"), fx(`IF(${total}>0,${this.revenueRef}/${total},"")`, ctx.revenueTotal > 0 ? rev / ctx.revenueTotal : ""), "body", FMT.pct);
+      this.field(this.t("overview.share"), fx(`IF(${total}>0,${this.revenueRef}/${total},"")`, ctx.revenueTotal > 0 ? rev / ctx.revenueTotal : ""), "body", FORMAT.percent);
     }
     const pos = ctx.rankPosition[id];
     this.field(
       this.t("overview.rank"),
       pos >= 0 ? p.analysis.ranking.ranks[pos] : "—",
       "body",
-      FMT.int,
+      FORMAT.integer,
       pos >= 0 ? this.t("overview.rankNote", { n: ctx.ranked, measure: p.measureName }) : this.t("overview.notRanked"),
     );
     if (p.satisfaction) {
       const s = p.satisfaction[id];
       if (s === s) {
-        const sRow = this.field(this.t("overview.satisfaction"), s, "body", FMT.sat, this.t("overview.satisfactionNote"));
-        const cRow = this.field(this.t("overview.churn"), undefined, "body", FMT.pct, this.t("overview.churnNote"));
+        const sRow = this.field(this.t("overview.satisfaction"), s, "body", FORMAT.satisfaction, this.t("overview.satisfactionNote"));
+        const cRow = this.field(this.t("overview.churn"), undefined, "body", FORMAT.percent, this.t("overview.churnNote"));
         this.deferredChurn = { sat: a1(sRow, 1), row: cRow, v: churnOf(ctx, id) };
       } else {
         this.field(this.t("overview.satisfaction"), "—", "body", null, this.t("overview.noSatisfaction"));
@@ -280,7 +246,7 @@ class PlanBuilder {
     if (p.credit) this.field(this.t("overview.credit"), p.credit[id] ?? "—", "body", null, p.credit[id] ? undefined : this.t("overview.noCredit"));
     if (p.effort) {
       const e = p.effort[id];
-      this.field(this.t("overview.effort"), e === e ? e : "—", "body", "#,##0.0");
+      this.field(this.t("overview.effort"), e === e ? e : "—", "body", FORMAT.hours);
     }
     this.trend(revLabel);
   }
@@ -290,7 +256,7 @@ class PlanBuilder {
   private trend(revLabel: string): void {
     const { p, id, ctx, w } = this;
     w.skip();
-    w.line([this.t("overview.byPeriod", { column: revLabel })], "subtitle");
+    w.line([this.t("overview.byPeriod", { column: revLabel })], { style: "subtitle" });
     if (!p.monthly) {
       this.field(this.t("overview.trend"), "—", "body", null, this.t("overview.noDates"));
       return;
@@ -307,199 +273,28 @@ class PlanBuilder {
       prevRow = this.field(k === 12 ? this.t("overview.prev12") : this.t("overview.prevK", { k }), undefined);
       const L = a1(lastRow, 1);
       const P = a1(prevRow, 1);
-      this.field(this.t("overview.change"), fx(`IF(${P}>0,${L}/${P}-1,"")`, tr.change), "body", FMT.pct, tr.previous > 0 ? undefined : this.t("overview.noBase"));
+      this.field(this.t("overview.change"), fx(`IF(${P}>0,${L}/${P}-1,"")`, orBlank(tr.change)), "body", FORMAT.percent, tr.previous > 0 ? undefined : this.t("overview.noBase"));
       this.lastRef = L;
     } else {
       this.field(this.t("overview.trend"), "—", "body", null, this.t("overview.oneMonth", { n: months }));
     }
     w.skip();
-    const head = w.line([this.t("overview.month"), revLabel], "header");
+    const head = w.line([this.t("overview.month"), revLabel], { style: "header" });
     const first = head + 1;
     const rows: Cell[][] = [];
     const start = months - shown;
     for (let m = start; m < months; m++) rows.push([labels[m], p.monthly.values[id * months + m]]);
-    w.put(first, 0, rows.map((r) => [r[0]]), "body");
-    w.put(first, 1, rows.map((r) => [r[1]]), "body", [FMT.money]);
+    w.block(first, 0, rows.map((r) => [r[0]]), { style: "body" });
+    w.block(first, 1, rows.map((r) => [r[1]]), { style: "body", numberFormats: [FORMAT.wholeMoney] });
     w.row = first + rows.length;
-    if (shown < months) w.line([this.t("overview.monthsShown", { n: shown, total: months })], "note");
+    if (shown < months) w.line([this.t("overview.monthsShown", { n: shown, total: months })], { style: "note" });
     if (tr) {
       // Table rows: months start..months-1 at rows first..; the last k and the k before.
       const rowOf = (m: number) => first + (m - start);
       const sum = (from: number, to: number) => `SUM(${a1(rowOf(from), 1)}:${a1(rowOf(to - 1), 1)})`;
-      w.cell(lastRow, 1, fx(sum(months - k, months), tr.last), "body", FMT.money);
-      w.cell(prevRow, 1, fx(sum(months - 2 * k, months - k), tr.previous), "body", FMT.money);
+      w.cell(lastRow, 1, fx(sum(months - k, months), tr.last), { style: "body", numberFormats: [FORMAT.wholeMoney] });
+      w.cell(prevRow, 1, fx(sum(months - 2 * k, months - k), tr.previous), { style: "body", numberFormats: [FORMAT.wholeMoney] });
     }
-  }
-
-  // 3 Needs ----------------------------------------------------------------------------------
-
-  private needs(): void {
-    const w = this.w;
-    this.section("section.needs");
-    const head = w.line([this.t("needs.aspect"), this.t("needs.customer"), null, null, this.t("needs.proposition"), null, null], "header");
-    w.merges.push(range(head, 1, 1, 3), range(head, 4, 1, 3));
-    const todo = todoText(this.loc);
-    for (const aspect of ["price", "quality", "delivery", "terms", "service", "payment"]) {
-      const r = w.line([this.t(`needs.${aspect}`)], "body");
-      w.put(r, 1, [[todo, null, null, todo, null, null]], "todo");
-      w.merges.push(range(r, 1, 1, 3), range(r, 4, 1, 3));
-    }
-  }
-
-  // 4 Objectives -----------------------------------------------------------------------------
-
-  private objectives(): void {
-    const { w, p } = this;
-    this.section("section.objectives");
-    // Not an Excel table: the baselines differ per row, which a table would flag as inconsistent.
-    w.header(["lever", "measure", "baseline", "target", "change", "owner", "due"].map((k) => this.t(`objectives.${k}`)));
-    type Baseline = { ref: string | null; measure: string; format: string };
-    const usage: Baseline = this.lastRef
-      ? { ref: this.lastRef, measure: this.ctx.period === 12 ? this.t("objectives.m.usage12") : this.t("objectives.m.usageK", { k: this.ctx.period }), format: FMT.money }
-      : { ref: this.revenueRef, measure: this.t("objectives.m.usageAll"), format: FMT.money };
-    const lines: [string, Baseline][] = [
-      ["usage", usage],
-      ["crossSell", { ref: null, measure: this.t("objectives.m.crossSell"), format: FMT.money }],
-      ["priceMix", { ref: this.marginRef, measure: this.t("objectives.m.margin"), format: FMT.pct }],
-      ["dropUnprofitable", { ref: this.profitRef, measure: this.t("objectives.m.profit"), format: FMT.money }],
-      ["newBusiness", { ref: null, measure: this.t("objectives.m.newBusiness"), format: FMT.money }],
-    ];
-    for (const [lever, b] of lines) {
-      const r = w.line([this.t(`objectives.${lever}`), b.measure], "body", undefined, 0, true);
-      const base = b.ref ? fx(b.ref, this.valueAt(b.ref)) : null;
-      w.cell(r, 2, base, b.ref ? "body" : "input", b.format);
-      w.put(r, 3, [[null]], "input", [b.format]);
-      const B = a1(r, 2);
-      const T = a1(r, 3);
-      w.cell(r, 4, fx(`IF(AND(ISNUMBER(${B}),ISNUMBER(${T})),${T}-${B},"")`, ""), "body", b.format);
-      w.put(r, 5, [[null, null]], "input", [null, FMT.date]);
-    }
-    w.line([this.t("objectives.note")], "note");
-  }
-
-  /** Engine value of a cell this builder wrote (for references to it). */
-  private valueAt(ref: string): Literal {
-    for (let i = this.w.blocks.length - 1; i >= 0; i--) {
-      const b = this.w.blocks[i];
-      if (b.cells.length === 1 && b.cells[0].length === 1 && a1(b.row, b.col) === ref) {
-        const c = b.cells[0][0];
-        return c !== null && typeof c === "object" ? c.v : c;
-      }
-    }
-    throw new Error(`no cell ${ref}`);
-  }
-
-  // 5 Opportunities --------------------------------------------------------------------------
-
-  private opportunities(): void {
-    const { w, loc } = this;
-    this.section("section.opportunities");
-    const sizeCutRow = w.row++;
-    const likCutRow = w.row++;
-    const head = w.header(["description", "size", "likelihood", "priority", "next"].map((k) => this.t(`opportunities.${k}`)));
-    const first = head + 1;
-    const last = first + OPPORTUNITY_ROWS - 1;
-    const sizes = `${a1(first, 1)}:${a1(last, 1)}`;
-    this.field2(sizeCutRow, this.t("opportunities.sizeCut"), fx(`IF(COUNT(${sizes})=0,"",MEDIAN(${sizes}))`, ""), FMT.money, this.t("opportunities.sizeCutNote"));
-    this.field2(likCutRow, this.t("opportunities.likelihoodCut"), DEFAULT_LIKELIHOOD_CUT, FMT.pct0, this.t("opportunities.likelihoodCutNote"));
-    const S = abs(sizeCutRow, 1);
-    const Lc = abs(likCutRow, 1);
-    const labels = PRIORITY_LABEL_KEYS.map((k) => q(text(loc, k)));
-    const todo = todoText(loc);
-    for (let r = first; r <= last; r++) {
-      const s = a1(r, 1);
-      const l = a1(r, 2);
-      const f = this.live
-        ? `KA.PRIORITY(${s},${l},${S},${Lc},${q(loc)})`
-        : `IF(OR(${s}="",${l}=""),"",IF(IF(${l}>1,${l}/100,${l})>=IF(${Lc}>1,${Lc}/100,${Lc}),IF(${s}>=${S},${labels[0]},${labels[1]}),IF(${s}>=${S},${labels[2]},${labels[3]})))`;
-      w.cell(r, 0, todo, "todo");
-      w.put(r, 1, [[null, null]], "input", [FMT.money, FMT.pct0]);
-      w.cell(r, 3, fx(f, ""), "body");
-      w.cell(r, 4, null, "input");
-    }
-    w.row = last + 1;
-    w.tables.push({ name: "PlanOpportunities", range: range(head, 0, OPPORTUNITY_ROWS + 1, 5) });
-    w.name("SizeCut", range(sizeCutRow, 1));
-    w.name("LikelihoodCut", range(likCutRow, 1));
-    w.line([this.t("opportunities.rule")], "note");
-  }
-
-  private field2(row: number, label: string, value: Cell, format: string, note: string): void {
-    this.w.cell(row, 0, label, "body");
-    this.w.cell(row, 1, value, "input", format);
-    this.w.cell(row, 2, note, "note");
-  }
-
-  // 6 Action plan ----------------------------------------------------------------------------
-
-  private actionPlanRoles(): string[] {
-    return KA_TEAM_ROLES.map((r) => this.t(`team.${r}`));
-  }
-
-  private actionPlan(roles: string[]): void {
-    const { w, loc } = this;
-    this.section("section.actions");
-    const head = w.header(["action", "owner", "due", "budget", "status", "kpi"].map((k) => this.t(`actions.${k}`)));
-    const first = head + 1;
-    const todo = todoText(loc);
-    for (let i = 0; i < ACTION_ROWS; i++) {
-      const r = w.line([todo], "todo");
-      w.put(r, 1, [[null, null, null, null, null]], "input", [null, FMT.date, FMT.money, null, null]);
-    }
-    w.tables.push({ name: "PlanActions", range: range(head, 0, ACTION_ROWS + 1, 6) });
-    w.validate(range(first, 1, ACTION_ROWS, 1), roles);
-    w.validate(range(first, 4, ACTION_ROWS, 1), statusValues(loc));
-    w.line([this.t("actions.note")], "note");
-  }
-
-  // 7 KA team --------------------------------------------------------------------------------
-
-  private team(roles: string[]): void {
-    const { w } = this;
-    this.section("section.team");
-    const head = w.header(["role", "responsibility", "name", "notes"].map((k) => this.t(`team.${k}`)));
-    KA_TEAM_ROLES.forEach((role, i) => {
-      const r = w.line([roles[i], this.t(`team.${role}.duty`)], "body", undefined, 0, true);
-      // The KA manager named in section 1 (one cell to edit); the other names are to fill in.
-      const m = this.managerRef;
-      w.put(r, 2, [[i === 0 && m ? fx(`IF(${m.ref}="","",${m.ref})`, m.v) : null, null]], "input");
-    });
-    w.tables.push({ name: "PlanTeam", range: range(head, 0, KA_TEAM_ROLES.length + 1, 4) });
-    w.line([this.t("team.note")], "note");
-  }
-
-  // 8 Involvement ----------------------------------------------------------------------------
-
-  private involvement(): void {
-    const { w, loc } = this;
-    this.section("section.involvement");
-    const todo = todoText(loc);
-    for (const k of ["how", "depth"]) {
-      const r = w.line([this.t(`involvement.${k}`)], "body", undefined, 0, true);
-      w.put(r, 1, [[todo, null, null, null, null, null]], "todo");
-      w.merges.push(range(r, 1, 1, COLS - 1));
-    }
-    const stages = ["contact", "partnership", "embedded"].map((k) => this.t(`involvement.stage.${k}`));
-    const sr = this.field(this.t("involvement.stage"), null, "input", null, this.t("involvement.stageNote"));
-    w.validate(range(sr, 1), stages);
-    const cadences = ["monthly", "quarterly", "halfYearly"].map((k) => this.t(`involvement.cadence.${k}`));
-    const cr = this.field(this.t("involvement.cadence"), cadences[1], "input", null, this.t("involvement.cadenceNote"));
-    w.validate(range(cr, 1), cadences);
-    this.field(this.t("involvement.nextReview"), null, "input", FMT.date);
-  }
-
-  // 9 Stages ---------------------------------------------------------------------------------
-
-  private stages(): void {
-    const { w, loc } = this;
-    this.section("section.stages");
-    const head = w.header(["stage", "status", "owner", "due", "notes"].map((k) => this.t(`stages.${k}`)));
-    for (let i = 1; i <= PLANNING_STAGES; i++) {
-      const r = w.line([this.t(`stages.${i}`)], "body", undefined, 0, true);
-      w.put(r, 1, [[null, null, null, null]], "input", [null, null, FMT.date, null]);
-    }
-    w.validate(range(head + 1, 1, PLANNING_STAGES, 1), statusValues(loc));
-    w.tables.push({ name: "PlanStages", range: range(head, 0, PLANNING_STAGES + 1, 5) });
   }
 
   // 10 SWOT ----------------------------------------------------------------------------------
@@ -507,90 +302,59 @@ class PlanBuilder {
   private swot(): void {
     const { w, loc } = this;
     this.section("section.swot");
-    const h = this.swotHints();
+    const hints = swotHints(this.ctx, this.id, accountFacts(this.ctx, this.id));
+    const words = (box: readonly SwotHint[]) => box.map((hint) => this.hintText(hint));
+    const h = { s: words(hints.strengths), w: words(hints.weaknesses), o: words(hints.opportunities), t: words(hints.threats) };
     const todo = todoText(loc);
     // At least SWOT_ROWS rows per box, and always one row left for the KA manager.
     const rows = Math.max(SWOT_ROWS, 1 + Math.max(h.s.length, h.w.length, h.o.length, h.t.length));
     const pair = (left: string, right: string, l: string[], r: string[]) => {
-      const head = w.line([left, null, null, right, null, null, null], "header");
+      const head = w.line([left, null, null, right, null, null, null], { style: "header" });
       w.merges.push(range(head, 0, 1, 3), range(head, 3, 1, 4));
       for (let i = 0; i < rows; i++) {
         const row = w.row++;
-        w.cell(row, 0, i < l.length ? l[i] : todo, i < l.length ? "body" : "todo");
-        w.cell(row, 3, i < r.length ? r[i] : todo, i < r.length ? "body" : "todo");
+        w.cell(row, 0, i < l.length ? l[i] : todo, { style: i < l.length ? "body" : "todo" });
+        w.cell(row, 3, i < r.length ? r[i] : todo, { style: i < r.length ? "body" : "todo" });
         w.merges.push(range(row, 0, 1, 3), range(row, 3, 1, 4));
       }
     };
     pair(this.t("swot.strengths"), this.t("swot.weaknesses"), h.s, h.w);
     pair(this.t("swot.opportunities"), this.t("swot.threats"), h.o, h.t);
-    w.line([this.t("swot.note")], "note");
+    w.line([this.t("swot.note")], { style: "note" });
   }
 
-  /** Data-driven hints per SWOT box. */
-  private swotHints(): { s: string[]; w: string[]; o: string[]; t: string[] } {
-    const { p, id, ctx, loc } = this;
-    const s: string[] = [];
-    const wk: string[] = [];
-    const o: string[] = [];
-    const t: string[] = [];
-    const rev = ctx.revenue[id];
-    const share = ctx.revenueTotal > 0 && rev === rev ? rev / ctx.revenueTotal : NaN;
-    const pos = ctx.rankPosition[id];
-    if (p.analysis.tiers.tiers[id] === 0 && pos >= 0) {
-      s.push(this.t("hint.topTier", { tier: tierLabel(ctx, id, loc), rank: p.analysis.ranking.ranks[pos], n: ctx.ranked }));
+  /** A SWOT hint in the user's words (figures formatted alike in both languages). */
+  private hintText(hint: SwotHint): string {
+    const { ctx, id, loc } = this;
+    switch (hint.key) {
+      case "topTier":
+        return this.t("hint.topTier", { tier: tierLabel(ctx, id, loc), rank: hint.rank, n: ctx.ranked });
+      case "satisfaction":
+        return this.t("hint.satisfaction", { sat: decimalText(hint.satisfaction, 1), churn: percentHintText(hint.churn) });
+      case "loss":
+        return this.t("hint.loss", { profit: moneyText(hint.profit), margin: percentHintText(hint.margin) });
+      case "lossNoMargin":
+        return this.t("hint.lossNoMargin", { profit: moneyText(hint.profit) });
+      case "marginHigh":
+      case "marginLow":
+        return this.t(`hint.${hint.key}`, { margin: percentHintText(hint.margin), median: percentHintText(hint.median) });
+      case "strengthHigh":
+      case "strengthLow":
+        return this.t(`hint.${hint.key}`, { quadrant: quadrantLabel(loc, hint.quadrant) });
+      case "quadrant":
+        return this.t("hint.quadrant", { quadrant: quadrantLabel(loc, hint.quadrant), strategy: this.t(`strategy.${hint.quadrant}`) });
+      case "trend":
+        return this.t(hint.months === 12 ? "hint.trend12" : "hint.trendK", { change: signedPercentText(hint.change), k: hint.months });
+      case "dormant":
+        return this.t("hint.dormant", { month: hint.month });
+      case "churnExposure":
+        return this.t("hint.churnExposure", { amount: moneyText(hint.amount), churn: percentHintText(hint.churn) });
+      case "dependency":
+        return this.t("hint.dependency", { share: percentHintText(hint.share), threshold: percentHintText(hint.threshold) });
+      case "creditGood":
+      case "creditPoor":
+        return this.t(`hint.${hint.key}`, { rating: hint.rating });
     }
-    const sat = p.satisfaction ? p.satisfaction[id] : NaN;
-    if (sat === sat) {
-      const h = this.t("hint.satisfaction", { sat: fmtNumber(sat, 1), churn: fmtPct(churnOf(ctx, id)) });
-      if (sat >= 4) s.push(h);
-      else if (sat < 3) wk.push(h);
-    }
-    if (p.profit) {
-      const pr = p.profit[id];
-      if (pr < 0) wk.push(rev > 0 ? this.t("hint.loss", { profit: fmtMoney(pr), margin: fmtPct(pr / rev) }) : this.t("hint.lossNoMargin", { profit: fmtMoney(pr) }));
-      else if (pr === pr && rev > 0 && ctx.marginMedian === ctx.marginMedian) {
-        const m = pr / rev;
-        const args = { margin: fmtPct(m), median: fmtPct(ctx.marginMedian) };
-        if (m >= ctx.marginMedian) s.push(this.t("hint.marginHigh", args));
-        else wk.push(this.t("hint.marginLow", args));
-      }
-    }
-    const qn = quadrantName(ctx, id);
-    if (qn) {
-      const label = quadrantLabel(loc, qn);
-      if (qn === "Strategic" || qn === "Status") s.push(this.t("hint.strengthHigh", { quadrant: label }));
-      else wk.push(this.t("hint.strengthLow", { quadrant: label }));
-      o.push(this.t("hint.quadrant", { quadrant: label, strategy: this.t(`strategy.${qn}`) }));
-    }
-    const tr = trendOf(ctx, id);
-    if (tr && tr.change === tr.change) {
-      const args = { change: fmtSignedPct(tr.change), k: ctx.period };
-      const key = ctx.period === 12 ? "hint.trend12" : "hint.trendK";
-      if (tr.change > 0) o.push(this.t(key, args));
-      else if (tr.change < 0) t.push(this.t(key, args));
-    }
-    if (p.monthly && p.monthly.labels.length >= 6) {
-      // No sales in the last three months after earlier sales: the account may be leaving.
-      const months = p.monthly.labels.length;
-      const base = id * months;
-      let lastSale = -1;
-      for (let m = months - 1; m >= 0; m--)
-        if (p.monthly.values[base + m] > 0) {
-          lastSale = m;
-          break;
-        }
-      if (lastSale >= 0 && lastSale < months - 3) t.push(this.t("hint.dormant", { month: p.monthly.labels[lastSale] }));
-    }
-    const churn = churnOf(ctx, id);
-    if (churn >= 0.2 && rev > 0) t.push(this.t("hint.churnExposure", { amount: fmtMoney(churn * rev), churn: fmtPct(churn) }));
-    if (share > PLAN_DEPENDENCY_HINT) t.push(this.t("hint.dependency", { share: fmtPct(share), threshold: fmtPct(PLAN_DEPENDENCY_HINT) }));
-    const rating = p.credit?.[id] ?? null;
-    if (rating && ctx.creditScale) {
-      const l = creditLikelihood(ctx.creditScale, rating);
-      if (l <= 2) s.push(this.t("hint.creditGood", { rating }));
-      else if (l >= 4) t.push(this.t("hint.creditPoor", { rating }));
-    }
-    return { s, w: wk, o, t };
   }
 
   // 11 Assumptions ---------------------------------------------------------------------------
@@ -598,18 +362,18 @@ class PlanBuilder {
   private assumptions(): void {
     const { w, loc } = this;
     this.section("section.assumptions");
-    w.line([this.t("assumptions.churn")], "subtitle");
+    w.line([this.t("assumptions.churn")], { style: "subtitle" });
     w.header([this.t("assumptions.level"), this.t("assumptions.satisfaction"), this.t("assumptions.probability")]);
     const first = w.row;
     const rows = churnTableRows(loc);
-    w.put(first, 0, rows.map((r) => [r[0]]), "body");
-    w.put(first, 1, rows.map((r) => [r[1], r[2]]), "input", [FMT.int, FMT.pct]);
+    w.block(first, 0, rows.map((r) => [r[0]]), { style: "body" });
+    w.block(first, 1, rows.map((r) => [r[1], r[2]]), { style: "input", numberFormats: [FORMAT.integer, FORMAT.percent] });
     w.row = first + rows.length;
-    w.line([churnSourceNote(loc)], "note");
+    w.line([churnSourceNote(loc)], { style: "note" });
     const levels = range(first, 1, rows.length, 1);
     const probs = range(first, 2, rows.length, 1);
     w.name("ChurnTable", range(first, 1, rows.length, 2), this.t("assumptions.churn"));
     const c = this.deferredChurn;
-    if (c) w.cell(c.row, 1, churnCell(c.sat, levels, probs, this.live, c.v), "body", FMT.pct);
+    if (c) w.cell(c.row, 1, churnCell(c.sat, levels, probs, this.live, c.v), { style: "body", numberFormats: [FORMAT.percent] });
   }
 }

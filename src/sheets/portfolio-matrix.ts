@@ -13,7 +13,7 @@
  * axis has none, documented proxies computed from the sales data stand in, and a note on the
  * sheet says so: attractiveness = revenue, profit margin (profit / revenue), growth (revenue
  * of the second half of the months against the first half); strength = satisfaction (1–5),
- * credit rating (AAA = 10 … D = 1, Moody's names mapped, +/− a third of a notch), months with
+ * credit rating (engine/credit-rating.ts creditOrdinal: AAA = 10 … D = 1, Moody's grades mapped), months with
  * sales. Share of wallet is unknown from sales data.
  *
  * Layout (0-based rows; n notes from row 2):
@@ -49,9 +49,14 @@ import { median, minMax } from "../engine/stats";
 import { TIER_LOSS, TIER_NONE } from "../engine/tiers";
 import { list, text } from "../strings";
 import { a1, Cell, SheetModel } from "./model";
-import {
-  abs, colSpan, countIf, excelRound, FORMAT, fx, generatedDate, measureValues, numberOrBlank, quoted, range, rowSpan, SheetBuilder, SheetOptions, Translate, uniqueHeaders,
-} from "./common";
+import { axesOf, AxisName, FEW, listedAccounts, weightsOf } from "./matrix-axes";
+import { abs, FORMAT, fx, numberOrBlank, range, SheetBuilder } from "./sheet-builder";
+import { generatedDate, SheetOptions, Translate } from "./sheet-options";
+import { colSpan, countIf, quoted, rowSpan, uniqueHeaders } from "./formula-text";
+import { excelRound } from "./number-text";
+import { measureValues } from "../engine/account-facts";
+
+export { FEW };
 
 export interface MatrixOptions extends SheetOptions {
   /** "all" customers with a value, the top N by value, or (default) the first two tiers. */
@@ -60,24 +65,8 @@ export interface MatrixOptions extends SheetOptions {
   readonly weights?: { readonly attractiveness: readonly number[]; readonly strength: readonly number[] };
 }
 
-/** With this many customers or fewer, every customer is listed by default. */
-export const FEW = 20;
 const TAB_COLOR = "2F5597";
 const QUADRANT_FILLS: Record<(typeof QUADRANTS)[number], string> = { Strategic: "C6EFCE", Star: "FFEB9C", Status: "DDEBF7", Streamline: "EDEDED" };
-
-type AxisName = "attractiveness" | "strength";
-
-interface Criterion {
-  readonly name: string;
-  /** Per customer id; NaN = no value. */
-  readonly values: Float64Array;
-}
-
-interface Axis {
-  readonly criteria: readonly Criterion[];
-  /** Names of the proxies used, or null when the portfolio's own criteria are used. */
-  readonly proxies: boolean;
-}
 
 export function buildMatrixSheet(p: Portfolio, options: MatrixOptions): SheetModel {
   const loc = options.locale;
@@ -88,14 +77,7 @@ export function buildMatrixSheet(p: Portfolio, options: MatrixOptions): SheetMod
   const revenue = p.revenue ?? measureValues(p); // revenue, or the measure when revenue is not mapped
   const sizeName = p.revenue ? options.columnNames?.revenue ?? t("proxy.revenue") : p.measureName;
 
-  const axes: Record<AxisName, Axis> = {
-    attractiveness: p.attractiveness
-      ? { criteria: p.attractiveness.names.map((name, j) => ({ name, values: p.attractiveness!.values[j] })), proxies: false }
-      : { criteria: attractivenessProxies(p, revenue, sizeName, t), proxies: true },
-    strength: p.strength
-      ? { criteria: p.strength.names.map((name, j) => ({ name, values: p.strength!.values[j] })), proxies: false }
-      : { criteria: strengthProxies(p, t), proxies: true },
-  };
+  const axes = axesOf(p, revenue, sizeName, t);
   const weights = weightsOf(axes, options.weights);
 
   // Accounts: listed (by the option), then placed (a value on a weighted criterion of both axes).
@@ -395,92 +377,4 @@ function legend(
   // Beside the table's rows: one line each (no taller rows).
   b.fitColumns([X, X + 1, X + 2, X + 3, X + 4], { min: 8, max: 48, lines: 1 });
   return title + 1 + QUADRANTS.length;
-}
-
-function listedAccounts(p: Portfolio, accounts: MatrixOptions["accounts"], t: Translate): { ids: number[]; selection: string } {
-  const a = p.analysis;
-  const byValue = [...a.ranking.order, ...[...a.losses].reverse()]; // value descending
-  if (accounts === "all") return { ids: byValue, selection: t("selection.all") };
-  if (typeof accounts === "number") {
-    if (!Number.isInteger(accounts) || accounts < 1) throw new Error(`accounts must be "all" or a whole number from 1 up, not ${accounts}`);
-    return { ids: byValue.slice(0, accounts), selection: t("selection.top", { n: accounts, measure: p.measureName }) };
-  }
-  if (byValue.length <= FEW) return { ids: byValue, selection: t("selection.few", { n: FEW }) };
-  const labels = a.spec.labels;
-  return {
-    ids: Array.from(a.ranking.order).filter((id) => a.tiers.tiers[id] <= 1),
-    selection: t("selection.tiers", { first: labels[0], second: labels[1], measure: p.measureName }),
-  };
-}
-
-function weightsOf(axes: Record<AxisName, Axis>, given: MatrixOptions["weights"]): Record<AxisName, number[]> {
-  const out = {} as Record<AxisName, number[]>;
-  for (const axis of ["attractiveness", "strength"] as const) {
-    const n = axes[axis].criteria.length;
-    const w = given ? [...given[axis]] : new Array<number>(n).fill(1);
-    if (w.length !== n) throw new Error(`weights.${axis} must hold ${n} weights (one per criterion), not ${w.length}`);
-    if (w.some((x) => !(x >= 0 && Number.isFinite(x)))) throw new Error(`weights.${axis} must be numbers of 0 or more`);
-    if (n > 0 && !w.some((x) => x > 0)) throw new Error(`weights.${axis} are all 0; at least one must be above 0`);
-    out[axis] = w;
-  }
-  return out;
-}
-
-/** Attractiveness proxies: revenue, profit margin, growth (second half of the months against the first). */
-function attractivenessProxies(p: Portfolio, revenue: Float64Array, revenueName: string, t: Translate): Criterion[] {
-  const out: Criterion[] = [{ name: t("proxy.revenueCriterion", { name: revenueName }), values: revenue }];
-  if (p.profit && p.profit.some((x, i) => x !== revenue[i] && x === x)) {
-    out.push({ name: t("proxy.margin"), values: p.profit.map((x, i) => (x === x && revenue[i] > 0 ? x / revenue[i] : NaN)) });
-  }
-  if (p.monthly) {
-    const P = p.monthly.labels.length;
-    const h = Math.floor(P / 2);
-    if (h >= 1) {
-      const v = p.monthly.values;
-      const growth = revenue.map((_, id) => {
-        let early = 0;
-        let late = 0;
-        for (let k = 0; k < h; k++) {
-          early += v[id * P + k];
-          late += v[id * P + P - h + k];
-        }
-        return early > 0 ? (late - early) / early : NaN;
-      });
-      out.push({ name: t("proxy.growth", { first: p.monthly.labels[0], last: p.monthly.labels[P - 1] }), values: growth });
-    }
-  }
-  return out.filter((c) => c.values.some((x) => x === x));
-}
-
-/** Strength proxies: satisfaction, credit rating as an ordinal, months with sales. */
-function strengthProxies(p: Portfolio, t: Translate): Criterion[] {
-  const out: Criterion[] = [];
-  if (p.satisfaction) out.push({ name: t("proxy.satisfaction"), values: p.satisfaction });
-  if (p.credit) out.push({ name: t("proxy.credit"), values: Float64Array.from(p.credit, creditOrdinal) });
-  if (p.monthly) {
-    const P = p.monthly.labels.length;
-    const v = p.monthly.values;
-    const months = new Float64Array(p.analysis.customers.count).map((_, id) => {
-      let k = 0;
-      for (let j = 0; j < P; j++) if (v[id * P + j] !== 0) k++;
-      return k > 0 ? k : NaN; // no dated sales: unknown, not 0
-    });
-    out.push({ name: t("proxy.months"), values: months });
-  }
-  return out.filter((c) => c.values.some((x) => x === x));
-}
-
-const RATINGS = ["D", "C", "CC", "CCC", "B", "BB", "BBB", "A", "AA", "AAA"];
-const MOODYS: Record<string, string> = { BAA: "BBB", BA: "BB", CAA: "CCC", CA: "CC" };
-
-/** AAA = 10 … D = 1 (S&P/Fitch letters; Moody's Aaa…C mapped); + / − or Moody's 1 / 3 move a third of a notch. NaN if unknown. */
-export function creditOrdinal(rating: string | null): number {
-  if (rating === null) return NaN;
-  const m = /^([A-Za-z]+)\s*([+\-123])?$/.exec(rating.trim());
-  if (!m) return NaN;
-  const letters = m[1].toUpperCase();
-  const i = RATINGS.indexOf(MOODYS[letters] ?? letters);
-  if (i < 0) return NaN;
-  const notch = m[2] === "+" || m[2] === "1" ? 1 / 3 : m[2] === "-" || m[2] === "3" ? -1 / 3 : 0;
-  return i + 1 + notch;
 }

@@ -3,7 +3,7 @@ import { buildPortfolio, Portfolio, SalesColumns } from "../../src/engine/portfo
 import { TIER_LOSS, tierSpecOf } from "../../src/engine/tiers";
 import { buildAccountPlanSheet, OPPORTUNITY_ROWS, selectPlanAccounts } from "../../src/sheets/account-plan";
 import { Cell, isFormula, Literal, SheetModel } from "../../src/sheets/model";
-import { SheetOptions } from "../../src/sheets/common";
+import { SheetOptions } from "../../src/sheets/sheet-options";
 import { Locale, resourceOf, text } from "../../src/strings";
 import { functionsIn, gridOf, mismatches, PlanSheetEvaluator, referencesIn, samplePlanPortfolio, Scalar } from "../support/formula-eval";
 

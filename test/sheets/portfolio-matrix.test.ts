@@ -3,7 +3,8 @@ import { buildPortfolio, Portfolio, SalesColumns } from "../../src/engine/portfo
 import { scoreAccounts } from "../../src/engine/scoring";
 import { tierSpecOf } from "../../src/engine/tiers";
 import { generateSalesSample, SAMPLE_COLUMNS, SalesRow } from "../../src/sample";
-import { creditOrdinal, buildMatrixSheet, FEW } from "../../src/sheets/portfolio-matrix";
+import { creditOrdinal } from "../../src/engine/credit-rating";
+import { buildMatrixSheet, FEW } from "../../src/sheets/portfolio-matrix";
 import { isFormula, SheetModel } from "../../src/sheets/model";
 import { Locale, resourceOf, text } from "../../src/strings";
 import { cellAt, checkFormulas, formulaCells, layoutProblems, referencesOf, SheetEvaluator, shown, textsOf } from "../support/formula-eval";
@@ -285,7 +286,8 @@ describe("portfolio matrix: proxies when no criteria are mapped", () => {
     ["Baa1", 7 + 1 / 3],
     ["Caa", 4],
     ["D", 1],
-    ["A +", 8 + 1 / 3],
+    ["A+", 8 + 1 / 3],
+    ["A +", NaN],
     ["X", NaN],
     ["", NaN],
   ])("credit rating %p is %p", (r, v) => {

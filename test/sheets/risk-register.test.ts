@@ -3,9 +3,10 @@ import { RISK_BANDS, riskLevelOf, riskScore } from "../../src/engine/risk";
 import { tierSpecOf } from "../../src/engine/tiers";
 import { selectPlanAccounts } from "../../src/sheets/account-plan";
 import { Cell, isFormula, Literal, SheetModel } from "../../src/sheets/model";
-import { SheetOptions } from "../../src/sheets/common";
-import { CREDIT_SCALES, creditScaleOf } from "../../src/sheets/plan-parts";
-import { buildRiskRegisterSheet, RISK_REGISTER_KEY, RISK_RULES, RiskKind, scaleScore, ScaleRule } from "../../src/sheets/risk-register";
+import { SheetOptions } from "../../src/sheets/sheet-options";
+import { CREDIT_SCALES, creditScaleOf } from "../../src/engine/credit-rating";
+import { RISK_RULES, RiskKind } from "../../src/engine/risk-rules";
+import { buildRiskRegisterSheet, RISK_REGISTER_KEY } from "../../src/sheets/risk-register";
 import { Locale, text } from "../../src/strings";
 import { functionsIn, gridOf, mismatches, PlanSheetEvaluator, referencesIn, samplePlanPortfolio, Scalar } from "../support/formula-eval";
 
@@ -290,6 +291,19 @@ describe("risk register: credit ratings", () => {
     expect(shown(n, account(n, 2, "Beta").rows.credit!, COL.likelihood)).toBe(5);
   });
 
+  test("Moody's ratings: Baa is scored like BBB on the risk register, as on the matrix", () => {
+    const p = withRatings(["Baa1", "Baa1", "Caa2", "Caa2", null, "B3"]);
+    const m = buildRiskRegisterSheet(p, ids(p, "Acme", "Beta", "Delta"), EN);
+    expect(mismatches(m)).toEqual([]);
+    expect(shown(m, account(m, 1, "Acme").rows.credit!, COL.likelihood)).toBe(2);
+    expect(shown(m, account(m, 2, "Beta").rows.credit!, COL.likelihood)).toBe(4);
+    expect(shown(m, account(m, 3, "Delta").rows.credit!, COL.likelihood)).toBe(4);
+    const table = m.names!.find((x) => x.name === "CreditTable")!.range;
+    const rows = Array.from({ length: table.rows }, (_, i) => [shown(m, table.row + i, 0), shown(m, table.row + i, 1)]);
+    expect(rows).toContainEqual(["Baa", 2]);
+    expect(rows).toContainEqual(["Caa", 4]);
+  });
+
   test("ratings on no known scale: the credit risk is left out with a note, no table", () => {
     const p = withRatings(["good", "good", "poor", "poor", null, "fair"]);
     const m = buildRiskRegisterSheet(p, ids(p, "Acme"), EN);
@@ -422,31 +436,5 @@ describe("risk register: the sample, languages, live mode", () => {
       expect(shown(m, r, COL.likelihood)).toBeGreaterThanOrEqual(4);
       expect(shown(m, r, COL.exposure)).toBeCloseTo(-portfolio.profit![id], 6);
     });
-  });
-});
-
-describe("RISK_RULES and scaleScore", () => {
-  test("one rule per kind, four ascending/descending cuts per scale", () => {
-    expect(RISK_RULES.map((r) => r.kind)).toEqual(KINDS);
-    for (const r of RISK_RULES) {
-      const scales = [r.impact, ...(r.likelihood === "credit table" ? [] : [r.likelihood])];
-      for (const s of scales) {
-        expect(s.cuts).toHaveLength(4);
-        const sorted = [...s.cuts].sort((a, b) => (s.direction === "higher" ? a - b : b - a));
-        expect([...s.cuts]).toEqual(sorted);
-      }
-    }
-  });
-
-  test("a value at a cut reaches it when higher is riskier; must be below it when lower is", () => {
-    const up: ScaleRule = { measure: "x", direction: "higher", cuts: [1, 2, 3, 4] };
-    const down: ScaleRule = { measure: "x", direction: "lower", cuts: [0, -1, -2, -3] };
-    expect([0.5, 1, 2.5, 4, 99].map((x) => scaleScore(x, up))).toEqual([1, 2, 3, 5, 5]);
-    expect([1, 0, -0.5, -1, -3, -3.1].map((x) => scaleScore(x, down))).toEqual([1, 1, 2, 2, 4, 5]);
-  });
-
-  test("the churn cuts put the five satisfaction levels on likelihoods 5…1", () => {
-    const rule = RISK_RULES[0].likelihood as ScaleRule;
-    expect([0.8, 0.4, 0.2, 0.1, 0.015].map((p) => scaleScore(p, rule))).toEqual([5, 4, 3, 2, 1]);
   });
 });

@@ -17,7 +17,7 @@ import { TIER_LOSS, TIER_NONE } from "../../engine/tiers";
 import { planNames, writeWorkbook, writeWorkbookTo } from "../../render/xlsx";
 import { buildSheetModels, choosePlanAccounts, PlanAccounts, today } from "../../app/build";
 import { MAX_PLAN_SHEETS, PlanSelection } from "../../sheets/account-plan";
-import { LiveSource, SheetOptions } from "../../sheets/common";
+import { LiveSource, SheetOptions } from "../../sheets/sheet-options";
 import { SheetModel } from "../../sheets/model";
 import { Locale, text } from "../../strings";
 import { CliError } from "../errors";

@@ -4,6 +4,7 @@
  * per tier (customers, % of customers, value, % of value).
  */
 import { CustomerAnalysis } from "../../engine/analysis";
+import { tierSums } from "../../engine/tier-sums";
 import { TIER_LOSS, TIER_NONE } from "../../engine/tiers";
 import { list, Locale, text } from "../../strings";
 import { Table } from "../input/table";
@@ -51,25 +52,7 @@ export function tiersResult(a: CustomerAnalysis, locale: Locale, limit = Infinit
  * loss line has none.
  */
 export function tierSummaryResult(a: CustomerAnalysis, locale: Locale): Result {
-  const k = a.spec.labels.length;
-  const counts = new Array<number>(k).fill(0);
-  const sums = new Array<number>(k).fill(0);
-  let lossCount = 0;
-  let lossSum = 0;
-  let all = 0;
-  const { totals, hasValue } = a.customers;
-  for (let id = 0; id < totals.length; id++) {
-    if (!hasValue[id]) continue;
-    all++;
-    const t = a.tiers.tiers[id];
-    if (t === TIER_LOSS) {
-      lossCount++;
-      lossSum += totals[id];
-    } else if (t < k) {
-      counts[t]++;
-      sums[t] += totals[id];
-    }
-  }
+  const { counts, sums, lossCount, lossSum, customers: all, total } = tierSums(a, a.customers.totals);
   const T = a.tiers.positiveTotal;
   const h = (key: string) => text(locale, `cli.summary.header.${key}`);
   const columns = [
@@ -81,7 +64,7 @@ export function tierSummaryResult(a: CustomerAnalysis, locale: Locale): Result {
   ];
   const rows: unknown[][] = a.spec.labels.map((label, t) => [label, counts[t], all ? counts[t] / all : 0, sums[t], T > 0 ? sums[t] / T : 0]);
   if (lossCount > 0) rows.push([list(locale, "tier.loss")[0], lossCount, all ? lossCount / all : 0, lossSum, null]);
-  rows.push([text(locale, "pareto.total"), all, all ? 1 : 0, sums.reduce((s, x) => s + x, 0) + lossSum, null]);
+  rows.push([text(locale, "pareto.total"), all, all ? 1 : 0, total, null]);
   return { columns, rows };
 }
 

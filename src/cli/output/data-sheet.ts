@@ -13,7 +13,7 @@
  */
 import { describeCell, isBlank } from "../../engine/input/cells";
 import { NumberStatus, readNumber } from "../../engine/input/numbers";
-import { LiveSource } from "../../sheets/common";
+import { LiveSource } from "../../sheets/sheet-options";
 import { a1, Cell, Literal, SheetModel } from "../../sheets/model";
 import { quoteSheetName } from "../../render/xlsx";
 import { Table } from "../input/table";
