@@ -7,7 +7,7 @@ import { concentrationOf, ConcentrationFigures } from "../engine/concentration";
 import { Portfolio } from "../engine/portfolio";
 import { Locale, text } from "../strings";
 import { abs, FORMAT, fx, range, SheetBuilder } from "./sheet-builder";
-import { generatedDate, Translate } from "./sheet-options";
+import { Translate } from "./sheet-options";
 import { percentTextFormula, quoted, templateFormula } from "./formula-text";
 import { percentText, thresholdText } from "./number-text";
 import { measureValues } from "../engine/account-facts";
@@ -86,7 +86,7 @@ export function subtitle(c: Context, options: ContributionOptions): string {
     t("scheme", { scheme: c.p.analysis.spec.scheme, tiers: tiers.join(t("listSeparator")) }),
   ];
   if (c.p.analysis.spec.scheme === "AUTO") parts.push(t("autoBorders"));
-  const date = generatedDate(options);
+  const date = options.generated;
   if (date) parts.push(t("generated", { date }));
   return parts.join(" · ");
 }

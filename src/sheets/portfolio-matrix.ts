@@ -51,7 +51,7 @@ import { list, text } from "../strings";
 import { a1, Cell, SheetModel } from "./model";
 import { axesOf, AxisName, FEW, listedAccounts, weightsOf } from "./matrix-axes";
 import { abs, FORMAT, fx, numberOrBlank, range, SheetBuilder } from "./sheet-builder";
-import { generatedDate, SheetOptions, Translate } from "./sheet-options";
+import { SheetOptions, Translate } from "./sheet-options";
 import { colSpan, countIf, quoted, rowSpan, uniqueHeaders } from "./formula-text";
 import { excelRound } from "./number-text";
 import { measureValues } from "../engine/account-facts";
@@ -89,7 +89,7 @@ export function buildMatrixSheet(p: Portfolio, options: MatrixOptions): SheetMod
 
   b.cell(0, 0, t("title"), { style: "title" });
   const sub = [t("subtitle", { count: placed.length, selection })];
-  const date = generatedDate(options);
+  const date = options.generated;
   if (date) sub.push(t("generated", { date }));
 
   const notes: { text: string; style: "note" | "warning" }[] = [

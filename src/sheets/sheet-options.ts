@@ -29,8 +29,6 @@ export interface SheetOptions {
    * builders never read the clock. The plan and risk sheets need it.
    */
   readonly generated?: string;
-  /** @deprecated The plan and risk builders' former name of `generated`; still read when `generated` is absent. */
-  readonly generatedOn?: string;
   /** Live mode (see LiveOptions). */
   readonly live?: LiveOptions;
   /** Header names of the source columns, for subtitles and headers. */
@@ -40,14 +38,10 @@ export interface SheetOptions {
 /** A builder's string lookup under its own key prefix. */
 export type Translate = (key: string, args?: Record<string, string | number>) => string;
 
-/** The generation date of the options (`generated`, or the former `generatedOn`), undefined when none. */
-export function generatedDate(options: SheetOptions): string | undefined {
-  return options.generated ?? options.generatedOn;
-}
 
 /** The generation date, required (plan and risk sheets show it and plan from it). */
 export function requiredDate(options: SheetOptions, sheet: string): string {
-  const date = generatedDate(options);
+  const date = options.generated;
   if (date === undefined || date.trim() === "") throw new Error(`${sheet}: options.generated (the generation date, YYYY-MM-DD) is required`);
   return date;
 }
