@@ -3,6 +3,7 @@
  * header names no role look like, and which such column is the date, satisfaction, credit,
  * customer or revenue column (the thresholds are in mapping.ts's module comment).
  */
+import { isCreditRating, isDistinctiveRating } from "../engine/credit-rating";
 import { maxOf } from "../engine/arrays";
 import { DEFAULT_CHURN_LEVELS, levelKey } from "../engine/churn";
 import { excelErrorOf, isBlank } from "../engine/input/cells";
@@ -56,8 +57,6 @@ const SERIAL_MIN = 32874;
 const SERIAL_MAX = 55153;
 /** Sales dates cluster: serial numbers spread over more than 20 years are amounts. */
 const SERIAL_SPAN_MAX = 7305;
-const RATING = /^(AAA|AA|A|BBB|BB|B|CCC|CC|C|D|Aaa|Aa|Baa|Ba|Caa|Ca)[+-]?$/;
-const LONG_RATING = /^(AAA|AA|BBB|BB|CCC|CC|Aaa|Aa|Baa|Ba|Caa|Ca)|[+-]$/;
 const LEVEL_NAMES = new Set<string>();
 for (const d of DEFAULT_CHURN_LEVELS) for (const name of [...d.en, ...d.zh]) LEVEL_NAMES.add(levelKey(name));
 
@@ -98,9 +97,9 @@ function countText(t: Tally, s: string): void {
   if (/\d{3,}/.test(s)) t.codes++;
   if (isDateText(s)) t.dates++;
   if (LEVEL_NAMES.has(levelKey(s))) t.satisfaction++;
-  if (RATING.test(s)) {
+  if (isCreditRating(s)) {
     t.ratings++;
-    if (LONG_RATING.test(s)) t.longRating = true;
+    if (isDistinctiveRating(s)) t.longRating = true;
   }
 }
 

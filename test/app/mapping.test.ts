@@ -92,6 +92,11 @@ describe("proposeMapping: content sniffing", () => {
     expect(m).toEqual({ orderId: 0, credit: 5, region: 6, customer: 1, date: 2, revenue: 3, satisfaction: 4, attractiveness: [], strength: [] });
   });
 
+  test("Moody's ratings with numeric modifiers (Baa2, A1) are sniffed as credit, by the engine's one grammar", () => {
+    const moodys = rows.map((r, i) => [r[1], ["Aa2", "Baa2", "A1", "Ba3", "Aa1", "Caa1", "A3", "Aa2"][i]]);
+    expect(proposeMappingDetails(["", ""], moodys).mapping.credit).toBe(1);
+  });
+
   test("a column of A/B/C tiers is not taken for credit ratings", () => {
     const tiers = rows.map((r, i) => [r[1], ["A", "B", "C", "A", "A", "B", "C", "A"][i]]);
     expect(proposeMapping(["", ""], tiers).credit).toBeUndefined();
