@@ -27,16 +27,14 @@ import { maxOf } from "../arrays";
 import { DEFAULT_CHURN_LEVELS, levelKey } from "../churn";
 import { KaError } from "../errors";
 import { NamedColumn, SalesColumns } from "../portfolio";
-import { Cell, describeCell, excelErrorOf, isBlank } from "./cells";
+import { Cell, cellText, describeCell, excelErrorOf, isBlank } from "./cells";
 import { isDateText } from "./dates";
 import { ColumnRole, COLUMN_ROLES, findColumn, pivotValueHeaderOf } from "./headers";
 import { parseNumericText } from "./numbers";
 import { columnLetter } from "./column-letters";
 
 /** role → column index (0-based in the table); attractiveness/strength → criteria column indexes. */
-export interface ColumnMapping {
-  [role: string]: number | number[] | undefined;
-}
+export type ColumnMapping = Record<string, number | number[] | undefined>;
 
 export type Measure = "revenue" | "profit";
 
@@ -335,7 +333,7 @@ export function mappedSalesColumns(
     const existing = byIndex.get(index);
     if (existing) return existing;
     const h = headers[index];
-    const header = h === null || h === undefined ? "" : String(h).trim();
+    const header = cellText(h).trim();
     let name = header !== "" ? header : `Column ${columnLetterOf(index)}`;
     if (indexOf.has(name)) name = `${name} (${columnLetterOf(index)})`;
     const c: NamedColumn = { name, cells: columns[index] ?? new Array<Cell>(rows).fill(null) };
