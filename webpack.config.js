@@ -1,4 +1,3 @@
-/* eslint-disable no-undef */
 /*
  * Webpack build of the KA Planner add-in, after the official "Excel custom functions with a
  * shared runtime" template: the task pane, commands and functions bundles are all loaded by ONE

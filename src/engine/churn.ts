@@ -77,7 +77,7 @@ export const DEFAULT_CHURN_TABLE: ChurnTable = (() => {
 export function churnProbability(level: number | string, table: ChurnTable = DEFAULT_CHURN_TABLE): number {
   if (typeof level === "number") return interpolate(table.levels, table.probabilities, level);
   const p = table.names.get(levelKey(level));
-  return p === undefined ? NaN : p;
+  return p ?? NaN;
 }
 
 /** The numeric range [lowest, highest] of a table; [NaN, NaN] when it has no numeric level. */

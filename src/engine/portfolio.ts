@@ -208,7 +208,7 @@ function meanSatisfaction(v: Vector, ids: Int32Array, count: number): Float64Arr
 }
 
 function latestText(v: Vector, ids: Int32Array, count: number, months: Int32Array | null): (string | null)[] {
-  const out: (string | null)[] = new Array(count).fill(null);
+  const out = new Array<string | null>(count).fill(null);
   const when = new Float64Array(count).fill(-Infinity);
   for (let i = 0; i < v.length; i++) {
     const id = ids[i];

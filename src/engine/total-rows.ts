@@ -121,7 +121,9 @@ export function withoutTotalRows(values: Float64Array, ids: Int32Array, names: r
     const x = values[i];
     if (x !== x) continue; // blank
     const id = ids[i];
-    const kind = id === NO_CUSTOMER ? Kind.Customer : kinds[id];
+    // `kinds` is a Uint8Array of Kind values: typed arrays hold plain numbers.
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-enum-assignment
+    const kind: Kind = id === NO_CUSTOMER ? Kind.Customer : kinds[id];
     if (kind === Kind.Placeholder) out[i] = NO_CUSTOMER;
     if (kind !== Kind.TotalWord) {
       const a = x < 0 ? -x : x;

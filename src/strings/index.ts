@@ -10,7 +10,7 @@ export type Locale = "en" | "zh";
 export const LOCALES: readonly Locale[] = ["en", "zh"];
 
 type Resource = Record<string, string | string[]>;
-const RESOURCES: Record<Locale, Resource> = { en: en as Resource, zh: zh as Resource };
+const RESOURCES: Record<Locale, Resource> = { en, zh };
 
 /** The raw resource of a locale (for completeness tests and the task pane). */
 export function resourceOf(locale: Locale): Readonly<Resource> {

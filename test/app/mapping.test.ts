@@ -159,7 +159,7 @@ describe("validateMapping", () => {
     expect(validateMapping({ customer: 0, revenue: 1, profit: 1 })).toEqual([{ kind: "duplicate", column: 1, roles: ["revenue", "profit"] }]);
     expect(validateMapping({ customer: 0, revenue: 1, attractiveness: [1, 2] })).toEqual([{ kind: "duplicate", column: 1, roles: ["revenue", "attractiveness"] }]);
     expect(validateMapping({ customer: 0, revenue: 5 }, { columnCount: 5 })).toEqual([{ kind: "missing", role: "revenue" }, { kind: "invalid", role: "revenue", value: 5 }]);
-    expect(validateMapping({ customer: 0, revenue: 1, attractiveness: 2 as unknown as number[] })).toEqual([{ kind: "invalid", role: "attractiveness", value: 2 }]);
+    expect(validateMapping({ customer: 0, revenue: 1, attractiveness: 2 })).toEqual([{ kind: "invalid", role: "attractiveness", value: 2 }]);
     expect(validateMapping({ customer: 0, revenue: 1, colour: 2 })).toEqual([{ kind: "invalid", role: "colour", value: 2 }]);
   });
 });

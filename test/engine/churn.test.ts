@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { CHURN_SOURCE, churnProbability, DEFAULT_CHURN_LEVELS, DEFAULT_CHURN_TABLE, levelKey } from "../../src/engine/churn";
-import { KaError, messageIn } from "../../src/engine/errors";
+import { messageIn } from "../../src/engine/errors";
 import { churnFormula } from "../../src/engine/formulas/churn";
 import { interpolate } from "../../src/engine/stats";
 import { kaError, NA, columnOf as col, rowOf as row, flat } from "../support/excel";
@@ -104,7 +104,7 @@ describe("KA.CHURN", () => {
         [0, 0.5],
         [10, 0.05],
       ];
-      const out = flat(churnFormula(col([0, 5, 10, null]), nps)) as unknown[];
+      const out = flat(churnFormula(col([0, 5, 10, null]), nps));
       expect(out[0]).toBe(0.5);
       expect(out[1]).toBeCloseTo(0.275, 12);
       expect(out[2]).toBe(0.05);

@@ -91,7 +91,7 @@ describe("custom functions and the pane over European number texts", () => {
     expect(Array.from(readNumericVector(columnVector(values.map((r) => r[0]), "values")).values)).toEqual([1234.5, 12.5, 1.234, 900]);
     // 1234.5 + 900 + 12.5 + 1.234 = 2148.234: 900 has 57.5% above it (A), 12.5 has 99.4% (C).
     expect(flat(KA.tier(values))).toEqual(["A", "C", "C", "A"]);
-    expect(KA.pareto(col("a", "b", "c", "d"), values).slice(1).map((r) => [r[1], r[2]])).toEqual([
+    expect(KA.pareto(col("a", "b", "c", "d"), values).slice(1).map((r: unknown[]) => [r[1], r[2]])).toEqual([
       ["a", 1234.5],
       ["d", 900],
       ["b", 12.5],

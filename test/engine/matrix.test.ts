@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { KaError, messageIn } from "../../src/engine/errors";
+import { messageIn } from "../../src/engine/errors";
 import { matrixFormula } from "../../src/engine/formulas/matrix";
 import { classifyPortfolio, NO_QUADRANT, Quadrant, QUADRANTS, quadrantOf } from "../../src/engine/matrix";
 import { median, medianWhereBoth } from "../../src/engine/stats";

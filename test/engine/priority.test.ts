@@ -1,5 +1,4 @@
 import fc from "fast-check";
-import { KaError } from "../../src/engine/errors";
 import { priorityFormula } from "../../src/engine/formulas/priority";
 import { applyPercentRule, likelihoodCutOf, Priority, priorityOf } from "../../src/engine/priority";
 import { kaError, NA, columnOf as col, rowOf as row } from "../support/excel";

@@ -1,5 +1,4 @@
 import fc from "fast-check";
-import { KaError } from "../../src/engine/errors";
 import { riskFormula } from "../../src/engine/formulas/risk";
 import { RISK_BANDS, RiskLevel, riskLevelOf, riskScore } from "../../src/engine/risk";
 import { kaError, NA, columnOf as col, rowOf as row } from "../support/excel";

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { KaError, messageIn } from "../../src/engine/errors";
+import { messageIn } from "../../src/engine/errors";
 import { scoreFormula } from "../../src/engine/formulas/score";
 import { normaliseCriterion, SCORE_BLANK, scoreAccounts } from "../../src/engine/scoring";
 import { kaError, NA, flat } from "../support/excel";
@@ -163,7 +163,7 @@ describe("KA.SCORE", () => {
   });
 
   test("property: a row at least as good on every criterion never scores lower", () => {
-    const complete = grid.map((g) => ({ ...g, rows: g.rows.map((r) => r.map((x) => (isBlankCell(x) ? 0 : x))) as number[][] }));
+    const complete = grid.map((g) => ({ ...g, rows: g.rows.map((r) => r.map((x) => (isBlankCell(x) ? 0 : x))) }));
     fc.assert(
       fc.property(complete, ({ rows, weights, directions }) => {
         const out = flat(scoreFormula(rows, [weights], [directions])) as number[];

@@ -176,7 +176,7 @@ describe("total and subtotal rows", () => {
 
   test("names are checked once per customer, cheaply: a million distinct names cost no row pass and no normalising", () => {
     const n = 1_000_000;
-    const rows: [unknown, unknown][] = new Array(n);
+    const rows = new Array<[unknown, unknown]>(n);
     for (let i = 0; i < n; i++) rows[i] = [`Customer ${i} Ltd`, i % 97];
     const before = { ...totalRowWork };
     const a = aggregate(rows);

@@ -61,9 +61,9 @@ describe("KA.CHURN fuzz", () => {
 
   test("default table: non-increasing in satisfaction, names equal their levels, text equals numbers", () => {
     const sat = fc.oneof(
-      fc.double({ min: 1, max: 5, noNaN: true }).map((x) => ({ cell: x as unknown, value: x })),
-      fc.integer({ min: 1, max: 5 }).map((x) => ({ cell: x as unknown, value: x })),
-      fc.constantFrom(...LEVEL_NAMES).map(([n, v]) => ({ cell: n as unknown, value: v })),
+      fc.double({ min: 1, max: 5, noNaN: true }).map((x) => ({ cell: x, value: x })),
+      fc.integer({ min: 1, max: 5 }).map((x) => ({ cell: x, value: x })),
+      fc.constantFrom(...LEVEL_NAMES).map(([n, v]) => ({ cell: n, value: v })),
       numericTextIn(1, 5),
     );
     fuzz(

@@ -6,8 +6,8 @@
  */
 import fc from "fast-check";
 
-export const DEFAULT_SEED = 20260417;
-export const DEFAULT_RUNS = 10_000;
+const DEFAULT_SEED = 20260417;
+const DEFAULT_RUNS = 10_000;
 
 function intFromEnv(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -17,7 +17,7 @@ function intFromEnv(name: string, fallback: number): number {
   return n;
 }
 
-export const FUZZ_SEED = intFromEnv("FUZZ_SEED", DEFAULT_SEED);
+const FUZZ_SEED = intFromEnv("FUZZ_SEED", DEFAULT_SEED);
 export const FUZZ_RUNS = intFromEnv("FUZZ_RUNS", DEFAULT_RUNS);
 
 /**

@@ -64,16 +64,16 @@ export function callKA(fn: () => unknown, expectedSize?: (out: unknown[][]) => S
     out = fn();
   } catch (e) {
     if (!(e instanceof CustomFunctions.Error)) {
-      throw new Error(`threw ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)} instead of a CustomFunctions.Error`);
+      throw new Error(`threw ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)} instead of a CustomFunctions.Error`, { cause: e });
     }
     const { code, message } = e as { code: string; message: string | undefined };
     if (code === "#NUM!") {
-      if (message !== undefined) throw new Error(`#NUM! with a message: ${message}`);
+      if (message !== undefined) throw new Error(`#NUM! with a message: ${message}`, { cause: e });
     } else if (code === "#VALUE!" || code === "#N/A") {
-      if (typeof message !== "string" || message.trim() === "") throw new Error(`${code} without a message`);
-      if (message.startsWith("KA Planner internal error")) throw new Error(`unexpected exception: ${message}`);
+      if (typeof message !== "string" || message.trim() === "") throw new Error(`${code} without a message`, { cause: e });
+      if (message.startsWith("KA Planner internal error")) throw new Error(`unexpected exception: ${message}`, { cause: e });
     } else {
-      throw new Error(`unexpected error code ${code}`);
+      throw new Error(`unexpected error code ${code}`, { cause: e });
     }
     return { kind: "error", code, message };
   }

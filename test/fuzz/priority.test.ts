@@ -14,8 +14,8 @@ const cutArg = optionalScalar(fc.constantFrom<unknown>(0, 0.5, 50, "60%", 1000, 
 
 /** A likelihood in 0–1 written as a fraction (number or text) or as "x%" text. */
 const likelihoodCell: fc.Arbitrary<NumberCell> = fc.oneof(
-  fc.double({ min: 0, max: 1, noNaN: true }).map((x) => ({ cell: x as unknown, value: x === 0 ? 0 : x })),
-  fc.constantFrom(0, 0.5, 1, 5e-324).map((x) => ({ cell: x as unknown, value: x })),
+  fc.double({ min: 0, max: 1, noNaN: true }).map((x) => ({ cell: x, value: x === 0 ? 0 : x })),
+  fc.constantFrom(0, 0.5, 1, 5e-324).map((x) => ({ cell: x, value: x })),
   fc.integer({ min: 0, max: 100 }).map((p) => ({ cell: `${p}%` as unknown, value: p / 100 })),
   fc.integer({ min: 0, max: 100 }).map((p) => ({ cell: `${p / 100}` as unknown, value: p / 100 })),
 );
@@ -41,7 +41,7 @@ describe("KA.PRIORITY fuzz", () => {
         const out = flat(resultOf(callKA(() => KA.priority(shape(s), shape(l), sizeCut.cell, likelihoodCut), () => (asRow ? [1, rows.length] : [rows.length, 1]))));
         rows.forEach(([a, b], i) => {
           const blank = a === null || b === null || Number.isNaN(a.value) || (a.value === 0 && b.value === 0);
-          const expected = blank ? "" : BUCKETS[(b!.value >= lCutValue ? 0 : 2) + (a!.value >= sizeCut.value ? 0 : 1)];
+          const expected = blank ? "" : BUCKETS[(b.value >= lCutValue ? 0 : 2) + (a.value >= sizeCut.value ? 0 : 1)];
           ensure(out[i] === expected, () => `row ${i}: ${out[i]}, expected ${expected}`);
           const alone = flat(resultOf(callKA(() => KA.priority([[s[i]]], [[l[i]]], sizeCut.cell, likelihoodCut))));
           ensure(alone[0] === out[i], () => `row ${i} alone: ${alone[0]}, with the others: ${out[i]}`);

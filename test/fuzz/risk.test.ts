@@ -14,9 +14,9 @@ const levelOf = (score: number) => LEVELS[score >= 20 ? 3 : score >= 10 ? 2 : sc
 
 /** A value on the 1–5 scale: whole, decimal, the borders, or as text. */
 const scaleCell: fc.Arbitrary<NumberCell> = fc.oneof(
-  fc.integer({ min: 1, max: 5 }).map((x) => ({ cell: x as unknown, value: x })),
-  fc.double({ min: 1, max: 5, noNaN: true }).map((x) => ({ cell: x as unknown, value: x })),
-  fc.constantFrom(1, 5, 1.1, 2.5, 4.999999999999999, 1.0000000000000002).map((x) => ({ cell: x as unknown, value: x })),
+  fc.integer({ min: 1, max: 5 }).map((x) => ({ cell: x, value: x })),
+  fc.double({ min: 1, max: 5, noNaN: true }).map((x) => ({ cell: x, value: x })),
+  fc.constantFrom(1, 5, 1.1, 2.5, 4.999999999999999, 1.0000000000000002).map((x) => ({ cell: x, value: x })),
   numericTextIn(1, 5),
   fc.integer({ min: 1, max: 5 }).map((x) => ({ cell: `${x}` as unknown, value: x })),
 );
@@ -52,11 +52,11 @@ describe("KA.RISK fuzz", () => {
           if (blank) {
             ensure(score === "" && level === "", () => `row ${i}: ${score} ${level} for a blank row`);
           } else {
-            const p = a!.value * b!.value;
-            ensure(typeof score === "number" && Math.abs(score - p) <= 1e-9 && score >= 1 && score <= 25, () => `row ${i}: ${a!.value} × ${b!.value} = ${score}`);
+            const p = a.value * b.value;
+            ensure(typeof score === "number" && Math.abs(score - p) <= 1e-9 && score >= 1 && score <= 25, () => `row ${i}: ${a.value} × ${b.value} = ${score}`);
             ensure(level === levelOf(score as number), () => `row ${i}: score ${score} is ${level}`);
             // Whole numbers on the 5×5 grid score exactly.
-            if (Number.isInteger(a!.value) && Number.isInteger(b!.value)) ensure(score === p, () => `row ${i}: ${score} !== ${p}`);
+            if (Number.isInteger(a.value) && Number.isInteger(b.value)) ensure(score === p, () => `row ${i}: ${score} !== ${p}`);
           }
           const alone = resultOf(callKA(() => KA.risk([[l[i]]], [[m[i]]])))[0];
           ensure(alone[0] === score && alone[1] === level, () => `row ${i} alone: ${alone}, with the others: ${score} ${level}`);

@@ -60,7 +60,7 @@ export function modelOf(lines: readonly SalesLine[]): Model {
     if (l.cents !== null) c.total = (c.total ?? 0) + l.cents;
     customers.set(k, c);
   }
-  const valued = [...customers].filter(([, c]) => c.total !== null).map(([key, c]) => ({ key, total: c.total as number }));
+  const valued = [...customers].filter(([, c]) => c.total !== null).map(([key, c]) => ({ key, total: c.total! }));
   const byKey = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
   const ranked = valued.filter((c) => c.total >= 0).sort((a, b) => b.total - a.total || byKey(a, b));
   const losses = valued.filter((c) => c.total < 0).sort((a, b) => a.total - b.total || byKey(a, b));

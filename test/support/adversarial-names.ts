@@ -1,12 +1,9 @@
 /**
  * Customer-name sets shaped to defeat a string hash table, each as the i-th name of the set
- * (distinct for i below ADVERSARIAL_SET_SIZE). Used by the probe-count tests and the
+ * (distinct for i below 2^20). Used by the probe-count tests and the
  * adversarial benchmark.
  */
 const pad = (i: number, width: number) => String(i).padStart(width, "0");
-
-/** Names in the sets are distinct for i below this. */
-export const ADVERSARIAL_SET_SIZE = 1 << 20;
 
 export const ADVERSARIAL_NAMES: Readonly<Record<string, (i: number) => string>> = {
   /** Store-level retail data: the old hash read only the first and last 32 characters. */

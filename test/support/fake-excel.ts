@@ -28,9 +28,9 @@
  * Office global (FakeOffice: document settings, requirement sets, add-in commands).
  */
 
-export const MAX_ROWS = 1048576;
-export const MAX_COLS = 16384;
-export const WEB_REQUEST_LIMIT = 5 * 1024 * 1024;
+const MAX_ROWS = 1048576;
+const MAX_COLS = 16384;
+const WEB_REQUEST_LIMIT = 5 * 1024 * 1024;
 /** Excel on the web also limits what a sync returns (loaded values). */
 export const WEB_RESPONSE_LIMIT = 5 * 1024 * 1024;
 
@@ -51,13 +51,13 @@ export interface FakeCell {
   quotePrefix?: boolean;
 }
 
-export interface FormatRecord {
+interface FormatRecord {
   rect: Rect;
   path: string;
   value: unknown;
 }
 
-export interface FakeChart {
+interface FakeChart {
   type: string;
   source: string;
   seriesBy?: string;
@@ -66,7 +66,7 @@ export interface FakeChart {
   series: FakeSeries[];
 }
 
-export interface FakeSeries {
+interface FakeSeries {
   props: Record<string, unknown>;
   values?: string;
   xValues?: string;
@@ -74,13 +74,13 @@ export interface FakeSeries {
   fill?: string;
 }
 
-export interface FakeConditionalFormat {
+interface FakeConditionalFormat {
   rect: Rect;
   type: string;
   props: Record<string, unknown>;
 }
 
-export interface FakeValidation {
+interface FakeValidation {
   rect: Rect;
   props: Record<string, unknown>;
 }
@@ -103,7 +103,7 @@ export interface FakeSheet {
   pageLayout?: FakePageLayout;
 }
 
-export interface FakePageLayout {
+interface FakePageLayout {
   props: Record<string, unknown>;
   printArea?: string;
   printTitleRows?: string;
@@ -164,13 +164,13 @@ export class FakeOfficeError extends Error {
 
 /* ------------------------------------------------------------------ addresses */
 
-export function colNumber(letters: string): number {
+function colNumber(letters: string): number {
   let n = 0;
   for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
   return n;
 }
 
-export function colLetters(n: number): string {
+function colLetters(n: number): string {
   let s = "";
   while (n > 0) {
     const r = (n - 1) % 26;
@@ -213,7 +213,7 @@ function check(r: Rect, address: string): Rect {
   return r;
 }
 
-export function formatAddress(r: Rect, absolute = false): string {
+function formatAddress(r: Rect, absolute = false): string {
   const d = absolute ? "$" : "";
   const tl = `${d}${colLetters(r.col + 1)}${d}${r.row + 1}`;
   if (r.rows === 1 && r.cols === 1) return tl;
@@ -328,7 +328,7 @@ interface Action {
 const PROXY_PATH = Symbol("path");
 
 function argJson(a: unknown): unknown {
-  if (a && typeof a === "object" && PROXY_PATH in (a as object)) return { _ObjectPathId: (a as { [PROXY_PATH]: PathNode })[PROXY_PATH].id };
+  if (a && typeof a === "object" && PROXY_PATH in a) return { _ObjectPathId: (a as { [PROXY_PATH]: PathNode })[PROXY_PATH].id };
   return a;
 }
 
@@ -489,10 +489,22 @@ export class FakeExcel {
     };
     for (let changed = true; changed; ) {
       changed = false;
-      while (r0 > 0 && rowHas(r0 - 1)) (r0--, (changed = true));
-      while (r1 < MAX_ROWS - 1 && rowHas(r1 + 1)) (r1++, (changed = true));
-      while (c0 > 0 && colHas(c0 - 1)) (c0--, (changed = true));
-      while (c1 < MAX_COLS - 1 && colHas(c1 + 1)) (c1++, (changed = true));
+      while (r0 > 0 && rowHas(r0 - 1)) {
+        r0--;
+        changed = true;
+      }
+      while (r1 < MAX_ROWS - 1 && rowHas(r1 + 1)) {
+        r1++;
+        changed = true;
+      }
+      while (c0 > 0 && colHas(c0 - 1)) {
+        c0--;
+        changed = true;
+      }
+      while (c1 < MAX_COLS - 1 && colHas(c1 + 1)) {
+        c1++;
+        changed = true;
+      }
     }
     return { row: r0, col: c0, rows: r1 - r0 + 1, cols: c1 - c0 + 1 };
   }
@@ -572,7 +584,7 @@ export class FakeExcel {
   /* ---- request machinery */
 
   node(name: string, args: readonly unknown[], parent?: PathNode): PathNode {
-    const shown = args.map((a) => (a && typeof a === "object" && PROXY_PATH in (a as object) ? "<obj>" : typeof a === "string" ? a : JSON.stringify(a))).join(",");
+    const shown = args.map((a) => (a && typeof a === "object" && PROXY_PATH in a ? "<obj>" : typeof a === "string" ? a : JSON.stringify(a))).join(",");
     const text = `${parent ? parent.text + "." : ""}${name}${args.length || /^(add|get|getItem)/.test(name) ? `(${shown})` : ""}`;
     return { id: ++this.pathIds, name, args, parent, text };
   }
@@ -615,16 +627,16 @@ export class FakeExcel {
     const addPath = (p: PathNode | undefined): void => {
       for (let n = p; n && !paths.has(n.id); n = n.parent) {
         paths.set(n.id, { Id: n.id, ObjectPathType: n.parent ? 3 : 1, Name: n.name, ParentObjectPathId: n.parent?.id, ArgumentInfo: { Arguments: n.args.map(argJson) } });
-        n.args.forEach((a) => a && typeof a === "object" && PROXY_PATH in (a as object) && addPath((a as { [PROXY_PATH]: PathNode })[PROXY_PATH]));
+        n.args.forEach((a) => a && typeof a === "object" && PROXY_PATH in a && addPath((a as { [PROXY_PATH]: PathNode })[PROXY_PATH]));
       }
     };
     const actions = batch.map((a, i) => {
       addPath(a.path);
-      a.info.args.forEach((x) => x && typeof x === "object" && PROXY_PATH in (x as object) && addPath((x as { [PROXY_PATH]: PathNode })[PROXY_PATH]));
+      a.info.args.forEach((x) => x && typeof x === "object" && PROXY_PATH in x && addPath((x as { [PROXY_PATH]: PathNode })[PROXY_PATH]));
       return { Id: i + 1, ActionType: a.info.kind === "set" ? 4 : a.info.kind === "call" ? 3 : 2, Name: a.info.name, ObjectPathId: a.path.id, ArgumentInfo: { Arguments: a.info.args.map(argJson) } };
     });
     const json = JSON.stringify({ Actions: actions, ObjectPaths: Object.fromEntries(paths) }, (_k, v: unknown) =>
-      v && typeof v === "object" && !Array.isArray(v) && PROXY_PATH in (v as object) ? { _ObjectPathId: (v as { [PROXY_PATH]: PathNode })[PROXY_PATH].id } : v,
+      v && typeof v === "object" && !Array.isArray(v) && PROXY_PATH in v ? { _ObjectPathId: (v as { [PROXY_PATH]: PathNode })[PROXY_PATH].id } : v,
     );
     return {
       bytes: utf8Length(json),
@@ -876,7 +888,7 @@ class ProtectionProxy extends ProxyBase {
     super(fake, path);
   }
   get protected(): boolean {
-    return this.need("protected", this.value as boolean);
+    return this.need("protected", this.value!);
   }
   load(props?: string): this {
     if (props !== undefined && props.trim() !== "protected") throw new TypeError(`fake Excel: protection.${props} is not modelled`);
@@ -914,7 +926,7 @@ class ApplicationProxy extends ProxyBase {
 class WorksheetCollectionProxy extends ProxyBase {
   private loadedItems?: WorksheetProxy[];
   get items(): WorksheetProxy[] {
-    return this.need("items", this.loadedItems as WorksheetProxy[]);
+    return this.need("items", this.loadedItems!);
   }
   add(name?: string): WorksheetProxy {
     let state: FakeSheet | undefined;
@@ -1214,7 +1226,10 @@ class RangeProxy extends ProxyBase {
   set columnHidden(v: boolean) {
     this.q("set", "columnHidden", [v], () => {
       const s = this.sheet.resolve();
-      for (let c = this.rect.col; c < this.rect.col + this.rect.cols; c++) (v ? s.hiddenColumns.add(c) : s.hiddenColumns.delete(c));
+      for (let c = this.rect.col; c < this.rect.col + this.rect.cols; c++) {
+        if (v) s.hiddenColumns.add(c);
+        else s.hiddenColumns.delete(c);
+      }
     }, { sheet: () => this.sheet.resolve() });
   }
   merge(across = false): void {
@@ -1287,7 +1302,7 @@ class RangeProxy extends ProxyBase {
       const cellAt = (r: number, c: number): FakeCell | undefined => sheet.cells.get(cellKey(r, c));
       const grid = (f: (cell: FakeCell | undefined) => unknown): unknown[][] => {
         if (rect.rows * rect.cols > 5_000_000) throw new FakeOfficeError("InvalidArgument", "range too large to read");
-        const out: unknown[][] = new Array(rect.rows);
+        const out = new Array<unknown[]>(rect.rows);
         for (let r = 0; r < rect.rows; r++) {
           const row = new Array<unknown>(rect.cols);
           for (let c = 0; c < rect.cols; c++) row[c] = f(cellAt(rect.row + r, rect.col + c));
@@ -1375,7 +1390,7 @@ function checkRect(r: Rect): Rect {
 }
 
 /** A sheet name as Excel writes it in an address: quoted unless it is a plain word. */
-export function qualifiedSheet(name: string): string {
+function qualifiedSheet(name: string): string {
   return /^[A-Za-z_\u4e00-\u9fff][A-Za-z0-9_.\u4e00-\u9fff]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) && !/^[Rr]\d*([Cc]\d*)?$/.test(name)
     ? name
     : `'${name.replace(/'/g, "''")}'`;
@@ -1391,7 +1406,7 @@ class TableCollectionProxy extends ProxyBase {
     super(fake, path);
   }
   get items(): TableProxy[] {
-    return this.need("items", this.loadedItems as TableProxy[]);
+    return this.need("items", this.loadedItems!);
   }
   private scoped(): FakeTable[] {
     const sid = this.sheet?.resolve().id;
@@ -1633,9 +1648,9 @@ class ChartCollectionProxy extends ProxyBase {
             if (!["Category", "Value", "Series"].includes(type as string) || !["Primary", "Secondary", undefined].includes(group as string)) {
               throw new FakeOfficeError("InvalidArgument", `bad axis ${type}/${group}`);
             }
-            resolve().props[`axes.${type}/${group ?? "Primary"}.${p}`] = value;
+            resolve().props[`axes.${type as string}/${(group as string | undefined) ?? "Primary"}.${p}`] = value;
           }, () => undefined, sheetOf)) as unknown as (args: unknown[]) => unknown,
-      }) as unknown as (args: unknown[]) => unknown,
+      }) as (args: unknown[]) => unknown,
     });
   }
 }
@@ -1665,19 +1680,19 @@ class TableProxy extends ProxyBase {
     return t;
   }
   get name(): string {
-    return this.need("name", this.state.name as string);
+    return this.need("name", this.state.name!);
   }
   get id(): string {
-    return this.need("id", this.state.id as string);
+    return this.need("id", this.state.id!);
   }
   get showTotals(): boolean {
-    return this.need("showTotals", this.state.showTotals as boolean);
+    return this.need("showTotals", this.state.showTotals!);
   }
   get showHeaders(): boolean {
-    return this.need("showHeaders", this.state.showHeaders as boolean);
+    return this.need("showHeaders", this.state.showHeaders!);
   }
   get isNullObject(): boolean {
-    return this.need("isNullObject", this.state.isNull as boolean);
+    return this.need("isNullObject", this.state.isNull!);
   }
   load(props?: string): this {
     const list = (props ?? "name").split(",").map((p) => p.trim()).filter(Boolean);
@@ -1731,7 +1746,7 @@ class TableScopedCollectionProxy extends ProxyBase {
     super(fake, path);
   }
   get items(): TableProxy[] {
-    return this.need("items", this.loadedItems as TableProxy[]);
+    return this.need("items", this.loadedItems!);
   }
   load(props?: string): this {
     this.q("load", "load", [props ?? ""], () => {
@@ -1778,10 +1793,9 @@ export class FakeOffice {
 
   /** The object to install as the Office global. */
   get office(): unknown {
-    const self = this;
     const sets: Record<string, string> = { SharedRuntime: "1.1", ...(this.options.sets ?? {}) };
     const supports = (name: string, version = "1.1"): boolean => {
-      if (name === "ExcelApi") return self.excel.isSetSupported(version);
+      if (name === "ExcelApi") return this.excel.isSetSupported(version);
       const have = sets[name];
       if (!have) return false;
       const [a, b] = version.split(".").map(Number);
@@ -1801,20 +1815,20 @@ export class FakeOffice {
         requirements: { isSetSupported: supports },
         document: {
           settings: {
-            get: (name: string) => (self.settings.has(name) ? clone(self.settings.get(name)) : null),
-            set: (name: string, value: unknown) => void self.settings.set(name, clone(value)),
-            remove: (name: string) => void self.settings.delete(name),
+            get: (name: string) => (this.settings.has(name) ? clone(this.settings.get(name)) : null),
+            set: (name: string, value: unknown) => void this.settings.set(name, clone(value)),
+            remove: (name: string) => void this.settings.delete(name),
             saveAsync: (optionsOrCallback?: unknown, callback?: (r: unknown) => void) => {
               const cb = typeof optionsOrCallback === "function" ? (optionsOrCallback as (r: unknown) => void) : callback;
-              const fail = self.failSave;
-              self.failSave = undefined;
+              const fail = this.failSave;
+              this.failSave = undefined;
               setTimeout(() => {
                 if (fail) {
                   cb?.({ status: "failed", error: { name: "SaveError", message: fail, code: 5001 } });
                   return;
                 }
-                self.saveCount++;
-                self.savedSettings = new Map([...self.settings].map(([k, v]) => [k, clone(v)]));
+                this.saveCount++;
+                this.savedSettings = new Map([...this.settings].map(([k, v]) => [k, clone(v)]));
                 cb?.({ status: "succeeded", value: undefined });
               }, 0);
             },
@@ -1824,12 +1838,12 @@ export class FakeOffice {
       addin: {
         showAsTaskpane: () => {
           if (!supports("SharedRuntime", "1.1")) return Promise.reject(new Error("showAsTaskpane needs SharedRuntime 1.1"));
-          self.taskpaneShown++;
+          this.taskpaneShown++;
           return Promise.resolve();
         },
       },
       actions: {
-        associate: (id: string, handler: (event: unknown) => unknown) => void self.associated.set(id, handler),
+        associate: (id: string, handler: (event: unknown) => unknown) => void this.associated.set(id, handler),
       },
     };
   }

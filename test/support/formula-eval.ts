@@ -35,7 +35,7 @@ import { generateSalesSample, SAMPLE_COLUMNS, SalesRow } from "../../src/sample"
 import { Cell, isFormula, SheetModel } from "../../src/sheets/model";
 import { Locale } from "../../src/strings";
 
-export class XlError {
+class XlError {
   constructor(readonly code: string) {}
   toString(): string {
     return this.code;
@@ -64,7 +64,7 @@ type Node =
 
 // ---------------------------------------------------------------------------- parsing
 
-const colNumber = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+const colNumber = (letters: string) => letters.split("").reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
 
 function tokenize(f: string): string[] {
   const out: string[] = [];
@@ -244,8 +244,8 @@ function toBool(v: Scalar): boolean | XlError {
 /** Excel's comparison: numbers < text < booleans; text case-insensitive; blank is 0 or "". */
 function compare(a: Scalar, b: Scalar): number {
   const rank = (v: Scalar) => (typeof v === "number" ? 0 : typeof v === "string" ? 1 : 2);
-  if (a === null) a = typeof b === "string" ? "" : typeof b === "boolean" ? false : 0;
-  if (b === null) b = typeof a === "string" ? "" : typeof a === "boolean" ? false : 0;
+  a ??= typeof b === "string" ? "" : typeof b === "boolean" ? false : 0;
+  b ??= typeof a === "string" ? "" : typeof a === "boolean" ? false : 0;
   const ra = rank(a);
   const rb = rank(b);
   if (ra !== rb) return ra - rb;
@@ -386,7 +386,7 @@ export class SheetEvaluator {
     }
     let v = this.eval(node);
     if (isArr(v)) v = v.data[0] ?? null; // a dynamic array shows its top-left value here
-    return v === null ? 0 : v; // =A1 of a blank shows 0
+    return v ?? 0; // =A1 of a blank shows 0
   }
 
   private range(r0: number, c0: number, r1: number, c1: number): Arr {
@@ -451,7 +451,7 @@ export class SheetEvaluator {
       case "OR": {
         const bs = args.map((a) => toBool(this.scalar(a)));
         const err = bs.find((b) => b instanceof XlError);
-        if (err) return err as XlError;
+        if (err) return err;
         return name === "AND" ? bs.every((b) => b === true) : bs.some((b) => b === true);
       }
       case "ROUND":
@@ -480,7 +480,7 @@ export class SheetEvaluator {
           }
           return k;
         }
-        const err = numbersOf(all() as Value[], xs);
+        const err = numbersOf(all(), xs);
         if (err) return err;
         if (name === "SUM") return xs.reduce((s, x) => s + x, 0);
         if (name === "MIN") return xs.length ? Math.min(...xs) : 0;
@@ -512,11 +512,11 @@ export class SheetEvaluator {
         this.arrayDepth++;
         let vals: Value[];
         try {
-          vals = all() as Value[];
+          vals = all();
         } finally {
           this.arrayDepth--;
         }
-        const arrs = vals.map((v) => (isArr(v) ? v : { rows: 1, cols: 1, data: [v as Scalar], fromRange: false }));
+        const arrs = vals.map((v) => (isArr(v) ? v : { rows: 1, cols: 1, data: [v], fromRange: false }));
         const { rows, cols } = arrs[0];
         if (arrs.some((a) => a.rows !== rows || a.cols !== cols)) return VALUE;
         let s = 0;
@@ -631,7 +631,7 @@ export function formulaCells(model: SheetModel): { row: number; col: number; f: 
 }
 
 /** Same value as Excel would show: numbers within 1e-9 (relative beyond 1), text and booleans exactly. */
-export function sameValue(actual: Scalar, expected: unknown): boolean {
+function sameValue(actual: Scalar, expected: unknown): boolean {
   if (typeof actual === "number" && typeof expected === "number") {
     return Math.abs(actual - expected) <= 1e-9 * Math.max(1, Math.abs(actual), Math.abs(expected));
   }
@@ -654,14 +654,14 @@ export function checkFormulas(model: SheetModel): string[] {
       bad.push(`R${c.row + 1}C${c.col + 1} ${c.f}: ${(e as Error).message}`);
       continue;
     }
-    if (!sameValue(got, c.v)) bad.push(`R${c.row + 1}C${c.col + 1} ${c.f}: got ${String(got)}, expected ${String(c.v)}`);
+    if (!sameValue(got, c.v)) bad.push(`R${c.row + 1}C${c.col + 1} ${c.f}: got ${JSON.stringify(got)}, expected ${JSON.stringify(c.v)}`);
   }
   return bad;
 }
 
 // ---------------------------------------------------------------------------- model checks
 
-type Rect = { row: number; col: number; rows: number; cols: number };
+interface Rect { row: number; col: number; rows: number; cols: number }
 const meets = (a: Rect, b: Rect) => a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols;
 
 /** The cell at a position (literal or formula), undefined where no block writes. */
@@ -729,7 +729,7 @@ export function layoutProblems(model: SheetModel): string[] {
     if (!head) bad.push(`table ${t.name}: no header block over ${JSON.stringify(t.range)}`);
     if (!body) bad.push(`table ${t.name}: no body block under its header`);
     if (head) {
-      const names = model.blocks[rects.indexOf(head)].cells[0].map((c) => String(c).toLowerCase());
+      const names = model.blocks[rects.indexOf(head)].cells[0].map((c) => (typeof c === "string" ? c.toLowerCase() : ""));
       if (model.blocks[rects.indexOf(head)].cells[0].some((c) => typeof c !== "string" || c === "")) bad.push(`table ${t.name}: a header is not text`);
       if (new Set(names).size !== names.length) bad.push(`table ${t.name}: headers are not unique`);
     }
@@ -765,7 +765,7 @@ export function gridOf(model: SheetModel): Map<string, Cell> {
 }
 
 /** Same value as the engine's: numbers within 1e-12 (relative beyond 1), "" and blank alike, text and booleans exactly; never an error. */
-export function same(got: Scalar, want: unknown): boolean {
+function same(got: Scalar, want: unknown): boolean {
   if (got instanceof XlError) return false;
   if (typeof got === "number" && typeof want === "number") return got === want || Math.abs(got - want) <= 1e-12 * Math.max(1, Math.abs(want));
   if ((got === null || got === "") && (want === null || want === "")) return true;

@@ -19,7 +19,7 @@ import * as path from "path";
 import { pathToFileURL } from "url";
 
 /** Registry modification forcing recalculation of OOXML (and ODF) files on load. */
-export const RECALC_ON_LOAD_XCU = `<?xml version="1.0" encoding="UTF-8"?>
+const RECALC_ON_LOAD_XCU = `<?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
 <item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
 <item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
@@ -44,7 +44,7 @@ function onPath(cmd: string): string | undefined {
 }
 
 /** The soffice executable ($SOFFICE, or soffice/libreoffice on PATH); throws if there is none. */
-export function findSoffice(): string {
+function findSoffice(): string {
   const fromEnv = process.env.SOFFICE;
   if (fromEnv && fs.existsSync(fromEnv)) return fromEnv;
   const found = onPath("soffice") ?? onPath("libreoffice");
@@ -52,7 +52,7 @@ export function findSoffice(): string {
   return found;
 }
 
-export function findPdftoppm(): string {
+function findPdftoppm(): string {
   const found = onPath("pdftoppm");
   if (!found) throw new Error(`pdftoppm (poppler-utils) is not installed; ${INSTALL_HINT}`);
   return found;
@@ -108,7 +108,7 @@ async function withFileLock<T>(fn: () => Promise<T>, waitMs: number): Promise<T>
         fs.rmSync(LOCK, { force: true }); // stale lock of a dead process
         continue;
       }
-      if (Date.now() - start > waitMs) throw new Error(`timed out after ${waitMs} ms waiting for ${LOCK} (held by pid ${owner})`);
+      if (Date.now() - start > waitMs) throw new Error(`timed out after ${waitMs} ms waiting for ${LOCK} (held by pid ${owner})`, { cause: e });
       await sleep(200);
     }
   }
@@ -142,8 +142,8 @@ function run(cmd: string, args: readonly string[], timeoutMs: number): Promise<R
     const child = spawn(cmd, args, { detached: true, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
+    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
     const timer = setTimeout(() => {
       try {
         if (child.pid) process.kill(-child.pid, "SIGKILL");

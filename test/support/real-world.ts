@@ -119,7 +119,7 @@ export interface UsErpOptions {
   readonly seed?: number;
 }
 
-export const US_ERP_HEADERS = ["InvoiceNo", "StockCode", "Description", "Quantity", "InvoiceDate", "UnitPrice", "CustomerID", "Country", "Sales"];
+const US_ERP_HEADERS = ["InvoiceNo", "StockCode", "Description", "Quantity", "InvoiceDate", "UnitPrice", "CustomerID", "Country", "Sales"];
 
 const PRODUCTS: readonly [string, string, number][] = [
   ["85123A", "WHITE HANGING HEART T-LIGHT HOLDER", 255],
@@ -136,7 +136,7 @@ const PRODUCTS: readonly [string, string, number][] = [
 const COUNTRIES = ["United Kingdom", "United Kingdom", "United Kingdom", "United Kingdom", "France", "Germany", "EIRE", "Netherlands"];
 
 /** `12/1/2010 8:26`: month/day/year, hour without a leading zero. */
-export function usDateTime(d: Date): string {
+function usDateTime(d: Date): string {
   const mm = String(d.getUTCMinutes()).padStart(2, "0");
   return `${d.getUTCMonth() + 1}/${d.getUTCDate()}/${d.getUTCFullYear()} ${d.getUTCHours()}:${mm}`;
 }
@@ -197,14 +197,14 @@ export interface EuropeanOptions {
   readonly headers?: "de" | "en";
 }
 
-export const EUROPEAN_HEADERS = { de: ["Kunde", "Datum", "Umsatz", "Gewinn"], en: ["Customer", "Date", "Sales", "Profit"] } as const;
+const EUROPEAN_HEADERS = { de: ["Kunde", "Datum", "Umsatz", "Gewinn"], en: ["Customer", "Date", "Sales", "Profit"] } as const;
 
 const DE_NAMES = ["Müller", "Schmidt", "Schneider", "Fischer", "Weber", "Meyer", "Wagner", "Becker", "Schulz", "Hoffmann", "Schäfer", "Koch", "Bauer", "Richter", "Klein", "Wolf", "Schröder", "Neumann", "Schwarz", "Zimmermann"];
 const DE_TRADES = ["Maschinenbau", "Elektrotechnik", "Großhandel", "Logistik", "Bäckereibedarf", "Metallbau", "Kunststofftechnik", "Präzisionsteile"];
 const DE_FORMS = ["GmbH", "AG", "KG", "GmbH & Co. KG", "e.K.", "OHG"];
 
 /** `1.234,56` (thousands dots) or `1234,56`; two decimals, or none when they are zero, as exports vary. */
-export function decimalCommaText(cents: number, rnd: Random): string {
+function decimalCommaText(cents: number, rnd: Random): string {
   const sign = cents < 0 ? "-" : "";
   const a = Math.abs(cents);
   const whole = String(Math.floor(a / 100));
@@ -217,7 +217,7 @@ export function decimalCommaText(cents: number, rnd: Random): string {
 }
 
 /** `1.12.2010`: day.month.year without leading zeros. */
-export function europeanDate(d: Date): string {
+function europeanDate(d: Date): string {
   return `${d.getUTCDate()}.${d.getUTCMonth() + 1}.${d.getUTCFullYear()}`;
 }
 
@@ -307,7 +307,8 @@ export function oracleTiers(totalsCents: ReadonlyMap<string, number>, thresholds
 
 function csvField(v: unknown, delimiter: string): string {
   if (v === null || v === undefined) return "";
-  const s = String(v);
+  const cell = v as string | number | boolean | Date;
+  const s = String(cell);
   return s.includes(delimiter) || /["\r\n]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
@@ -320,6 +321,6 @@ export function toCsv(rows: readonly unknown[][], delimiter: "," | ";" | "\t" = 
 export async function writeXlsx(rows: readonly unknown[][], file: string, sheetName = "Sheet1"): Promise<void> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(sheetName);
-  for (const r of rows) ws.addRow(r.map((v) => (v === null || v === undefined ? null : v)));
+  for (const r of rows) ws.addRow(r.map((v) => v ?? null));
   await wb.xlsx.writeFile(file);
 }

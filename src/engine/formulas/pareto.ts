@@ -62,7 +62,7 @@ export function paretoTable(
   const shown = Math.min(limit, order.length);
   const cut = shown < order.length;
   // Sized up front: a whole column is a million rows.
-  const rows: unknown[][] = new Array(2 + shown + (cut ? 1 : 0) + a.losses.length + (noCustomer.rows > 0 ? 1 : 0) + (hasTotalRows ? 1 : 0));
+  const rows = new Array<unknown[]>(2 + shown + (cut ? 1 : 0) + a.losses.length + (noCustomer.rows > 0 ? 1 : 0) + (hasTotalRows ? 1 : 0));
   let r = 0;
   rows[r++] = ["rank", "customer", "value", "share", "cumulativeShare", "tier"].map((k) => text(loc, `pareto.header.${k}`));
   const share = a.share;
@@ -83,6 +83,6 @@ export function paretoTable(
   // The total rows' value is shown beside them, so that SUM over the source column is this
   // line's value plus the Total's.
   if (hasTotalRows) rows[r++] = ["", text(loc, "pareto.totalRows", { count: totalRows.rows.length, rows: positionsText(totalRows.rows) }), totalRows.value, "", "", ""];
-  rows[r++] = ["", text(loc, hasTotalRows ? "pareto.totalLessTotalRows" : "pareto.total"), a.netTotal, "", "", ""];
+  rows[r] = ["", text(loc, hasTotalRows ? "pareto.totalLessTotalRows" : "pareto.total"), a.netTotal, "", "", ""];
   return rows;
 }

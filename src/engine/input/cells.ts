@@ -51,6 +51,14 @@ export function dateText(d: Date): string {
   return t === t ? d.toISOString().slice(0, 10) : "#######";
 }
 
+/** A cell as String() writes it, "" for null and undefined (a header, a name). */
+export function cellText(v: Cell): string {
+  if (v === null || v === undefined) return "";
+  // Cells are Excel's scalars or Dates (the readers'), whose own toString is the text wanted.
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string
+  return String(v);
+}
+
 /** Cell text as a user would read it in a message (short, one line). */
 export function describeCell(v: Cell): string {
   const err = excelErrorOf(v);

@@ -168,7 +168,7 @@ export function dateOrderOf(cells: DateCells | readonly Cell[]): ColumnDateOrder
 }
 
 function asDateCells(cells: DateCells | readonly Cell[]): DateCells {
-  return Array.isArray(cells) ? { length: cells.length, at: (i) => cells[i] as Cell } : (cells as DateCells);
+  return Array.isArray(cells) ? { length: cells.length, at: (i) => cells[i] as Cell } : cells;
 }
 
 /** Why a date column cannot be read, and the cell (index) that shows it. */
@@ -193,8 +193,8 @@ export function readDateColumn(cells: DateCells | readonly Cell[], asked?: DateO
     const [other, index] = [found.dayFirstAt, found.monthFirstAt].sort((a, b) => a - b);
     return { problem: { reason: "mixed", index, other } };
   }
-  if (found.order === "ambiguous" && asked === undefined) return { problem: { reason: "ambiguous", index: found.ambiguousAt } };
-  const order = found.order === "ambiguous" ? asked! : found.order;
+  const order = found.order === "ambiguous" ? asked : found.order;
+  if (order === undefined) return { problem: { reason: "ambiguous", index: found.ambiguousAt } };
   const months = new Int32Array(c.length);
   for (let i = 0; i < c.length; i++) {
     const m = monthOf(c.at(i), order);

@@ -26,6 +26,8 @@
  * (mapping.ts).
  */
 
+import { cellText } from "./cells";
+
 export type ColumnRole =
   | "customer"
   | "revenue"
@@ -104,8 +106,7 @@ export const COLUMN_ROLES = Object.keys(HEADER_SYNONYMS) as ColumnRole[];
  * lower case, without whitespace, underscores, punctuation or symbols.
  */
 export function normaliseHeader(header: unknown): string {
-  if (header === null || header === undefined) return "";
-  return String(header)
+  return cellText(header)
     .normalize("NFKC")
     .toLowerCase()
     .replace(/[\s_\p{P}\p{S}]+/gu, "");
@@ -125,7 +126,7 @@ export interface PivotValueHeader {
 /** The summary and field of a PivotTable value header, null for any other header. */
 export function pivotValueHeaderOf(header: unknown): PivotValueHeader | null {
   if (header === null || header === undefined) return null;
-  const s = String(header).normalize("NFKC").trim().toLowerCase(); // NFKC: "求和项：" → "求和项:"
+  const s = cellText(header).normalize("NFKC").trim().toLowerCase(); // NFKC: "求和项：" → "求和项:"
   if (s.length > 1000) return null;
   const m = PIVOT_EN.exec(s) ?? PIVOT_ZH.exec(s);
   if (!m) return null;
@@ -184,7 +185,7 @@ export function findColumn(headers: readonly unknown[], role: ColumnRole): Colum
   const exact: number[] = [];
   for (let i = 0; i < norms.length; i++) if (norms[i] !== "" && synonyms.has(norms[i])) exact.push(i);
   if (exact.length > 0) {
-    return { index: exact[0], header: String(headers[exact[0]] ?? ""), how: "exact", others: exact.slice(1) };
+    return { index: exact[0], header: cellText(headers[exact[0]]), how: "exact", others: exact.slice(1) };
   }
   const candidates: { i: number; len: number }[] = [];
   for (let i = 0; i < norms.length; i++) {
@@ -207,7 +208,7 @@ export function findColumn(headers: readonly unknown[], role: ColumnRole): Colum
   const best = candidates[0];
   return {
     index: best.i,
-    header: String(headers[best.i] ?? ""),
+    header: cellText(headers[best.i]),
     how: "partial",
     others: candidates.slice(1).map((c) => c.i).sort((a, b) => a - b),
   };

@@ -37,7 +37,7 @@ export function readNumericVector(v: Vector): NumericVector {
     for (; i < n; i++) {
       const row = rows[i];
       if (Array.isArray(row)) {
-        const x = row[0];
+        const x: unknown = row[0];
         if (typeof x === "number" && x - x === 0) values[i] = x + 0;
         else if (!readOther(x, values, i, box)) break;
       } else if (!readOther(row, values, i, box)) break;
