@@ -85,58 +85,52 @@ class KaMetadataPlugin {
       compilation.fileDependencies.add(ZH_TRANSLATIONS);
       for (const file of Object.values(HELP_SOURCES)) compilation.fileDependencies.add(file);
 
-      compilation.hooks.processAssets.tap(
-        { name, stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
-        () => {
-          const asset = compilation.getAsset(METADATA_FILE);
-          if (!asset) {
-            fail(`${METADATA_FILE} was not generated (see the metadata errors above)`);
-            return;
+      compilation.hooks.processAssets.tap({ name, stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
+        const asset = compilation.getAsset(METADATA_FILE);
+        if (!asset) {
+          fail(`${METADATA_FILE} was not generated (see the metadata errors above)`);
+          return;
+        }
+        try {
+          const translations = JSON.parse(fs.readFileSync(ZH_TRANSLATIONS, "utf8"));
+          const en = JSON.parse(asset.source.source().toString());
+          // The JSDoc's @helpurl names the dev server's page; each build points at its own.
+          for (const fn of en.functions) {
+            if (fn.helpUrl !== helpUrlOf(urlDev, fn.id, "en")) fail(`${fn.id}: @helpurl must be ${helpUrlOf(urlDev, fn.id, "en")}`);
+            fn.helpUrl = helpUrlOf(this.baseUrl, fn.id, "en");
           }
-          try {
-            const translations = JSON.parse(fs.readFileSync(ZH_TRANSLATIONS, "utf8"));
-            const en = JSON.parse(asset.source.source().toString());
-            // The JSDoc's @helpurl names the dev server's page; each build points at its own.
-            for (const fn of en.functions) {
-              if (fn.helpUrl !== helpUrlOf(urlDev, fn.id, "en")) fail(`${fn.id}: @helpurl must be ${helpUrlOf(urlDev, fn.id, "en")}`);
-              fn.helpUrl = helpUrlOf(this.baseUrl, fn.id, "en");
-            }
-            const zh = JSON.parse(localizeMetadataJson(JSON.stringify(en), translations, "zh-CN"));
-            for (const fn of zh.functions) fn.helpUrl = helpUrlOf(this.baseUrl, fn.id, "zh");
-            const json = (value) => new webpack.sources.RawSource(JSON.stringify(value, null, 4));
-            compilation.updateAsset(METADATA_FILE, json(en));
-            compilation.emitAsset(ZH_METADATA_FILE, json(zh));
-            const read = (file) => fs.readFileSync(file, "utf8");
-            const pages = helpPages({
-              metadata: { en, zh },
-              strings: { en: JSON.parse(read(HELP_SOURCES.en)), zh: JSON.parse(read(HELP_SOURCES.zh)) },
-              readme: read(HELP_SOURCES.readme),
-              namespace: NAMESPACE,
-            });
-            for (const [file, html] of Object.entries(pages)) compilation.emitAsset(file, new webpack.sources.RawSource(html));
-          } catch (error) {
-            fail(`cannot build ${ZH_METADATA_FILE} and the help pages: ${error.message}`);
-          }
-        },
-      );
+          const zh = JSON.parse(localizeMetadataJson(JSON.stringify(en), translations, "zh-CN"));
+          for (const fn of zh.functions) fn.helpUrl = helpUrlOf(this.baseUrl, fn.id, "zh");
+          const json = (value) => new webpack.sources.RawSource(JSON.stringify(value, null, 4));
+          compilation.updateAsset(METADATA_FILE, json(en));
+          compilation.emitAsset(ZH_METADATA_FILE, json(zh));
+          const read = (file) => fs.readFileSync(file, "utf8");
+          const pages = helpPages({
+            metadata: { en, zh },
+            strings: { en: JSON.parse(read(HELP_SOURCES.en)), zh: JSON.parse(read(HELP_SOURCES.zh)) },
+            readme: read(HELP_SOURCES.readme),
+            namespace: NAMESPACE,
+          });
+          for (const [file, html] of Object.entries(pages)) compilation.emitAsset(file, new webpack.sources.RawSource(html));
+        } catch (error) {
+          fail(`cannot build ${ZH_METADATA_FILE} and the help pages: ${error.message}`);
+        }
+      });
 
-      compilation.hooks.processAssets.tap(
-        { name, stage: webpack.Compilation.PROCESS_ASSETS_STAGE_REPORT },
-        () => {
-          const metadata = compilation.getAsset(METADATA_FILE);
-          const bundle = compilation.getAsset("functions.js");
-          if (!metadata || !bundle) {
-            if (!bundle) fail("functions.js was not emitted");
-            return;
-          }
-          const ids = JSON.parse(metadata.source.source().toString()).functions.map((f) => f.id);
-          const code = bundle.source.source().toString();
-          const associated = new Set();
-          for (const m of code.matchAll(/CustomFunctions\.associate\(\s*["']([^"']+)["']/g)) associated.add(m[1]);
-          const missing = ids.filter((id) => !associated.has(id));
-          if (missing.length > 0) fail(`functions.js does not associate ${missing.join(", ")}`);
-        },
-      );
+      compilation.hooks.processAssets.tap({ name, stage: webpack.Compilation.PROCESS_ASSETS_STAGE_REPORT }, () => {
+        const metadata = compilation.getAsset(METADATA_FILE);
+        const bundle = compilation.getAsset("functions.js");
+        if (!metadata || !bundle) {
+          if (!bundle) fail("functions.js was not emitted");
+          return;
+        }
+        const ids = JSON.parse(metadata.source.source().toString()).functions.map((f) => f.id);
+        const code = bundle.source.source().toString();
+        const associated = new Set();
+        for (const m of code.matchAll(/CustomFunctions\.associate\(\s*["']([^"']+)["']/g)) associated.add(m[1]);
+        const missing = ids.filter((id) => !associated.has(id));
+        if (missing.length > 0) fail(`functions.js does not associate ${missing.join(", ")}`);
+      });
     });
   }
 }
@@ -191,7 +185,9 @@ module.exports = async (env, options) => {
       new KaMetadataPlugin(dev ? urlDev : urlProd),
       new webpack.DefinePlugin({
         global: "globalThis",
-        KA_FUNCTION_IDS: webpack.DefinePlugin.runtimeValue(generatedFunctionIds, { fileDependencies: [path.resolve(__dirname, FUNCTIONS_SOURCE)] }),
+        KA_FUNCTION_IDS: webpack.DefinePlugin.runtimeValue(generatedFunctionIds, {
+          fileDependencies: [path.resolve(__dirname, FUNCTIONS_SOURCE)],
+        }),
       }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",

@@ -38,7 +38,19 @@ import type { BuildKind, BuildOptions, BuildResult, DetectedTable, PlannerSettin
 export const MAX_NEW_SHEETS = MAX_PLAN_SHEETS;
 
 /** The roles the engine reads (others, such as orderId or product, are not read). */
-const ENGINE_ROLES = ["customer", "revenue", "profit", "date", "satisfaction", "effort", "credit", "region", "manager", "attractiveness", "strength"];
+const ENGINE_ROLES = [
+  "customer",
+  "revenue",
+  "profit",
+  "date",
+  "satisfaction",
+  "effort",
+  "credit",
+  "region",
+  "manager",
+  "attractiveness",
+  "strength",
+];
 
 const cancelledOf = (s: BuildOptions["signal"]): boolean =>
   s === undefined ? false : "aborted" in s ? s.aborted : Boolean((s as { cancelled: boolean }).cancelled);
@@ -68,77 +80,86 @@ export function buildSheets(
   };
   const empty = (): BuildResult => ({ created: [], warnings: [], cancelled: true });
 
-  return exclusiveRun((run) => excelRun(async (context) => {
-    let protectedSeen = false;
-    try {
-      if (cancelledOf(options.signal)) return empty();
-      // 1. Read (the first sync also checks the table and the workbook's protection).
-      const chunkRows = chunkRowsFor(columns.length);
-      const chunkTotal = Math.max(1, Math.ceil(geo.rowCount / chunkRows));
-      progress(0, chunkTotal, t("taskpane.progress.reading", { from: 1, to: Math.min(geo.rowCount, chunkRows), total: geo.rowCount }));
-      const read = await readColumns(context, geo, columns, {
-        first: (ctx) => {
-          const location = queueLocation(ctx, table, geo);
-          const protection = supportsExcel("1.7") ? ctx.workbook.protection : null;
-          protection?.load("protected");
-          return () => {
-            checkLocation(location, table, geo);
-            if (protection?.protected) {
-              protectedSeen = true;
-              throw new ActionError("protected", "taskpane.error.workbookProtected");
-            }
-          };
-        },
-        onChunk: (rows, total) =>
-          progress(Math.min(chunkTotal, Math.ceil(rows / chunkRows)), chunkTotal, rows < total ? t("taskpane.progress.reading", { from: rows + 1, to: Math.min(total, rows + chunkRows), total }) : t("taskpane.progress.computing")),
-        cancelled: () => cancelledOf(options.signal),
-      });
-      if (read.cancelled) return empty();
-      if (read.chunks > 1) {
-        progress(chunkTotal, chunkTotal, t("taskpane.progress.checking"));
-        const check = queueFingerprint(context, table, geo, columns, read);
-        await context.sync();
-        check();
-      }
-
-      // 2. Compute and build (pure).
-      const spec = tierSpecFor(settings);
-      const portfolio = portfolioOf(table, geo, read.columns, mapping, settings, spec);
-      progress(chunkTotal, chunkTotal, t("taskpane.progress.building", { customers: portfolio.analysis.customers.count }));
-      const { sheets, labels, warnings } = buildModels(kind, portfolio, table, geo, mapping, settings, options.generated ?? today());
-      if (sheets.length > MAX_NEW_SHEETS) {
-        throw new ActionError("sheetLimit", "taskpane.error.tooManySheets", { count: sheets.length, max: MAX_NEW_SHEETS });
-      }
-      if (sheets.length === 0) return { created: [], warnings, cancelled: false };
-      if (cancelledOf(options.signal)) return { created: [], warnings, cancelled: true };
-
-      // 3. Write.
-      progress(0, sheets.length, labels[0]);
-      const result = await renderSheets(context, sheets, {
-        activate: true,
-        runId: run.id,
-        signal: options.signal,
-        onProgress: (done, total) => progress(done, total, done < total ? labels[done] : t("taskpane.progress.done", { count: total })),
-      });
-      for (const w of result.warnings) warnings.push(t("taskpane.warning.render", { sheet: w.sheetName || "-", feature: w.feature, detail: w.message }));
-
-      // 4. Was the table edited while the sheets were written?
-      if (result.created.length > 0) {
-        const check = queueFingerprint(context, table, geo, columns, read);
-        try {
+  return exclusiveRun((run) =>
+    excelRun(async (context) => {
+      let protectedSeen = false;
+      try {
+        if (cancelledOf(options.signal)) return empty();
+        // 1. Read (the first sync also checks the table and the workbook's protection).
+        const chunkRows = chunkRowsFor(columns.length);
+        const chunkTotal = Math.max(1, Math.ceil(geo.rowCount / chunkRows));
+        progress(0, chunkTotal, t("taskpane.progress.reading", { from: 1, to: Math.min(geo.rowCount, chunkRows), total: geo.rowCount }));
+        const read = await readColumns(context, geo, columns, {
+          first: (ctx) => {
+            const location = queueLocation(ctx, table, geo);
+            const protection = supportsExcel("1.7") ? ctx.workbook.protection : null;
+            protection?.load("protected");
+            return () => {
+              checkLocation(location, table, geo);
+              if (protection?.protected) {
+                protectedSeen = true;
+                throw new ActionError("protected", "taskpane.error.workbookProtected");
+              }
+            };
+          },
+          onChunk: (rows, total) =>
+            progress(
+              Math.min(chunkTotal, Math.ceil(rows / chunkRows)),
+              chunkTotal,
+              rows < total
+                ? t("taskpane.progress.reading", { from: rows + 1, to: Math.min(total, rows + chunkRows), total })
+                : t("taskpane.progress.computing"),
+            ),
+          cancelled: () => cancelledOf(options.signal),
+        });
+        if (read.cancelled) return empty();
+        if (read.chunks > 1) {
+          progress(chunkTotal, chunkTotal, t("taskpane.progress.checking"));
+          const check = queueFingerprint(context, table, geo, columns, read);
           await context.sync();
           check();
-        } catch (e) {
-          if (!(e instanceof ActionError && e.kind === "tableChanged") && !isGone(e)) throw e;
-          warnings.push(t("taskpane.warning.tableChangedDuringRun", { address: table.address }));
         }
+
+        // 2. Compute and build (pure).
+        const spec = tierSpecFor(settings);
+        const portfolio = portfolioOf(table, geo, read.columns, mapping, settings, spec);
+        progress(chunkTotal, chunkTotal, t("taskpane.progress.building", { customers: portfolio.analysis.customers.count }));
+        const { sheets, labels, warnings } = buildModels(kind, portfolio, table, geo, mapping, settings, options.generated ?? today());
+        if (sheets.length > MAX_NEW_SHEETS) {
+          throw new ActionError("sheetLimit", "taskpane.error.tooManySheets", { count: sheets.length, max: MAX_NEW_SHEETS });
+        }
+        if (sheets.length === 0) return { created: [], warnings, cancelled: false };
+        if (cancelledOf(options.signal)) return { created: [], warnings, cancelled: true };
+
+        // 3. Write.
+        progress(0, sheets.length, labels[0]);
+        const result = await renderSheets(context, sheets, {
+          activate: true,
+          runId: run.id,
+          signal: options.signal,
+          onProgress: (done, total) => progress(done, total, done < total ? labels[done] : t("taskpane.progress.done", { count: total })),
+        });
+        for (const w of result.warnings)
+          warnings.push(t("taskpane.warning.render", { sheet: w.sheetName || "-", feature: w.feature, detail: w.message }));
+
+        // 4. Was the table edited while the sheets were written?
+        if (result.created.length > 0) {
+          const check = queueFingerprint(context, table, geo, columns, read);
+          try {
+            await context.sync();
+            check();
+          } catch (e) {
+            if (!(e instanceof ActionError && e.kind === "tableChanged") && !isGone(e)) throw e;
+            warnings.push(t("taskpane.warning.tableChangedDuringRun", { address: table.address }));
+          }
+        }
+        return { created: result.created, warnings, cancelled: result.cancelled };
+      } catch (e) {
+        if (isGone(e)) throw new ActionError("tableChanged", "taskpane.error.tableGone", { address: table.address }, e);
+        throw toActionError(e, { during: "writing", protectedSeen });
       }
-      return { created: result.created, warnings, cancelled: result.cancelled };
-    } catch (e) {
-      if (isGone(e)) throw new ActionError("tableChanged", "taskpane.error.tableGone", { address: table.address }, e);
-      throw toActionError(e, { during: "writing", protectedSeen });
-    }
-  }));
+    }),
+  );
 }
 
 /** The sheet models of a kind (app/build.ts), the progress label of each, and notes for the user. */
@@ -165,7 +186,12 @@ export function buildModels(
   // The matrix's note comes before the plan selection's, as the sheets are in that order.
   const matrixNoteAt = warnings.length;
   const accounts = kind === "contribution" || kind === "matrix" ? [] : planAccounts(kind, portfolio, settings, warnings);
-  const built = buildSheetModels(portfolio, { choice: kind, options, accounts, ...(settings.weights ? { weights: settings.weights } : {}) });
+  const built = buildSheetModels(portfolio, {
+    choice: kind,
+    options,
+    accounts,
+    ...(settings.weights ? { weights: settings.weights } : {}),
+  });
   if (built.weightsIgnored) warnings.splice(matrixNoteAt, 0, t("taskpane.warning.weightsIgnored"));
   const names = portfolio.analysis.customers.names;
   let plan = 0;

@@ -16,7 +16,12 @@ import type { DetectedTable, PlannerSettings } from "./types";
 /** The tier spec of the settings; invalid thresholds are an ActionError. */
 export function tierSpecFor(settings: PlannerSettings): TierSpec {
   try {
-    return tierSpecOf(settings.scheme, settings.thresholds && settings.thresholds.length > 0 ? [settings.thresholds] : null, null, settings.locale);
+    return tierSpecOf(
+      settings.scheme,
+      settings.thresholds && settings.thresholds.length > 0 ? [settings.thresholds] : null,
+      null,
+      settings.locale,
+    );
   } catch (e) {
     if (isKaError(e)) throw new ActionError("unknown", "taskpane.error.settingsInvalid", { detail: messageIn(e, settings.locale) }, e);
     throw e;
@@ -80,7 +85,13 @@ export function portfolioOf(
 }
 
 /** The note of a date column left out (empty when the dates were read): header, worksheet row and cell. */
-export function dateWarnings(portfolio: Portfolio, table: DetectedTable, geo: TableGeometry, mapping: ColumnMapping, locale: PlannerSettings["locale"]): string[] {
+export function dateWarnings(
+  portfolio: Portfolio,
+  table: DetectedTable,
+  geo: TableGeometry,
+  mapping: ColumnMapping,
+  locale: PlannerSettings["locale"],
+): string[] {
   const p = portfolio.dateProblem;
   const col = mapping.date;
   if (!p || typeof col !== "number") return [];

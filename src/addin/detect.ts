@@ -37,7 +37,8 @@ interface Found {
   tableName?: string;
 }
 
-const within = (r: number, c: number, rect: Rect): boolean => r >= rect.row && r < rect.row + rect.rows && c >= rect.col && c < rect.col + rect.cols;
+const within = (r: number, c: number, rect: Rect): boolean =>
+  r >= rect.row && r < rect.row + rect.rows && c >= rect.col && c < rect.col + rect.cols;
 
 const rectOfRange = (r: Excel.Range): Rect => ({ row: r.rowIndex, col: r.columnIndex, rows: r.rowCount, cols: r.columnCount });
 

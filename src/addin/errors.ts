@@ -81,16 +81,31 @@ export function toActionError(e: unknown, context: OfficeErrorContext = {}): Act
   const code = officeErrorCode(cause);
   const message = messageOf(cause);
   if (code === "RequestPayloadSizeLimitExceeded" || code === "ResponsePayloadSizeLimitExceeded" || code === "PayloadTooLarge") {
-    return new ActionError("tooLarge", context.during === "reading" ? "taskpane.error.readTooLarge" : "taskpane.error.writeTooLarge", { ...args, code }, e);
+    return new ActionError(
+      "tooLarge",
+      context.during === "reading" ? "taskpane.error.readTooLarge" : "taskpane.error.writeTooLarge",
+      { ...args, code },
+      e,
+    );
   }
   if (code === "AccessDenied" || (code === "InvalidOperation" && (context.protectedSeen || /protect/i.test(message)))) {
     // A sheet that could not even be added: the workbook's structure is protected.
     const structure = e instanceof SheetRenderError && e.cleanup === "not-created";
-    return new ActionError("protected", structure ? "taskpane.error.workbookProtected" : "taskpane.error.sheetProtected", { sheet: args.sheet ?? "", ...args }, e);
+    return new ActionError(
+      "protected",
+      structure ? "taskpane.error.workbookProtected" : "taskpane.error.sheetProtected",
+      { sheet: args.sheet ?? "", ...args },
+      e,
+    );
   }
   if (SHEET_LIMIT.test(message)) return new ActionError("sheetLimit", "taskpane.error.sheetLimitReached", { ...args, detail: message }, e);
   if (typeof cause === "object" && cause !== null && (cause as { name?: unknown }).name === "AbortError") {
     return new ActionError("cancelled", "taskpane.error.cancelled", args, e);
   }
-  return new ActionError("unknown", "taskpane.error.unexpected", { ...args, detail: code && !message.includes(code) ? `${message} (${code})` : message }, e);
+  return new ActionError(
+    "unknown",
+    "taskpane.error.unexpected",
+    { ...args, detail: code && !message.includes(code) ? `${message} (${code})` : message },
+    e,
+  );
 }

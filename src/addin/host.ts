@@ -46,7 +46,8 @@ export const supportsExcel = (version: string): boolean => supportsSet("ExcelApi
 export function excelRun<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
   const excel = excelHost();
   if (!excel) return Promise.reject(new ActionError("noHost", "taskpane.error.noExcel"));
-  if (!supportsExcel("1.4")) return Promise.reject(new ActionError("requirements", "taskpane.error.needsExcelApi", { set: "ExcelApi", version: "1.4" }));
+  if (!supportsExcel("1.4"))
+    return Promise.reject(new ActionError("requirements", "taskpane.error.needsExcelApi", { set: "ExcelApi", version: "1.4" }));
   return excel.run(batch);
 }
 

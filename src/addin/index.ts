@@ -14,13 +14,32 @@
  *   another runs; removeLeftovers() deletes the temporary sheets of crashed runs.
  * Every failure is an ActionError (kind + taskpane.error.* message key + args).
  */
-export type { DetectedTable, Role, ColumnMapping, PlannerSettings, SavedState, BuildKind, BuildOptions, BuildResult, RequirementGap, PreviewColumn } from "./types";
+export type {
+  DetectedTable,
+  Role,
+  ColumnMapping,
+  PlannerSettings,
+  SavedState,
+  BuildKind,
+  BuildOptions,
+  BuildResult,
+  RequirementGap,
+  PreviewColumn,
+} from "./types";
 export { ActionError, actionErrorText, isActionError, toActionError } from "./errors";
 export type { ActionErrorKind } from "./errors";
 export { checkRequirements, REQUIREMENTS } from "./host";
 export { findSalesTable, PREVIEW_ROWS, SAMPLE_ROWS } from "./detect";
 export { proposeMapping, readPreview } from "./mapping";
-export { loadSavedState, saveState, loadLastCommandError, saveLastCommandError, clearLastCommandError, STATE_KEY, LAST_ERROR_KEY } from "./state";
+export {
+  loadSavedState,
+  saveState,
+  loadLastCommandError,
+  saveLastCommandError,
+  clearLastCommandError,
+  STATE_KEY,
+  LAST_ERROR_KEY,
+} from "./state";
 export type { CommandErrorRecord } from "./state";
 export { insertTierColumn, MAX_SCAN_COLUMNS } from "./tier-column";
 export { buildSheets, MAX_NEW_SHEETS } from "./build";

@@ -61,10 +61,21 @@ export function requireUsableMapping(table: DetectedTable, mapping: ColumnMappin
   const p = problems[0];
   if (!p) return;
   if (p.kind === "missing") {
-    throw new ActionError("missingColumn", p.role === "customer" ? "taskpane.error.customerNotMapped" : p.role === "profit" ? "taskpane.error.profitNotMapped" : "taskpane.error.revenueNotMapped", { address: table.address });
+    throw new ActionError(
+      "missingColumn",
+      p.role === "customer"
+        ? "taskpane.error.customerNotMapped"
+        : p.role === "profit"
+          ? "taskpane.error.profitNotMapped"
+          : "taskpane.error.revenueNotMapped",
+      { address: table.address },
+    );
   }
   if (p.kind === "duplicate") {
-    throw new ActionError("missingColumn", "taskpane.error.columnTwice", { header: table.headers[p.column] ?? "", roles: p.roles.join(", ") });
+    throw new ActionError("missingColumn", "taskpane.error.columnTwice", {
+      header: table.headers[p.column] ?? "",
+      roles: p.roles.join(", "),
+    });
   }
   throw new ActionError("missingColumn", "taskpane.error.columnInvalid", { role: p.role, value: JSON.stringify(p.value) ?? "" });
 }

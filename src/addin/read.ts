@@ -35,7 +35,11 @@ export interface TableGeometry {
 
 export function geometryOf(table: DetectedTable): TableGeometry {
   const { sheet, rect } = parseQualified(table.address);
-  return { sheet: table.sheetName || sheet, rect: { ...rect, rows: table.rowCount + 1, cols: table.columnCount }, rowCount: table.rowCount };
+  return {
+    sheet: table.sheetName || sheet,
+    rect: { ...rect, rows: table.rowCount + 1, cols: table.columnCount },
+    rowCount: table.rowCount,
+  };
 }
 
 /** Header texts as the detection gives them: blank → "Column C" (the worksheet column). */
@@ -47,7 +51,10 @@ export function headerTexts(row: readonly unknown[], firstCol: number): string[]
 }
 
 export function sheetAddress(sheet: string, r: Rect): string {
-  const plain = /^[A-Za-z_\u4e00-\u9fff][A-Za-z0-9_.\u4e00-\u9fff]*$/.test(sheet) && !/^[A-Za-z]{1,3}\d+$/.test(sheet) && !/^[Rr]\d*([Cc]\d*)?$/.test(sheet);
+  const plain =
+    /^[A-Za-z_\u4e00-\u9fff][A-Za-z0-9_.\u4e00-\u9fff]*$/.test(sheet) &&
+    !/^[A-Za-z]{1,3}\d+$/.test(sheet) &&
+    !/^[Rr]\d*([Cc]\d*)?$/.test(sheet);
   return `${plain ? sheet : `'${sheet.replace(/'/g, "''")}'`}!${a1Of(r)}`;
 }
 
@@ -244,11 +251,15 @@ export function queueFingerprint(
         const before = read.columns[c]?.[r];
         const now = range.values[0][c - a];
         if (!sameCell(before, now)) {
-          throw new ActionError("tableChanged", "taskpane.error.tableEdited", { address: table.address, cell: sheetAddress(geo.sheet, { row: geo.rect.row + 1 + r, col: geo.rect.col + c, rows: 1, cols: 1 }) });
+          throw new ActionError("tableChanged", "taskpane.error.tableEdited", {
+            address: table.address,
+            cell: sheetAddress(geo.sheet, { row: geo.rect.row + 1 + r, col: geo.rect.col + c, rows: 1, cols: 1 }),
+          });
         }
       }
     }
   };
 }
 
-const sameCell = (a: unknown, b: unknown): boolean => a === b || (typeof a === "number" && typeof b === "number" && Number.isNaN(a) && Number.isNaN(b));
+const sameCell = (a: unknown, b: unknown): boolean =>
+  a === b || (typeof a === "number" && typeof b === "number" && Number.isNaN(a) && Number.isNaN(b));

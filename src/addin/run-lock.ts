@@ -81,10 +81,12 @@ let leftoversRemoved: Promise<string[]> | null = null;
  * crashed runs left behind (never the run in progress). Never rejects: start-up must go on.
  */
 export function removeLeftovers(): Promise<string[]> {
-  leftoversRemoved ??= excelRun((context) => removeLeftoverSheets(context, { activeRunId: current?.id, supports: supportsExcel })).catch((e: unknown) => {
-    console.warn("KA Planner: temporary sheets of an earlier run could not be removed", e);
-    return [];
-  });
+  leftoversRemoved ??= excelRun((context) => removeLeftoverSheets(context, { activeRunId: current?.id, supports: supportsExcel })).catch(
+    (e: unknown) => {
+      console.warn("KA Planner: temporary sheets of an earlier run could not be removed", e);
+      return [];
+    },
+  );
   return leftoversRemoved;
 }
 

@@ -29,8 +29,10 @@ function persist(store: Office.Settings): Promise<void> {
   return new Promise((resolve, reject) => {
     try {
       store.saveAsync((result) => {
-        const failed = String(result?.status).toLowerCase() === "failed" || (result?.error && String(result.status).toLowerCase() !== "succeeded");
-        if (failed) reject(new ActionError("unknown", "taskpane.error.settingsNotSaved", { detail: result.error?.message ?? "" }, result.error));
+        const failed =
+          String(result?.status).toLowerCase() === "failed" || (result?.error && String(result.status).toLowerCase() !== "succeeded");
+        if (failed)
+          reject(new ActionError("unknown", "taskpane.error.settingsNotSaved", { detail: result.error?.message ?? "" }, result.error));
         else resolve();
       });
     } catch (e) {
@@ -67,7 +69,8 @@ function settingsOf(v: unknown): PlannerSettings | null {
   let p: PlannerSettings["plans"];
   if (plans === "first-tier") p = "first-tier";
   else if (isObject(plans) && isIndex(plans.top) && plans.top >= 1) p = { top: plans.top };
-  else if (isObject(plans) && Array.isArray(plans.names) && plans.names.every((n) => typeof n === "string")) p = { names: [...(plans.names as string[])] };
+  else if (isObject(plans) && Array.isArray(plans.names) && plans.names.every((n) => typeof n === "string"))
+    p = { names: [...(plans.names as string[])] };
   else return null;
   const out: PlannerSettings = { scheme: scheme as PlannerSettings["scheme"], measure, locale, mode, plans: p };
   if (thresholds !== undefined && thresholds !== null) {
@@ -112,7 +115,8 @@ export function loadSavedState(): SavedState | null {
 export async function saveState(state: SavedState): Promise<void> {
   const store = requireStore();
   const checked = savedStateOf(state);
-  if (!checked) throw new ActionError("unknown", "taskpane.error.settingsNotSaved", { detail: "the state does not have the expected shape" });
+  if (!checked)
+    throw new ActionError("unknown", "taskpane.error.settingsNotSaved", { detail: "the state does not have the expected shape" });
   store.set(STATE_KEY, { version: STATE_VERSION, ...checked });
   await persist(store);
 }
@@ -133,7 +137,13 @@ export function loadLastCommandError(): CommandErrorRecord | null {
   try {
     const v = store.get(LAST_ERROR_KEY) as unknown;
     if (!isObject(v) || typeof v.kind !== "string" || typeof v.messageKey !== "string" || typeof v.command !== "string") return null;
-    return { command: v.command, kind: v.kind as ActionError["kind"], messageKey: v.messageKey, args: isObject(v.args) ? (v.args as Record<string, string | number>) : {}, at: String(v.at ?? "") };
+    return {
+      command: v.command,
+      kind: v.kind as ActionError["kind"],
+      messageKey: v.messageKey,
+      args: isObject(v.args) ? (v.args as Record<string, string | number>) : {},
+      at: String(v.at ?? ""),
+    };
   } catch {
     return null;
   }

@@ -50,104 +50,127 @@ export function insertTierColumn(
   const measure = mapping[settings.measure] as number;
   const asValues = options.asValues === true;
 
-  return exclusiveRun(() => excelRun(async (context) => {
-    let protectedSeen = false;
-    try {
-      const ws = context.workbook.worksheets.getItem(geo.sheet);
-      const right = geo.rect.col + geo.rect.cols;
-      const scan = Math.min(MAX_SCAN_COLUMNS, MAX_COLS - right);
-      let empty: boolean[] = [];
-      const first = (ctx: Excel.RequestContext) => {
-        const location = queueLocation(ctx, table, geo);
-        const protection = ws.protection;
-        protection.load("protected");
-        const used = Array.from({ length: scan }, (_, k) => {
-          const r = ws.getRange(a1Of({ row: geo.rect.row, col: right + k, rows: geo.rect.rows, cols: 1 })).getUsedRangeOrNullObject(true);
-          r.load("address");
-          return r;
-        });
-        return () => {
-          checkLocation(location, table, geo);
-          if (protection.protected) {
-            protectedSeen = true;
-            throw new ActionError("protected", "taskpane.error.sheetProtected", { sheet: geo.sheet });
-          }
-          empty = used.map((r) => r.isNullObject);
+  return exclusiveRun(() =>
+    excelRun(async (context) => {
+      let protectedSeen = false;
+      try {
+        const ws = context.workbook.worksheets.getItem(geo.sheet);
+        const right = geo.rect.col + geo.rect.cols;
+        const scan = Math.min(MAX_SCAN_COLUMNS, MAX_COLS - right);
+        let empty: boolean[] = [];
+        const first = (ctx: Excel.RequestContext) => {
+          const location = queueLocation(ctx, table, geo);
+          const protection = ws.protection;
+          protection.load("protected");
+          const used = Array.from({ length: scan }, (_, k) => {
+            const r = ws.getRange(a1Of({ row: geo.rect.row, col: right + k, rows: geo.rect.rows, cols: 1 })).getUsedRangeOrNullObject(true);
+            r.load("address");
+            return r;
+          });
+          return () => {
+            checkLocation(location, table, geo);
+            if (protection.protected) {
+              protectedSeen = true;
+              throw new ActionError("protected", "taskpane.error.sheetProtected", { sheet: geo.sheet });
+            }
+            empty = used.map((r) => r.isNullObject);
+          };
         };
-      };
 
-      let labels: string[] | null = null;
-      if (asValues) {
-        const read = await readColumns(context, geo, [customer, measure], { first });
-        if (read.chunks > 1) {
-          const check = queueFingerprint(context, table, geo, [customer, measure], read);
+        let labels: string[] | null = null;
+        if (asValues) {
+          const read = await readColumns(context, geo, [customer, measure], { first });
+          if (read.chunks > 1) {
+            const check = queueFingerprint(context, table, geo, [customer, measure], read);
+            await context.sync();
+            check();
+          }
+          const { columns: sales, indexOf } = mappedSalesColumns(
+            table.headers,
+            read.columns,
+            { customer, [settings.measure]: measure },
+            settings.measure,
+          );
+          let portfolio;
+          try {
+            portfolio = buildPortfolio({ customer: sales.customer, measure: sales.measure }, spec);
+          } catch (e) {
+            if (isKaError(e)) throw engineError(e, table, geo, indexOf, read.columns, settings.locale);
+            throw e;
+          }
+          const { rowCustomer } = portfolio.analysis.customers;
+          const { tiers } = portfolio.analysis.tiers;
+          const loss = list(settings.locale, "tier.loss")[0];
+          labels = Array.from(rowCustomer, (id) => {
+            if (id < 0) return "";
+            const t = tiers[id];
+            return t === TIER_NONE ? "" : t === TIER_LOSS ? loss : spec.labels[t];
+          });
+        } else {
+          const after = first(context);
           await context.sync();
-          check();
+          after();
         }
-        const { columns: sales, indexOf } = mappedSalesColumns(table.headers, read.columns, { customer, [settings.measure]: measure }, settings.measure);
-        let portfolio;
-        try {
-          portfolio = buildPortfolio({ customer: sales.customer, measure: sales.measure }, spec);
-        } catch (e) {
-          if (isKaError(e)) throw engineError(e, table, geo, indexOf, read.columns, settings.locale);
-          throw e;
-        }
-        const { rowCustomer } = portfolio.analysis.customers;
-        const { tiers } = portfolio.analysis.tiers;
-        const loss = list(settings.locale, "tier.loss")[0];
-        labels = Array.from(rowCustomer, (id) => {
-          if (id < 0) return "";
-          const t = tiers[id];
-          return t === TIER_NONE ? "" : t === TIER_LOSS ? loss : spec.labels[t];
-        });
-      } else {
-        const after = first(context);
-        await context.sync();
-        after();
-      }
 
-      // The first empty column (for a table's formula, not the one right beside it).
-      const from = table.source === "table" && !asValues ? 1 : 0;
-      let k = -1;
-      for (let i = from; i < empty.length; i++) {
-        if (empty[i]) {
-          k = i;
-          break;
+        // The first empty column (for a table's formula, not the one right beside it).
+        const from = table.source === "table" && !asValues ? 1 : 0;
+        let k = -1;
+        for (let i = from; i < empty.length; i++) {
+          if (empty[i]) {
+            k = i;
+            break;
+          }
         }
+        if (k < 0) throw new ActionError("unknown", "taskpane.error.noEmptyColumn", { address: table.address, columns: scan });
+        const col = right + k;
+        const header = text(settings.locale, "taskpane.tierHeader");
+        const headerCell = ws.getRange(a1Of({ row: geo.rect.row, col, rows: 1, cols: 1 }));
+        headerCell.values = [[encodeLiteral(header)]];
+        headerCell.format.font.bold = true;
+        if (!labels) {
+          ws.getRange(a1Of({ row: geo.rect.row + 1, col, rows: 1, cols: 1 })).formulas = [
+            [tierFormula(geo.rect, customer, measure, settings, spec.scheme)],
+          ];
+          await context.sync();
+        } else {
+          await writeColumn(context, ws, geo.rect.row + 1, col, labels);
+        }
+        return { address: sheetAddress(geo.sheet, { row: geo.rect.row, col, rows: geo.rect.rows, cols: 1 }) };
+      } catch (e) {
+        if (isGone(e)) throw new ActionError("tableChanged", "taskpane.error.tableGone", { address: table.address }, e);
+        throw toActionError(e, { during: "writing", sheet: geo.sheet, protectedSeen });
       }
-      if (k < 0) throw new ActionError("unknown", "taskpane.error.noEmptyColumn", { address: table.address, columns: scan });
-      const col = right + k;
-      const header = text(settings.locale, "taskpane.tierHeader");
-      const headerCell = ws.getRange(a1Of({ row: geo.rect.row, col, rows: 1, cols: 1 }));
-      headerCell.values = [[encodeLiteral(header)]];
-      headerCell.format.font.bold = true;
-      if (!labels) {
-        ws.getRange(a1Of({ row: geo.rect.row + 1, col, rows: 1, cols: 1 })).formulas = [[tierFormula(geo.rect, customer, measure, settings, spec.scheme)]];
-        await context.sync();
-      } else {
-        await writeColumn(context, ws, geo.rect.row + 1, col, labels);
-      }
-      return { address: sheetAddress(geo.sheet, { row: geo.rect.row, col, rows: geo.rect.rows, cols: 1 }) };
-    } catch (e) {
-      if (isGone(e)) throw new ActionError("tableChanged", "taskpane.error.tableGone", { address: table.address }, e);
-      throw toActionError(e, { during: "writing", sheet: geo.sheet, protectedSeen });
-    }
-  }));
+    }),
+  );
 }
 
 /** =KA.TIER($C$2:$C$3001,$A$2:$A$3001,"ABC",{0.8,0.95},,"en") */
-export function tierFormula(rect: { row: number; col: number; rows: number }, customer: number, measure: number, settings: PlannerSettings, scheme: string): string {
+export function tierFormula(
+  rect: { row: number; col: number; rows: number },
+  customer: number,
+  measure: number,
+  settings: PlannerSettings,
+  scheme: string,
+): string {
   const column = (c: number) => a1Of({ row: rect.row + 1, col: rect.col + c, rows: rect.rows - 1, cols: 1 }, true);
-  const thresholds = settings.thresholds && settings.thresholds.length > 0 ? `{${settings.thresholds.map((x) => String(x)).join(",")}}` : "";
+  const thresholds =
+    settings.thresholds && settings.thresholds.length > 0 ? `{${settings.thresholds.map((x) => String(x)).join(",")}}` : "";
   return `=KA.TIER(${column(measure)},${column(customer)},"${scheme}",${thresholds},,"${settings.locale}")`;
 }
 
 /** Writes text labels down a column (with whatever is queued), one sync per request budget. */
-async function writeColumn(context: Excel.RequestContext, ws: Excel.Worksheet, row: number, col: number, labels: readonly string[]): Promise<void> {
+async function writeColumn(
+  context: Excel.RequestContext,
+  ws: Excel.Worksheet,
+  row: number,
+  col: number,
+  labels: readonly string[],
+): Promise<void> {
   const budget = DEFAULT_MAX_REQUEST_BYTES - REQUEST_OVERHEAD - 3 * OP_OVERHEAD;
   const cells = labels.map((l) => [encodeLiteral(l)]);
   const put = (from: number, to: number) => {
-    ws.getRange(a1Of({ row: row + from, col, rows: to - from, cols: 1 })).values = from === 0 && to === cells.length ? cells : cells.slice(from, to);
+    ws.getRange(a1Of({ row: row + from, col, rows: to - from, cols: 1 })).values =
+      from === 0 && to === cells.length ? cells : cells.slice(from, to);
   };
   let start = 0;
   let bytes = 0;

@@ -24,10 +24,26 @@ export interface PreviewTotalRow {
  * the sample, which is the whole table when it is short; otherwise only subtotals show. A cell
  * the engine cannot read marks nothing here (the run names it).
  */
-export function sampleTotalRows(sample: readonly unknown[][], complete: boolean, customer: number, value: number, firstDataRow: number): PreviewTotalRow[] {
+export function sampleTotalRows(
+  sample: readonly unknown[][],
+  complete: boolean,
+  customer: number,
+  value: number,
+  firstDataRow: number,
+): PreviewTotalRow[] {
   try {
-    const customers = readCustomerVector(columnVector(sample.map((r) => r[customer] as Cell), "customer"));
-    const values = readNumericVector(columnVector(sample.map((r) => r[value] as Cell), "value")).values;
+    const customers = readCustomerVector(
+      columnVector(
+        sample.map((r) => r[customer] as Cell),
+        "customer",
+      ),
+    );
+    const values = readNumericVector(
+      columnVector(
+        sample.map((r) => r[value] as Cell),
+        "value",
+      ),
+    ).values;
     const found = withoutTotalRows(values, customers.ids, customers.names, complete);
     if (!found) return [];
     const out: PreviewTotalRow[] = [];

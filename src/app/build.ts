@@ -85,7 +85,11 @@ export function buildSheetModels(portfolio: Portfolio, request: SheetsRequest): 
   return { sheets, weightsIgnored };
 }
 
-function matrixSheet(portfolio: Portfolio, options: SheetOptions, weights: MatrixOptions["weights"]): { model: SheetModel; weightsIgnored: boolean } {
+function matrixSheet(
+  portfolio: Portfolio,
+  options: SheetOptions,
+  weights: MatrixOptions["weights"],
+): { model: SheetModel; weightsIgnored: boolean } {
   if (!weights) return { model: buildMatrixSheet(portfolio, options), weightsIgnored: false };
   try {
     return { model: buildMatrixSheet(portfolio, { ...options, weights }), weightsIgnored: false };

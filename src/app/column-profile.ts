@@ -45,11 +45,18 @@ export const SNIFF: Readonly<Record<SniffedRole, Pick>> = {
     const text = cs.filter((p) => p.text >= 0.8 * p.n && p.codes < 0.8 * p.text);
     // Transaction lines repeat their customer, while notes are unique: a column with repeats is
     // preferred, unless it has few distinct values (a region among per-customer rows).
-    const most = maxOf(text.map((p) => p.distinct), 0);
+    const most = maxOf(
+      text.map((p) => p.distinct),
+      0,
+    );
     const repeated = text.filter((p) => p.distinct < p.text && p.distinct > 0.25 * most);
     return widest(repeated.length > 0 ? repeated : text, (p) => p.distinct);
   },
-  revenue: (cs) => widest(cs.filter((p) => p.numbers >= 0.9 * p.n && p.meanMagnitude >= 10), (p) => p.meanMagnitude),
+  revenue: (cs) =>
+    widest(
+      cs.filter((p) => p.numbers >= 0.9 * p.n && p.meanMagnitude >= 10),
+      (p) => p.meanMagnitude,
+    ),
 };
 
 /** Excel serials of 1990-01-01 and 2050-12-31. */
@@ -106,8 +113,18 @@ function countText(t: Tally, s: string): void {
 /** What the non-blank sample cells of column `col` look like. */
 export function profileOf(cells: readonly unknown[], col: number): ColumnProfile {
   const t: Tally = {
-    n: 0, numbers: 0, text: 0, codes: 0, dates: 0, serialMin: Infinity, serialMax: -Infinity,
-    satisfaction: 0, ratings: 0, longRating: false, magnitude: 0, distinct: new Set<string>(),
+    n: 0,
+    numbers: 0,
+    text: 0,
+    codes: 0,
+    dates: 0,
+    serialMin: Infinity,
+    serialMax: -Infinity,
+    satisfaction: 0,
+    ratings: 0,
+    longRating: false,
+    magnitude: 0,
+    distinct: new Set<string>(),
   };
   for (const v of cells) {
     if (isBlank(v) || excelErrorOf(v)) continue;

@@ -41,8 +41,19 @@ export const SAMPLE_ROWS = 200;
 
 /** Roles that take one column, in the order header detection assigns them. */
 export const SINGLE_ROLES = [
-  "customer", "revenue", "profit", "date", "satisfaction", "effort", "credit", "region", "manager",
-  "orderId", "quantity", "product", "industry",
+  "customer",
+  "revenue",
+  "profit",
+  "date",
+  "satisfaction",
+  "effort",
+  "credit",
+  "region",
+  "manager",
+  "orderId",
+  "quantity",
+  "product",
+  "industry",
 ] as const satisfies readonly ColumnRole[];
 export type SingleRole = (typeof SINGLE_ROLES)[number];
 
@@ -153,7 +164,10 @@ function sniffable(p: Proposal, headers: readonly unknown[], sampleRows: SampleR
   const profiles: ColumnProfile[] = [];
   for (let c = 0; c < headers.length; c++) {
     if (p.taken.has(c) || recognised.has(c) || pivotValueHeaderOf(headers[c])?.summable === false) continue;
-    const profile = profileOf(sampleRows.map((r) => r[c]), c);
+    const profile = profileOf(
+      sampleRows.map((r) => r[c]),
+      c,
+    );
     if (profile.n > 0) profiles.push(profile);
   }
   return profiles;
@@ -205,4 +219,3 @@ export function validateMapping(mapping: ColumnMapping, options: { measure?: Mea
   for (const [column, roles] of users) if (roles.length > 1) problems.push({ kind: "duplicate", column, roles });
   return [...missing, ...problems];
 }
-

@@ -106,7 +106,11 @@ export interface CellErrorLocation {
  * read; where it re-read a single cell on its own (satisfaction levels) the position says 1,
  * so the position is checked against the cell and recovered as the first cell reading as it.
  */
-export function locateCellError(e: KaError, indexOf: ReadonlyMap<string, number>, columns: readonly (readonly Cell[] | undefined)[]): CellErrorLocation | null {
+export function locateCellError(
+  e: KaError,
+  indexOf: ReadonlyMap<string, number>,
+  columns: readonly (readonly Cell[] | undefined)[],
+): CellErrorLocation | null {
   const name = e.args.arg;
   if (typeof name !== "string") return null;
   const column = indexOf.get(name);

@@ -110,7 +110,13 @@ export async function demoSection(req: SectionRequest): Promise<Section> {
   // The same table by profit: how many customers lose money.
   const profit = resolvedOf(table, tableProposal(table), "profit");
   if (!profit) throw notDetected(table, "--value");
-  const { analysis } = analyseTable(table, { locale: loc, value: String(profit.index + 1) }, tierSpecOf(null, null, null, loc), loc, bufferIo());
+  const { analysis } = analyseTable(
+    table,
+    { locale: loc, value: String(profit.index + 1) },
+    tierSpecOf(null, null, null, loc),
+    loc,
+    bufferIo(),
+  );
   const f = concentrationOf(analysis);
   say();
   say(
@@ -126,11 +132,16 @@ export async function demoSection(req: SectionRequest): Promise<Section> {
   const book = nodePath.relative(process.cwd(), nodePath.join(dir, demoWorkbookName(loc))) || demoWorkbookName(loc);
   say(text(loc, "cli.demo.workbook", { file: book, command: `ka-planner build ${rel} --out ${book} --locale ${loc} --force` }));
   const buildIo = bufferIo();
-  const build = await runBuild(table, { out: book, locale: loc, force: true }, { stdout: buildIo.stdout, stderr: bufferIo().stderr }, {
-    cacheFormulaResults: req.workbook?.cacheFormulaResults,
-    today: req.workbook?.today,
-    progress: false,
-  });
+  const build = await runBuild(
+    table,
+    { out: book, locale: loc, force: true },
+    { stdout: buildIo.stdout, stderr: bufferIo().stderr },
+    {
+      cacheFormulaResults: req.workbook?.cacheFormulaResults,
+      today: req.workbook?.today,
+      progress: false,
+    },
+  );
   io.stdout.write(buildIo.out());
   say();
   return { text: io.out(), files: [w.xlsx, w.csv].filter((p): p is string => Boolean(p)), workbook: build.file, build };
@@ -145,11 +156,18 @@ function inWorker(req: SectionRequest): Promise<Section> {
   });
 }
 
-export async function runDemo(options: DemoOptions = {}): Promise<{ seconds: number; files: string[]; workbooks: string[]; builds: BuildResult[] }> {
+export async function runDemo(
+  options: DemoOptions = {},
+): Promise<{ seconds: number; files: string[]; workbooks: string[]; builds: BuildResult[] }> {
   const io = options.io ?? processIo;
   const started = Date.now();
   const dir = options.outDir ?? nodePath.resolve(__dirname, "..", "..", "out");
-  const base = { dir, customers: options.customers ?? SAMPLE_DEFAULTS.customers, lines: options.lines ?? SAMPLE_DEFAULTS.lines, workbook: options.workbook };
+  const base = {
+    dir,
+    customers: options.customers ?? SAMPLE_DEFAULTS.customers,
+    lines: options.lines ?? SAMPLE_DEFAULTS.lines,
+    workbook: options.workbook,
+  };
   const parallel = options.parallel ?? __filename.endsWith(".js");
   const zhPending = parallel ? inWorker({ ...base, locale: "zh" }) : null;
   // Keep a rejected worker from surfacing as unhandled while the English half runs.

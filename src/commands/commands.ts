@@ -72,7 +72,9 @@ export async function buildContributionCommand(): Promise<void> {
   } catch (error) {
     const e: ActionError = toActionError(error);
     if (e.kind === "busy") return refused(e);
-    await saveLastCommandError(CONTRIBUTION_COMMAND, e).catch((saveError) => console.error("KA Planner: the error could not be saved for the pane", saveError));
+    await saveLastCommandError(CONTRIBUTION_COMMAND, e).catch((saveError) =>
+      console.error("KA Planner: the error could not be saved for the pane", saveError),
+    );
     await showPane();
   }
 }
@@ -82,14 +84,18 @@ export async function buildContributionCommand(): Promise<void> {
  * running run's progress), saved with the workbook only when no pane listens. Never throws.
  */
 async function refused(e: ActionError): Promise<void> {
-  if (!announceRefusal(e)) await saveLastCommandError(CONTRIBUTION_COMMAND, e).catch((saveError) => console.error("KA Planner: the error could not be saved for the pane", saveError));
+  if (!announceRefusal(e))
+    await saveLastCommandError(CONTRIBUTION_COMMAND, e).catch((saveError) =>
+      console.error("KA Planner: the error could not be saved for the pane", saveError),
+    );
   await showPane();
 }
 
 /** Opens the task pane (SharedRuntime 1.1); never throws. */
 export async function showPane(): Promise<void> {
   try {
-    if (typeof Office !== "undefined" && Office.addin && typeof Office.addin.showAsTaskpane === "function") await Office.addin.showAsTaskpane();
+    if (typeof Office !== "undefined" && Office.addin && typeof Office.addin.showAsTaskpane === "function")
+      await Office.addin.showAsTaskpane();
   } catch (error) {
     console.error("KA Planner: the pane could not be opened", error);
   }

@@ -54,7 +54,7 @@ export function parseCreditRating(rating: string | null): CreditRating | null {
     if (i < 0) return null;
     grade = AGENCY_GRADES[i];
     // Moody's has no CCC/CC/BBB/BB spelled that way, and no D.
-    if (numeric && (letters.length > 1 && letters !== "AAA" && letters !== "AA")) return null;
+    if (numeric && letters.length > 1 && letters !== "AAA" && letters !== "AA") return null;
     if (numeric && grade === "D") return null;
   }
   const notch = modifier === "+" || modifier === "1" ? 1 : modifier === "-" || modifier === "3" ? -1 : 0;
@@ -164,7 +164,8 @@ export function creditScaleOf(ratings: readonly (string | null)[]): CreditScaleN
 }
 
 /** Whether any rating is written in Moody's notation (the agency table then lists its grades). */
-export const hasMoodysRatings = (ratings: readonly (string | null)[]): boolean => ratings.some((r) => parseCreditRating(r)?.moodys === true);
+export const hasMoodysRatings = (ratings: readonly (string | null)[]): boolean =>
+  ratings.some((r) => parseCreditRating(r)?.moodys === true);
 
 /** Likelihood of a rating on a scale, NaN when the rating is not on it. */
 export function creditLikelihood(scale: CreditScaleName, rating: string): number {

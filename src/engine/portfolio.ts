@@ -153,8 +153,17 @@ function readMonths(v: Vector, options: PortfolioOptions): { months: Int32Array 
   if ("months" in read) return read;
   const p = read.problem;
   const other = p.other !== undefined ? describeCell(v.at(p.other)) : undefined;
-  if (!options.optionalDate) throw fail("#VALUE!", DATE_ERRORS[p.reason], { ...cellArgs(v, p.index), ...(other !== undefined ? { other } : {}) });
-  return { problem: { column: v.arg, reason: p.reason, row: p.index, cell: describeCell(v.at(p.index)), ...(other !== undefined ? { otherCell: other } : {}) } };
+  if (!options.optionalDate)
+    throw fail("#VALUE!", DATE_ERRORS[p.reason], { ...cellArgs(v, p.index), ...(other !== undefined ? { other } : {}) });
+  return {
+    problem: {
+      column: v.arg,
+      reason: p.reason,
+      row: p.index,
+      cell: describeCell(v.at(p.index)),
+      ...(other !== undefined ? { otherCell: other } : {}),
+    },
+  };
 }
 
 function monthlySeries(values: Float64Array, months: Int32Array, ids: Int32Array, count: number): MonthlySeries | null {

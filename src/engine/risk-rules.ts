@@ -68,7 +68,8 @@ export const RISK_RULES: readonly RiskRule[] = [
       cuts: [0.02, 0.05, 0.1, 0.2],
     },
     impact: {
-      measure: "the account's share of our profit (profit / sum of the positive per-customer profits); share of revenue without a profit column",
+      measure:
+        "the account's share of our profit (profit / sum of the positive per-customer profits); share of revenue without a profit column",
       direction: "higher",
       cuts: [0.02, 0.05, 0.1, 0.2],
     },
@@ -89,13 +90,15 @@ export const RISK_RULES: readonly RiskRule[] = [
       cuts: [0.005, 0.01, 0.02, 0.05],
     },
     exposure: "the loss (−profit; 0 when profitable)",
-    notes: "without a margin (revenue ≤ 0) the likelihood is 5 when the profit is negative, else 1; with no positive profit in the portfolio the impact of a loss is 5",
+    notes:
+      "without a margin (revenue ≤ 0) the likelihood is 5 when the profit is negative, else 1; with no positive profit in the portfolio the impact of a loss is 5",
   },
   {
     kind: "decline",
     requires: "dates (at least 2 months) and revenue",
     likelihood: {
-      measure: "change of revenue: last 12 months against the 12 before (with less than 24 months of data: the last k against the k before, k = half the months)",
+      measure:
+        "change of revenue: last 12 months against the 12 before (with less than 24 months of data: the last k against the k before, k = half the months)",
       direction: "lower",
       cuts: [0, -0.1, -0.2, -0.4],
     },
@@ -113,7 +116,10 @@ export const RISK_RULES: readonly RiskRule[] = [
   },
 ];
 
-export const RULE_OF: Readonly<Record<RiskKind, RiskRule>> = Object.fromEntries(RISK_RULES.map((r) => [r.kind, r])) as Record<RiskKind, RiskRule>;
+export const RULE_OF: Readonly<Record<RiskKind, RiskRule>> = Object.fromEntries(RISK_RULES.map((r) => [r.kind, r])) as Record<
+  RiskKind,
+  RiskRule
+>;
 
 /** Score 1–5 of a value on a scale (the risk sheet writes the same rule as a formula over its cut cells). */
 export function scaleScore(x: number, rule: ScaleRule): number {
@@ -137,7 +143,12 @@ function churnRisk(ctx: PortfolioFacts, f: AccountFacts): RiskAssessment {
   if (!ctx.portfolio.satisfaction) return omitted("churn", "noColumn");
   if (f.satisfaction !== f.satisfaction) return omitted("churn", "noValue");
   if (!hasShare(f)) return omitted("churn", "noRevenue");
-  return { kind: "churn", likelihood: scaleScore(f.churn, RULE_OF.churn.likelihood as ScaleRule), impact: scaleScore(f.share, SHARE_IMPACT), exposure: f.churn * f.revenue };
+  return {
+    kind: "churn",
+    likelihood: scaleScore(f.churn, RULE_OF.churn.likelihood as ScaleRule),
+    impact: scaleScore(f.share, SHARE_IMPACT),
+    exposure: f.churn * f.revenue,
+  };
 }
 
 /** Likelihood from the revenue share; impact from the profit share (the revenue share without one). */

@@ -54,7 +54,9 @@ function dormantSince(ctx: PortfolioFacts, id: number): string | null {
 
 function profitHints(ctx: PortfolioFacts, f: AccountFacts, hints: SwotHints): void {
   if (f.profit < 0) {
-    hints.weaknesses.push(f.revenue > 0 ? { key: "loss", profit: f.profit, margin: f.profit / f.revenue } : { key: "lossNoMargin", profit: f.profit });
+    hints.weaknesses.push(
+      f.revenue > 0 ? { key: "loss", profit: f.profit, margin: f.profit / f.revenue } : { key: "lossNoMargin", profit: f.profit },
+    );
   } else if (f.profit === f.profit && f.revenue > 0 && ctx.marginMedian === ctx.marginMedian) {
     const margin = f.profit / f.revenue;
     const hint = { margin, median: ctx.marginMedian };

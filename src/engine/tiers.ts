@@ -32,9 +32,24 @@ export interface SchemeDefinition {
 
 export const SCHEMES: Readonly<Record<SchemeName, SchemeDefinition>> = {
   ABC: { name: "ABC", thresholds: [0.8, 0.95], labelsKey: "scheme.ABC.labels", source: "ABC analysis: A reaches 80%, B 95%" },
-  KIG: { name: "KIG", thresholds: [0.64, 0.8], labelsKey: "scheme.KIG.labels", source: "seed 001: 4%/16%/80% of customers bring 64%/16%/20% of profit" },
-  IBM: { name: "IBM", thresholds: [0.5, 0.75, 0.95], labelsKey: "scheme.IBM.labels", source: "seed 002: diamond 50%, gold 25%, silver 20%, other 5% of revenue" },
-  AUTO: { name: "AUTO", thresholds: null, labelsKey: "scheme.AUTO.labels", source: "computed ABC analysis, Ultsch & Lötsch 2015, PLoS ONE 10(6): e0129767" },
+  KIG: {
+    name: "KIG",
+    thresholds: [0.64, 0.8],
+    labelsKey: "scheme.KIG.labels",
+    source: "seed 001: 4%/16%/80% of customers bring 64%/16%/20% of profit",
+  },
+  IBM: {
+    name: "IBM",
+    thresholds: [0.5, 0.75, 0.95],
+    labelsKey: "scheme.IBM.labels",
+    source: "seed 002: diamond 50%, gold 25%, silver 20%, other 5% of revenue",
+  },
+  AUTO: {
+    name: "AUTO",
+    thresholds: null,
+    labelsKey: "scheme.AUTO.labels",
+    source: "computed ABC analysis, Ultsch & Lötsch 2015, PLoS ONE 10(6): e0129767",
+  },
 };
 
 /** Tier codes beside 0..k (index into labels). */

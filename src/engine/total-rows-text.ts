@@ -13,7 +13,8 @@ export function listedPositions(
   orientation: Orientation = "column",
   positionOf: (i: number) => string | number = (i) => i + 1,
 ): string {
-  if (positions.length === 1) return text(loc, orientation === "column" ? "position.row" : "position.column", { n: positionOf(positions[0]) });
+  if (positions.length === 1)
+    return text(loc, orientation === "column" ? "position.row" : "position.column", { n: positionOf(positions[0]) });
   const shown = positions.slice(0, LISTED_ROWS).map(positionOf);
   const list = shown.join(", ") + (positions.length > LISTED_ROWS ? ", …" : "");
   return text(loc, orientation === "column" ? "totalRows.rows" : "totalRows.columns", { list });
@@ -36,6 +37,7 @@ export function totalRowMessages(
     const rows = listedPositions(loc, report.rows, "column", (i) => `${rowOf(i)} "${report.names[report.rows.indexOf(i)]}"`);
     out.push(text(loc, keys.leftOut, { ...args, count: report.rows.length, rows }));
   }
-  for (const u of report.unmatched) out.push(text(loc, keys.kept, { ...args, name: u.name, rows: listedPositions(loc, u.rows, "column", rowOf) }));
+  for (const u of report.unmatched)
+    out.push(text(loc, keys.kept, { ...args, name: u.name, rows: listedPositions(loc, u.rows, "column", rowOf) }));
   return out;
 }

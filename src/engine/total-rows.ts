@@ -99,7 +99,12 @@ export interface RowsWithoutTotals {
  * range; the first rows of a longer one (the pane's preview sample) can show subtotals, whose
  * rows precede them, but no grand total.
  */
-export function withoutTotalRows(values: Float64Array, ids: Int32Array, names: readonly string[], complete = true): RowsWithoutTotals | null {
+export function withoutTotalRows(
+  values: Float64Array,
+  ids: Int32Array,
+  names: readonly string[],
+  complete = true,
+): RowsWithoutTotals | null {
   const kinds = nameKinds(names);
   if (kinds === null) return null;
   totalRowWork.rowPasses++;
@@ -171,7 +176,13 @@ function grandTotals(values: Float64Array, pending: readonly number[], others: n
   for (const i of pending) if (sameAt15(values[i], s - values[i], maxAbs, values.length)) total[i] = 1;
 }
 
-function reportOf(values: Float64Array, ids: Int32Array, names: readonly string[], total: Uint8Array, pending: readonly number[]): TotalRowsReport {
+function reportOf(
+  values: Float64Array,
+  ids: Int32Array,
+  names: readonly string[],
+  total: Uint8Array,
+  pending: readonly number[],
+): TotalRowsReport {
   const rows: number[] = [];
   const vals: number[] = [];
   const rowNames: string[] = [];

@@ -30,7 +30,10 @@ function isReservedWord(name: string): boolean {
  * reference or a reserved word; at most 255 UTF-16 code units.
  */
 export function validObjectName(desired: string, fallback: string): string {
-  let name = desired.normalize("NFC").trim().replace(/[^\p{L}\p{N}_.]/gu, "_");
+  let name = desired
+    .normalize("NFC")
+    .trim()
+    .replace(/[^\p{L}\p{N}_.]/gu, "_");
   if (/^_*$/.test(name)) name = fallback;
   if (!/^[\p{L}_]/u.test(name)) name = "_" + name;
   if (looksLikeReference(name) || isReservedWord(name)) name = "_" + name;

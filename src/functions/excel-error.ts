@@ -17,9 +17,12 @@ function localeOrDefault(arg: unknown): Locale {
 
 function toExcelError(e: unknown, localeArg?: unknown): CustomFunctions.Error {
   if (isKaError(e)) {
-    const code = e.code === "#N/A" ? CustomFunctions.ErrorCode.notAvailable
-      : e.code === "#NUM!" ? CustomFunctions.ErrorCode.invalidNumber
-      : CustomFunctions.ErrorCode.invalidValue;
+    const code =
+      e.code === "#N/A"
+        ? CustomFunctions.ErrorCode.notAvailable
+        : e.code === "#NUM!"
+          ? CustomFunctions.ErrorCode.invalidNumber
+          : CustomFunctions.ErrorCode.invalidValue;
     // Excel shows custom messages only on #VALUE! and #N/A.
     const message = code === CustomFunctions.ErrorCode.invalidNumber ? undefined : messageIn(e, localeOrDefault(localeArg));
     return new CustomFunctions.Error(code, message);

@@ -73,7 +73,14 @@ export function concentration(values: any[][], customers?: any[][], locale?: any
  * @param {any} [locale] Language of the labels: "en" (default) or "zh".
  * @returns {any[][]} One quadrant per row.
  */
-export function matrix(attractiveness: any[][], strength: any[][], attractiveness_cut?: any, strength_cut?: any, labels?: any[][], locale?: any): any[][] {
+export function matrix(
+  attractiveness: any[][],
+  strength: any[][],
+  attractiveness_cut?: any,
+  strength_cut?: any,
+  labels?: any[][],
+  locale?: any,
+): any[][] {
   return evaluate(locale, () => matrixFormula(attractiveness, strength, attractiveness_cut, strength_cut, labels, locale));
 }
 

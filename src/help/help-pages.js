@@ -85,7 +85,8 @@ function page({ lang, title, body, strings, otherHref, indexHref }) {
 
 function functionBody(namespace, fn, examples, strings, lang) {
   const rows = (fn.parameters || []).map(
-    (p) => `<tr><td><code>${escapeHtml(p.name)}</code></td><td>${escapeHtml(p.description || "")}</td><td>${p.optional ? escapeHtml(strings["help.optional"]) : escapeHtml(strings["help.required"])}</td></tr>`,
+    (p) =>
+      `<tr><td><code>${escapeHtml(p.name)}</code></td><td>${escapeHtml(p.description || "")}</td><td>${p.optional ? escapeHtml(strings["help.optional"]) : escapeHtml(strings["help.required"])}</td></tr>`,
   );
   const parts = [
     `<h1>${escapeHtml(`${namespace}.${fn.name}`)}</h1>`,
@@ -109,7 +110,10 @@ function functionBody(namespace, fn, examples, strings, lang) {
 }
 
 function indexBody(namespace, functions, strings) {
-  const items = functions.map((fn) => `<li><a href="${pageOf(fn.id)}"><code>${escapeHtml(`${namespace}.${fn.name}`)}</code></a> — ${escapeHtml(fn.description || "")}</li>`);
+  const items = functions.map(
+    (fn) =>
+      `<li><a href="${pageOf(fn.id)}"><code>${escapeHtml(`${namespace}.${fn.name}`)}</code></a> — ${escapeHtml(fn.description || "")}</li>`,
+  );
   return [`<h1>${escapeHtml(strings["help.title"])}</h1>`, `<ul>${items.join("\n")}</ul>`].join("\n");
 }
 

@@ -79,12 +79,16 @@ function resourcesOf(versionOverrides) {
 /** Up to the first colon: the short description (at most 80 characters) of a long one. */
 function shortDescription(full) {
   const head = full.split(/[:：]/)[0].trim();
-  if (head.length > SHORT_DESCRIPTION_MAX) throw new Error(`manifest.xml: the description before its colon is over ${SHORT_DESCRIPTION_MAX} characters`);
+  if (head.length > SHORT_DESCRIPTION_MAX)
+    throw new Error(`manifest.xml: the description before its colon is over ${SHORT_DESCRIPTION_MAX} characters`);
   return head;
 }
 
 function iconsOf(iconElement, resource, locale) {
-  return iconElement["bt:Image"].map((image) => ({ size: Number(image.$.size), url: resource(image.$.resid)[locale] || resource(image.$.resid).default }));
+  return iconElement["bt:Image"].map((image) => ({
+    size: Number(image.$.size),
+    url: resource(image.$.resid)[locale] || resource(image.$.resid).default,
+  }));
 }
 
 /** A ribbon button: its strings in `locale`, its action id (an ExecuteFunction's name, or the pane). */
@@ -127,7 +131,8 @@ function ribbonOf(commandSurface, resource, locale) {
         groups: [
           {
             id: group.$.id,
-            label: resource(child(group, "Label", group.$.id).$.resid)[locale] || resource(child(group, "Label", group.$.id).$.resid).default,
+            label:
+              resource(child(group, "Label", group.$.id).$.resid)[locale] || resource(child(group, "Label", group.$.id).$.resid).default,
             icons: iconsOf(child(group, "Icon", group.$.id), resource, locale),
             controls: group.Control.map((control) => buttonOf(control, resource, locale)),
           },
@@ -185,11 +190,17 @@ function unifiedManifest(xmlText) {
           {
             id: RUNTIME_ID,
             type: "general",
-            code: { page: taskpaneUrl, script: resource(child(child(functions, "Script", "CustomFunctions"), "SourceLocation", "Script").$.resid).default },
+            code: {
+              page: taskpaneUrl,
+              script: resource(child(child(functions, "Script", "CustomFunctions"), "SourceLocation", "Script").$.resid).default,
+            },
             lifetime: runtime.$.lifetime,
             actions: actionsOf(commandSurface),
             customFunctions: {
-              namespace: { id: resource(child(functions, "Namespace", "CustomFunctions").$.resid).default, name: resource(child(functions, "Namespace", "CustomFunctions").$.resid).default },
+              namespace: {
+                id: resource(child(functions, "Namespace", "CustomFunctions").$.resid).default,
+                name: resource(child(functions, "Namespace", "CustomFunctions").$.resid).default,
+              },
               metadataUrl: resource(child(child(functions, "Metadata", "CustomFunctions"), "SourceLocation", "Metadata").$.resid).default,
             },
           },
@@ -205,7 +216,8 @@ function actionsOf(commandSurface) {
   const actions = [{ id: SHOW_TASKPANE, type: "openPage" }];
   for (const control of child(child(commandSurface, "OfficeTab", "PrimaryCommandSurface"), "Group", "OfficeTab").Control) {
     const action = child(control, "Action", control.$.id);
-    if (action.$["xsi:type"] === "ExecuteFunction") actions.push({ id: child(action, "FunctionName", control.$.id), type: "executeFunction" });
+    if (action.$["xsi:type"] === "ExecuteFunction")
+      actions.push({ id: child(action, "FunctionName", control.$.id), type: "executeFunction" });
   }
   return actions;
 }

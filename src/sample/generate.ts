@@ -119,7 +119,11 @@ export function generateSalesSample(options: SampleOptions = {}): SalesRow[] {
   const rnd = new Random(seed, 0);
 
   const customers = modelCustomers(rnd, n, totalLines);
-  const names = companyNames(customers.map((c) => c.industry), locale, seed);
+  const names = companyNames(
+    customers.map((c) => c.industry),
+    locale,
+    seed,
+  );
   const managers = managerNames(locale);
   const monthWeights = monthlyWeights();
 

@@ -34,7 +34,6 @@ import { textWidth } from "./text-metrics";
 import { a1, Cell, SheetModel } from "./model";
 import { addMonths, churnCell, churnSourceNote, churnTableRows, planKey, quadrantLabel, tierLabel, todoText } from "./account-formulas";
 
-
 import { actionPlan, actionPlanRoles, involvement, needs, objectives, opportunities, PLAN_COLUMNS, stages, team } from "./plan-sections";
 
 export { OPPORTUNITY_ROWS } from "./plan-sections";
@@ -43,7 +42,6 @@ export type PlanSelection = "first-tier" | { readonly top: number } | { readonly
 
 /** Rows per SWOT box (more when the data gives more hints: one row is always left to write). */
 export const SWOT_ROWS = 5;
-
 
 /**
  * At most this many account plan sheets come out of one run, in Excel (the pane refuses a run
@@ -190,12 +188,24 @@ export class PlanBuilder {
       null,
       lastMonth ? this.t("period.fromData", { month: lastMonth }) : this.t("period.noDates", { date: this.date }),
     );
-    this.field(this.t("account.tier"), tierLabel(ctx, id, this.loc), "body", null, this.t("account.tierNote", { scheme: this.t(`scheme.${p.analysis.spec.scheme}`), measure: p.measureName }));
+    this.field(
+      this.t("account.tier"),
+      tierLabel(ctx, id, this.loc),
+      "body",
+      null,
+      this.t("account.tierNote", { scheme: this.t(`scheme.${p.analysis.spec.scheme}`), measure: p.measureName }),
+    );
     const qn = quadrantName(ctx, id);
     if (qn) {
       this.field(this.t("account.quadrant"), quadrantLabel(this.loc, qn), "body", null, this.t(`strategy.${qn}`));
     } else {
-      this.field(this.t("account.quadrant"), "—", "body", null, ctx.quadrant ? this.t("account.quadrantUnplaced") : this.t("account.quadrantNoData"));
+      this.field(
+        this.t("account.quadrant"),
+        "—",
+        "body",
+        null,
+        ctx.quadrant ? this.t("account.quadrantUnplaced") : this.t("account.quadrantNoData"),
+      );
     }
     if (p.region) this.field(this.t("account.region"), p.region[id] ?? "—");
   }
@@ -207,23 +217,51 @@ export class PlanBuilder {
     this.section("section.overview");
     const revLabel = ctx.measureAsRevenue ?? this.t("overview.revenue");
     const rev = ctx.revenue[id];
-    const revRow = this.field(revLabel, rev === rev ? rev : "—", "body", FORMAT.wholeMoney, rev === rev ? this.t("overview.revenueNote") : this.t("overview.noRevenue"));
+    const revRow = this.field(
+      revLabel,
+      rev === rev ? rev : "—",
+      "body",
+      FORMAT.wholeMoney,
+      rev === rev ? this.t("overview.revenueNote") : this.t("overview.noRevenue"),
+    );
     if (rev === rev) this.revenueRef = a1(revRow, 1);
     if (p.profit) {
       const pr = p.profit[id];
-      const prRow = this.field(this.t("overview.profit"), pr === pr ? pr : "—", "body", FORMAT.wholeMoney, pr === pr ? (pr < 0 ? this.t("overview.lossMaking") : undefined) : this.t("overview.noProfit"));
+      const prRow = this.field(
+        this.t("overview.profit"),
+        pr === pr ? pr : "—",
+        "body",
+        FORMAT.wholeMoney,
+        pr === pr ? (pr < 0 ? this.t("overview.lossMaking") : undefined) : this.t("overview.noProfit"),
+      );
       if (pr === pr) {
         this.profitRef = a1(prRow, 1);
         if (this.revenueRef) {
-          const r = this.field(this.t("overview.margin"), fx(`IF(${this.revenueRef}>0,${this.profitRef}/${this.revenueRef},"")`, rev > 0 ? pr / rev : ""), "body", FORMAT.percent);
+          const r = this.field(
+            this.t("overview.margin"),
+            fx(`IF(${this.revenueRef}>0,${this.profitRef}/${this.revenueRef},"")`, rev > 0 ? pr / rev : ""),
+            "body",
+            FORMAT.percent,
+          );
           this.marginRef = a1(r, 1);
         }
       }
     }
-    const totalRow = this.field(this.t("overview.total"), ctx.revenueTotal, "body", FORMAT.wholeMoney, this.t("overview.totalNote", { n: ctx.revenueCustomers, column: revLabel }));
+    const totalRow = this.field(
+      this.t("overview.total"),
+      ctx.revenueTotal,
+      "body",
+      FORMAT.wholeMoney,
+      this.t("overview.totalNote", { n: ctx.revenueCustomers, column: revLabel }),
+    );
     if (this.revenueRef) {
       const total = a1(totalRow, 1);
-      this.field(this.t("overview.share"), fx(`IF(${total}>0,${this.revenueRef}/${total},"")`, ctx.revenueTotal > 0 ? rev / ctx.revenueTotal : ""), "body", FORMAT.percent);
+      this.field(
+        this.t("overview.share"),
+        fx(`IF(${total}>0,${this.revenueRef}/${total},"")`, ctx.revenueTotal > 0 ? rev / ctx.revenueTotal : ""),
+        "body",
+        FORMAT.percent,
+      );
     }
     const pos = ctx.rankPosition[id];
     this.field(
@@ -243,7 +281,8 @@ export class PlanBuilder {
         this.field(this.t("overview.satisfaction"), "—", "body", null, this.t("overview.noSatisfaction"));
       }
     }
-    if (p.credit) this.field(this.t("overview.credit"), p.credit[id] ?? "—", "body", null, p.credit[id] ? undefined : this.t("overview.noCredit"));
+    if (p.credit)
+      this.field(this.t("overview.credit"), p.credit[id] ?? "—", "body", null, p.credit[id] ? undefined : this.t("overview.noCredit"));
     if (p.effort) {
       const e = p.effort[id];
       this.field(this.t("overview.effort"), e === e ? e : "—", "body", FORMAT.hours);
@@ -273,7 +312,13 @@ export class PlanBuilder {
       prevRow = this.field(k === 12 ? this.t("overview.prev12") : this.t("overview.prevK", { k }), undefined);
       const L = a1(lastRow, 1);
       const P = a1(prevRow, 1);
-      this.field(this.t("overview.change"), fx(`IF(${P}>0,${L}/${P}-1,"")`, orBlank(tr.change)), "body", FORMAT.percent, tr.previous > 0 ? undefined : this.t("overview.noBase"));
+      this.field(
+        this.t("overview.change"),
+        fx(`IF(${P}>0,${L}/${P}-1,"")`, orBlank(tr.change)),
+        "body",
+        FORMAT.percent,
+        tr.previous > 0 ? undefined : this.t("overview.noBase"),
+      );
       this.lastRef = L;
     } else {
       this.field(this.t("overview.trend"), "—", "body", null, this.t("overview.oneMonth", { n: months }));
@@ -284,8 +329,18 @@ export class PlanBuilder {
     const rows: Cell[][] = [];
     const start = months - shown;
     for (let m = start; m < months; m++) rows.push([labels[m], p.monthly.values[id * months + m]]);
-    w.block(first, 0, rows.map((r) => [r[0]]), { style: "body" });
-    w.block(first, 1, rows.map((r) => [r[1]]), { style: "body", numberFormats: [FORMAT.wholeMoney] });
+    w.block(
+      first,
+      0,
+      rows.map((r) => [r[0]]),
+      { style: "body" },
+    );
+    w.block(
+      first,
+      1,
+      rows.map((r) => [r[1]]),
+      { style: "body", numberFormats: [FORMAT.wholeMoney] },
+    );
     w.row = first + rows.length;
     if (shown < months) w.line([this.t("overview.monthsShown", { n: shown, total: months })], { style: "note" });
     if (tr) {
@@ -366,8 +421,18 @@ export class PlanBuilder {
     w.header([this.t("assumptions.level"), this.t("assumptions.satisfaction"), this.t("assumptions.probability")]);
     const first = w.row;
     const rows = churnTableRows(loc);
-    w.block(first, 0, rows.map((r) => [r[0]]), { style: "body" });
-    w.block(first, 1, rows.map((r) => [r[1], r[2]]), { style: "input", numberFormats: [FORMAT.integer, FORMAT.percent] });
+    w.block(
+      first,
+      0,
+      rows.map((r) => [r[0]]),
+      { style: "body" },
+    );
+    w.block(
+      first,
+      1,
+      rows.map((r) => [r[1], r[2]]),
+      { style: "input", numberFormats: [FORMAT.integer, FORMAT.percent] },
+    );
     w.row = first + rows.length;
     w.line([churnSourceNote(loc)], { style: "note" });
     const levels = range(first, 1, rows.length, 1);

@@ -50,7 +50,8 @@ interface ColumnTexts {
 function collect(blocks: readonly Block[], merges: readonly RangeRef[], want: ReadonlySet<number>): Map<number, ColumnTexts> {
   const columns = new Map<number, ColumnTexts>();
   const wide = merges.filter((m) => m.cols > 1);
-  const merged = (row: number, col: number) => wide.some((m) => row >= m.row && row < m.row + m.rows && col >= m.col && col < m.col + m.cols);
+  const merged = (row: number, col: number) =>
+    wide.some((m) => row >= m.row && row < m.row + m.rows && col >= m.col && col < m.col + m.cols);
   for (const block of blocks) {
     if (block.style && OVERFLOWING.has(block.style)) continue;
     const wrappable = block.style === "header" || !!block.wrap;
@@ -85,7 +86,12 @@ function collect(blocks: readonly Block[], merges: readonly RangeRef[], want: Re
  * notes, sections and warnings are left to overflow; cells merged over several columns are
  * skipped. Cost: one pass over the cells, numbers formatted once per column (their extremes).
  */
-export function fitColumnWidths(blocks: readonly Block[], merges: readonly RangeRef[], cols: Iterable<number>, limits: WidthLimits = {}): Map<number, number> {
+export function fitColumnWidths(
+  blocks: readonly Block[],
+  merges: readonly RangeRef[],
+  cols: Iterable<number>,
+  limits: WidthLimits = {},
+): Map<number, number> {
   const want = new Set(cols);
   const columns = collect(blocks, merges, want);
   const widths = new Map<number, number>();

@@ -80,7 +80,9 @@ export function subtitle(c: Context, options: ContributionOptions): string {
   const { t, labels, thresholds } = c;
   const columns = [options.columnNames?.customer, c.p.measureName];
   for (const k of ["revenue", "profit", "effort"] as const) if (c.metrics[k]) columns.push(c.headers[k]);
-  const tiers = labels.map((label, i) => (i < thresholds.length ? t("tierBelow", { tier: label, pct: thresholdText(thresholds[i]) }) : t("tierRest", { tier: label })));
+  const tiers = labels.map((label, i) =>
+    i < thresholds.length ? t("tierBelow", { tier: label, pct: thresholdText(thresholds[i]) }) : t("tierRest", { tier: label }),
+  );
   const parts = [
     t("source", { columns: columns.filter((s): s is string => !!s).join(", ") }),
     t("scheme", { scheme: c.p.analysis.spec.scheme, tiers: tiers.join(t("listSeparator")) }),
@@ -126,7 +128,8 @@ export function headlineRow(b: SheetBuilder, c: Context, cells: HeadlineCells, l
 export function headline(c: Context): { sentence: string; fraction: number } {
   const needed = c.conc.needed.find((n) => n.share === 0.8);
   if (!needed) throw new Error("concentration lacks the 80% figure");
-  if (!(c.conc.positiveTotal > 0)) return { sentence: c.t("headlineNone", { measure: c.p.measureName }), fraction: needed.fractionOfCustomers };
+  if (!(c.conc.positiveTotal > 0))
+    return { sentence: c.t("headlineNone", { measure: c.p.measureName }), fraction: needed.fractionOfCustomers };
   return {
     sentence: c.t("headline", {
       pct: percentText(needed.fractionOfCustomers),
@@ -165,12 +168,26 @@ export function borders(b: SheetBuilder, c: Context, row: number, col: number): 
   b.cell(row, col, t("section.borders"), { style: "section" });
   b.block(row + 1, col, [[t("header.tier"), t("header.border")]], { style: "header" });
   const first = row + 2;
-  b.block(first, col, labels.map((l) => [l]), { style: "body" });
-  b.block(first, col + 1, thresholds.map((x) => [x]), { style: "input", numberFormats: [FORMAT.percent] });
+  b.block(
+    first,
+    col,
+    labels.map((l) => [l]),
+    { style: "body" },
+  );
+  b.block(
+    first,
+    col + 1,
+    thresholds.map((x) => [x]),
+    { style: "input", numberFormats: [FORMAT.percent] },
+  );
   b.cell(first + thresholds.length, col + 1, t("rest"), { style: "note" });
   const borderRange = range(first, col + 1, thresholds.length, 1);
   thresholds.forEach((_, i) => {
-    b.names.push({ name: `KA_Threshold${String.fromCharCode(65 + i)}`, range: range(first + i, col + 1), comment: t("nameComment.border", { tier: labels[i] }) });
+    b.names.push({
+      name: `KA_Threshold${String.fromCharCode(65 + i)}`,
+      range: range(first + i, col + 1),
+      comment: t("nameComment.border", { tier: labels[i] }),
+    });
   });
   b.names.push({ name: "KA_Thresholds", range: borderRange, comment: t("nameComment.borders") });
   return {
@@ -189,11 +206,20 @@ export function headerOf(c: Context, key: ColumnKey): string {
 
 export function formatOf(key: ColumnKey): string | null {
   switch (key) {
-    case "rank": return FORMAT.integer;
-    case "value": case "revenue": case "profit": return FORMAT.money;
-    case "effort": return FORMAT.hours;
-    case "share": case "cumulative": case "exclusive": return FORMAT.percent;
-    default: return null;
+    case "rank":
+      return FORMAT.integer;
+    case "value":
+    case "revenue":
+    case "profit":
+      return FORMAT.money;
+    case "effort":
+      return FORMAT.hours;
+    case "share":
+    case "cumulative":
+    case "exclusive":
+      return FORMAT.percent;
+    default:
+      return null;
   }
 }
 
@@ -213,4 +239,3 @@ export function sumOf(x: Float64Array, ids: readonly number[]): number {
   for (const id of ids) if (x[id] === x[id]) s += x[id];
   return s;
 }
-

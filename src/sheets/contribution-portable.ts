@@ -12,7 +12,27 @@ import { percentText } from "./number-text";
 import { a1, Cell, HorizontalAlignment, SheetModel } from "./model";
 
 import type { ContributionOptions } from "./contribution";
-import { NOTE, HEADER, FIRST, DEFAULT_CHART_CUSTOMERS, TIER_FILLS, TAB_COLOR, ColumnKey, MetricKey, contextOf, headlineRow, header, wide, borders, isMetric, headerOf, formatOf, tierFormula, allCustomers, sumOf } from "./contribution-context";
+import {
+  NOTE,
+  HEADER,
+  FIRST,
+  DEFAULT_CHART_CUSTOMERS,
+  TIER_FILLS,
+  TAB_COLOR,
+  ColumnKey,
+  MetricKey,
+  contextOf,
+  headlineRow,
+  header,
+  wide,
+  borders,
+  isMetric,
+  headerOf,
+  formatOf,
+  tierFormula,
+  allCustomers,
+  sumOf,
+} from "./contribution-context";
 
 export function buildPortable(p: Portfolio, options: ContributionOptions): SheetModel {
   const layout = portableLayout(p, options);
@@ -22,7 +42,18 @@ export function buildPortable(p: Portfolio, options: ContributionOptions): Sheet
   const figures = concentrationFigures(layout, summary.sumTotal);
   // Headline: one sentence formula over the figures; the note below it.
   const { b, c, t, keys, T } = layout;
-  headlineRow(b, c, { fraction: figures.headlineCell, count: figures.countCell, customers: figures.allCount, measure: summary.measureCell, positiveTotal: T }, keys.length - 1);
+  headlineRow(
+    b,
+    c,
+    {
+      fraction: figures.headlineCell,
+      count: figures.countCell,
+      customers: figures.allCount,
+      measure: summary.measureCell,
+      positiveTotal: T,
+    },
+    keys.length - 1,
+  );
   wide(b, NOTE, t("note"), "note", keys.length);
   paretoChart(layout, figures.concTitle, figures.concEnd, summary.sideColumns);
   return finish(layout, summary.sideColumns);
@@ -83,7 +114,50 @@ function portableLayout(p: Portfolio, options: ContributionOptions) {
   const rec = recTitle + 1;
   const T = abs(rec, X + 1);
   const lossValue = conc.lossValue;
-  return { p, options, b, c, t, loc, conc, labels, metrics, a, order, ranks, names, totals, noCustomer, totalRows, leftOut, tiers, m, lossLabel, keys, col, metricKeys, L, bodyRows, last, span, X, bord, lossFirst, lossLast, lossTitle, noCustRow, totalRowsRow, totalRow, lossSpan, recTitle, rec, T, lossValue, formats, align };
+  return {
+    p,
+    options,
+    b,
+    c,
+    t,
+    loc,
+    conc,
+    labels,
+    metrics,
+    a,
+    order,
+    ranks,
+    names,
+    totals,
+    noCustomer,
+    totalRows,
+    leftOut,
+    tiers,
+    m,
+    lossLabel,
+    keys,
+    col,
+    metricKeys,
+    L,
+    bodyRows,
+    last,
+    span,
+    X,
+    bord,
+    lossFirst,
+    lossLast,
+    lossTitle,
+    noCustRow,
+    totalRowsRow,
+    totalRow,
+    lossSpan,
+    recTitle,
+    rec,
+    T,
+    lossValue,
+    formats,
+    align,
+  };
 }
 
 /** Reconciliation: the positive total (the shares' denominator), losses, no customer, the net total. */
@@ -94,7 +168,10 @@ function reconciliation(layout: PortableLayout): void {
     { cells: [t("positiveTotal"), fx(`SUM(${span("value")})`, a.tiers.positiveTotal)], format: FORMAT.money },
     { cells: [t("losses"), fx(`SUM(${lossSpan("value")})`, lossValue)], format: FORMAT.money },
     { cells: [t("noCustomer"), fx(abs(noCustRow, col.value), noCustomer.value)], format: FORMAT.money },
-    { cells: [t(leftOut > 0 ? "netTotalLessTotalRows" : "netTotal"), fx(`SUM(${colSpan(X + 1, rec, rec + 2)})`, a.netTotal)], format: FORMAT.money },
+    {
+      cells: [t(leftOut > 0 ? "netTotalLessTotalRows" : "netTotal"), fx(`SUM(${colSpan(X + 1, rec, rec + 2)})`, a.netTotal)],
+      format: FORMAT.money,
+    },
     ...(leftOut > 0
       ? [
           { cells: [t("totalRows", { count: leftOut }), fx(abs(totalRowsRow, col.value), totalRows.value)], format: FORMAT.money },
@@ -108,7 +185,30 @@ function reconciliation(layout: PortableLayout): void {
 
 /** The customer table (an Excel table), one row per ranked customer; returns its headers. */
 function customerTable(layout: PortableLayout): string[] {
-  const { b, c, t, labels, metrics, a, order, ranks, names, totals, tiers, m, lossLabel, keys, col, metricKeys, L, bodyRows, bord, T, formats, align } = layout;
+  const {
+    b,
+    c,
+    t,
+    labels,
+    metrics,
+    a,
+    order,
+    ranks,
+    names,
+    totals,
+    tiers,
+    m,
+    lossLabel,
+    keys,
+    col,
+    metricKeys,
+    L,
+    bodyRows,
+    bord,
+    T,
+    formats,
+    align,
+  } = layout;
   // The customer table.
   const headers = uniqueHeaders(keys.map((key) => headerOf(c, key)));
   const tableHeader = b.block(HEADER, 0, [headers], { style: "header", wrap: true });
@@ -125,8 +225,12 @@ function customerTable(layout: PortableLayout): string[] {
     row[col.customer] = names[id];
     for (const key of metricKeys) row[col[key]] = numberOrBlank(metrics[key]![id]);
     row[col.share] = fx(`IF(${T}>0,${L("value", r)}/${T},0)`, a.share[j]);
-    row[col.cumulative] = fx(j === 0 ? `MIN(1,${L("share", r)})` : `MIN(1,${L("cumulative", r - 1)}+${L("share", r)})`, a.cumulativeShare[j]);
-    row[col.exclusive] = j === 0 ? 0 : fx(`IF(${L("value", r)}=${L("value", r - 1)},${L("exclusive", r - 1)},${L("cumulative", r - 1)})`, exclusive);
+    row[col.cumulative] = fx(
+      j === 0 ? `MIN(1,${L("share", r)})` : `MIN(1,${L("cumulative", r - 1)}+${L("share", r)})`,
+      a.cumulativeShare[j],
+    );
+    row[col.exclusive] =
+      j === 0 ? 0 : fx(`IF(${L("value", r)}=${L("value", r - 1)},${L("exclusive", r - 1)},${L("cumulative", r - 1)})`, exclusive);
     row[col.tier] = fx(tierFormula(L("value", r), L("exclusive", r), bord), tierLabel(id));
     rows[j] = row;
   }
@@ -137,18 +241,58 @@ function customerTable(layout: PortableLayout): string[] {
 
 /** Below the table: the loss-making customers, the no-customer line, the total. */
 function belowTable(layout: PortableLayout, headers: readonly string[]): void {
-  const { p, b, t, loc, metrics, a, names, noCustomer, totalRows, leftOut, lossLabel, keys, col, span, lossTitle, lossFirst, noCustRow, totalRowsRow, totalRow, lossSpan, formats, align } = layout;
+  const {
+    p,
+    b,
+    t,
+    loc,
+    metrics,
+    a,
+    names,
+    noCustomer,
+    totalRows,
+    leftOut,
+    lossLabel,
+    keys,
+    col,
+    span,
+    lossTitle,
+    lossFirst,
+    noCustRow,
+    totalRowsRow,
+    totalRow,
+    lossSpan,
+    formats,
+    align,
+  } = layout;
   // Losses, no customer, total.
   b.cell(lossTitle, 0, t("section.losses"), { style: "section" });
-  b.block(lossTitle + 1, 0, [keys.map((key, i) => (["rank", "share", "cumulative", "exclusive"].includes(key) ? "" : headers[i]))], { style: "header", wrap: true });
+  b.block(lossTitle + 1, 0, [keys.map((key, i) => (["rank", "share", "cumulative", "exclusive"].includes(key) ? "" : headers[i]))], {
+    style: "header",
+    wrap: true,
+  });
   const lossCells: Cell[][] = a.losses.length
-    ? a.losses.map((id) => keys.map((key) => (key === "customer" ? names[id] : key === "tier" ? lossLabel : isMetric(key) && metrics[key] ? numberOrBlank(metrics[key]![id]) : null)))
+    ? a.losses.map((id) =>
+        keys.map((key) =>
+          key === "customer"
+            ? names[id]
+            : key === "tier"
+              ? lossLabel
+              : isMetric(key) && metrics[key]
+                ? numberOrBlank(metrics[key]![id])
+                : null,
+        ),
+      )
     : [keys.map((key) => (key === "customer" ? t("none") : null))];
   b.block(lossFirst, 0, lossCells, { style: "body", numberFormats: formats, align });
-  const noCust = keys.map((key): Cell => (key === "customer" ? text(loc, "pareto.noCustomer", { count: noCustomer.rows }) : key === "value" ? noCustomer.value : null));
+  const noCust = keys.map((key): Cell =>
+    key === "customer" ? text(loc, "pareto.noCustomer", { count: noCustomer.rows }) : key === "value" ? noCustomer.value : null,
+  );
   b.block(noCustRow, 0, [noCust], { style: "body", numberFormats: formats });
   if (leftOut > 0) {
-    const cells = keys.map((key): Cell => (key === "customer" ? t("totalRows", { count: leftOut }) : key === "value" ? totalRows.value : null));
+    const cells = keys.map((key): Cell =>
+      key === "customer" ? t("totalRows", { count: leftOut }) : key === "value" ? totalRows.value : null,
+    );
     b.block(totalRowsRow, 0, [cells], { style: "body", numberFormats: formats });
   }
   const totalCells = keys.map((key): Cell => {
@@ -171,15 +315,24 @@ function tierSummary(layout: PortableLayout): { sumTotal: number; measureCell: s
   const sumFirst = sumHeader + 1;
   const lossSumRow = sumFirst + labels.length;
   const sumTotal = lossSumRow + 1;
-  const sumCols: { header: string; metric?: MetricKey; pct?: boolean }[] = [{ header: t("header.tier") }, { header: t("header.customers") }, { header: t("header.customersPct"), pct: true }];
+  const sumCols: { header: string; metric?: MetricKey; pct?: boolean }[] = [
+    { header: t("header.tier") },
+    { header: t("header.customers") },
+    { header: t("header.customersPct"), pct: true },
+  ];
   for (const key of metricKeys) {
-    sumCols.push({ header: c.headers[key], metric: key }, { header: t(key === "value" ? "header.valuePct" : `header.${key}Pct`, { name: c.headers[key] }), metric: key, pct: true });
+    sumCols.push(
+      { header: c.headers[key], metric: key },
+      { header: t(key === "value" ? "header.valuePct" : `header.${key}Pct`, { name: c.headers[key] }), metric: key, pct: true },
+    );
   }
   b.cell(sumTitle, X, t("section.summary"), { style: "section" });
   b.block(sumHeader, X, [sumCols.map((s) => s.header)], { style: "header" });
   const measureCell = abs(sumHeader, X + 3); // the summary's value header: exactly the measure's name
   const customersCell = abs(sumTotal, X + 1);
-  const perTier = Object.fromEntries(metricKeys.map((key) => [key, tierSums(a, metrics[key] ?? [])])) as Partial<Record<MetricKey, TierSums>>;
+  const perTier = Object.fromEntries(metricKeys.map((key) => [key, tierSums(a, metrics[key] ?? [])])) as Partial<
+    Record<MetricKey, TierSums>
+  >;
   const tierCounts = perTier.value!.counts;
   const sumRows: Cell[][] = [];
   for (let i = 0; i <= labels.length; i++) {
@@ -216,7 +369,9 @@ function tierSummary(layout: PortableLayout): { sumTotal: number; measureCell: s
     else v = s.pct ? (perTier[s.metric]!.total === 0 ? 0 : 1) : perTier[s.metric]!.total;
     totalSum.push(fx(`SUM(${seg})`, v));
   }
-  const sumFormats = sumCols.map((s, j) => (j === 0 ? null : s.pct ? FORMAT.percent : s.metric ? (s.metric === "effort" ? FORMAT.hours : FORMAT.money) : FORMAT.count));
+  const sumFormats = sumCols.map((s, j) =>
+    j === 0 ? null : s.pct ? FORMAT.percent : s.metric ? (s.metric === "effort" ? FORMAT.hours : FORMAT.money) : FORMAT.count,
+  );
   b.block(sumFirst, X, sumRows, { style: "body", numberFormats: sumFormats });
   b.block(sumTotal, X, [totalSum], { style: "total", numberFormats: sumFormats });
   b.cell(sumTotal + 1, X, t(metrics.effort ? "summaryNoteEffort" : "summaryNote"), { style: "note" });
@@ -224,7 +379,10 @@ function tierSummary(layout: PortableLayout): { sumTotal: number; measureCell: s
 }
 
 /** The concentration figures (customers for 50/80/90%, top-N shares, HHI, Gini, losses). */
-function concentrationFigures(layout: PortableLayout, sumTotal: number): { concTitle: number; concEnd: number; headlineCell: string; countCell: string; allCount: string } {
+function concentrationFigures(
+  layout: PortableLayout,
+  sumTotal: number,
+): { concTitle: number; concEnd: number; headlineCell: string; countCell: string; allCount: string } {
   const { b, t, loc, conc, m, col, span, X, lossSpan, rec, T } = layout;
   // Concentration figures.
   const concTitle = sumTotal + 3;
@@ -234,8 +392,14 @@ function concentrationFigures(layout: PortableLayout, sumTotal: number): { concT
   const V = (i: number) => abs(concFirst + i, X + 1);
   const allCount = V(1);
   const concRows: { cells: Cell[]; format: string | null }[] = [
-    { cells: [text(loc, "concentration.positiveCustomers"), fx(`COUNTIF(${span("value")},">0")`, conc.positiveCustomers)], format: FORMAT.count },
-    { cells: [text(loc, "concentration.customers"), fx(`COUNT(${span("value")})+COUNT(${lossSpan("value")})`, conc.customers)], format: FORMAT.count },
+    {
+      cells: [text(loc, "concentration.positiveCustomers"), fx(`COUNTIF(${span("value")},">0")`, conc.positiveCustomers)],
+      format: FORMAT.count,
+    },
+    {
+      cells: [text(loc, "concentration.customers"), fx(`COUNT(${span("value")})+COUNT(${lossSpan("value")})`, conc.customers)],
+      format: FORMAT.count,
+    },
     { cells: [text(loc, "concentration.positiveTotal"), fx(T, conc.positiveTotal)], format: FORMAT.money },
     { cells: [text(loc, "concentration.netTotal"), fx(abs(rec + 3, X + 1), conc.netTotal)], format: FORMAT.money },
   ];
@@ -245,7 +409,10 @@ function concentrationFigures(layout: PortableLayout, sumTotal: number): { concT
     const pct = percentText(n.share);
     const countRow = concFirst + concRows.length;
     concRows.push({
-      cells: [text(loc, "concentration.customersFor", { pct }), fx(`SUMPRODUCT((ROUND(${span("exclusive")},12)<${n.share})*(${span("value")}>0))`, n.count)],
+      cells: [
+        text(loc, "concentration.customersFor", { pct }),
+        fx(`SUMPRODUCT((ROUND(${span("exclusive")},12)<${n.share})*(${span("value")}>0))`, n.count),
+      ],
       format: FORMAT.count,
     });
     if (n.share === 0.8) {
@@ -253,18 +420,27 @@ function concentrationFigures(layout: PortableLayout, sumTotal: number): { concT
       countCell = abs(countRow, X + 1);
     }
     concRows.push({
-      cells: [text(loc, "concentration.customersForPct", { pct }), fx(`IF(${allCount}>0,${abs(countRow, X + 1)}/${allCount},0)`, n.fractionOfCustomers)],
+      cells: [
+        text(loc, "concentration.customersForPct", { pct }),
+        fx(`IF(${allCount}>0,${abs(countRow, X + 1)}/${allCount},0)`, n.fractionOfCustomers),
+      ],
       format: FORMAT.percent,
     });
   }
   for (const s of conc.topShares) {
-    concRows.push({ cells: [text(loc, "concentration.topShare", { n: s.n }), fx(a1(FIRST + Math.max(0, Math.min(s.n, m) - 1), col.cumulative), s.share)], format: FORMAT.percent });
+    concRows.push({
+      cells: [text(loc, "concentration.topShare", { n: s.n }), fx(a1(FIRST + Math.max(0, Math.min(s.n, m) - 1), col.cumulative), s.share)],
+      format: FORMAT.percent,
+    });
   }
   const n = `COUNT(${span("value")})`;
   concRows.push(
     { cells: [text(loc, "concentration.hhi"), fx(`SUMPRODUCT(${span("share")},${span("share")})*10000`, conc.hhi)], format: FORMAT.count },
     {
-      cells: [text(loc, "concentration.gini"), fx(`IF(OR(${n}<2,${T}<=0),0,MIN(1,MAX(0,2*SUM(${span("cumulative")})/${n}-(${n}+1)/${n})))`, conc.gini)],
+      cells: [
+        text(loc, "concentration.gini"),
+        fx(`IF(OR(${n}<2,${T}<=0),0,MIN(1,MAX(0,2*SUM(${span("cumulative")})/${n}-(${n}+1)/${n})))`, conc.gini),
+      ],
       format: FORMAT.ratio,
     },
     { cells: [text(loc, "concentration.lossCount"), fx(`COUNT(${lossSpan("value")})`, conc.lossCount)], format: FORMAT.count },
@@ -313,7 +489,14 @@ function paretoChart(layout: PortableLayout, concTitle: number, concEnd: number,
       anchor,
       series: [
         { name: c.headers.value, categories, values: range(dataFirst, X + 1, shown), type: "column", axis: "primary", color: "2E75B6" },
-        { name: t("header.cumulative"), categories, values: range(dataFirst, X + 2, shown), type: "line", axis: "secondary", color: "C55A11" },
+        {
+          name: t("header.cumulative"),
+          categories,
+          values: range(dataFirst, X + 2, shown),
+          type: "line",
+          axis: "secondary",
+          color: "C55A11",
+        },
       ],
       xAxisTitle: t("chart.x"),
       yAxisTitle: p.measureName,
@@ -331,12 +514,32 @@ function finish(layout: PortableLayout, sideColumns: number): SheetModel {
   // Formats that help reading.
   if (m > 0) {
     b.conditionalFormats.push({ kind: "dataBar", range: range(FIRST, col.value, m), color: "5B9BD5" });
-    labels.forEach((label, i) => b.conditionalFormats.push({ kind: "textEquals", range: range(FIRST, col.tier, m), text: label, fill: TIER_FILLS[i % TIER_FILLS.length] }));
+    labels.forEach((label, i) =>
+      b.conditionalFormats.push({
+        kind: "textEquals",
+        range: range(FIRST, col.tier, m),
+        text: label,
+        fill: TIER_FILLS[i % TIER_FILLS.length],
+      }),
+    );
   }
-  if (a.losses.length) b.conditionalFormats.push({ kind: "textEquals", range: range(lossFirst, col.tier, a.losses.length), text: lossLabel, fill: "FFC7CE", font: "9C0006" });
-  b.fitColumns(keys.map((_, i) => i), { min: 6, max: 42 });
+  if (a.losses.length)
+    b.conditionalFormats.push({
+      kind: "textEquals",
+      range: range(lossFirst, col.tier, a.losses.length),
+      text: lossLabel,
+      fill: "FFC7CE",
+      font: "9C0006",
+    });
+  b.fitColumns(
+    keys.map((_, i) => i),
+    { min: 6, max: 42 },
+  );
   // The side blocks share rows with the table: their headers stay on one line (no taller rows).
-  b.fitColumns(Array.from({ length: sideColumns }, (_, j) => X + j), { min: 8, max: 48, lines: 1 });
+  b.fitColumns(
+    Array.from({ length: sideColumns }, (_, j) => X + j),
+    { min: 8, max: 48, lines: 1 },
+  );
   b.width(X - 1, 3);
   return b.build({
     key: "contribution",
@@ -344,7 +547,12 @@ function finish(layout: PortableLayout, sideColumns: number): SheetModel {
     freeze: { rows: FIRST, cols: 2 },
     tabColor: TAB_COLOR,
     // The customer table prints: portrait pages one page wide, its header on every page.
-    print: { area: range(0, 0, totalRow + 2, keys.length), landscape: false, fitToWidth: 1, fitToHeight: 0, repeatRows: { from: HEADER, to: HEADER } },
+    print: {
+      area: range(0, 0, totalRow + 2, keys.length),
+      landscape: false,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      repeatRows: { from: HEADER, to: HEADER },
+    },
   });
 }
-

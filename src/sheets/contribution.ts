@@ -80,31 +80,59 @@ function buildLive(p: Portfolio, options: ContributionOptions): SheetModel {
   const X = width + 1;
   const bord = borders(b, c, HEADER, X);
   const thresholds = `${abs(bord.borderRange.row, X + 1)}:${abs(bord.borderRange.row + bord.borderRange.rows - 1, X + 1)}`;
-  b.spill(FIRST, 0, {
-    ...fx(`KA.PARETO(${customer},${value},,${quoted(p.analysis.spec.scheme)},${thresholds},${quoted(loc)})`, pareto[0][0] as string),
-    spill: { rows: pareto.length, cols: width },
-  }, { style: "body" });
+  b.spill(
+    FIRST,
+    0,
+    {
+      ...fx(`KA.PARETO(${customer},${value},,${quoted(p.analysis.spec.scheme)},${thresholds},${quoted(loc)})`, pareto[0][0] as string),
+      spill: { rows: pareto.length, cols: width },
+    },
+    { style: "body" },
+  );
   // The measure's name in a cell of its own: the headline formula reads it there.
   const measureRow = bord.next;
   b.block(measureRow, X, [[t("measure"), p.measureName]], { style: "body" });
   const concTable = concentrationTable(c.conc, loc);
   const concRow = measureRow + 3;
   b.cell(concRow - 1, X, t("section.concentration"), { style: "section" });
-  b.spill(concRow, X, { ...fx(`KA.CONCENTRATION(${value},${customer},${quoted(loc)})`, concTable[0][0] as string), spill: { rows: concTable.length, cols: 2 } }, { style: "body" });
+  b.spill(
+    concRow,
+    X,
+    {
+      ...fx(`KA.CONCENTRATION(${value},${customer},${quoted(loc)})`, concTable[0][0] as string),
+      spill: { rows: concTable.length, cols: 2 },
+    },
+    { style: "body" },
+  );
   // The headline reads the spilled figures: "customers needed for 80%" (count and % of customers), all customers, the positive total.
   const spilled = (label: string) => {
     const i = concTable.findIndex((r) => r[0] === label);
     if (i < 0) throw new Error(`KA.CONCENTRATION has no row "${label}"`);
     return abs(concRow + i, X + 1);
   };
-  headlineRow(b, c, {
-    fraction: spilled(text(loc, "concentration.customersForPct", { pct: "80%" })),
-    count: spilled(text(loc, "concentration.customersFor", { pct: "80%" })),
-    customers: spilled(text(loc, "concentration.customers")),
-    measure: abs(measureRow, X + 1),
-    positiveTotal: spilled(text(loc, "concentration.positiveTotal")),
-  }, width - 1);
-  pareto[0].forEach((h, i) => b.width(i, fitWidth({ header: String(h), texts: i === 1 ? pareto.map((r) => String(r[1])) : [formattedText(c.conc.netTotal, FORMAT.money)], min: 8, max: 42 })));
+  headlineRow(
+    b,
+    c,
+    {
+      fraction: spilled(text(loc, "concentration.customersForPct", { pct: "80%" })),
+      count: spilled(text(loc, "concentration.customersFor", { pct: "80%" })),
+      customers: spilled(text(loc, "concentration.customers")),
+      measure: abs(measureRow, X + 1),
+      positiveTotal: spilled(text(loc, "concentration.positiveTotal")),
+    },
+    width - 1,
+  );
+  pareto[0].forEach((h, i) =>
+    b.width(
+      i,
+      fitWidth({
+        header: String(h),
+        texts: i === 1 ? pareto.map((r) => String(r[1])) : [formattedText(c.conc.netTotal, FORMAT.money)],
+        min: 8,
+        max: 42,
+      }),
+    ),
+  );
   b.fitColumns([X, X + 1], { min: 8, max: 48, lines: 1 });
   b.width(X, fitWidth({ texts: concTable.map((r) => String(r[0])), max: 48 }));
   b.width(X - 1, 3);

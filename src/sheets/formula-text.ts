@@ -64,7 +64,8 @@ export function templateFormula(template: string, parts: Readonly<Record<string,
   return out.length ? out.join("&") : '""';
 }
 
-const REF = /^(?:(?:'(?:[^']|'')+'|[^\s!'"(),;=+\-*/&^<>{}]+)!)?(?:\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?|\$?[A-Z]{1,3}:\$?[A-Z]{1,3}|\$?\d+:\$?\d+)$/;
+const REF =
+  /^(?:(?:'(?:[^']|'')+'|[^\s!'"(),;=+\-*/&^<>{}]+)!)?(?:\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?|\$?[A-Z]{1,3}:\$?[A-Z]{1,3}|\$?\d+:\$?\d+)$/;
 
 /** Checks that a live source is a plain A1 reference (optionally sheet-qualified) before it goes into a formula. */
 export function sourceRef(s: string, what: string): string {

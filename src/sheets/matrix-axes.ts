@@ -26,15 +26,20 @@ export interface Axis {
 
 /** A proxy as a criterion column: its name in the user's words. */
 function named(c: ProxyCriterion, t: Translate, revenueName: string): Criterion {
-  const args: Record<string, string> = c.proxy === "revenueCriterion" ? { name: revenueName } : c.months ? { first: c.months.first, last: c.months.last } : {};
+  const args: Record<string, string> =
+    c.proxy === "revenueCriterion" ? { name: revenueName } : c.months ? { first: c.months.first, last: c.months.last } : {};
   return { name: t(`proxy.${c.proxy}`, args), values: c.values };
 }
 
 /** Each axis: the portfolio's criteria, or the proxies when it has none. */
 export function axesOf(p: Portfolio, revenue: Float64Array, revenueName: string, t: Translate): Record<AxisName, Axis> {
-  const own = (set: Portfolio["attractiveness"]): Axis | null => (set ? { criteria: set.names.map((name, j) => ({ name, values: set.values[j] })), proxies: false } : null);
+  const own = (set: Portfolio["attractiveness"]): Axis | null =>
+    set ? { criteria: set.names.map((name, j) => ({ name, values: set.values[j] })), proxies: false } : null;
   return {
-    attractiveness: own(p.attractiveness) ?? { criteria: attractivenessProxies(p, revenue).map((c) => named(c, t, revenueName)), proxies: true },
+    attractiveness: own(p.attractiveness) ?? {
+      criteria: attractivenessProxies(p, revenue).map((c) => named(c, t, revenueName)),
+      proxies: true,
+    },
     strength: own(p.strength) ?? { criteria: strengthProxies(p).map((c) => named(c, t, revenueName)), proxies: true },
   };
 }
@@ -55,7 +60,10 @@ export function listedAccounts(p: Portfolio, accounts: "all" | number | undefine
   };
 }
 
-export function weightsOf(axes: Record<AxisName, Axis>, given: { readonly attractiveness: readonly number[]; readonly strength: readonly number[] } | undefined): Record<AxisName, number[]> {
+export function weightsOf(
+  axes: Record<AxisName, Axis>,
+  given: { readonly attractiveness: readonly number[]; readonly strength: readonly number[] } | undefined,
+): Record<AxisName, number[]> {
   const out = {} as Record<AxisName, number[]>;
   for (const axis of ["attractiveness", "strength"] as const) {
     const n = axes[axis].criteria.length;

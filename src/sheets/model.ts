@@ -40,8 +40,8 @@ export type StyleName =
   | "body"
   | "total"
   | "note"
-  | "input"     // a cell the planner is expected to fill or edit
-  | "todo"      // a cell clearly marked "to be written by the planner"
+  | "input" // a cell the planner is expected to fill or edit
+  | "todo" // a cell clearly marked "to be written by the planner"
   | "warning"
   | "section";
 

@@ -32,7 +32,11 @@ export function formattedText(x: number, format: string | null): string {
   const percent = format.endsWith("%");
   const decimals = /\.(0+)/.exec(format)?.[1].length ?? 0;
   const grouped = format.includes(",");
-  const shown = (percent ? x * 100 : x).toLocaleString("en-US", { minimumFractionDigits: decimals, maximumFractionDigits: decimals, useGrouping: grouped });
+  const shown = (percent ? x * 100 : x).toLocaleString("en-US", {
+    minimumFractionDigits: decimals,
+    maximumFractionDigits: decimals,
+    useGrouping: grouped,
+  });
   return percent ? `${shown}%` : shown;
 }
 

@@ -11,7 +11,6 @@ import { columnNumber } from "../excel/column-letters";
 import { a1, Cell, Literal } from "./model";
 import { statusValues, todoText } from "./account-formulas";
 
-
 import type { PlanBuilder } from "./account-plan";
 
 /** Columns A–G of the plan. */
@@ -29,7 +28,9 @@ export const PLANNING_STAGES = 8;
 export function needs(plan: PlanBuilder): void {
   const w = plan.w;
   plan.section("section.needs");
-  const head = w.line([plan.t("needs.aspect"), plan.t("needs.customer"), null, null, plan.t("needs.proposition"), null, null], { style: "header" });
+  const head = w.line([plan.t("needs.aspect"), plan.t("needs.customer"), null, null, plan.t("needs.proposition"), null, null], {
+    style: "header",
+  });
   w.merges.push(range(head, 1, 1, 3), range(head, 4, 1, 3));
   const todo = todoText(plan.loc);
   for (const aspect of VALUE_ASPECTS) {
@@ -48,7 +49,11 @@ export function objectives(plan: PlanBuilder): void {
   w.header(["lever", "measure", "baseline", "target", "change", "owner", "due"].map((k) => plan.t(`objectives.${k}`)));
   type Baseline = { ref: string | null; measure: string; format: string };
   const usage: Baseline = plan.lastRef
-    ? { ref: plan.lastRef, measure: plan.ctx.period === 12 ? plan.t("objectives.m.usage12") : plan.t("objectives.m.usageK", { k: plan.ctx.period }), format: FORMAT.wholeMoney }
+    ? {
+        ref: plan.lastRef,
+        measure: plan.ctx.period === 12 ? plan.t("objectives.m.usage12") : plan.t("objectives.m.usageK", { k: plan.ctx.period }),
+        format: FORMAT.wholeMoney,
+      }
     : { ref: plan.revenueRef, measure: plan.t("objectives.m.usageAll"), format: FORMAT.wholeMoney };
   const baselines: Record<(typeof GROWTH_LEVERS)[number], Baseline> = {
     usage,
@@ -90,8 +95,22 @@ export function opportunities(plan: PlanBuilder): void {
   const first = head + 1;
   const last = first + OPPORTUNITY_ROWS - 1;
   const sizes = `${a1(first, 1)}:${a1(last, 1)}`;
-  field2(plan, sizeCutRow, plan.t("opportunities.sizeCut"), fx(`IF(COUNT(${sizes})=0,"",MEDIAN(${sizes}))`, ""), FORMAT.wholeMoney, plan.t("opportunities.sizeCutNote"));
-  field2(plan, likCutRow, plan.t("opportunities.likelihoodCut"), DEFAULT_LIKELIHOOD_CUT, FORMAT.wholePercent, plan.t("opportunities.likelihoodCutNote"));
+  field2(
+    plan,
+    sizeCutRow,
+    plan.t("opportunities.sizeCut"),
+    fx(`IF(COUNT(${sizes})=0,"",MEDIAN(${sizes}))`, ""),
+    FORMAT.wholeMoney,
+    plan.t("opportunities.sizeCutNote"),
+  );
+  field2(
+    plan,
+    likCutRow,
+    plan.t("opportunities.likelihoodCut"),
+    DEFAULT_LIKELIHOOD_CUT,
+    FORMAT.wholePercent,
+    plan.t("opportunities.likelihoodCutNote"),
+  );
   const S = abs(sizeCutRow, 1);
   const Lc = abs(likCutRow, 1);
   const labels = PRIORITY_LABEL_KEYS.map((k) => quoted(text(loc, k)));
@@ -191,4 +210,3 @@ export function stages(plan: PlanBuilder): void {
   w.validate(range(head + 1, 1, PLANNING_STAGES, 1), statusValues(loc));
   w.tables.push({ name: "PlanStages", range: range(head, 0, PLANNING_STAGES + 1, 5) });
 }
-

@@ -66,7 +66,12 @@ export interface MatrixOptions extends SheetOptions {
 }
 
 const TAB_COLOR = "2F5597";
-const QUADRANT_FILLS: Record<(typeof QUADRANTS)[number], string> = { Strategic: "C6EFCE", Star: "FFEB9C", Status: "DDEBF7", Streamline: "EDEDED" };
+const QUADRANT_FILLS: Record<(typeof QUADRANTS)[number], string> = {
+  Strategic: "C6EFCE",
+  Star: "FFEB9C",
+  Status: "DDEBF7",
+  Streamline: "EDEDED",
+};
 
 export function buildMatrixSheet(p: Portfolio, options: MatrixOptions): SheetModel {
   const loc = options.locale;
@@ -75,14 +80,15 @@ export function buildMatrixSheet(p: Portfolio, options: MatrixOptions): SheetMod
   const a = p.analysis;
   const b = new SheetBuilder();
   const revenue = p.revenue ?? measureValues(p); // revenue, or the measure when revenue is not mapped
-  const sizeName = p.revenue ? options.columnNames?.revenue ?? t("proxy.revenue") : p.measureName;
+  const sizeName = p.revenue ? (options.columnNames?.revenue ?? t("proxy.revenue")) : p.measureName;
 
   const axes = axesOf(p, revenue, sizeName, t);
   const weights = weightsOf(axes, options.weights);
 
   // Accounts: listed (by the option), then placed (a value on a weighted criterion of both axes).
   const { ids: listed, selection } = listedAccounts(p, options.accounts, t);
-  const placeable = (axis: AxisName, id: number) => axes[axis].criteria.some((c, j) => weights[axis][j] > 0 && c.values[id] === c.values[id]);
+  const placeable = (axis: AxisName, id: number) =>
+    axes[axis].criteria.some((c, j) => weights[axis][j] > 0 && c.values[id] === c.values[id]);
   const placed = listed.filter((id) => placeable("attractiveness", id) && placeable("strength", id));
   const isPlaced = new Set(placed);
   const excluded = listed.filter((id) => !isPlaced.has(id));
@@ -99,11 +105,23 @@ export function buildMatrixSheet(p: Portfolio, options: MatrixOptions): SheetMod
   for (const axis of ["attractiveness", "strength"] as const) {
     if (!axes[axis].proxies) continue;
     const names = axes[axis].criteria.map((c) => c.name).join(t("listSeparator"));
-    notes.push({ text: axes[axis].criteria.length ? t(`note.proxies.${axis}`, { list: names }) : t("note.noData", { axis: t(`axis.${axis}`) }), style: "warning" });
+    notes.push({
+      text: axes[axis].criteria.length ? t(`note.proxies.${axis}`, { list: names }) : t("note.noData", { axis: t(`axis.${axis}`) }),
+      style: "warning",
+    });
   }
   if (excluded.length) {
-    const shown = excluded.slice(0, 10).map((id) => a.customers.names[id]).join(t("listSeparator"));
-    notes.push({ text: t("note.excluded", { count: excluded.length, names: excluded.length > 10 ? t("andMore", { names: shown, more: excluded.length - 10 }) : shown }), style: "warning" });
+    const shown = excluded
+      .slice(0, 10)
+      .map((id) => a.customers.names[id])
+      .join(t("listSeparator"));
+    notes.push({
+      text: t("note.excluded", {
+        count: excluded.length,
+        names: excluded.length > 10 ? t("andMore", { names: shown, more: excluded.length - 10 }) : shown,
+      }),
+      style: "warning",
+    });
   }
   const sizes = placed.map((id) => revenue[id]);
   const bubbles = sizes.every((x) => x > 0);
@@ -214,7 +232,8 @@ export function buildMatrixSheet(p: Portfolio, options: MatrixOptions): SheetMod
 
   // The table.
   const lossLabel = list(loc, "tier.loss")[0];
-  const tierOf = (id: number) => (a.tiers.tiers[id] === TIER_LOSS ? lossLabel : a.tiers.tiers[id] === TIER_NONE ? "" : a.spec.labels[a.tiers.tiers[id]]);
+  const tierOf = (id: number) =>
+    a.tiers.tiers[id] === TIER_LOSS ? lossLabel : a.tiers.tiers[id] === TIER_NONE ? "" : a.spec.labels[a.tiers.tiers[id]];
   const headers = uniqueHeaders([
     t("header.customer"),
     t("header.size", { name: sizeName }),
@@ -228,7 +247,11 @@ export function buildMatrixSheet(p: Portfolio, options: MatrixOptions): SheetMod
   const head = b.block(H, 0, [headers], { style: "header", wrap: true });
   const norm = allCrit.map((c) => {
     const out = new Float64Array(m);
-    normaliseCriterion(Float64Array.from(placed, (id) => c.values[id]), 1, out);
+    normaliseCriterion(
+      Float64Array.from(placed, (id) => c.values[id]),
+      1,
+      out,
+    );
     return out;
   });
   const cutACell = abs(cutRow + 1, X + 1);
@@ -275,14 +298,36 @@ export function buildMatrixSheet(p: Portfolio, options: MatrixOptions): SheetMod
     }
     return row;
   });
-  const formats = [null, FORMAT.money, null, ...allCrit.map(() => FORMAT.number), ...(live ? [] : allCrit.map(() => FORMAT.ratio)), FORMAT.score, FORMAT.score, null];
+  const formats = [
+    null,
+    FORMAT.money,
+    null,
+    ...allCrit.map(() => FORMAT.number),
+    ...(live ? [] : allCrit.map(() => FORMAT.ratio)),
+    FORMAT.score,
+    FORMAT.score,
+    null,
+  ];
   if (live) {
     // The spill anchors sit in the first row; the cells below them stay free for the spill.
     const fixed = rows.map((r) => r.slice(0, col.scoreA));
-    b.block(first, 0, fixed, { style: "body", numberFormats: formats.slice(0, col.scoreA), align: fixed[0].map((_, j) => (j === col.tier ? "center" : null)) });
-    rows[0].slice(col.scoreA).forEach((c, j) => b.spill(first, col.scoreA + j, c as Parameters<SheetBuilder["spill"]>[2], { style: "body", numberFormats: [formats[col.scoreA + j]] }));
+    b.block(first, 0, fixed, {
+      style: "body",
+      numberFormats: formats.slice(0, col.scoreA),
+      align: fixed[0].map((_, j) => (j === col.tier ? "center" : null)),
+    });
+    rows[0].slice(col.scoreA).forEach((c, j) =>
+      b.spill(first, col.scoreA + j, c as Parameters<SheetBuilder["spill"]>[2], {
+        style: "body",
+        numberFormats: [formats[col.scoreA + j]],
+      }),
+    );
   } else {
-    const body = b.block(first, 0, rows, { style: "body", numberFormats: formats, align: rows[0].map((_, j) => (j === col.tier || j === col.quadrant ? "center" : null)) });
+    const body = b.block(first, 0, rows, {
+      style: "body",
+      numberFormats: formats,
+      align: rows[0].map((_, j) => (j === col.tier || j === col.quadrant ? "center" : null)),
+    });
     b.tables.push({ name: "KA_PortfolioMatrix", range: { ...head, rows: 1 + body.rows }, style: "TableStyleMedium9" });
   }
 
@@ -299,7 +344,10 @@ export function buildMatrixSheet(p: Portfolio, options: MatrixOptions): SheetMod
   b.names.push({ name: "KA_StrengthCut", range: range(cutRow + 2, X + 1), comment: t("nameComment.cutS") });
   const counts = [0, 0, 0, 0];
   for (const q of quadrants) counts[q]++;
-  const legendEnd = legend(b, t, quadrantLabels, legendTitle, X, { range: colSpan(col.quadrant, first, last), counts: live ? null : counts });
+  const legendEnd = legend(b, t, quadrantLabels, legendTitle, X, {
+    range: colSpan(col.quadrant, first, last),
+    counts: live ? null : counts,
+  });
 
   const anchor = b.reserve(range(legendEnd + 2, X, 20, 8), "portfolio chart");
   b.charts.push({
@@ -328,12 +376,22 @@ export function buildMatrixSheet(p: Portfolio, options: MatrixOptions): SheetMod
   });
 
   if (!live) {
-    QUADRANTS.forEach((q, i) => b.conditionalFormats.push({ kind: "textEquals", range: range(first, col.quadrant, m), text: quadrantLabels[i], fill: QUADRANT_FILLS[q] }));
+    QUADRANTS.forEach((q, i) =>
+      b.conditionalFormats.push({
+        kind: "textEquals",
+        range: range(first, col.quadrant, m),
+        text: quadrantLabels[i],
+        fill: QUADRANT_FILLS[q],
+      }),
+    );
     b.conditionalFormats.push({ kind: "colorScale", range: range(first, col.scoreA, m, 2), min: "F8696B", mid: "FFEB84", max: "63BE7B" });
   }
   // Widths that fit the headers (wrapped onto up to three lines) and the data.
   b.fitColumns([col.customer], { min: 16, max: 36 });
-  b.fitColumns(Array.from({ length: col.quadrant }, (_, j) => j + 1), { min: 7, max: 16, lines: 3 });
+  b.fitColumns(
+    Array.from({ length: col.quadrant }, (_, j) => j + 1),
+    { min: 7, max: 16, lines: 3 },
+  );
   b.fitColumns([col.quadrant], { min: 10, max: 16 });
   b.width(X - 1, 3);
   return b.build({
@@ -369,7 +427,12 @@ function legend(
   b.block(title + 1, X, [head], { style: "header" });
   const hl = (high: boolean) => t(high ? "legend.high" : "legend.low");
   const rows: Cell[][] = QUADRANTS.map((q, i) => {
-    const row: Cell[] = [labels[i], hl(i === Quadrant.Strategic || i === Quadrant.Star), hl(i === Quadrant.Strategic || i === Quadrant.Status), t(`strategy.${q}`)];
+    const row: Cell[] = [
+      labels[i],
+      hl(i === Quadrant.Strategic || i === Quadrant.Star),
+      hl(i === Quadrant.Strategic || i === Quadrant.Status),
+      t(`strategy.${q}`),
+    ];
     if (accounts?.counts) row.push(fx(countIf(accounts.range, abs(title + 2 + i, X), labels[i]), accounts.counts[i]));
     return row;
   });

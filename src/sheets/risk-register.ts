@@ -31,7 +31,17 @@ import { liveSourceText, requiredDate, SheetOptions } from "./sheet-options";
 import { FactCells, RiskRefs, RiskRow, riskRow } from "./risk-rows";
 import { quoted } from "./formula-text";
 import { a1, a1Range, Cell, extentOf, SheetModel } from "./model";
-import { churnCell, churnSourceNote, churnTableRows, liveRiskFormula, riskLevelFormula, riskScoreFormula, statusValues, tierLabel, todoText } from "./account-formulas";
+import {
+  churnCell,
+  churnSourceNote,
+  churnTableRows,
+  liveRiskFormula,
+  riskLevelFormula,
+  riskScoreFormula,
+  statusValues,
+  tierLabel,
+  todoText,
+} from "./account-formulas";
 
 export const RISK_REGISTER_KEY = "risk-register";
 
@@ -44,7 +54,8 @@ export function buildRiskRegisterSheet(portfolio: Portfolio, customerIds: readon
   const ctx = preparePortfolioFacts(portfolio);
   const count = portfolio.analysis.customers.count;
   for (const id of customerIds) {
-    if (!(Number.isInteger(id) && id >= 0 && id < count)) throw new RangeError(`customer id ${id} is not in the portfolio (0–${count - 1})`);
+    if (!(Number.isInteger(id) && id >= 0 && id < count))
+      throw new RangeError(`customer id ${id} is not in the portfolio (0–${count - 1})`);
   }
   return new RegisterBuilder(ctx, options).build(customerIds);
 }
@@ -78,7 +89,14 @@ class RegisterBuilder {
     w.line([this.t("title")], { style: "title" });
     w.line([this.t("subtitle", { date: this.date, n: ids.length, measure: this.p.measureName })], { style: "subtitle" });
     const source = liveSourceText(this.options.live);
-    w.line([this.live ? text(this.loc, "sheet.plan.liveNote", { source: source ?? this.p.measureName }) : text(this.loc, "sheet.plan.portableNote")], { style: "note" });
+    w.line(
+      [
+        this.live
+          ? text(this.loc, "sheet.plan.liveNote", { source: source ?? this.p.measureName })
+          : text(this.loc, "sheet.plan.portableNote"),
+      ],
+      { style: "note" },
+    );
     const refs = this.assumptions();
     const countCells: { ref: string; v: number }[] = [];
     const scoreRows: number[] = [];
@@ -91,7 +109,13 @@ class RegisterBuilder {
       const { min: lo, max: hi } = extentOf(scoreRows)!;
       w.conditionalFormats.push({ kind: "colorScale", range: range(lo, 6, hi - lo + 1, 1), ...HEAT });
       RISK_BANDS.forEach((b, k) => {
-        w.conditionalFormats.push({ kind: "textEquals", range: range(lo, 7, hi - lo + 1, 1), text: text(this.loc, b.key), fill: LEVEL_FILL[k], ...(k === 3 ? { font: "#FFFFFF" } : {}) });
+        w.conditionalFormats.push({
+          kind: "textEquals",
+          range: range(lo, 7, hi - lo + 1, 1),
+          text: text(this.loc, b.key),
+          fill: LEVEL_FILL[k],
+          ...(k === 3 ? { font: "#FFFFFF" } : {}),
+        });
       });
     }
     this.defects(countCells);
@@ -126,7 +150,12 @@ class RegisterBuilder {
     const { w, ctx, loc } = this;
     this.section(this.t("section.assumptions"));
     const revLabel = ctx.measureAsRevenue ?? text(loc, "sheet.plan.overview.revenue");
-    const totalRow = this.fact(this.t("total", { column: revLabel }), ctx.revenueTotal, FORMAT.wholeMoney, text(loc, "sheet.plan.overview.totalNote", { n: ctx.revenueCustomers, column: revLabel }));
+    const totalRow = this.fact(
+      this.t("total", { column: revLabel }),
+      ctx.revenueTotal,
+      FORMAT.wholeMoney,
+      text(loc, "sheet.plan.overview.totalNote", { n: ctx.revenueCustomers, column: revLabel }),
+    );
     let profitTotal: string | null = null;
     if (this.p.profit) {
       const r = this.fact(this.t("profitTotal"), ctx.profitTotal, FORMAT.wholeMoney, this.t("profitTotalNote", { n: ctx.profitCustomers }));
@@ -137,11 +166,25 @@ class RegisterBuilder {
 
     w.skip();
     w.line([text(loc, "sheet.plan.assumptions.churn")], { style: "subtitle" });
-    w.header([text(loc, "sheet.plan.assumptions.level"), text(loc, "sheet.plan.assumptions.satisfaction"), text(loc, "sheet.plan.assumptions.probability")]);
+    w.header([
+      text(loc, "sheet.plan.assumptions.level"),
+      text(loc, "sheet.plan.assumptions.satisfaction"),
+      text(loc, "sheet.plan.assumptions.probability"),
+    ]);
     const first = w.row;
     const rows = churnTableRows(loc);
-    w.block(first, 0, rows.map((r) => [r[0]]), { style: "body" });
-    w.block(first, 1, rows.map((r) => [r[1], r[2]]), { style: "input", numberFormats: [FORMAT.integer, FORMAT.percent] });
+    w.block(
+      first,
+      0,
+      rows.map((r) => [r[0]]),
+      { style: "body" },
+    );
+    w.block(
+      first,
+      1,
+      rows.map((r) => [r[1], r[2]]),
+      { style: "input", numberFormats: [FORMAT.integer, FORMAT.percent] },
+    );
     w.row = first + rows.length;
     w.line([churnSourceNote(loc)], { style: "note" });
     w.name("ChurnTable", range(first, 1, rows.length, 2));
@@ -156,7 +199,10 @@ class RegisterBuilder {
       if (rule.likelihood !== "credit table") scales.push(["likelihood", rule.likelihood]);
       scales.push(["impact", rule.impact]);
       for (const [axis, s] of scales) {
-        const r = w.line([this.t(`kind.${rule.kind}`), this.t(`rules.${rule.kind}.${axis}`), this.t(`rules.${s.direction}`)], { style: "body", wrap: true });
+        const r = w.line([this.t(`kind.${rule.kind}`), this.t(`rules.${rule.kind}.${axis}`), this.t(`rules.${s.direction}`)], {
+          style: "body",
+          wrap: true,
+        });
         w.block(r, 3, [[...s.cuts]], { style: "input", numberFormats: s.cuts.map(() => FORMAT.percent) });
         scaleRow.set(`${rule.kind}.${axis}`, r);
       }
@@ -173,12 +219,27 @@ class RegisterBuilder {
       w.header([this.t("credit.rating"), this.t("credit.likelihood")]);
       const cf = w.row;
       const table = creditTable(scale, ctx.creditMoodys);
-      w.block(cf, 0, table.map((e) => [e.rating]), { style: "body" });
-      w.block(cf, 1, table.map((e) => [e.likelihood]), { style: "input", numberFormats: [FORMAT.integer] });
+      w.block(
+        cf,
+        0,
+        table.map((e) => [e.rating]),
+        { style: "body" },
+      );
+      w.block(
+        cf,
+        1,
+        table.map((e) => [e.likelihood]),
+        { style: "input", numberFormats: [FORMAT.integer] },
+      );
       w.row = cf + table.length;
       w.line([this.t(ctx.creditMoodys ? "credit.noteMoodys" : "credit.note")], { style: "note" });
       w.name("CreditTable", range(cf, 0, table.length, 2));
-      credit = { ratings: a1Range(range(cf, 0, table.length, 1), true), likelihoods: a1Range(range(cf, 1, table.length, 1), true), scale, moodys: ctx.creditMoodys };
+      credit = {
+        ratings: a1Range(range(cf, 0, table.length, 1), true),
+        likelihoods: a1Range(range(cf, 1, table.length, 1), true),
+        scale,
+        moodys: ctx.creditMoodys,
+      };
     }
 
     w.skip();
@@ -186,7 +247,10 @@ class RegisterBuilder {
     w.header([this.t("levels.level"), this.t("levels.from"), this.t("levels.below"), this.t("levels.grid")]);
     for (const b of RISK_BANDS) {
       const r = w.line([text(loc, b.key)], { style: "body" });
-      w.block(r, 1, [[b.from, b.below === Infinity ? "—" : b.below, b.gridScores.join(", ")]], { style: "body", align: ["center", "center", null] });
+      w.block(r, 1, [[b.from, b.below === Infinity ? "—" : b.below, b.gridScores.join(", ")]], {
+        style: "body",
+        align: ["center", "center", null],
+      });
     }
     return {
       total: abs(totalRow, 2),
@@ -215,7 +279,11 @@ class RegisterBuilder {
 
     const facts = accountFacts(ctx, id);
     const cells = this.facts(facts, refs);
-    const head = w.header(["risk", "basis", "value", "exposure", "likelihood", "impact", "score", "level", "countermeasure", "owner", "due"].map((k) => this.t(`col.${k}`)));
+    const head = w.header(
+      ["risk", "basis", "value", "exposure", "likelihood", "impact", "score", "level", "countermeasure", "owner", "due"].map((k) =>
+        this.t(`col.${k}`),
+      ),
+    );
     const first = head + 1;
     const rows: RiskRow[] = [];
     const notes: string[] = [];
@@ -230,7 +298,12 @@ class RegisterBuilder {
     for (const note of notes) w.line([note], { style: "note" });
     if (rows.length) {
       const countermeasures = a1Range(range(first, 8, rows.length, 1));
-      const r = this.fact(this.t("open"), fx(`COUNTBLANK(${countermeasures})+COUNTIF(${countermeasures},${quoted(todoText(loc))})`, rows.length), FORMAT.integer, this.t("openNote"));
+      const r = this.fact(
+        this.t("open"),
+        fx(`COUNTBLANK(${countermeasures})+COUNTIF(${countermeasures},${quoted(todoText(loc))})`, rows.length),
+        FORMAT.integer,
+        this.t("openNote"),
+      );
       countCells.push({ ref: a1(r, 2), v: rows.length });
     }
   }
@@ -252,7 +325,11 @@ class RegisterBuilder {
     w.block(r, 0, [[this.t(`kind.${row.kind}`), row.basis]], { style: "body", wrap: true });
     w.cell(r, 2, row.value, { style: "body", numberFormats: [row.format] });
     w.cell(r, 3, row.exposure, { style: "body", numberFormats: [FORMAT.wholeMoney] });
-    w.block(r, 4, [[row.likelihood, row.impact]], { style: "body", numberFormats: [FORMAT.integer, FORMAT.integer], align: ["center", "center"] });
+    w.block(r, 4, [[row.likelihood, row.impact]], {
+      style: "body",
+      numberFormats: [FORMAT.integer, FORMAT.integer],
+      align: ["center", "center"],
+    });
     const scoreCell = fx(this.live ? liveRiskFormula(likelihood, impact, loc, 1) : riskScoreFormula(likelihood, impact), row.score);
     const levelCell = fx(this.live ? liveRiskFormula(likelihood, impact, loc, 2) : riskLevelFormula(a1(r, 6), loc), level);
     w.block(r, 6, [[scoreCell, levelCell]], { style: "body", numberFormats: [FORMAT.integer, null], align: ["center", "center"] });
@@ -263,7 +340,18 @@ class RegisterBuilder {
   /** The account's figures as value cells (and the formulas computed from them); returns where they are. */
   private facts(facts: AccountFacts, refs: RiskRefs): FactCells {
     const { p, ctx, loc } = this;
-    const cells: FactCells = { revenue: null, share: null, profit: null, margin: null, profitShare: null, churn: null, last: null, previous: null, change: null, rating: null };
+    const cells: FactCells = {
+      revenue: null,
+      share: null,
+      profit: null,
+      margin: null,
+      profitShare: null,
+      churn: null,
+      last: null,
+      previous: null,
+      change: null,
+      rating: null,
+    };
     const plan = (key: string, args?: Record<string, string | number>) => text(loc, `sheet.plan.overview.${key}`, args);
     const revenueLabel = ctx.measureAsRevenue ?? plan("revenue");
     if (facts.revenue === facts.revenue) {
@@ -284,9 +372,23 @@ class RegisterBuilder {
       if (facts.profit === facts.profit) {
         cells.profit = a1(this.fact(plan("profit"), facts.profit, FORMAT.wholeMoney, facts.profit < 0 ? plan("lossMaking") : undefined), 2);
         if (cells.revenue) {
-          cells.margin = a1(this.fact(plan("margin"), fx(`IF(${cells.revenue}>0,${cells.profit}/${cells.revenue},"")`, orBlank(facts.margin)), FORMAT.percent), 2);
+          cells.margin = a1(
+            this.fact(
+              plan("margin"),
+              fx(`IF(${cells.revenue}>0,${cells.profit}/${cells.revenue},"")`, orBlank(facts.margin)),
+              FORMAT.percent,
+            ),
+            2,
+          );
         }
-        cells.profitShare = a1(this.fact(this.t("profitShare"), fx(`IF(${refs.profitTotal}>0,${cells.profit}/${refs.profitTotal},"")`, orBlank(facts.profitShare)), FORMAT.percent), 2);
+        cells.profitShare = a1(
+          this.fact(
+            this.t("profitShare"),
+            fx(`IF(${refs.profitTotal}>0,${cells.profit}/${refs.profitTotal},"")`, orBlank(facts.profitShare)),
+            FORMAT.percent,
+          ),
+          2,
+        );
       } else {
         this.fact(plan("profit"), "—", null, plan("noProfit"));
       }
@@ -294,7 +396,15 @@ class RegisterBuilder {
     if (p.satisfaction) {
       if (facts.satisfaction === facts.satisfaction) {
         const satisfaction = a1(this.fact(plan("satisfaction"), facts.satisfaction, FORMAT.satisfaction, plan("satisfactionNote")), 2);
-        cells.churn = a1(this.fact(plan("churn"), churnCell(satisfaction, refs.levels, refs.probs, this.live, facts.churn), FORMAT.percent, this.t("churnNote")), 2);
+        cells.churn = a1(
+          this.fact(
+            plan("churn"),
+            churnCell(satisfaction, refs.levels, refs.probs, this.live, facts.churn),
+            FORMAT.percent,
+            this.t("churnNote"),
+          ),
+          2,
+        );
       } else {
         this.fact(plan("satisfaction"), "—", null, plan("noSatisfaction"));
       }

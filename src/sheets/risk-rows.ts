@@ -65,14 +65,12 @@ function ratingLetters(cell: string, moodys: boolean): string {
   return dropped.reduce((f, ch) => `SUBSTITUTE(${f},"${ch}","")`, `TRIM(${cell})`);
 }
 
-
 /** A scale rule as a formula over the rules table's cut cells: 1 + the cuts reached. */
 export function scaleFormula(x: string, key: string, rule: ScaleRule, refs: RiskRefs): string {
   const row = refs.scaleRow.get(key);
   if (row === undefined) throw new Error(`risk register: no rules row for ${key}`);
   return `1+${rule.cuts.map((_, k) => `(${x}${rule.direction === "higher" ? ">=" : "<"}${abs(row, 3 + k)})`).join("+")}`;
 }
-
 
 /** The formulas of an assessed risk, with the engine's values. */
 export function riskRow(risk: AssessedRisk, facts: AccountFacts, cells: FactCells, refs: RiskRefs, words: RiskWords): RiskRow {
@@ -105,7 +103,12 @@ export function riskRow(risk: AssessedRisk, facts: AccountFacts, cells: FactCell
         format: FORMAT.percent,
         exposure: fx(revenue, risk.exposure),
         likelihood: fx(scaleFormula(share, "dependency.likelihood", rule.likelihood as ScaleRule, refs), risk.likelihood),
-        impact: fx(profitShare !== null ? `IF(${profitShare}="",${byShare},${scaleFormula(profitShare, "dependency.impact", rule.impact, refs)})` : byShare, risk.impact),
+        impact: fx(
+          profitShare !== null
+            ? `IF(${profitShare}="",${byShare},${scaleFormula(profitShare, "dependency.impact", rule.impact, refs)})`
+            : byShare,
+          risk.impact,
+        ),
       };
     }
     case "loss": {
@@ -119,9 +122,19 @@ export function riskRow(risk: AssessedRisk, facts: AccountFacts, cells: FactCell
         value: margin !== null ? fx(margin, orBlank(facts.margin)) : fx(profit, facts.profit),
         format: margin !== null ? FORMAT.percent : FORMAT.wholeMoney,
         exposure: fx(`MAX(0,-${profit})`, risk.exposure),
-        likelihood: fx(margin !== null ? `IF(${margin}="",${fallback},${scaleFormula(margin, "loss.likelihood", rule.likelihood as ScaleRule, refs)})` : fallback, risk.likelihood),
+        likelihood: fx(
+          margin !== null
+            ? `IF(${margin}="",${fallback},${scaleFormula(margin, "loss.likelihood", rule.likelihood as ScaleRule, refs)})`
+            : fallback,
+          risk.likelihood,
+        ),
         // Impact: −(share of our profit); without a positive profit total, a loss is 5.
-        impact: fx(profitShare !== null ? `IF(${profitShare}="",${fallback},${scaleFormula(`-${profitShare}`, "loss.impact", rule.impact, refs)})` : fallback, risk.impact),
+        impact: fx(
+          profitShare !== null
+            ? `IF(${profitShare}="",${fallback},${scaleFormula(`-${profitShare}`, "loss.impact", rule.impact, refs)})`
+            : fallback,
+          risk.impact,
+        ),
       };
     }
     case "decline": {
@@ -132,7 +145,10 @@ export function riskRow(risk: AssessedRisk, facts: AccountFacts, cells: FactCell
         value: fx(change, orBlank(facts.trend?.change ?? NaN)),
         format: FORMAT.percent,
         exposure: fx(`MAX(0,${cells.previous}-${cells.last})`, risk.exposure),
-        likelihood: fx(`IF(${change}="",1,${scaleFormula(change, "decline.likelihood", RULE_OF.decline.likelihood as ScaleRule, refs)})`, risk.likelihood),
+        likelihood: fx(
+          `IF(${change}="",1,${scaleFormula(change, "decline.likelihood", RULE_OF.decline.likelihood as ScaleRule, refs)})`,
+          risk.likelihood,
+        ),
         impact: shareImpact("decline"),
       };
     }
@@ -146,7 +162,10 @@ export function riskRow(risk: AssessedRisk, facts: AccountFacts, cells: FactCell
         value: fx(rating, facts.rating),
         format: null,
         exposure: null,
-        likelihood: fx(`IFERROR(INDEX(${table.likelihoods},MATCH(${ratingLetters(rating, table.moodys)},${table.ratings},0)),"")`, risk.likelihood),
+        likelihood: fx(
+          `IFERROR(INDEX(${table.likelihoods},MATCH(${ratingLetters(rating, table.moodys)},${table.ratings},0)),"")`,
+          risk.likelihood,
+        ),
         impact: shareImpact("credit"),
       };
     }

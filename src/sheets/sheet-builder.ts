@@ -15,7 +15,23 @@
  * - Builders are pure: same input, same model (dates come in as options).
  */
 import { fitColumnWidths, WidthLimits } from "./column-widths";
-import { a1, Block, Cell, ChartDef, ConditionalFormat, FormulaCell, HorizontalAlignment, ListValidation, Literal, NamedRange, PrintSetup, RangeRef, SheetModel, StyleName, TableDef } from "./model";
+import {
+  a1,
+  Block,
+  Cell,
+  ChartDef,
+  ConditionalFormat,
+  FormulaCell,
+  HorizontalAlignment,
+  ListValidation,
+  Literal,
+  NamedRange,
+  PrintSetup,
+  RangeRef,
+  SheetModel,
+  StyleName,
+  TableDef,
+} from "./model";
 
 /** The number formats of the sheets (Excel format codes). */
 export const FORMAT = {
@@ -107,7 +123,12 @@ export class SheetBuilder {
    * A dynamic-array formula (live KA.* functions) and the area it spills to: the whole area
    * is reserved, only the anchor cell is written.
    */
-  spill(row: number, col: number, cell: FormulaCell & { readonly spill: { readonly rows: number; readonly cols: number } }, options: BlockOptions = {}): RangeRef {
+  spill(
+    row: number,
+    col: number,
+    cell: FormulaCell & { readonly spill: { readonly rows: number; readonly cols: number } },
+    options: BlockOptions = {},
+  ): RangeRef {
     const area = this.reserve(range(row, col, cell.spill.rows, cell.spill.cols), `${cell.f.split("(")[0]} spill at ${a1(row, col)}`);
     this.push(row, col, [[cell]], options);
     return area;
@@ -165,13 +186,23 @@ export class SheetBuilder {
    * Label/value rows (label in col, values right of it) with a number format per row: rows
    * of equal format go into one block.
    */
-  rows(row: number, col: number, rows: readonly { readonly cells: readonly Cell[]; readonly format: string | null }[], style: StyleName = "body"): void {
+  rows(
+    row: number,
+    col: number,
+    rows: readonly { readonly cells: readonly Cell[]; readonly format: string | null }[],
+    style: StyleName = "body",
+  ): void {
     let i = 0;
     while (i < rows.length) {
       let j = i + 1;
       while (j < rows.length && rows[j].format === rows[i].format && rows[j].cells.length === rows[i].cells.length) j++;
       const formats = [null, ...new Array<string | null>(rows[i].cells.length - 1).fill(rows[i].format)];
-      this.block(row + i, col, rows.slice(i, j).map((r) => r.cells), { style, numberFormats: formats });
+      this.block(
+        row + i,
+        col,
+        rows.slice(i, j).map((r) => r.cells),
+        { style, numberFormats: formats },
+      );
       i = j;
     }
   }

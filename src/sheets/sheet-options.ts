@@ -38,11 +38,11 @@ export interface SheetOptions {
 /** A builder's string lookup under its own key prefix. */
 export type Translate = (key: string, args?: Record<string, string | number>) => string;
 
-
 /** The generation date, required (plan and risk sheets show it and plan from it). */
 export function requiredDate(options: SheetOptions, sheet: string): string {
   const date = options.generated;
-  if (date === undefined || date.trim() === "") throw new Error(`${sheet}: options.generated (the generation date, YYYY-MM-DD) is required`);
+  if (date === undefined || date.trim() === "")
+    throw new Error(`${sheet}: options.generated (the generation date, YYYY-MM-DD) is required`);
   return date;
 }
 

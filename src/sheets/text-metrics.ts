@@ -168,14 +168,16 @@ export function wrappedRowHeights(model: SheetModel, fontOf: FontOf, defaultWidt
   const owner = new Map<number, number>(); // the last block writing each cell of those rows
   blocks.forEach((b, bi) => {
     const cols = b.cells[0]?.length ?? 0;
-    for (let i = 0; i < b.cells.length; i++) if (rows.has(b.row + i)) for (let j = 0; j < cols; j++) owner.set(key(b.row + i, b.col + j), bi);
+    for (let i = 0; i < b.cells.length; i++)
+      if (rows.has(b.row + i)) for (let j = 0; j < cols; j++) owner.set(key(b.row + i, b.col + j), bi);
   });
   const masters = new Map<number, { readonly rows: number; readonly cols: number }>();
   const covered = new Set<number>();
   for (const m of model.merges ?? []) {
     if (m.rows * m.cols <= 1) continue;
     masters.set(key(m.row, m.col), m);
-    for (let r = m.row; r < m.row + m.rows; r++) if (rows.has(r)) for (let c = m.col; c < m.col + m.cols; c++) if (r !== m.row || c !== m.col) covered.add(key(r, c));
+    for (let r = m.row; r < m.row + m.rows; r++)
+      if (rows.has(r)) for (let c = m.col; c < m.col + m.cols; c++) if (r !== m.row || c !== m.col) covered.add(key(r, c));
   }
   blocks.forEach((b, bi) => {
     if (!b.wrap) return;

@@ -19,7 +19,18 @@ import type {
   SavedState,
 } from "../addin";
 
-export type { ActionErrorKind, BuildOptions, BuildResult, ColumnMapping, CommandErrorRecord, DetectedTable, PlannerSettings, PreviewColumn, RequirementGap, SavedState };
+export type {
+  ActionErrorKind,
+  BuildOptions,
+  BuildResult,
+  ColumnMapping,
+  CommandErrorRecord,
+  DetectedTable,
+  PlannerSettings,
+  PreviewColumn,
+  RequirementGap,
+  SavedState,
+};
 export type SheetKind = BuildKind;
 export type SchemeChoice = PlannerSettings["scheme"];
 export type PlanChoice = PlannerSettings["plans"];
@@ -48,8 +59,19 @@ export interface PlannerApi {
   loadSavedState(): SavedState | null;
   saveState(state: SavedState): Promise<void>;
   readPreview(table: DetectedTable, mapping: ColumnMapping, rows?: number): PreviewColumn[];
-  insertTierColumn(table: DetectedTable, mapping: ColumnMapping, settings: PlannerSettings, options: { asValues?: boolean }): Promise<{ address: string }>;
-  buildSheets(kind: SheetKind, table: DetectedTable, mapping: ColumnMapping, settings: PlannerSettings, options: BuildOptions): Promise<BuildResult>;
+  insertTierColumn(
+    table: DetectedTable,
+    mapping: ColumnMapping,
+    settings: PlannerSettings,
+    options: { asValues?: boolean },
+  ): Promise<{ address: string }>;
+  buildSheets(
+    kind: SheetKind,
+    table: DetectedTable,
+    mapping: ColumnMapping,
+    settings: PlannerSettings,
+    options: BuildOptions,
+  ): Promise<BuildResult>;
   /** The last failure of a ribbon command (it has no UI of its own), for the pane to show. */
   loadLastCommandError?(): CommandErrorRecord | null;
   clearLastCommandError?(): Promise<void>;

@@ -2,7 +2,6 @@
 import { columnLetter as columnLetterOfIndex, columnNumber } from "../excel/column-letters";
 import type { Locale } from "../strings";
 
-
 /** The cells part of an address ("Sales!$A$1:$L$41" → "A1:L41"). */
 export function cellsOf(address: string): string {
   const bang = address.lastIndexOf("!");

@@ -4,7 +4,10 @@ import { list, text, type Locale } from "../strings";
 
 export const LocaleContext = createContext<Locale>("en");
 
-export type T = ((key: string, args?: Record<string, string | number>) => string) & { locale: Locale; list(key: string): readonly string[] };
+export type T = ((key: string, args?: Record<string, string | number>) => string) & {
+  locale: Locale;
+  list(key: string): readonly string[];
+};
 
 export function translator(locale: Locale): T {
   const t = ((key: string, args?: Record<string, string | number>) => text(locale, key, args)) as T;

@@ -16,8 +16,21 @@ import type { ColumnMapping } from "./contract";
  * quantity, product, industry), so that the list can show what was found.
  */
 export const PANE_ROLES = [
-  "customer", "revenue", "profit", "date", "satisfaction", "effort", "credit", "region", "manager",
-  "attractiveness", "strength", "orderId", "quantity", "product", "industry",
+  "customer",
+  "revenue",
+  "profit",
+  "date",
+  "satisfaction",
+  "effort",
+  "credit",
+  "region",
+  "manager",
+  "attractiveness",
+  "strength",
+  "orderId",
+  "quantity",
+  "product",
+  "industry",
 ] as const;
 export type PaneRole = (typeof PANE_ROLES)[number];
 

@@ -80,7 +80,8 @@ export function parseThresholds(textIn: string): { values?: number[]; problem?: 
     .map((s) => s.trim())
     .filter((s) => s !== "");
   if (parts.length === 0) return { problem: { field: "thresholds", key: "taskpane.settings.thresholdsEmpty" } };
-  if (parts.length > MAX_THRESHOLDS) return { problem: { field: "thresholds", key: "taskpane.settings.thresholdsCount", args: { max: MAX_THRESHOLDS } } };
+  if (parts.length > MAX_THRESHOLDS)
+    return { problem: { field: "thresholds", key: "taskpane.settings.thresholdsCount", args: { max: MAX_THRESHOLDS } } };
   const values: number[] = [];
   for (const part of parts) {
     const m = /^(\d+(?:\.\d+)?|\.\d+)(%?)$/.exec(part);
@@ -150,7 +151,8 @@ export function settingsFromDraft(draft: SettingsDraft, mapping: ColumnMapping):
   let plans: PlanChoice = "first-tier";
   if (draft.plans === "top") {
     const n = Number(draft.top.normalize("NFKC").trim());
-    if (!Number.isInteger(n) || n < 1 || n > MAX_TOP) problems.push({ field: "top", key: "taskpane.settings.topInvalid", args: { max: MAX_TOP } });
+    if (!Number.isInteger(n) || n < 1 || n > MAX_TOP)
+      problems.push({ field: "top", key: "taskpane.settings.topInvalid", args: { max: MAX_TOP } });
     else plans = { top: n };
   } else if (draft.plans === "names") {
     const names = parseNames(draft.names);

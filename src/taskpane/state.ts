@@ -147,7 +147,8 @@ export function reducer(state: PaneState, event: PaneEvent): PaneState {
       if (state.busy) return state;
       const patch = { ...event.patch };
       // A new scheme brings its own thresholds.
-      if (patch.scheme && patch.scheme !== state.draft.scheme && patch.thresholds === undefined) patch.thresholds = defaultThresholdsText(patch.scheme);
+      if (patch.scheme && patch.scheme !== state.draft.scheme && patch.thresholds === undefined)
+        patch.thresholds = defaultThresholdsText(patch.scheme);
       if (patch.contentLocale) patch.contentLocaleChosen = true;
       return { ...state, draft: { ...state.draft, ...patch } };
     }

@@ -22,7 +22,9 @@ export function startTaskpane(): void {
   if (!root) return;
   const stored = storedLocale();
   const locale = stored ?? localeOf(typeof navigator !== "undefined" ? navigator.language : undefined);
-  createRoot(root).render(createElement(App, { api: plannerApi, host: () => detectHost(), onShown: onTaskpaneShown, locale, localeChosen: stored !== undefined }));
+  createRoot(root).render(
+    createElement(App, { api: plannerApi, host: () => detectHost(), onShown: onTaskpaneShown, locale, localeChosen: stored !== undefined }),
+  );
 }
 
 if (typeof document !== "undefined") {

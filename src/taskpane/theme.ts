@@ -30,4 +30,8 @@ function withFonts(theme: FluentTheme): FluentTheme {
 }
 
 export const LIGHT_THEME: FluentTheme = withFonts(createLightTheme(EXCEL_GREEN));
-export const DARK_THEME: FluentTheme = withFonts({ ...createDarkTheme(EXCEL_GREEN), colorBrandForeground1: EXCEL_GREEN[110], colorBrandForeground2: EXCEL_GREEN[120] });
+export const DARK_THEME: FluentTheme = withFonts({
+  ...createDarkTheme(EXCEL_GREEN),
+  colorBrandForeground1: EXCEL_GREEN[110],
+  colorBrandForeground2: EXCEL_GREEN[120],
+});

@@ -160,7 +160,10 @@ export function usePlanner(options: PlannerOptions): Planner {
             signal: abort.signal,
             onProgress: (done, total, label) => dispatch({ type: "progress", done, total, label: String(label ?? "") }),
           });
-          dispatch({ type: "runDone", outcome: { action, created: result.created, warnings: result.warnings, cancelled: result.cancelled } });
+          dispatch({
+            type: "runDone",
+            outcome: { action, created: result.created, warnings: result.warnings, cancelled: result.cancelled },
+          });
         }
       } catch (e) {
         const error = toPaneError(e);

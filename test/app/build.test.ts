@@ -30,7 +30,8 @@ describe("today", () => {
 describe("buildSheetModels", () => {
   const portfolio = portfolioOf(12);
   const accounts = [0, 1, 2];
-  const keysOf = (choice: SheetChoice) => buildSheetModels(portfolio, { choice, options, accounts }).sheets.map((s) => s.account ?? s.model.key.split(":")[0]);
+  const keysOf = (choice: SheetChoice) =>
+    buildSheetModels(portfolio, { choice, options, accounts }).sheets.map((s) => s.account ?? s.model.key.split(":")[0]);
 
   test.each([
     ["contribution", ["contribution"]],
@@ -50,13 +51,23 @@ describe("buildSheetModels", () => {
   test("progress once before the first plan and after each", () => {
     const calls: [number, number][] = [];
     buildSheetModels(portfolio, { choice: "plans", options, accounts, onPlan: (done, total) => calls.push([done, total]) });
-    expect(calls).toEqual([[0, 3], [1, 3], [2, 3], [3, 3]]);
+    expect(calls).toEqual([
+      [0, 3],
+      [1, 3],
+      [2, 3],
+      [3, 3],
+    ]);
   });
 
   test("weights that do not fit the criteria: equal weights, and the caller is told", () => {
     const fits = buildSheetModels(portfolio, { choice: "matrix", options, accounts, weights: { attractiveness: [2], strength: [1] } });
     expect(fits.weightsIgnored).toBe(false);
-    const stale = buildSheetModels(portfolio, { choice: "matrix", options, accounts, weights: { attractiveness: [1, 1, 1], strength: [1] } });
+    const stale = buildSheetModels(portfolio, {
+      choice: "matrix",
+      options,
+      accounts,
+      weights: { attractiveness: [1, 1, 1], strength: [1] },
+    });
     expect(stale.weightsIgnored).toBe(true);
     expect(stale.sheets.map((s) => s.model.key)).toEqual(["matrix"]);
   });

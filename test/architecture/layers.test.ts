@@ -20,15 +20,20 @@ function filesUnder(dir: string): string[] {
 
 /** Top-level layer of a file under src/ ("engine", "render/office", ...). */
 function layerOf(file: string): string {
-  const rel = path.relative(SRC, file).replace(/\.tsx?$/, "").split(path.sep);
+  const rel = path
+    .relative(SRC, file)
+    .replace(/\.tsx?$/, "")
+    .split(path.sep);
   return rel[0] === "render" ? `render/${rel[1]}` : rel[0];
 }
 
 function importsOf(file: string): string[] {
   const text = fs.readFileSync(file, "utf8");
-  return [...text.matchAll(/(?:import|export)\s[^'"]*?from\s+["']([^"']+)["']|require\(\s*["']([^"']+)["']\s*\)|import\(\s*["']([^"']+)["']\s*\)/g)].map(
-    (m) => m[1] ?? m[2] ?? m[3],
-  );
+  return [
+    ...text.matchAll(
+      /(?:import|export)\s[^'"]*?from\s+["']([^"']+)["']|require\(\s*["']([^"']+)["']\s*\)|import\(\s*["']([^"']+)["']\s*\)/g,
+    ),
+  ].map((m) => m[1] ?? m[2] ?? m[3]);
 }
 
 /** Which layers each layer may import from (besides itself). */
@@ -91,7 +96,11 @@ describe("layering", () => {
           const target = path.resolve(path.dirname(file), spec);
           if (!target.startsWith(SRC)) continue;
           const to = layerOf(target);
-          const targetFile = path.relative(SRC, target).split(path.sep).join("/").replace(/\.tsx?$/, "");
+          const targetFile = path
+            .relative(SRC, target)
+            .split(path.sep)
+            .join("/")
+            .replace(/\.tsx?$/, "");
           const allowed = to === layer || ALLOWED[layer].includes(to) || (ALLOWED_FILES[layer] ?? []).includes(targetFile);
           if (!allowed) bad.push(`${path.relative(SRC, file)} → ${spec} (${layer} → ${to})`);
         } else if (!PACKAGES[layer].test(spec)) {
@@ -120,7 +129,8 @@ describe("layering", () => {
       const layer = layerOf(file);
       if (layer === "addin" || layer === "taskpane" || layer === "commands") continue;
       for (const spec of importsOf(file)) {
-        if (spec.startsWith(".") && layerOf(path.resolve(path.dirname(file), spec)) === "addin") bad.push(`${path.relative(SRC, file)} → ${spec}`);
+        if (spec.startsWith(".") && layerOf(path.resolve(path.dirname(file), spec)) === "addin")
+          bad.push(`${path.relative(SRC, file)} → ${spec}`);
       }
     }
     expect(bad).toEqual([]);

@@ -45,15 +45,51 @@ const shuffled = (names: string[], rng: Random) => {
 export const SHAPES: readonly Shape[] = [
   {
     name: "long names differing in the middle (2 lines each)",
-    make: (n, rng) => ({ names: shuffled(Array.from({ length: n }, (_, i) => ADVERSARIAL_NAMES["long names differing in the middle"](i >> 1)), rng), values: moneyOf(n, rng) }),
+    make: (n, rng) => ({
+      names: shuffled(
+        Array.from({ length: n }, (_, i) => ADVERSARIAL_NAMES["long names differing in the middle"](i >> 1)),
+        rng,
+      ),
+      values: moneyOf(n, rng),
+    }),
   },
   // Every tie is broken by comparing names.
-  { name: "every value tied, names in random order", make: (n, rng) => ({ names: shuffled(Array.from({ length: n }, (_, i) => numbered(i)), rng), values: new Float64Array(n).fill(1000) }) },
-  { name: "one customer with every line", make: (n, rng) => ({ names: new Array<string>(n).fill("Acme Trading GmbH"), values: moneyOf(n, rng) }) },
-  { name: "distinct names in name order", make: (n, rng) => ({ names: Array.from({ length: n }, (_, i) => numbered(i)), values: moneyOf(n, rng) }) },
-  { name: "distinct names in reverse name order", make: (n, rng) => ({ names: Array.from({ length: n }, (_, i) => numbered(n - 1 - i)), values: moneyOf(n, rng) }) },
-  { name: "lines in random order (10 per customer)", make: (n, rng) => ({ names: Array.from({ length: n }, () => numbered(rng.int(0, n / 10 - 1))), values: moneyOf(n, rng) }) },
-  { name: "distinct names in random order", make: (n, rng) => ({ names: shuffled(Array.from({ length: n }, (_, i) => numbered(i)), rng), values: moneyOf(n, rng) }) },
+  {
+    name: "every value tied, names in random order",
+    make: (n, rng) => ({
+      names: shuffled(
+        Array.from({ length: n }, (_, i) => numbered(i)),
+        rng,
+      ),
+      values: new Float64Array(n).fill(1000),
+    }),
+  },
+  {
+    name: "one customer with every line",
+    make: (n, rng) => ({ names: new Array<string>(n).fill("Acme Trading GmbH"), values: moneyOf(n, rng) }),
+  },
+  {
+    name: "distinct names in name order",
+    make: (n, rng) => ({ names: Array.from({ length: n }, (_, i) => numbered(i)), values: moneyOf(n, rng) }),
+  },
+  {
+    name: "distinct names in reverse name order",
+    make: (n, rng) => ({ names: Array.from({ length: n }, (_, i) => numbered(n - 1 - i)), values: moneyOf(n, rng) }),
+  },
+  {
+    name: "lines in random order (10 per customer)",
+    make: (n, rng) => ({ names: Array.from({ length: n }, () => numbered(rng.int(0, n / 10 - 1))), values: moneyOf(n, rng) }),
+  },
+  {
+    name: "distinct names in random order",
+    make: (n, rng) => ({
+      names: shuffled(
+        Array.from({ length: n }, (_, i) => numbered(i)),
+        rng,
+      ),
+      values: moneyOf(n, rng),
+    }),
+  },
 ];
 
 const FUNCTIONS = ["KA.TIER", "KA.PARETO", "KA.CONCENTRATION"] as const;
@@ -84,7 +120,9 @@ export function adversarialCases(b: AdversarialBench, root: string): void {
         { name: `KA.CONCENTRATION: ${shape.name}`, path: "ours", setup, run: (f) => concentration(f.values, f.customers) },
       ];
       const timings = timePaths(paths, planFor(n));
-      paths.forEach((p, k) => cases.set(`${FUNCTIONS[k]}@${n}`, b.add(toCase(p, "adversarial", n, timings[k], { shape: shape.name, fn: FUNCTIONS[k] }))));
+      paths.forEach((p, k) =>
+        cases.set(`${FUNCTIONS[k]}@${n}`, b.add(toCase(p, "adversarial", n, timings[k], { shape: shape.name, fn: FUNCTIONS[k] }))),
+      );
       if (hasCli) cases.set(`${CLI}@${n}`, b.add(cliCase(cli, shape.name, n, names, values)));
       collectGarbage();
     }
@@ -102,14 +140,22 @@ function checkShape(shape: string, n: number, nameCol: NameColumn, valueCol: Val
   const idOf = new Map<string, number>();
   floor.names.forEach((name, id) => idOf.set(name, id));
   const floorLabels = lineNames.map((name) => LABELS[floorTierOf(lowest, customerTotals[idOf.get(name)!])]);
-  checkLabels(`KA.TIER ${what} vs floor`, tier(valueCol.cells, nameCol.cells).map((r) => r[0]), floorLabels);
+  checkLabels(
+    `KA.TIER ${what} vs floor`,
+    tier(valueCol.cells, nameCol.cells).map((r) => r[0]),
+    floorLabels,
+  );
   const ours = rankedRows(pareto(nameCol.cells, valueCol.cells));
-  checkRanking(`KA.PARETO ${what} vs floor`, { names: ours.names, totals: ours.values, ranks: ours.ranks, cumulative: ours.cumulative }, {
-    names: Array.from(floor.order, (id) => floor.names[id]),
-    totals: Array.from(floor.order, (id) => floor.totals[id]),
-    ranks: floor.ranks,
-    cumulative: floor.cumulativeShare,
-  });
+  checkRanking(
+    `KA.PARETO ${what} vs floor`,
+    { names: ours.names, totals: ours.values, ranks: ours.ranks, cumulative: ours.cumulative },
+    {
+      names: Array.from(floor.order, (id) => floor.names[id]),
+      totals: Array.from(floor.order, (id) => floor.totals[id]),
+      ranks: floor.ranks,
+      cumulative: floor.cumulativeShare,
+    },
+  );
   const conc = concentration(valueCol.cells, nameCol.cells);
   check(conc.length > 1 && conc.every((r) => r.every((c) => typeof c !== "object" || c === null)), `KA.CONCENTRATION ${what}: no answer`);
 }
@@ -124,7 +170,11 @@ function cliCase(cli: string, shape: string, n: number, names: readonly string[]
   try {
     const once = (): number => {
       const t0 = performance.now();
-      const r = spawnSync(process.execPath, [cli, "tiers", file, "--format", "csv"], { encoding: "utf8", maxBuffer: 1 << 30, timeout: 600_000 });
+      const r = spawnSync(process.execPath, [cli, "tiers", file, "--format", "csv"], {
+        encoding: "utf8",
+        maxBuffer: 1 << 30,
+        timeout: 600_000,
+      });
       const ms = performance.now() - t0;
       const rows = r.status === 0 ? r.stdout.split("\n").filter((l) => l !== "").length - 1 : -1;
       check(r.status === 0, `${CLI} ${shape} n=${n}: exit ${r.status ?? r.signal}: ${(r.stderr ?? "").slice(-300)}`);
@@ -134,12 +184,21 @@ function cliCase(cli: string, shape: string, n: number, names: readonly string[]
     const plan = planFor(n);
     for (let w = 0; w < Math.max(1, plan.warmup); w++) once();
     const samples = Array.from({ length: plan.runs }, once);
-    return toCase({ name: `${CLI}: ${shape}`, path: "ours" }, "adversarial", n, stats(samples, samples.map(() => NaN)), {
-      shape,
-      fn: CLI,
-      cpuMedianMs: undefined,
-      notes: `wall time of the child process; ${formatN(customers)} customers`,
-    });
+    return toCase(
+      { name: `${CLI}: ${shape}`, path: "ours" },
+      "adversarial",
+      n,
+      stats(
+        samples,
+        samples.map(() => NaN),
+      ),
+      {
+        shape,
+        fn: CLI,
+        cpuMedianMs: undefined,
+        notes: `wall time of the child process; ${formatN(customers)} customers`,
+      },
+    );
   } finally {
     fs.rmSync(file, { force: true });
   }
@@ -150,5 +209,11 @@ function growthTarget(b: AdversarialBench, fn: string, shape: string, cases: Map
   if (!small || !large) return;
   const growth = large.medianMs / small.medianMs;
   const sizes = ADVERSARIAL_SIZES.map(formatN).join(" → ");
-  b.target(`${fn}, ${shape}: growth ${sizes} rows (×)`, growth, `≤ ${GROWTH_LIMIT}`, (x) => x <= GROWTH_LIMIT, `${small.medianMs} ms → ${large.medianMs} ms`);
+  b.target(
+    `${fn}, ${shape}: growth ${sizes} rows (×)`,
+    growth,
+    `≤ ${GROWTH_LIMIT}`,
+    (x) => x <= GROWTH_LIMIT,
+    `${small.medianMs} ms → ${large.medianMs} ms`,
+  );
 }

@@ -28,7 +28,10 @@ export function checkRanking(what: string, ours: Ranked, other: Ranked): number 
     check(k !== undefined, `${what}: customer ${name} missing`);
     const t = ours.totals[j];
     check(close(t, other.totals[k!], TOTAL_REL), `${what}: total of ${name} ${other.totals[k!]}, ours ${t}`);
-    check(close(ours.cumulative[j], other.cumulative[j], 1e-9), `${what}: cumulative share at position ${j + 1}: ${other.cumulative[j]}, ours ${ours.cumulative[j]}`);
+    check(
+      close(ours.cumulative[j], other.cumulative[j], 1e-9),
+      `${what}: cumulative share at position ${j + 1}: ${other.cumulative[j]}, ours ${ours.cumulative[j]}`,
+    );
     if (k === j && ours.ranks[j] === other.ranks[k]) continue;
     // Allowed only inside a run of totals equal up to rounding.
     const near = (i: number) => i >= 0 && i < m && i !== j && close(ours.totals[i], t, TOTAL_REL);
@@ -47,5 +50,6 @@ export function checkRanking(what: string, ours: Ranked, other: Ranked): number 
 
 export function checkLabels(what: string, ours: readonly unknown[], other: readonly unknown[]): void {
   check(ours.length === other.length, `${what}: ${other.length} results, ours ${ours.length}`);
-  for (let i = 0; i < ours.length; i++) check(ours[i] === other[i], `${what}: row ${i + 1} is ${String(other[i])}, ours ${String(ours[i])}`);
+  for (let i = 0; i < ours.length; i++)
+    check(ours[i] === other[i], `${what}: row ${i + 1} is ${String(other[i])}, ours ${String(ours[i])}`);
 }

@@ -66,8 +66,13 @@ const { refAggregate, refConcentration, refPareto, refTier, refCustomers, refNum
 /** A canonical text of any result or thrown error: -0, NaN, typed arrays and errors spelled out. */
 function canon(x: unknown): string {
   return JSON.stringify(x, (_k, v: unknown) => {
-    if (typeof v === "number") return Object.is(v, -0) ? "-0" : Number.isNaN(v) ? "NaN" : v === Infinity ? "Inf" : v === -Infinity ? "-Inf" : v;
-    if (ArrayBuffer.isView(v)) return { typed: v.constructor.name, values: Array.from(v as unknown as ArrayLike<number>, (n) => (Object.is(n, -0) ? "-0" : Number.isNaN(n) ? "NaN" : n)) };
+    if (typeof v === "number")
+      return Object.is(v, -0) ? "-0" : Number.isNaN(v) ? "NaN" : v === Infinity ? "Inf" : v === -Infinity ? "-Inf" : v;
+    if (ArrayBuffer.isView(v))
+      return {
+        typed: v.constructor.name,
+        values: Array.from(v as unknown as ArrayLike<number>, (n) => (Object.is(n, -0) ? "-0" : Number.isNaN(n) ? "NaN" : n)),
+      };
     if (v instanceof Error) return { error: v.name, message: v.message, ...(v as unknown as Record<string, unknown>) };
     return v;
   });
@@ -87,7 +92,9 @@ function same(what: string, a: () => unknown, b: () => unknown): void {
   if (x !== y) {
     let i = 0;
     while (i < x.length && x[i] === y[i]) i++;
-    throw new Error(`${what}: differs at char ${i}\n now: ${x.slice(Math.max(0, i - 200), i + 200)}\n ref: ${y.slice(Math.max(0, i - 200), i + 200)}`);
+    throw new Error(
+      `${what}: differs at char ${i}\n now: ${x.slice(Math.max(0, i - 200), i + 200)}\n ref: ${y.slice(Math.max(0, i - 200), i + 200)}`,
+    );
   }
 }
 
@@ -182,8 +189,16 @@ describe("hot paths behave exactly as the engine before the benchmark work", () 
   });
 
   test("per-row customers: totals are the values less the blanks, names empty", () => {
-    for (const values of [[3, 1, 2], [3, null, 2, "", 0]]) {
-      const nums = readNumericVector(vectorOf(values.map((x) => [x]), "values"));
+    for (const values of [
+      [3, 1, 2],
+      [3, null, 2, "", 0],
+    ]) {
+      const nums = readNumericVector(
+        vectorOf(
+          values.map((x) => [x]),
+          "values",
+        ),
+      );
       const t = aggregateByCustomer(nums, null);
       const kept = values.filter((x) => x !== null && x !== "");
       expect(Array.from(t.totals)).toEqual(kept);
@@ -200,10 +215,22 @@ describe("hot paths behave exactly as the engine before the benchmark work", () 
         for (const withCustomers of [false, true]) {
           const c = makeCase(seed++, n, mix, withCustomers, seed % 5 === 0);
           const label = `n=${n} ${mix} customers=${withCustomers} scheme=${c.scheme}`;
-          same(`tier ${label}`, () => tierFormula(c.values, c.customers, c.scheme, c.thresholds, undefined, c.locale), () => refTier.tierFormula(c.values, c.customers, c.scheme, c.thresholds, undefined, c.locale));
+          same(
+            `tier ${label}`,
+            () => tierFormula(c.values, c.customers, c.scheme, c.thresholds, undefined, c.locale),
+            () => refTier.tierFormula(c.values, c.customers, c.scheme, c.thresholds, undefined, c.locale),
+          );
           const cust = c.customers ?? c.values.map((row, i) => row.map((_, j) => `C${i}-${j}`));
-          same(`pareto ${label}`, () => paretoFormula(cust, c.values, c.topN, c.scheme, c.thresholds, c.locale), () => refPareto.paretoFormula(cust, c.values, c.topN, c.scheme, c.thresholds, c.locale));
-          same(`concentration ${label}`, () => concentrationFormula(c.values, c.customers, c.locale), () => refConcentration.concentrationFormula(c.values, c.customers, c.locale));
+          same(
+            `pareto ${label}`,
+            () => paretoFormula(cust, c.values, c.topN, c.scheme, c.thresholds, c.locale),
+            () => refPareto.paretoFormula(cust, c.values, c.topN, c.scheme, c.thresholds, c.locale),
+          );
+          same(
+            `concentration ${label}`,
+            () => concentrationFormula(c.values, c.customers, c.locale),
+            () => refConcentration.concentrationFormula(c.values, c.customers, c.locale),
+          );
         }
       }
     }
@@ -215,17 +242,43 @@ describe("hot paths behave exactly as the engine before the benchmark work", () 
       const values: unknown[][] = Array.from({ length: n }, () => [Math.round(r.lognormal(5, 1) * 100) / 100]);
       const customers: unknown[][] = Array.from({ length: n }, (_, i) => [`Customer ${i % 37}`]);
       const at = r.int(0, n - 1);
-      for (const bad of ["abc", "#N/A", new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable), Infinity, { type: "Error", errorType: "Div0" }]) {
+      for (const bad of [
+        "abc",
+        "#N/A",
+        new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable),
+        Infinity,
+        { type: "Error", errorType: "Div0" },
+      ]) {
         const v = values.map((row) => [...row]);
         v[at] = [bad];
-        same(`tier bad value n=${n}`, () => tierFormula(v), () => refTier.tierFormula(v));
-        same(`pareto bad value n=${n}`, () => paretoFormula(customers, v), () => refPareto.paretoFormula(customers, v));
+        same(
+          `tier bad value n=${n}`,
+          () => tierFormula(v),
+          () => refTier.tierFormula(v),
+        );
+        same(
+          `pareto bad value n=${n}`,
+          () => paretoFormula(customers, v),
+          () => refPareto.paretoFormula(customers, v),
+        );
         const c = customers.map((row) => [...row]);
         c[at] = [bad];
-        same(`pareto bad customer n=${n}`, () => paretoFormula(c, values), () => refPareto.paretoFormula(c, values));
+        same(
+          `pareto bad customer n=${n}`,
+          () => paretoFormula(c, values),
+          () => refPareto.paretoFormula(c, values),
+        );
       }
-      same(`mismatch n=${n}`, () => tierFormula(values, customers.slice(1)), () => refTier.tierFormula(values, customers.slice(1)));
-      same(`ragged n=${n}`, () => tierFormula(values.map((row, i) => (i === 3 ? 5 : row)) as never), () => refTier.tierFormula(values.map((row, i) => (i === 3 ? 5 : row)) as never));
+      same(
+        `mismatch n=${n}`,
+        () => tierFormula(values, customers.slice(1)),
+        () => refTier.tierFormula(values, customers.slice(1)),
+      );
+      same(
+        `ragged n=${n}`,
+        () => tierFormula(values.map((row, i) => (i === 3 ? 5 : row)) as never),
+        () => refTier.tierFormula(values.map((row, i) => (i === 3 ? 5 : row)) as never),
+      );
     }
   });
 
@@ -237,9 +290,17 @@ describe("hot paths behave exactly as the engine before the benchmark work", () 
         const numbers = () => readNumericVector(vectorOf(c.values, "values"));
         const refNums = () => refNumbers.readNumericVector(refRange.vectorOf(c.values, "values"));
         same(`readNumericVector n=${n} ${mix}`, numbers, refNums);
-        same(`readCustomerVector n=${n} ${mix}`, () => asBefore(readCustomerVector(vectorOf(c.customers, "customers"))), () => refCustomers.readCustomerVector(refRange.vectorOf(c.customers, "customers")));
+        same(
+          `readCustomerVector n=${n} ${mix}`,
+          () => asBefore(readCustomerVector(vectorOf(c.customers, "customers"))),
+          () => refCustomers.readCustomerVector(refRange.vectorOf(c.customers, "customers")),
+        );
         const flatCells = c.customers!.map((row) => row[0]);
-        same(`columnVector customers n=${n} ${mix}`, () => asBefore(readCustomerVector(columnVector(flatCells, "c"))), () => refCustomers.readCustomerVector(refRange.columnVector(flatCells, "c")));
+        same(
+          `columnVector customers n=${n} ${mix}`,
+          () => asBefore(readCustomerVector(columnVector(flatCells, "c"))),
+          () => refCustomers.readCustomerVector(refRange.columnVector(flatCells, "c")),
+        );
         let nums;
         try {
           nums = refNums();
@@ -250,15 +311,35 @@ describe("hot paths behave exactly as the engine before the benchmark work", () 
         for (const cv of [cust, null]) {
           const now = aggregateByCustomer(nums, cv);
           const ref = refAggregate.aggregateByCustomer(nums, cv);
-          same(`aggregate n=${n} ${mix}`, () => (cv ? asBefore(now) : { ...now, namesAscending: undefined }), () => ref);
-          same(`rank n=${n} ${mix}`, () => rankCustomers(ref.totals, ref.hasValue, ref.names), () => refRanking.rankCustomers(ref.totals, ref.hasValue, ref.names));
-          same(`losses n=${n} ${mix}`, () => lossCustomers(ref.totals, ref.hasValue, ref.names), () => refRanking.lossCustomers(ref.totals, ref.hasValue, ref.names));
+          same(
+            `aggregate n=${n} ${mix}`,
+            () => (cv ? asBefore(now) : { ...now, namesAscending: undefined }),
+            () => ref,
+          );
+          same(
+            `rank n=${n} ${mix}`,
+            () => rankCustomers(ref.totals, ref.hasValue, ref.names),
+            () => refRanking.rankCustomers(ref.totals, ref.hasValue, ref.names),
+          );
+          same(
+            `losses n=${n} ${mix}`,
+            () => lossCustomers(ref.totals, ref.hasValue, ref.names),
+            () => refRanking.lossCustomers(ref.totals, ref.hasValue, ref.names),
+          );
           for (const scheme of ["ABC", "IBM", "AUTO"]) {
             const spec = tierSpecOf(scheme, undefined, undefined, "en");
-            same(`assignTiers n=${n} ${mix} ${scheme}`, () => assignTiers(ref.totals, ref.hasValue, spec), () => refTiers.assignTiers(ref.totals, ref.hasValue, spec));
+            same(
+              `assignTiers n=${n} ${mix} ${scheme}`,
+              () => assignTiers(ref.totals, ref.hasValue, spec),
+              () => refTiers.assignTiers(ref.totals, ref.hasValue, spec),
+            );
           }
           const pos = Float64Array.from(ref.totals.filter((x, i) => ref.hasValue[i] && x > 0)).sort();
-          same(`tierCutoffs n=${n} ${mix}`, () => tierCutoffs(pos, [0.5, 0.8]), () => refTiers.tierCutoffs(pos, [0.5, 0.8]));
+          same(
+            `tierCutoffs n=${n} ${mix}`,
+            () => tierCutoffs(pos, [0.5, 0.8]),
+            () => refTiers.tierCutoffs(pos, [0.5, 0.8]),
+          );
         }
       }
     }
@@ -267,35 +348,113 @@ describe("hot paths behave exactly as the engine before the benchmark work", () 
   test("customer grouping: case, spaces, non-ASCII, long names, look-alike error literals", () => {
     const long = "Acme Industrial Holdings International Trading Company Limited Branch";
     const tricky: unknown[] = [
-      "Acme", "ACME", "acme", " Acme", "Acme ", "Acme\t", "\tacme", "Ac me", "AcMe\u007f", "Acme\u0001", "\u0001Acme",
-      "ÄCME", "äcme", "Äcme ", "MÜLLER", "Müller", "müller", "Acme Ä", "ACME ä", "İstanbul", "i̇stanbul", "ΑΣ", "ας", "ασ", "客户甲", " 客户甲 ", "Ｋunde", "ｋunde",
-      long, long.toUpperCase(), ` ${long}`, `${long}x`, `${long.slice(0, 63)}`, `${long.slice(0, 64)}`, `${long.slice(0, 65)}`,
-      "#BLOC\u212AED!", "#N\u0130A", "x#N/A", "12", 12, "12.0", 12.0, true, "TRUE", "true", false, "FALSE", "   ", "", null,
-      "\u00a0Acme\u00a0", "Acme\u3000", "a", "A", "Z", "z", "@", "[", "`", "{", "~",
+      "Acme",
+      "ACME",
+      "acme",
+      " Acme",
+      "Acme ",
+      "Acme\t",
+      "\tacme",
+      "Ac me",
+      "AcMe\u007f",
+      "Acme\u0001",
+      "\u0001Acme",
+      "ÄCME",
+      "äcme",
+      "Äcme ",
+      "MÜLLER",
+      "Müller",
+      "müller",
+      "Acme Ä",
+      "ACME ä",
+      "İstanbul",
+      "i̇stanbul",
+      "ΑΣ",
+      "ας",
+      "ασ",
+      "客户甲",
+      " 客户甲 ",
+      "Ｋunde",
+      "ｋunde",
+      long,
+      long.toUpperCase(),
+      ` ${long}`,
+      `${long}x`,
+      `${long.slice(0, 63)}`,
+      `${long.slice(0, 64)}`,
+      `${long.slice(0, 65)}`,
+      "#BLOC\u212AED!",
+      "#N\u0130A",
+      "x#N/A",
+      "12",
+      12,
+      "12.0",
+      12.0,
+      true,
+      "TRUE",
+      "true",
+      false,
+      "FALSE",
+      "   ",
+      "",
+      null,
+      "\u00a0Acme\u00a0",
+      "Acme\u3000",
+      "a",
+      "A",
+      "Z",
+      "z",
+      "@",
+      "[",
+      "`",
+      "{",
+      "~",
     ];
     const r = new Random(123);
     for (const n of [3, 50, 700, 4000]) {
       for (let rep = 0; rep < 3; rep++) {
         const cells = Array.from({ length: n }, () => r.pick(tricky));
         const col = cells.map((c) => [c]);
-        same(`tricky customers n=${n}`, () => asBefore(readCustomerVector(vectorOf(col, "c"))), () => refCustomers.readCustomerVector(refRange.vectorOf(col, "c")));
-        same(`tricky customers flat n=${n}`, () => asBefore(readCustomerVector(columnVector(cells, "c"))), () => refCustomers.readCustomerVector(refRange.columnVector(cells, "c")));
+        same(
+          `tricky customers n=${n}`,
+          () => asBefore(readCustomerVector(vectorOf(col, "c"))),
+          () => refCustomers.readCustomerVector(refRange.vectorOf(col, "c")),
+        );
+        same(
+          `tricky customers flat n=${n}`,
+          () => asBefore(readCustomerVector(columnVector(cells, "c"))),
+          () => refCustomers.readCustomerVector(refRange.columnVector(cells, "c")),
+        );
         const values = cells.map(() => [r.int(1, 9)]);
-        same(`tricky pareto n=${n}`, () => paretoFormula(col, values), () => refPareto.paretoFormula(col, values));
+        same(
+          `tricky pareto n=${n}`,
+          () => paretoFormula(col, values),
+          () => refPareto.paretoFormula(col, values),
+        );
         // In name order (with repeats, spellings, blanks and look-alikes side by side), then
         // with one earlier customer at the end: the path without lookups, and its way out.
         const key = (c: unknown) => customerKey(typeof c === "boolean" ? String(c).toUpperCase() : String(c ?? ""));
         const inOrder = cells.slice().sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
         for (const sorted of [inOrder, [...inOrder, inOrder[0], "Zeta", inOrder[1]]]) {
           const sortedCol = sorted.map((c) => [c]);
-          same(`tricky customers in order n=${n}`, () => asBefore(readCustomerVector(vectorOf(sortedCol, "c"))), () => refCustomers.readCustomerVector(refRange.vectorOf(sortedCol, "c")));
+          same(
+            `tricky customers in order n=${n}`,
+            () => asBefore(readCustomerVector(vectorOf(sortedCol, "c"))),
+            () => refCustomers.readCustomerVector(refRange.vectorOf(sortedCol, "c")),
+          );
           const sortedValues = sorted.map(() => [r.int(1, 9)]);
-          same(`tricky pareto in order n=${n}`, () => paretoFormula(sortedCol, sortedValues), () => refPareto.paretoFormula(sortedCol, sortedValues));
+          same(
+            `tricky pareto in order n=${n}`,
+            () => paretoFormula(sortedCol, sortedValues),
+            () => refPareto.paretoFormula(sortedCol, sortedValues),
+          );
         }
       }
     }
     // Name keys compared without making them: as comparing the keys.
-    const texts = tricky.filter((t): t is string => typeof t === "string").concat(["Customer 1", "Customer 10", "customer 1 ", "Customer 1\t", "Customer 1\u0001", "b", "B ", " a", "ab", "aB", "A"]);
+    const texts = tricky
+      .filter((t): t is string => typeof t === "string")
+      .concat(["Customer 1", "Customer 10", "customer 1 ", "Customer 1\t", "Customer 1\u0001", "b", "B ", " a", "ab", "aB", "A"]);
     for (const a of texts) {
       for (const b of texts) {
         const ka = customerKey(a);
@@ -306,7 +465,11 @@ describe("hot paths behave exactly as the engine before the benchmark work", () 
     // Error literals are refused wherever they come, also after a look-alike made their key.
     for (const errorCell of ["#BLOCKED!", "#blocked!", " #N/A", "#n/a"]) {
       const col = [["#BLOC\u212AED!"], ["Acme"], [errorCell], ["acme"]];
-      same(`look-alike then ${errorCell}`, () => readCustomerVector(vectorOf(col, "c")), () => refCustomers.readCustomerVector(refRange.vectorOf(col, "c")));
+      same(
+        `look-alike then ${errorCell}`,
+        () => readCustomerVector(vectorOf(col, "c")),
+        () => refCustomers.readCustomerVector(refRange.vectorOf(col, "c")),
+      );
     }
   });
 
@@ -316,8 +479,7 @@ describe("hot paths behave exactly as the engine before the benchmark work", () 
       for (const kind of ["spread", "ties", "tiny", "same"]) {
         const a = new Float64Array(n);
         for (let i = 0; i < n; i++) {
-          a[i] =
-            kind === "spread" ? r.lognormal(0, 20) : kind === "ties" ? r.int(0, 30) / 4 : kind === "tiny" ? r.int(0, 5) * 5e-324 : 42;
+          a[i] = kind === "spread" ? r.lognormal(0, 20) : kind === "ties" ? r.int(0, 30) / 4 : kind === "tiny" ? r.int(0, 5) * 5e-324 : 42;
         }
         if (n > 2 && kind === "spread") {
           a[0] = Infinity;
@@ -349,9 +511,17 @@ describe("hot paths behave exactly as the engine before the benchmark work", () 
         hasValue[i] = r.chance(0.95) ? 1 : 0;
         names.push(r.chance(0.5) ? r.pick(NAMES) : `n${r.int(0, 99)}`);
       }
-      same(`rank specials n=${n}`, () => rankCustomers(totals, hasValue, names), () => refRanking.rankCustomers(totals, hasValue, names));
+      same(
+        `rank specials n=${n}`,
+        () => rankCustomers(totals, hasValue, names),
+        () => refRanking.rankCustomers(totals, hasValue, names),
+      );
       const unnamed = names.map(() => "");
-      same(`rank unnamed n=${n}`, () => rankCustomers(totals, hasValue, unnamed), () => refRanking.rankCustomers(totals, hasValue, unnamed));
+      same(
+        `rank unnamed n=${n}`,
+        () => rankCustomers(totals, hasValue, unnamed),
+        () => refRanking.rankCustomers(totals, hasValue, unnamed),
+      );
     }
   });
 
@@ -367,15 +537,27 @@ describe("hot paths behave exactly as the engine before the benchmark work", () 
       const cv = readCustomerVector(vectorOf(col, "c"));
       expect(cv.namesAscending).toBe(true);
       const values = names.map(() => [r.chance(0.1) ? -r.int(1, 5) : r.int(0, 12)]);
-      same(`sorted-name pareto n=${n}`, () => paretoFormula(col, values), () => refPareto.paretoFormula(col, values));
+      same(
+        `sorted-name pareto n=${n}`,
+        () => paretoFormula(col, values),
+        () => refPareto.paretoFormula(col, values),
+      );
       const totals = Float64Array.from(values, (row) => row[0]);
       const hasValue = new Uint8Array(n).fill(1);
-      same(`sorted-name rank n=${n}`, () => rankCustomers(totals, hasValue, cv.names, true), () => refRanking.rankCustomers(totals, hasValue, cv.names));
+      same(
+        `sorted-name rank n=${n}`,
+        () => rankCustomers(totals, hasValue, cv.names, true),
+        () => refRanking.rankCustomers(totals, hasValue, cv.names),
+      );
       // One name out of order turns the flag off, and the ranking still breaks ties by name.
       const swapped = col.slice();
       [swapped[1], swapped[n - 2]] = [swapped[n - 2], swapped[1]];
       expect(readCustomerVector(vectorOf(swapped, "c")).namesAscending).toBe(false);
-      same(`one name out of order n=${n}`, () => paretoFormula(swapped, values), () => refPareto.paretoFormula(swapped, values));
+      same(
+        `one name out of order n=${n}`,
+        () => paretoFormula(swapped, values),
+        () => refPareto.paretoFormula(swapped, values),
+      );
     }
   });
 });

@@ -49,10 +49,18 @@ const LOCALE = "en";
 
 async function renderer(customers: number, warmup: number, runs: number): Promise<RendererRun> {
   const rows = generateSalesSample({ customers, lines: 5 * customers, seed: 11, locale: LOCALE });
-  const col = (key: keyof SalesRow) => ({ name: SAMPLE_COLUMNS.find((c) => c.key === key)![LOCALE], cells: rows.map((r) => r[key] as unknown) });
+  const col = (key: keyof SalesRow) => ({
+    name: SAMPLE_COLUMNS.find((c) => c.key === key)![LOCALE],
+    cells: rows.map((r) => r[key] as unknown),
+  });
   // The columns the contribution sheet shows: customer, the measure, profit and effort.
   const columns = { customer: col("customer"), measure: col("revenue"), profit: col("profit"), effort: col("salesHours") };
-  const columnNames = { customer: columns.customer.name, revenue: columns.measure.name, profit: columns.profit.name, effort: columns.effort.name };
+  const columnNames = {
+    customer: columns.customer.name,
+    revenue: columns.measure.name,
+    profit: columns.profit.name,
+    effort: columns.effort.name,
+  };
   const spec = tierSpecOf(undefined, undefined, undefined, LOCALE);
 
   const once = async () => {
@@ -73,7 +81,8 @@ async function renderer(customers: number, warmup: number, runs: number): Promis
     const { fake, model, sheetName } = await once();
     checkSheetMatches(fake, sheetName, model);
     const setupSyncs = fake.requests.findIndex((r) => r.suspendAt >= 0);
-    if (setupSyncs < 0 || fake.requests.slice(setupSyncs).some((r) => r.suspendAt < 0)) throw new Error("a request of the sheet does not suspend calculation: the setup syncs cannot be told apart");
+    if (setupSyncs < 0 || fake.requests.slice(setupSyncs).some((r) => r.suspendAt < 0))
+      throw new Error("a request of the sheet does not suspend calculation: the setup syncs cannot be told apart");
     const table = model.tables?.[0];
     return {
       customers,
@@ -92,12 +101,20 @@ async function renderer(customers: number, warmup: number, runs: number): Promis
   for (let w = 1; w < warmup; w++) await once();
   const ms: number[][] = [[], [], [], []];
   for (let r = 0; r < runs; r++) (await once()).ms.forEach((x, k) => ms[k].push(x));
-  return { ...figures, totalMs: ms[0], portfolioMs: ms[1], buildMs: ms[2], renderMs: ms[3], peakRssMb: process.resourceUsage().maxRSS / 1024 };
+  return {
+    ...figures,
+    totalMs: ms[0],
+    portfolioMs: ms[1],
+    buildMs: ms[2],
+    renderMs: ms[3],
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+  };
 }
 
 async function main(): Promise<void> {
   const [customers, warmup, runs] = process.argv.slice(2).map(Number);
-  if (!(customers > 0 && warmup >= 1 && runs >= 1)) throw new Error("usage: renderer-child.js <customers> <warm-up runs ≥ 1> <timed runs ≥ 1>");
+  if (!(customers > 0 && warmup >= 1 && runs >= 1))
+    throw new Error("usage: renderer-child.js <customers> <warm-up runs ≥ 1> <timed runs ≥ 1>");
   process.stdout.write(`${JSON.stringify(await renderer(customers, warmup, runs))}\n`);
 }
 

@@ -71,7 +71,9 @@ function parseArgs(argv: string[]): Options {
     else if (a === "--only") o.only = new Set(argv[++i].split(","));
     else if (a === "--seed") o.seed = Number(argv[++i]);
     else if (a === "--help" || a === "-h") {
-      process.stdout.write("npm run bench [-- --quick|--full] [--out FILE] [--only tier,pareto,lines,formulas,memory,sheets,adversarial] [--seed N]\n");
+      process.stdout.write(
+        "npm run bench [-- --quick|--full] [--out FILE] [--only tier,pareto,lines,formulas,memory,sheets,adversarial] [--seed N]\n",
+      );
       process.exit(0);
     } else throw new Error(`unknown option ${a}`);
   }
@@ -113,13 +115,21 @@ class Bench {
 
   add(c: BenchCase): BenchCase {
     this.cases.push(c);
-    log(`  ${c.name.padEnd(44)} n=${formatN(c.n).padStart(9)}  median ${formatMs(c.medianMs).padStart(8)} ms${c.ratio !== undefined ? `  ratio ${c.ratio}` : ""}`);
+    log(
+      `  ${c.name.padEnd(44)} n=${formatN(c.n).padStart(9)}  median ${formatMs(c.medianMs).padStart(8)} ms${c.ratio !== undefined ? `  ratio ${c.ratio}` : ""}`,
+    );
     return c;
   }
 
   /** A target; met is null (shown "not measured") when nothing was measured or it applies elsewhere. */
   target(name: string, measured: number | null, limit: string, ok: ((x: number) => boolean) | null, detail: string): void {
-    this.targets.push({ name, measured: measured === null ? null : round(measured, 3), limit, met: measured === null || !ok ? null : ok(measured), detail });
+    this.targets.push({
+      name,
+      measured: measured === null ? null : round(measured, 3),
+      limit,
+      met: measured === null || !ok ? null : ok(measured),
+      detail,
+    });
   }
 
   find(name: string, n: number): BenchCase | undefined {
@@ -163,7 +173,11 @@ function checkTier(n: number, column: ReturnType<typeof customerValues>): void {
   const ours = tier(column.cells);
   const floor = floorTiers(values, THRESHOLDS);
   const floorLabels = Array.from(values, (v) => LABELS[floorTierOf(floor.lowest, v)]);
-  checkLabels(`KA.TIER n=${n} vs floor`, ours.map((r) => r[0]), floorLabels);
+  checkLabels(
+    `KA.TIER n=${n} vs floor`,
+    ours.map((r) => r[0]),
+    floorLabels,
+  );
 }
 
 function paretoCases(b: Bench): void {
@@ -187,8 +201,18 @@ function paretoCase(b: Bench, n: number, shuffled: boolean): void {
   const suffix = shuffled ? ", customers in random order" : "";
   // Every run gets the names freshly parsed, as each recalculation in Excel does.
   const paths: Path<ReturnType<typeof fresh> & { values?: any[][] }>[] = [
-    { name: `pareto floor: index sort + share pass${suffix}`, path: "floor", setup: () => fresh(names), run: (f) => floorPareto(values, f.names) },
-    { name: shuffled ? `KA.PARETO${SHUFFLED}` : "KA.PARETO (ours)", path: "ours", setup: () => ({ ...fresh(names), values: freshCells(valueColumn) }), run: (f) => pareto(f.cells, f.values!) },
+    {
+      name: `pareto floor: index sort + share pass${suffix}`,
+      path: "floor",
+      setup: () => fresh(names),
+      run: (f) => floorPareto(values, f.names),
+    },
+    {
+      name: shuffled ? `KA.PARETO${SHUFFLED}` : "KA.PARETO (ours)",
+      path: "ours",
+      setup: () => ({ ...fresh(names), values: freshCells(valueColumn) }),
+      run: (f) => pareto(f.cells, f.values!),
+    },
   ];
   if (!shuffled) {
     const ranked = floorPareto(values, names.names);
@@ -209,12 +233,16 @@ function checkPareto(n: number, valueColumn: ReturnType<typeof customerValues>, 
   const nameList = names.names;
   const ours = rankedRows(pareto(names.cells, valueColumn.cells));
   const fl = floorPareto(values, nameList);
-  checkRanking(`KA.PARETO n=${n} vs floor`, { names: ours.names, totals: ours.values, ranks: ours.ranks, cumulative: ours.cumulative }, {
-    names: Array.from(fl.order, (id) => nameList[id]),
-    totals: Array.from(fl.order, (id) => values[id]),
-    ranks: fl.ranks,
-    cumulative: fl.cumulativeShare,
-  });
+  checkRanking(
+    `KA.PARETO n=${n} vs floor`,
+    { names: ours.names, totals: ours.values, ranks: ours.ranks, cumulative: ours.cumulative },
+    {
+      names: Array.from(fl.order, (id) => nameList[id]),
+      totals: Array.from(fl.order, (id) => values[id]),
+      ranks: fl.ranks,
+      cumulative: fl.cumulativeShare,
+    },
+  );
 }
 
 // ---------------------------------------------------------------------------------------
@@ -230,8 +258,18 @@ async function lineCases(b: Bench): Promise<void> {
   // Every run gets the customer names freshly parsed (new strings, no cached hashes).
   const setup = () => fresh(tx.customers);
   const paths: Path<ReturnType<typeof fresh> & { values?: any[][] }>[] = [
-    { name: "lines floor: Map + typed-array pass + index sort", path: "floor", setup, run: (f) => floorParetoOfLines(f.names, tx.values.values) },
-    { name: "KA.PARETO on lines (ours)", path: "ours", setup: () => ({ ...setup(), values: freshCells(tx.values) }), run: (f) => pareto(f.cells, f.values!) },
+    {
+      name: "lines floor: Map + typed-array pass + index sort",
+      path: "floor",
+      setup,
+      run: (f) => floorParetoOfLines(f.names, tx.values.values),
+    },
+    {
+      name: "KA.PARETO on lines (ours)",
+      path: "ours",
+      setup: () => ({ ...setup(), values: freshCells(tx.values) }),
+      run: (f) => pareto(f.cells, f.values!),
+    },
     { name: "Arquero groupby/rollup/orderby/rank", path: "peer", setup, run: (f) => arqueroPareto(f.names, tx.values.values) },
   ];
   const [tf, to, ta] = timePaths(paths, b.plan(lines));
@@ -241,7 +279,13 @@ async function lineCases(b: Bench): Promise<void> {
   const ties = (k: number) => (k ? `${k} customers whose totals differ only by rounding of the sums ranked apart` : "no rounding ties");
   f.notes = `checked against ours: ${ties(floorTies)}`;
   a.notes = `checked against ours: ${ties(peerTies)}; Arquero sums naively and groups exact spellings`;
-  b.target("KA.PARETO 1M lines / hand-written pass", o.ratio!, "≤ 1.5", (x) => x <= 1.5, `${withUnit(o.medianMs)} vs ${withUnit(f.medianMs)}`);
+  b.target(
+    "KA.PARETO 1M lines / hand-written pass",
+    o.ratio!,
+    "≤ 1.5",
+    (x) => x <= 1.5,
+    `${withUnit(o.medianMs)} vs ${withUnit(f.medianMs)}`,
+  );
   b.target("Arquero / KA.PARETO 1M lines (× faster)", a.ratio!, "≥ 3", (x) => x >= 3, `${withUnit(a.medianMs)} vs ${withUnit(o.medianMs)}`);
 }
 
@@ -258,7 +302,12 @@ function checkLines(tx: ReturnType<typeof transactions>): [number, number] {
     cumulative: fl.cumulativeShare,
   });
   const aq = arqueroPareto(lineNames, tx.values.values);
-  const peerTies = checkRanking("KA.PARETO lines vs Arquero", oursRanked, { names: aq.customer, totals: aq.total, ranks: aq.rank, cumulative: aq.cumulativeShare });
+  const peerTies = checkRanking("KA.PARETO lines vs Arquero", oursRanked, {
+    names: aq.customer,
+    totals: aq.total,
+    ranks: aq.rank,
+    cumulative: aq.cumulativeShare,
+  });
   return [floorTies, peerTies];
 }
 
@@ -294,8 +343,20 @@ function formulaCases(b: Bench): void {
     // has warmed it up; a few runs are enough for its median.
     const initPlan: RunPlan = n >= 3_000 ? { warmup: 0, runs: b.o.quick ? 1 : 3 } : { warmup: 1, runs: b.o.quick ? 3 : 5 };
     const initial: Path<ReturnType<typeof valueSheet>>[] = [
-      { name: "formulas: per-row SUMIF/SUM, initial", path: "formula", setup: () => valueSheet(values), run: (hf) => enterFormulas(hf, "formulas", n), teardown: (hf) => hf.destroy() },
-      { name: "KA.TIER in HyperFormula, initial", path: "ours", setup: () => valueSheet(values), run: (hf) => enterFormulas(hf, "ka-tier", n), teardown: (hf) => hf.destroy() },
+      {
+        name: "formulas: per-row SUMIF/SUM, initial",
+        path: "formula",
+        setup: () => valueSheet(values),
+        run: (hf) => enterFormulas(hf, "formulas", n),
+        teardown: (hf) => hf.destroy(),
+      },
+      {
+        name: "KA.TIER in HyperFormula, initial",
+        path: "ours",
+        setup: () => valueSheet(values),
+        run: (hf) => enterFormulas(hf, "ka-tier", n),
+        teardown: (hf) => hf.destroy(),
+      },
     ];
     const [fi, ki] = timePaths([initial[0]], initPlan).concat(timePaths([initial[1]], b.plan(n)));
     const cf = b.add(toCase(initial[0], "formulas-initial", n, fi));
@@ -305,7 +366,11 @@ function formulaCases(b: Bench): void {
     let flipF = false;
     let flipK = false;
     const recalc: Path[] = [
-      { name: "formulas: per-row SUMIF/SUM, one edit", path: "formula", run: () => editValue(hfF, top, (flipF = !flipF) ? edited : original, n) },
+      {
+        name: "formulas: per-row SUMIF/SUM, one edit",
+        path: "formula",
+        run: () => editValue(hfF, top, (flipF = !flipF) ? edited : original, n),
+      },
       { name: "KA.TIER in HyperFormula, one edit", path: "ours", run: () => editValue(hfK, top, (flipK = !flipK) ? edited : original, n) },
     ];
     const [fr] = timePaths([recalc[0]], initPlan);
@@ -321,8 +386,20 @@ function formulaCases(b: Bench): void {
   const ke = b.find("KA.TIER in HyperFormula, one edit", at)!;
   const suffix = at < 10_000 ? ` (at ${formatN(at)} rows: --quick stops there; the target is at 10,000)` : "";
   const applies = at >= 10_000;
-  b.target(`formulas / KA.TIER, initial, ${formatN(at)} rows (× faster)`, ki.speedup!, "≥ 400 at 10,000", applies ? (x) => x >= 400 : null, `${withUnit(ki.medianMs)} vs ${withUnit(ki.medianMs * ki.speedup!)}${suffix}`);
-  b.target(`formulas / KA.TIER, one edit, ${formatN(at)} rows (× faster)`, ke.speedup!, "≥ 1,000 at 10,000", applies ? (x) => x >= 1000 : null, `${withUnit(ke.medianMs)} vs ${withUnit(ke.medianMs * ke.speedup!)}${suffix}`);
+  b.target(
+    `formulas / KA.TIER, initial, ${formatN(at)} rows (× faster)`,
+    ki.speedup!,
+    "≥ 400 at 10,000",
+    applies ? (x) => x >= 400 : null,
+    `${withUnit(ki.medianMs)} vs ${withUnit(ki.medianMs * ki.speedup!)}${suffix}`,
+  );
+  b.target(
+    `formulas / KA.TIER, one edit, ${formatN(at)} rows (× faster)`,
+    ke.speedup!,
+    "≥ 1,000 at 10,000",
+    applies ? (x) => x >= 1000 : null,
+    `${withUnit(ke.medianMs)} vs ${withUnit(ke.medianMs * ke.speedup!)}${suffix}`,
+  );
 }
 
 // ---------------------------------------------------------------------------------------
@@ -335,12 +412,23 @@ function memoryCases(b: Bench): void {
   const file = path.join(os.tmpdir(), `ka-bench-${process.pid}.json`);
   fs.writeFileSync(file, `{"values":${json}}`);
   try {
-    const out = execFileSync(process.execPath, ["--expose-gc", path.join(__dirname, "memory-child.js"), "tier", file], { encoding: "utf8", maxBuffer: 1 << 20 });
+    const out = execFileSync(process.execPath, ["--expose-gc", path.join(__dirname, "memory-child.js"), "tier", file], {
+      encoding: "utf8",
+      maxBuffer: 1 << 20,
+    });
     const r = JSON.parse(out.trim().split("\n").pop()!) as Record<string, number>;
     const rec = { name: "KA.TIER peak memory", n, ...roundAll(r) };
     b.memory.push(rec);
-    log(`  peak RSS ${r.peakRssMb.toFixed(0)} MB (input held: RSS ${r.rssBeforeMb.toFixed(0)} MB before the calls), heap after a call ${r.peakHeapAfterCallMb.toFixed(0)} MB`);
-    b.target(`KA.TIER ${formatN(n)} rows: peak RSS of the whole process (MB)`, r.peakRssMb, "≤ 400", (x) => x <= 400, `node + the parsed 1M-row input (${r.rssBeforeMb.toFixed(0)} MB RSS before the calls) + three calls`);
+    log(
+      `  peak RSS ${r.peakRssMb.toFixed(0)} MB (input held: RSS ${r.rssBeforeMb.toFixed(0)} MB before the calls), heap after a call ${r.peakHeapAfterCallMb.toFixed(0)} MB`,
+    );
+    b.target(
+      `KA.TIER ${formatN(n)} rows: peak RSS of the whole process (MB)`,
+      r.peakRssMb,
+      "≤ 400",
+      (x) => x <= 400,
+      `node + the parsed 1M-row input (${r.rssBeforeMb.toFixed(0)} MB RSS before the calls) + three calls`,
+    );
   } finally {
     fs.rmSync(file, { force: true });
   }
@@ -354,7 +442,8 @@ function withUnit(ms: number): string {
 
 function roundAll(r: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(r)) out[k] = typeof v === "number" ? round(v, 1) : Array.isArray(v) ? v.map((x) => (typeof x === "number" ? round(x, 1) : x)) : v;
+  for (const [k, v] of Object.entries(r))
+    out[k] = typeof v === "number" ? round(v, 1) : Array.isArray(v) ? v.map((x) => (typeof x === "number" ? round(x, 1) : x)) : v;
   return out;
 }
 
@@ -364,18 +453,33 @@ function roundAll(r: Record<string, unknown>): Record<string, unknown> {
 function crossTargets(b: Bench): void {
   const t1 = b.find("KA.TIER (ours)", 1_048_576);
   if (t1) {
-    b.target("KA.TIER 1,048,576 rows / sort floor", t1.ratio!, "≤ 1.3", (x) => x <= 1.3, `${withUnit(t1.medianMs)} vs ${withUnit(t1.medianMs / t1.ratio!)}`);
+    b.target(
+      "KA.TIER 1,048,576 rows / sort floor",
+      t1.ratio!,
+      "≤ 1.3",
+      (x) => x <= 1.3,
+      `${withUnit(t1.medianMs)} vs ${withUnit(t1.medianMs / t1.ratio!)}`,
+    );
   }
   for (const name of ["KA.TIER (ours)", "KA.PARETO (ours)", `KA.PARETO${SHUFFLED}`]) {
     const a = b.find(name, 100_000);
     const z = b.find(name, 1_048_576);
     if (a && z) {
-      b.target(`${name.replace(" (ours)", "")} growth 100,000 → 1,048,576 rows (×)`, z.medianMs / a.medianMs, "≤ 12", (x) => x <= 12, `${withUnit(a.medianMs)} → ${withUnit(z.medianMs)} for 10.5× the rows`);
+      b.target(
+        `${name.replace(" (ours)", "")} growth 100,000 → 1,048,576 rows (×)`,
+        z.medianMs / a.medianMs,
+        "≤ 12",
+        (x) => x <= 12,
+        `${withUnit(a.medianMs)} → ${withUnit(z.medianMs)} for 10.5× the rows`,
+      );
     }
   }
   const sa = b.find(SPILL, 100_000);
   const sz = b.find(SPILL, 1_048_576);
-  if (sa && sz) log(`KA.PARETO's output alone (spill array) grows ${(sz.medianMs / sa.medianMs).toFixed(1)}× from 100,000 to 1,048,576 rows (${withUnit(sa.medianMs)} → ${withUnit(sz.medianMs)})`);
+  if (sa && sz)
+    log(
+      `KA.PARETO's output alone (spill array) grows ${(sz.medianMs / sa.medianMs).toFixed(1)}× from 100,000 to 1,048,576 rows (${withUnit(sa.medianMs)} → ${withUnit(sz.medianMs)})`,
+    );
 }
 
 // ---------------------------------------------------------------------------------------
@@ -433,11 +537,27 @@ function table(b: Bench): string {
     String(c.runs),
     c.speedup !== undefined ? `${formatN(c.speedup)}× faster` : c.ratio !== undefined ? `${c.ratio.toFixed(2)}×` : "",
   ]);
-  return markdownTable(["group", "case", "n", "median ms", "min ms", "max ms", "cpu ms", "runs", "vs baseline"], rows, ["l", "l", "r", "r", "r", "r", "r", "r", "r"]);
+  return markdownTable(["group", "case", "n", "median ms", "min ms", "max ms", "cpu ms", "runs", "vs baseline"], rows, [
+    "l",
+    "l",
+    "r",
+    "r",
+    "r",
+    "r",
+    "r",
+    "r",
+    "r",
+  ]);
 }
 
 function targetTable(b: Bench): string {
-  const rows = b.targets.map((t) => [t.name, t.measured === null ? "—" : String(t.measured), t.limit, t.met === null ? (t.measured === null ? "not measured" : "not at the target's size") : t.met ? "met" : "**missed**", t.detail]);
+  const rows = b.targets.map((t) => [
+    t.name,
+    t.measured === null ? "—" : String(t.measured),
+    t.limit,
+    t.met === null ? (t.measured === null ? "not measured" : "not at the target's size") : t.met ? "met" : "**missed**",
+    t.detail,
+  ]);
   return markdownTable(["target", "measured", "limit", "", "detail"], rows, ["l", "r", "l", "l", "l"]);
 }
 
@@ -461,7 +581,10 @@ async function main(): Promise<void> {
     const foreign = foreignLibraries(dist);
     check(foreign.length === 0, `the add-in bundles include development-only libraries: ${foreign.join(", ")}`);
     b.bundles = sizes ?? "not built (npm run build)";
-    if (sizes) log(`Bundles: ${sizes.map((s) => `${s.file} ${formatN(s.bytes)} B (gzip ${formatN(s.gzipBytes)} B)`).join(", ")}; no HyperFormula/Arquero inside`);
+    if (sizes)
+      log(
+        `Bundles: ${sizes.map((s) => `${s.file} ${formatN(s.bytes)} B (gzip ${formatN(s.gzipBytes)} B)`).join(", ")}; no HyperFormula/Arquero inside`,
+      );
     else log("Bundles: not built (npm run build)");
     for (const w of await worksheetCases(o.quick)) b.add(w as unknown as BenchCase);
     rendererTargets(b);

@@ -69,7 +69,8 @@ function planSheetsCase(quick: boolean): WorksheetCase {
     xlsxBytes: runs[0].xlsxBytes,
     salesLines: runs[0].lines,
     peakRssMb: r1(Math.max(...runs.map((r) => r.peakRssMb))),
-    notes: "portfolio from a seeded 60,000-line sample; each run a fresh child process (time includes neither start-up nor sample generation)",
+    notes:
+      "portfolio from a seeded 60,000-line sample; each run a fresh child process (time includes neither start-up nor sample generation)",
   };
 }
 
@@ -83,7 +84,9 @@ function rendererCases(quick: boolean): WorksheetCase[] {
     const r = child<RendererRun>("renderer-child.js", [String(n), String(warmup), String(runs)]);
     const total = stats(r.totalMs);
     const median = (xs: number[]) => r1(stats(xs).medianMs);
-    log(`  ${formatN(n)} customers: ${r.syncsPerSheet} sync(s) for the sheet (+${r.setupSyncs} setup) carrying ${formatN(r.sheetBytes)} B, largest request ${formatN(r.largestRequestBytes)} B, ${formatN(r.cells)} cells`);
+    log(
+      `  ${formatN(n)} customers: ${r.syncsPerSheet} sync(s) for the sheet (+${r.setupSyncs} setup) carrying ${formatN(r.sheetBytes)} B, largest request ${formatN(r.largestRequestBytes)} B, ${formatN(r.cells)} cells`,
+    );
     return {
       name: RENDERER_CASE,
       group: "sheets",

@@ -54,7 +54,8 @@ pageGlobals.Buffer ??= { byteLength: (s: string) => encoder.encode(s).length };
 
 const config: DoubleConfig = window.__KA_DOUBLE_CONFIG__ ?? {};
 const calls: RecordedCall[] = [];
-const record = (api: string, args: unknown[]) => calls.push({ api, args: JSON.parse(JSON.stringify(args, (_k, v) => (typeof v === "function" ? "[function]" : v)) ?? "[]") });
+const record = (api: string, args: unknown[]) =>
+  calls.push({ api, args: JSON.parse(JSON.stringify(args, (_k, v) => (typeof v === "function" ? "[function]" : v)) ?? "[]") });
 
 const excel = new FakeExcel({ apiVersion: config.apiVersion ?? "1.17" });
 excel.newSheet("Sales");
@@ -93,8 +94,18 @@ Office.onReady = (cb?: (info: unknown) => void) => {
 };
 Office.context.officeTheme =
   config.theme === "dark"
-    ? { bodyBackgroundColor: "#1F1F1F", bodyForegroundColor: "#FFFFFF", controlBackgroundColor: "#292929", controlForegroundColor: "#FFFFFF" }
-    : { bodyBackgroundColor: "#FFFFFF", bodyForegroundColor: "#000000", controlBackgroundColor: "#FFFFFF", controlForegroundColor: "#000000" };
+    ? {
+        bodyBackgroundColor: "#1F1F1F",
+        bodyForegroundColor: "#FFFFFF",
+        controlBackgroundColor: "#292929",
+        controlForegroundColor: "#FFFFFF",
+      }
+    : {
+        bodyBackgroundColor: "#FFFFFF",
+        bodyForegroundColor: "#000000",
+        controlBackgroundColor: "#FFFFFF",
+        controlForegroundColor: "#000000",
+      };
 const isSetSupported = Office.context.requirements.isSetSupported;
 Office.context.requirements.isSetSupported = (name: string, version?: string) => {
   const ok = isSetSupported(name, version);

@@ -2,7 +2,18 @@
 import type { Scalar } from "../support/fake-excel";
 
 /** The sales sheet: order lines of 10 customers; "Sales 2025" is the column the test maps by hand. */
-export const SALES_HEADERS = ["Customer", "Order date", "Sales 2024", "Sales 2025", "Gross profit", "Satisfaction", "Visits", "Region", "Market growth", "Share of wallet"];
+export const SALES_HEADERS = [
+  "Customer",
+  "Order date",
+  "Sales 2024",
+  "Sales 2025",
+  "Gross profit",
+  "Satisfaction",
+  "Visits",
+  "Region",
+  "Market growth",
+  "Share of wallet",
+];
 export const CUSTOMERS: [string, string, number, number][] = [
   // name, region, 2024 base, 2025 base
   ["Northwind Traders", "North", 52000, 81000],

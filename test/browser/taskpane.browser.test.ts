@@ -36,7 +36,14 @@ let server: http.Server;
 let origin: string;
 let browser: Browser;
 
-const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".css": "text/css", ".png": "image/png", ".json": "application/json", ".xml": "application/xml" };
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css",
+  ".png": "image/png",
+  ".json": "application/json",
+  ".xml": "application/xml",
+};
 
 function serve(dir: string): Promise<http.Server> {
   const files: Record<string, string> = { "/axe.min.js": require.resolve("axe-core/axe.min.js") };
@@ -60,21 +67,34 @@ function serve(dir: string): Promise<http.Server> {
 
 function build(dir: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, [path.join(__dirname, "build.js"), dir], { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 }, (error, _stdout, stderr) =>
-      error ? reject(new Error(`building the add-in for the browser test failed:\n${stderr}`)) : resolve(),
+    execFile(
+      process.execPath,
+      [path.join(__dirname, "build.js"), dir],
+      { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 },
+      (error, _stdout, stderr) => (error ? reject(new Error(`building the add-in for the browser test failed:\n${stderr}`)) : resolve()),
     );
   });
 }
 
 beforeAll(async () => {
   if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(`Chromium is not installed at ${CHROMIUM}; install it with \`npm run test:deps\` (apt-get install --no-install-recommends chromium), or set KA_CHROMIUM`);
+    throw new Error(
+      `Chromium is not installed at ${CHROMIUM}; install it with \`npm run test:deps\` (apt-get install --no-install-recommends chromium), or set KA_CHROMIUM`,
+    );
   }
   out = fs.mkdtempSync(path.join(os.tmpdir(), "ka-planner-pane-"));
   fs.mkdirSync(SHOTS, { recursive: true });
   const launching = chromium.launch({
     executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--no-first-run",
+      "--disable-sync",
+    ],
   });
   await build(out);
   server = await serve(out);
@@ -128,7 +148,16 @@ async function axeViolations(page: Page): Promise<string[]> {
   await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))));
   if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ url: "/axe.min.js" });
   const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, opts: unknown): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(
+            ctx: Document,
+            opts: unknown,
+          ): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe;
     return axe.run(document, { resultTypes: ["violations"] });
   });
   return result.violations
@@ -142,9 +171,12 @@ const cellsOf = (page: Page, sheet: string) =>
   page.evaluate((name) => {
     const s = window.__double!.excel.sheets.find((x) => x.name === name);
     if (!s) return null;
-    return [...s.cells.entries()].sort((a, b) => a[0] - b[0]).map(([k, c]) => [Math.floor(k / 16384), k % 16384, c.value, c.formula ?? null] as [number, number, unknown, string | null]);
+    return [...s.cells.entries()]
+      .sort((a, b) => a[0] - b[0])
+      .map(([k, c]) => [Math.floor(k / 16384), k % 16384, c.value, c.formula ?? null] as [number, number, unknown, string | null]);
   }, sheet);
-const activeSheet = (page: Page) => page.evaluate(() => window.__double!.excel.sheets.find((s) => s.id === window.__double!.excel.activeSheetId)?.name);
+const activeSheet = (page: Page) =>
+  page.evaluate(() => window.__double!.excel.sheets.find((s) => s.id === window.__double!.excel.activeSheetId)?.name);
 const callsTo = (page: Page, api: string) => page.evaluate((a) => window.__double!.calls.filter((c) => c.api === a), api);
 
 async function screenshot(page: Page, name: string): Promise<void> {
@@ -159,7 +191,6 @@ function finish(pane: Pane, allowed: RegExp[] = []): void {
 }
 
 /* ------------------------------------------------------------------ the data behind the double */
-
 
 /** Per customer: total of a sales column ("Sales 2025", the one the test maps, by default), and the tier-A customers by it. */
 function expected(column = SALES_HEADERS.indexOf("Sales 2025")) {
@@ -215,7 +246,9 @@ describe("task pane in Chromium", () => {
     await page.getByRole("button", { name: /What will be read/ }).click();
     const preview = page.getByTestId("preview");
     await expect(preview.innerText()).resolves.toMatch(/Revenue\s+Sales 2025\s+40,500 · 24,300 · 16,200/);
-    await expect(page.getByTestId("tier-rule").innerText()).resolves.toContain("tier A is the smallest group of top customers that together reach 80%");
+    await expect(page.getByTestId("tier-rule").innerText()).resolves.toContain(
+      "tier A is the smallest group of top customers that together reach 80%",
+    );
     expect(await axeViolations(page)).toEqual([]);
 
     // The 80/20 contribution sheet, by keyboard too.
@@ -231,11 +264,16 @@ describe("task pane in Chromium", () => {
     const cells = (await cellsOf(page, contribution))!;
     for (const [customer, total] of totals) {
       const row = cells.find(([, , v]) => v === customer)?.[0];
-      expect({ customer, found: row !== undefined && cells.some(([r, , v]) => r === row && v === total) }).toEqual({ customer, found: true });
+      expect({ customer, found: row !== undefined && cells.some(([r, , v]) => r === row && v === total) }).toEqual({
+        customer,
+        found: true,
+      });
     }
     expect(cells.some(([, , , f]) => f !== null && /SUM|COUNTIF|IF\(/.test(f))).toBe(true);
     // Saved with the workbook, and the user's cells untouched.
-    const saved = await page.evaluate(() => window.__double!.office.savedSettings.get("kaPlanner.state") as { mapping: Record<string, unknown> });
+    const saved = await page.evaluate(
+      () => window.__double!.office.savedSettings.get("kaPlanner.state") as { mapping: Record<string, unknown> },
+    );
     expect(saved.mapping.revenue).toBe(3);
     expect(await cellsOf(page, "Sales")).toEqual(userSheetBefore);
 
@@ -294,7 +332,13 @@ describe("task pane in Chromium", () => {
       mapping: { customer: 0, revenue: 3, profit: 4, date: 1 },
       settings: { scheme: "KIG", measure: "profit", locale: "en", mode: "live", plans: { top: 3 } },
     };
-    const failure = { command: "buildContributionSheet", kind: "noTable", messageKey: "taskpane.error.noTableAtSelection", args: { cell: "Notes!E20" }, at: "2025-01-01T00:00:00.000Z" };
+    const failure = {
+      command: "buildContributionSheet",
+      kind: "noTable",
+      messageKey: "taskpane.error.noTableAtSelection",
+      args: { cell: "Notes!E20" },
+      at: "2025-01-01T00:00:00.000Z",
+    };
     const pane = await openPane("double", { settings: { "kaPlanner.state": state, "kaPlanner.lastCommandError": failure } });
     const { page } = pane;
     // Found at start-up, with the saved columns and settings.
@@ -305,7 +349,9 @@ describe("task pane in Chromium", () => {
     await expect(page.getByRole("radio", { name: "Profit" }).isChecked()).resolves.toBe(true);
     await expect(page.getByRole("radio", { name: "The top accounts by value" }).isChecked()).resolves.toBe(true);
     await expect(page.getByLabel("How many accounts").inputValue()).resolves.toBe("3");
-    await expect(page.getByTestId("tier-rule").innerText()).resolves.toContain("tier Key is the smallest group of top customers that together reach 64%");
+    await expect(page.getByTestId("tier-rule").innerText()).resolves.toContain(
+      "tier Key is the smallest group of top customers that together reach 64%",
+    );
     // The ribbon's 80/20 button failed earlier: said once, then cleared from the workbook.
     const error = page.getByTestId("error");
     await expect(error.innerText()).resolves.toContain(text("en", "taskpane.error.noTableAtSelection", { cell: "Notes!E20" }));
@@ -396,8 +442,11 @@ describe("task pane in Chromium", () => {
 
     await page.getByLabel("Insert values instead of a formula").check();
     await page.getByRole("button", { name: "Add a tier column to the data" }).click();
-    await page.getByTestId("outcome").getByText(/In L1:L31/).waitFor();
-    const values = ((await cellsOf(page, "Sales"))!).filter(([, c]) => c === 11);
+    await page
+      .getByTestId("outcome")
+      .getByText(/In L1:L31/)
+      .waitFor();
+    const values = (await cellsOf(page, "Sales"))!.filter(([, c]) => c === 11);
     expect(values).toHaveLength(31);
     expect(values.slice(1).every(([, , v, f]) => ["A", "B", "C"].includes(v as string) && f === null)).toBe(true);
     finish(pane);
@@ -434,8 +483,12 @@ describe("task pane in Chromium", () => {
 
 describe("help pages in Chromium", () => {
   test("every function's page in both languages, the indexes and the privacy and terms pages load with no error, no foreign request and no serious axe finding", async () => {
-    const metadata = JSON.parse(fs.readFileSync(path.join(out, "functions.json"), "utf8")) as { functions: { id: string; name: string; helpUrl: string }[] };
-    const zhMetadata = JSON.parse(fs.readFileSync(path.join(out, "functions.zh-cn.json"), "utf8")) as { functions: { id: string; helpUrl: string }[] };
+    const metadata = JSON.parse(fs.readFileSync(path.join(out, "functions.json"), "utf8")) as {
+      functions: { id: string; name: string; helpUrl: string }[];
+    };
+    const zhMetadata = JSON.parse(fs.readFileSync(path.join(out, "functions.zh-cn.json"), "utf8")) as {
+      functions: { id: string; helpUrl: string }[];
+    };
     const urls = ["/help/index.html", "/help/zh-cn/index.html", "/help/privacy.html", "/help/terms.html"];
     // The metadata's help URLs (dev server) name the pages the build wrote.
     for (const fn of [...metadata.functions, ...zhMetadata.functions]) urls.push(new URL(fn.helpUrl).pathname);
@@ -476,4 +529,3 @@ describe("help pages in Chromium", () => {
     await axeContext.close();
   });
 });
-

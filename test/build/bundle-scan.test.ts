@@ -18,15 +18,24 @@ const ROOT = path.resolve(__dirname, "../..");
 let out = "";
 
 /** Code that runs a string: eval(…), new Function(…), Function("…"), setTimeout/setInterval("…"). */
-const DYNAMIC_CODE = [/(^|[^\w$.])eval\s*\(/g, /\bnew\s+Function\s*\(/g, /(^|[^\w$.])Function\s*\(\s*["'`]/g, /\bset(?:Timeout|Interval)\s*\(\s*["'`]/g];
+const DYNAMIC_CODE = [
+  /(^|[^\w$.])eval\s*\(/g,
+  /\bnew\s+Function\s*\(/g,
+  /(^|[^\w$.])Function\s*\(\s*["'`]/g,
+  /\bset(?:Timeout|Interval)\s*\(\s*["'`]/g,
+];
 
 beforeAll(() => {
   out = fs.mkdtempSync(path.join(os.tmpdir(), "ka-planner-bundle-"));
-  execFileSync(process.execPath, [path.join(ROOT, "node_modules", "webpack-cli", "bin", "cli.js"), "--mode", "production", "--output-path", out], {
-    cwd: ROOT,
-    stdio: "pipe",
-    env: { ...process.env, KA_PLANNER_URL_PROD: "" },
-  });
+  execFileSync(
+    process.execPath,
+    [path.join(ROOT, "node_modules", "webpack-cli", "bin", "cli.js"), "--mode", "production", "--output-path", out],
+    {
+      cwd: ROOT,
+      stdio: "pipe",
+      env: { ...process.env, KA_PLANNER_URL_PROD: "" },
+    },
+  );
 }, 600000);
 
 afterAll(() => {
@@ -87,7 +96,12 @@ describe("the built page and manifest", () => {
 
   test("the production manifest points to HTTPS only, with no AppDomains and at most ReadWriteDocument", () => {
     const manifest = fs.readFileSync(path.join(out, "manifest.xml"), "utf8");
-    const urls = [...manifest.replace(/\sxmlns(:\w+)?="[^"]*"/g, "").replace(/<!--[\s\S]*?-->/g, "").matchAll(/[a-z][a-z0-9+.-]*:\/\/[^"'<\s]*/gi)].map((m) => m[0]);
+    const urls = [
+      ...manifest
+        .replace(/\sxmlns(:\w+)?="[^"]*"/g, "")
+        .replace(/<!--[\s\S]*?-->/g, "")
+        .matchAll(/[a-z][a-z0-9+.-]*:\/\/[^"'<\s]*/gi),
+    ].map((m) => m[0]);
     expect(urls.length).toBeGreaterThan(0);
     for (const url of urls) {
       expect(url).toMatch(/^https:\/\//);

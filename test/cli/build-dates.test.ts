@@ -15,13 +15,20 @@ const HEADER = "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,C
 function usExport(date: (month: number, day: number, year: number, time: string) => string): string {
   const lines = [HEADER];
   const customers = ["17850", "13047", "12583", "14527", "(blank)", "15100"];
-  const months: [number, number][] = [[12, 2010], [1, 2011], [2, 2011], [3, 2011]];
+  const months: [number, number][] = [
+    [12, 2010],
+    [1, 2011],
+    [2, 2011],
+    [3, 2011],
+  ];
   let invoice = 536365;
   months.forEach(([month, year], mi) => {
     customers.forEach((customer, ci) => {
       const day = ((ci * 5 + mi * 3) % 12) + 1; // ≤ 12: the day alone never decides the order
       const quantity = (ci + 1) * 12 + mi;
-      lines.push(`${invoice++},85123A,"WHITE HANGING HEART T-LIGHT HOLDER",${quantity},${date(month, day, year, `${8 + ci}:${10 + mi * 7}`)},2.55,${customer},United Kingdom`);
+      lines.push(
+        `${invoice++},85123A,"WHITE HANGING HEART T-LIGHT HOLDER",${quantity},${date(month, day, year, `${8 + ci}:${10 + mi * 7}`)},2.55,${customer},United Kingdom`,
+      );
     });
   });
   // A cancellation (negative line) of the first customer.
@@ -62,8 +69,12 @@ describe("ka-planner build: dates of real exports", () => {
   test("every date ambiguous, no --date-order: the build succeeds, the date figures are left out with a note naming the column and a value", async () => {
     const r = await build(usExport(mdy));
     expect(r.code).toBe(0);
-    expect(r.err).toMatch(/note: \S*export\.csv: column "InvoiceDate" \(E\): dates such as "12\/1\/2010 8:10" \(row 2\) could be month\/day or day\/month/);
-    expect(r.err).toContain("the date-based figures (monthly revenue, trend, recency) are left out. Name the order with --date-order mdy or --date-order dmy.");
+    expect(r.err).toMatch(
+      /note: \S*export\.csv: column "InvoiceDate" \(E\): dates such as "12\/1\/2010 8:10" \(row 2\) could be month\/day or day\/month/,
+    );
+    expect(r.err).toContain(
+      "the date-based figures (monthly revenue, trend, recency) are left out. Name the order with --date-order mdy or --date-order dmy.",
+    );
     expect((await monthLabelsOf(r.out)).size).toBe(0);
   });
 
@@ -84,7 +95,9 @@ describe("ka-planner build: dates of real exports", () => {
     const mixed = usExport(mdy).replace("12/1/2010 8:10", "12/13/2010 8:10").replace("1/4/2011 8:17", "13/1/2011 8:17");
     const r = await build(mixed);
     expect(r.code).toBe(0);
-    expect(r.err).toMatch(/column "InvoiceDate" \(E\): some dates have the day first and others the month first \("12\/13\/2010 8:10", and "13\/1\/2011 8:17" at row \d+\)/);
+    expect(r.err).toMatch(
+      /column "InvoiceDate" \(E\): some dates have the day first and others the month first \("12\/13\/2010 8:10", and "13\/1\/2011 8:17" at row \d+\)/,
+    );
   });
 
   test("a column named with --date still stops the build on a date it cannot read (exit 2, no workbook)", async () => {

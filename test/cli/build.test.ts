@@ -104,7 +104,10 @@ describe("ka-planner build: the workbook", () => {
     const contribution = wb.getWorksheet("80-20 contribution")!;
     const formulas = allFormulas(contribution);
     // Every formula of the sheet model, and only those, is in the file.
-    const model = await runBuild(await readTable(ACCOUNTS), { out: path.join(tempDir(), "model.xlsx") }, bufferIo(), { today: TODAY, summary: false });
+    const model = await runBuild(await readTable(ACCOUNTS), { out: path.join(tempDir(), "model.xlsx") }, bufferIo(), {
+      today: TODAY,
+      summary: false,
+    });
     const modelFormulas = model.sheets[0].blocks.flatMap((b) => b.cells.flat()).filter(isFormula);
     expect([...formulas].sort()).toEqual(modelFormulas.map((c) => c.f).sort());
     // Cached results are there for viewers that do not calculate: the engine's value of each.
@@ -115,7 +118,10 @@ describe("ka-planner build: the workbook", () => {
     const zip = await JSZip.loadAsync(fs.readFileSync(file));
     const charts = Object.keys(zip.files).filter((p) => /^xl\/charts\/chart\d+\.xml$/.test(p));
     expect(charts).toHaveLength(2); // Pareto + portfolio matrix
-    expect(model.sheets.filter((s) => (s.charts?.length ?? 0) > 0).map((s) => [s.key, s.charts?.length])).toEqual([["contribution", 1], ["matrix", 1]]);
+    expect(model.sheets.filter((s) => (s.charts?.length ?? 0) > 0).map((s) => [s.key, s.charts?.length])).toEqual([
+      ["contribution", 1],
+      ["matrix", 1],
+    ]);
   });
 
   test("customer names starting with =, +, - and @ are text cells, never formulas", () => {
@@ -205,7 +211,9 @@ describe("ka-planner build: --out is never overwritten by accident, and written 
     const out = path.join(dir, "blocker", "report.xlsx");
     const r = await cli("build", ACCOUNTS, "--out", out);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(new RegExp(`^ka-planner: cannot write ${out.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} \\(.*\\); no file was written\\.\\n$`));
+    expect(r.err).toMatch(
+      new RegExp(`^ka-planner: cannot write ${out.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} \\(.*\\); no file was written\\.\\n$`),
+    );
     expect(fs.readdirSync(dir)).toEqual(["blocker"]);
   });
 
@@ -288,7 +296,14 @@ describe("ka-planner build: --plans", () => {
     const r = await sheetsOf("--plans", " hooli ;@A1;HOOLI; Stark Industries");
     expect(r.code).toBe(0);
     expect(r.err).not.toMatch(/warning/);
-    expect(r.names).toEqual(["80-20 contribution", "Portfolio matrix", "Plan – Hooli", "Plan – @A1", "Plan – Stark Industries", "Risk register"]);
+    expect(r.names).toEqual([
+      "80-20 contribution",
+      "Portfolio matrix",
+      "Plan – Hooli",
+      "Plan – @A1",
+      "Plan – Stark Industries",
+      "Risk register",
+    ]);
   });
 
   test("unknown names are reported; the known ones are planned", async () => {
@@ -326,9 +341,30 @@ describe("ka-planner build --live", () => {
 
   test("a Data sheet after the generated ones holds the source table (title row dropped), dates as dates", () => {
     expect(run.code).toBe(0);
-    expect(visibleNames(wb)).toEqual(["80-20 contribution", "Portfolio matrix", ...TIER_A.map((n) => `Plan – ${n}`), "Risk register", "Data"]);
+    expect(visibleNames(wb)).toEqual([
+      "80-20 contribution",
+      "Portfolio matrix",
+      ...TIER_A.map((n) => `Plan – ${n}`),
+      "Risk register",
+      "Data",
+    ]);
     const data = wb.getWorksheet("Data")!;
-    expect(data.getRow(1).values).toEqual([undefined, "Customer", "Date", "Revenue", "Profit", "Sales Hours", "Satisfaction", "Credit Rating", "Region", "KA Manager", "Market Growth", "Strategic Fit", "Share of Wallet", "Relationship"]);
+    expect(data.getRow(1).values).toEqual([
+      undefined,
+      "Customer",
+      "Date",
+      "Revenue",
+      "Profit",
+      "Sales Hours",
+      "Satisfaction",
+      "Credit Rating",
+      "Region",
+      "KA Manager",
+      "Market Growth",
+      "Strategic Fit",
+      "Share of Wallet",
+      "Relationship",
+    ]);
     expect(data.rowCount).toBe(21);
     expect(data.getCell("A2").value).toBe("Acme Corp");
     expect(data.getCell("B2").value).toEqual(new Date("2025-01-10T00:00:00Z"));
@@ -395,7 +431,12 @@ describe("ka-planner build: errors name the file, column and row (exit 2)", () =
     const file = csv((rows) => void (rows[row - 1][col] = value));
     const err = await buildErr(file);
     expect(err).toContain(`ka-planner: ${file}: ${message}`);
-    expect(err.trimEnd().split("\n").filter((l) => l.startsWith("ka-planner:"))).toHaveLength(1);
+    expect(
+      err
+        .trimEnd()
+        .split("\n")
+        .filter((l) => l.startsWith("ka-planner:")),
+    ).toHaveLength(1);
   });
 
   test("a bad Date cell: an error when --date names the column; found by its header, the dates are left out with a note", async () => {
@@ -406,23 +447,42 @@ describe("ka-planner build: errors name the file, column and row (exit 2)", () =
     const r = await cli("build", file, "--out", out);
     expect(r.code).toBe(0);
     expect(fs.existsSync(out)).toBe(true);
-    expect(r.err).toContain(`note: ${file}: column "Date" (B), row 9: "next week" is not a date; the date-based figures (monthly revenue, trend, recency) are left out.`);
+    expect(r.err).toContain(
+      `note: ${file}: column "Date" (B), row 9: "next week" is not a date; the date-based figures (monthly revenue, trend, recency) are left out.`,
+    );
   });
 
   test("columns named by option; a missing or conflicting column", async () => {
     const noValue = csv((rows) => rows.forEach((r) => (r.splice(2, 2), undefined)));
     expect(await buildErr(noValue)).toMatch(/no column found for --value by its header/);
-    expect(await buildErr(ACCOUNTS, "--profit", "Nope")).toMatch(/--profit "Nope" matches no column; the columns are A "Customer", B "Date"/);
+    expect(await buildErr(ACCOUNTS, "--profit", "Nope")).toMatch(
+      /--profit "Nope" matches no column; the columns are A "Customer", B "Date"/,
+    );
     expect(await buildErr(ACCOUNTS, "--effort", "A")).toMatch(/--effort names the customer column \(A "Customer"\)/);
     expect(await buildErr(ACCOUNTS, "--measure", "margin")).toContain('--measure must be revenue or profit, not "margin".');
   });
 
   test("columns by option: --value and --profit by letter, criteria by name; others still found by header", async () => {
     const out = path.join(tempDir(), "opt.xlsx");
-    const r = await cli("build", ACCOUNTS, "--out", out, "--value", "d", "--profit", "C", "--attractiveness", "Relationship; Market Growth", "--strength", "12");
+    const r = await cli(
+      "build",
+      ACCOUNTS,
+      "--out",
+      out,
+      "--value",
+      "d",
+      "--profit",
+      "C",
+      "--attractiveness",
+      "Relationship; Market Growth",
+      "--strength",
+      "12",
+    );
     expect(r.code).toBe(0);
     expect(r.err).toContain('revenue (tiers) = column "Profit" (D); profit = column "Revenue" (C)');
-    expect(r.err).toContain('attractiveness criteria = column "Relationship" (M), column "Market Growth" (J); strength criteria = column "Share of Wallet" (L)');
+    expect(r.err).toContain(
+      'attractiveness criteria = column "Relationship" (M), column "Market Growth" (J); strength criteria = column "Share of Wallet" (L)',
+    );
   });
 });
 
@@ -468,6 +528,7 @@ describe("ka-planner build: progress and languages", () => {
   test("--help lists build and its options", async () => {
     const r = await cli("build", "--help");
     expect(r.code).toBe(0);
-    for (const o of ["--out <file>", "--plans <plans>", "--live", "--force", "--measure <measure>", "--attractiveness <columns>"]) expect(r.out).toContain(o);
+    for (const o of ["--out <file>", "--plans <plans>", "--live", "--force", "--measure <measure>", "--attractiveness <columns>"])
+      expect(r.out).toContain(o);
   });
 });

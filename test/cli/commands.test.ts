@@ -102,7 +102,13 @@ describe("tiers on a tiny hand-computed file (tiny.csv)", () => {
 
   it("--summary counts customers and value per tier", async () => {
     const r = await cli("tiers", fixture("tiny.csv"), "--summary", "--format", "json");
-    const rows = JSON.parse(r.out) as { tier: string; customers: number; customerShare: number; value: number; valueShare: number | null }[];
+    const rows = JSON.parse(r.out) as {
+      tier: string;
+      customers: number;
+      customerShare: number;
+      value: number;
+      valueShare: number | null;
+    }[];
     expect(rows.map((x) => [x.tier, x.customers, x.value])).toEqual([
       ["A", 2, 1600],
       ["B", 0, 0],
@@ -252,12 +258,29 @@ describe("errors: one line naming file, row and column; exit code 2", () => {
 
   it("a text in the value column: file, row (and physical line), column header and letter", async () => {
     // bad-lines.csv: header row 1; "A" row 2; "B\nCo" row 3 on lines 3–4; "C,abc" row 4 on line 5.
-    await expectError(["tiers", fixture("bad-lines.csv")], fixture("bad-lines.csv"), 'column "Revenue" (B)', "row 4 (line 5)", '"abc" is not a number');
-    await expectError(["pareto", fixture("bad-lines.csv"), "--locale", "zh"], "“Revenue”列（B）", "第 4 行（文件第 5 行）", "“abc”不是数字");
+    await expectError(
+      ["tiers", fixture("bad-lines.csv")],
+      fixture("bad-lines.csv"),
+      'column "Revenue" (B)',
+      "row 4 (line 5)",
+      '"abc" is not a number',
+    );
+    await expectError(
+      ["pareto", fixture("bad-lines.csv"), "--locale", "zh"],
+      "“Revenue”列（B）",
+      "第 4 行（文件第 5 行）",
+      "“abc”不是数字",
+    );
   });
 
   it("an error cell and a date in a workbook's value column", async () => {
-    await expectError(["tiers", fixture("small.xlsx"), "--sheet", "Errors"], 'small.xlsx (sheet "Errors")', 'column "Revenue" (B)', "row 3:", "#N/A");
+    await expectError(
+      ["tiers", fixture("small.xlsx"), "--sheet", "Errors"],
+      'small.xlsx (sheet "Errors")',
+      'column "Revenue" (B)',
+      "row 3:",
+      "#N/A",
+    );
     await expectError(["concentration", fixture("small.xlsx"), "--sheet", "dates"], "row 4:", '"2025-06-01" is not a number');
   });
 
@@ -284,11 +307,23 @@ describe("errors: one line naming file, row and column; exit code 2", () => {
   });
 
   it("columns: not found lists the headers; not detected asks for the option", async () => {
-    await expectError(["tiers", fixture("tiny.csv"), "--value", "Turnover"], '--value "Turnover" matches no column', 'A "Customer", B "Region", C "Revenue", D "Profit"');
+    await expectError(
+      ["tiers", fixture("tiny.csv"), "--value", "Turnover"],
+      '--value "Turnover" matches no column',
+      'A "Customer", B "Region", C "Revenue", D "Profit"',
+    );
     await expectError(["tiers", fixture("tiny.csv"), "--customer", "9"], "--customer 9 is out of range; the table has 4 columns");
-    await expectError(["tiers", tempFile("x.csv", "Name,Qty\n1001,1\n")], "no column found for --customer by its header or contents", 'A "Name", B "Qty"');
+    await expectError(
+      ["tiers", tempFile("x.csv", "Name,Qty\n1001,1\n")],
+      "no column found for --customer by its header or contents",
+      'A "Name", B "Qty"',
+    );
     // A text column is the customer by its contents (as in the pane); "Qty" is a quantity, never the value.
-    await expectError(["tiers", tempFile("x.csv", "Name,Qty\nA,1\n")], "no column found for --value by its header or contents", 'A "Name", B "Qty"');
+    await expectError(
+      ["tiers", tempFile("x.csv", "Name,Qty\nA,1\n")],
+      "no column found for --value by its header or contents",
+      'A "Name", B "Qty"',
+    );
     await expectError(["tiers", fixture("tiny.csv"), "--customer", "C"], "customer and value columns are the same column");
   });
 

@@ -68,7 +68,11 @@ beforeAll(async () => {
   const t1 = Date.now();
   const csv = path.join(OUT, "full", "sample-sales.en.csv");
   fs.mkdirSync(path.dirname(csv), { recursive: true });
-  await writeSampleCsv(csv, generateSalesSample({ seed: SAMPLE_DEFAULTS.seed, customers: SAMPLE_DEFAULTS.customers, lines: SAMPLE_DEFAULTS.lines, locale: "en" }), "en");
+  await writeSampleCsv(
+    csv,
+    generateSalesSample({ seed: SAMPLE_DEFAULTS.seed, customers: SAMPLE_DEFAULTS.customers, lines: SAMPLE_DEFAULTS.lines, locale: "en" }),
+    "en",
+  );
   const fullFile = path.join(OUT, "full", "ka-planner-demo-full.en.xlsx");
   const full = await runBuild(await readTable(csv), { out: fullFile, locale: "en" }, bufferIo(), { ...workbook, progress: false });
   // Users' shapes: a pasted PivotTable with subtotals and 总计 (its 80/20 sheet reconciles the
@@ -78,7 +82,11 @@ beforeAll(async () => {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, toCsv(rows));
     const out = path.join(OUT, "shapes", `ka-planner-${name}.xlsx`);
-    return { label: name, build: await runBuild(await readTable(file), { out, locale }, bufferIo(), { ...workbook, progress: false }), file: out };
+    return {
+      label: name,
+      build: await runBuild(await readTable(file), { out, locale }, bufferIo(), { ...workbook, progress: false }),
+      file: out,
+    };
   };
   const pivot = await shape("pivot-zh", pivotTable({ language: "zh", customers: 120, subtotals: true, blank: true }).rows, "zh");
   const us = await shape("us-export", usErpExport({ customers: 80, invoices: 600 }).rows, "en");
@@ -90,7 +98,11 @@ beforeAll(async () => {
     { ...pivot, matrixChart: false },
     us,
   ];
-  const xlsxRun = await convertWithLibreOffice(books.map((b) => b.file), "xlsx", { outDir: LO_DIR, timeoutMs: 300_000 });
+  const xlsxRun = await convertWithLibreOffice(
+    books.map((b) => b.file),
+    "xlsx",
+    { outDir: LO_DIR, timeoutMs: 300_000 },
+  );
   for (const [i, b] of books.entries()) {
     b.recalculated = new ExcelJS.Workbook();
     await b.recalculated.xlsx.readFile(xlsxRun.outputs[i]);
@@ -101,7 +113,13 @@ beforeAll(async () => {
   ppms = await pdfToImages(pdf, path.join(OUT, "pixels"), { format: "ppm", resolution: 30 });
   Object.assign(report, {
     ms: { smallDemo: t1 - t0, fullSection: t2 - t1, libreOfficeXlsx: xlsxRun.ms, libreOfficePdf: pdfRun.ms },
-    books: books.map((b) => ({ label: b.label, sheets: b.build.sheets.length, plans: b.build.planIds.length, bytes: b.build.bytes, ms: b.build.ms })),
+    books: books.map((b) => ({
+      label: b.label,
+      sheets: b.build.sheets.length,
+      plans: b.build.planIds.length,
+      bytes: b.build.bytes,
+      ms: b.build.ms,
+    })),
     pages: pngs.length,
   });
 }, 600_000);
@@ -156,7 +174,11 @@ describe("the demo workbooks under LibreOffice (no cached results, forced recalc
       const a = b.build.portfolio.analysis;
       expect([...b.build.planIds]).toEqual(Array.from(a.ranking.order).filter((id) => a.tiers.tiers[id] === 0));
       const zip = await JSZip.loadAsync(fs.readFileSync(b.file));
-      const charts = await Promise.all(Object.keys(zip.files).filter((p) => /^xl\/charts\/chart\d+\.xml$/.test(p)).map((p) => zip.file(p)!.async("string")));
+      const charts = await Promise.all(
+        Object.keys(zip.files)
+          .filter((p) => /^xl\/charts\/chart\d+\.xml$/.test(p))
+          .map((p) => zip.file(p)!.async("string")),
+      );
       expect(charts.filter((c) => c.includes("<c:barChart>") && c.includes("<c:lineChart>"))).toHaveLength(1); // Pareto
       expect(charts.filter((c) => /<c:(bubbleChart|scatterChart)>/.test(c))).toHaveLength(b.matrixChart === false ? 0 : 1); // portfolio matrix
       // LibreOffice kept every sheet under the name the writer gave it.
@@ -215,7 +237,9 @@ describe("the demo workbooks under LibreOffice (no cached results, forced recalc
 
   test("the English workbook renders to PDF pages: the contribution sheet with its chart, the matrix, the plans, the register", () => {
     // pdftotext ends every page with a form feed.
-    const texts = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8", maxBuffer: 64 << 20 }).split("\f").slice(0, pngs.length);
+    const texts = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8", maxBuffer: 64 << 20 })
+      .split("\f")
+      .slice(0, pngs.length);
     const pageText = (p: number) => texts[p - 1];
     const b = books[0].build;
     // At least one page per sheet; every page a real picture, not an empty sheet.

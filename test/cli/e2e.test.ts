@@ -16,7 +16,10 @@ function node(script: string, ...args: string[]) {
 }
 
 beforeAll(() => {
-  execFileSync(process.execPath, [path.join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.cli.json"], { cwd: ROOT, stdio: "pipe" });
+  execFileSync(process.execPath, [path.join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.cli.json"], {
+    cwd: ROOT,
+    stdio: "pipe",
+  });
 }, 240000);
 
 describe("dist-cli/cli/main.js", () => {

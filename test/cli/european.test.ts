@@ -42,7 +42,9 @@ describe("a European export (Kunde;Datum;Umsatz;Gewinn, decimal commas)", () => 
     expect(amounts.some((a) => /^-\d+,\d$/.test(a))).toBe(true); // -12,5
     expect(amounts.some((a) => /^\d{1,3}(\.\d{3})+$/.test(a))).toBe(true); // 2.500: a thousand dot, no decimals
     expect(euro.rows.slice(1).some((r) => String(r[0]).includes(","))).toBe(true);
-    expect(euro.rows.slice(1).some((r) => /^\d{1,2}\.\d{1,2}\.\d{4}$/.test(String(r[1])) && Number(String(r[1]).split(".")[0]) > 12)).toBe(true);
+    expect(euro.rows.slice(1).some((r) => /^\d{1,2}\.\d{1,2}\.\d{4}$/.test(String(r[1])) && Number(String(r[1]).split(".")[0]) > 12)).toBe(
+      true,
+    );
     const { rows, err } = await tiers(file, "--customer", "Kunde", "--value", "Umsatz");
     expect(centsOf(rows)).toEqual(euro.totalsCents);
     expect(tiersOf(rows)).toEqual(oracleTiers(euro.totalsCents));
@@ -75,12 +77,14 @@ describe("a European export (Kunde;Datum;Umsatz;Gewinn, decimal commas)", () => 
     expect(Math.round(figures.find((f) => f.key === "positiveTotal")!.value * 100)).toBe(positive);
   });
 
-
   it("build: revenue and profit per customer equal the oracle's, and the live data sheet holds numbers", async () => {
     const table = await readTable(file);
     const out = path.join(tempDir(), "plan.xlsx");
     const io = bufferIo();
-    const result = await runBuild(table, { out, customer: "Kunde", value: "Umsatz", profit: "Gewinn", live: true }, io, { today: "2025-06-30", summary: false });
+    const result = await runBuild(table, { out, customer: "Kunde", value: "Umsatz", profit: "Gewinn", live: true }, io, {
+      today: "2025-06-30",
+      summary: false,
+    });
     const { names } = result.portfolio.analysis.customers;
     const revenue = new Map(names.map((n, id) => [n, Math.round(result.portfolio.revenue![id] * 100)]));
     const profit = new Map(names.map((n, id) => [n, Math.round(result.portfolio.profit![id] * 100)]));
@@ -111,8 +115,6 @@ describe("the decimal separator of a column", () => {
     ]);
   });
 
-
-
   it("a column of 1,234s only: as before (1234) in a comma-separated file, decimal commas in a semicolon-separated one (said on stderr)", async () => {
     const comma = await tiers(tempFile("b.csv", lines(",", ['"1,234"', '"2,500"'])));
     expect(comma.rows.map((r) => r.value)).toEqual([2500, 1234]);
@@ -120,7 +122,9 @@ describe("the decimal separator of a column", () => {
     const file = tempFile("c.csv", lines(";", ["1,234", "2,500", "3.000"]));
     const assumed = await tiers(file);
     expect(assumed.rows.map((r) => r.value)).toEqual([3000, 2.5, 1.234]);
-    expect(assumed.err).toContain('column "Revenue" (B) is read with decimal commas because the file is semicolon-separated ("1,234" = 1.234)');
+    expect(assumed.err).toContain(
+      'column "Revenue" (B) is read with decimal commas because the file is semicolon-separated ("1,234" = 1.234)',
+    );
     const point = await tiers(file, "--decimal", "point");
     expect(point.rows.map((r) => r.value)).toEqual([2500, 1234, 3]);
   });
@@ -182,5 +186,4 @@ describe("encodings of European files", () => {
     const { rows } = await tiers(tempFile("unicode.txt", bytes));
     expect(centsOf(rows)).toEqual(en.totalsCents);
   });
-
 });

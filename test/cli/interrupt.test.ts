@@ -18,11 +18,18 @@ describe("Ctrl-C during build", () => {
   it("removes the temporary file and exits with 130", async () => {
     // 4,000 customers over 24 months: the workbook takes seconds to write.
     let csv = "Customer,Date,Revenue,Profit\n";
-    for (let i = 0; i < 24000; i++) csv += `Customer ${i % 4000},2025-${String(1 + (i % 12)).padStart(2, "0")}-${String(1 + (i % 28)).padStart(2, "0")},${(i % 977) + 10},${(i % 50) - 5}\n`;
+    for (let i = 0; i < 24000; i++)
+      csv += `Customer ${i % 4000},2025-${String(1 + (i % 12)).padStart(2, "0")}-${String(1 + (i % 28)).padStart(2, "0")},${(i % 977) + 10},${(i % 50) - 5}\n`;
     const input = tempFile("big.csv", csv);
     const dir = tempDir();
-    const child: ChildProcess = spawn(process.execPath, [cli.main, "build", input, "--out", path.join(dir, "ka.xlsx"), "--plans", "top:20"], { env: cli.env, stdio: "ignore" });
-    const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) => child.on("exit", (code, signal) => resolve({ code, signal })));
+    const child: ChildProcess = spawn(
+      process.execPath,
+      [cli.main, "build", input, "--out", path.join(dir, "ka.xlsx"), "--plans", "top:20"],
+      { env: cli.env, stdio: "ignore" },
+    );
+    const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) =>
+      child.on("exit", (code, signal) => resolve({ code, signal })),
+    );
     let seen = "";
     const poll = setInterval(() => {
       const tmp = fs.readdirSync(dir).find((f) => f.endsWith(".tmp"));

@@ -12,7 +12,13 @@ const N = 300_000;
 describe("300,000 rows", () => {
   it("the table renderer sizes its columns with a loop", () => {
     const rows = Array.from({ length: N }, (_, i) => [`Customer ${i}`, i]);
-    const out = renderTable({ columns: [{ key: "c", header: "Customer", kind: "text" }, { key: "v", header: "Value", kind: "integer" }], rows });
+    const out = renderTable({
+      columns: [
+        { key: "c", header: "Customer", kind: "text" },
+        { key: "v", header: "Value", kind: "integer" },
+      ],
+      rows,
+    });
     const lines = out.trimEnd().split("\n");
     expect(lines).toHaveLength(N + 2);
     // The widest name ("Customer 299999", 15) sets the first column; the numbers align right.

@@ -9,9 +9,17 @@ import * as fs from "fs";
 import * as path from "path";
 
 const ROOT = path.resolve(__dirname, "../..");
-const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { version: string; bin: Record<string, string>; scripts: Record<string, string> };
+const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as {
+  version: string;
+  bin: Record<string, string>;
+  scripts: Record<string, string>;
+};
 const npx = (...args: string[]) =>
-  execFileSync("npm", ["exec", "--offline", "--no", "--", "ka-planner", ...args], { cwd: ROOT, encoding: "utf8", env: { ...process.env, KA_PLANNER_LOCALE: "en" } });
+  execFileSync("npm", ["exec", "--offline", "--no", "--", "ka-planner", ...args], {
+    cwd: ROOT,
+    encoding: "utf8",
+    env: { ...process.env, KA_PLANNER_LOCALE: "en" },
+  });
 
 describe("npx ka-planner", () => {
   test("install builds the bin: prepare runs the CLI build, whose output is the bin package.json names", () => {
@@ -27,6 +35,7 @@ describe("npx ka-planner", () => {
 
   test("--help lists the commands", () => {
     const help = npx("--help");
-    for (const command of ["tiers", "pareto", "concentration", "build", "sample"]) expect(help).toMatch(new RegExp(`^\\s+${command}\\b`, "m"));
+    for (const command of ["tiers", "pareto", "concentration", "build", "sample"])
+      expect(help).toMatch(new RegExp(`^\\s+${command}\\b`, "m"));
   });
 });

@@ -39,11 +39,13 @@ describe("render", () => {
     const col = (line: string, text: string) => displayWidth(line.slice(0, line.indexOf(text) + text.length));
     expect(col(lines[2], "1,234.50")).toBe(col(lines[3], "-7.00"));
     expect(col(lines[2], "1,234.50")).toBe(col(lines[0], "Value"));
-    expect(lines[4]).toContain("Say \"hi\" there"); // line breaks never break the table
+    expect(lines[4]).toContain('Say "hi" there'); // line breaks never break the table
   });
 
   it("csv: RFC 4180 quoting, CRLF, raw numbers, blanks empty", () => {
-    expect(render(result, "csv")).toBe('客户,Value,Share\r\n华东精密机械有限公司,1234.5,0.5\r\n"ACME, Inc.",-7,\r\n"Say ""hi""\nthere",0,\r\n');
+    expect(render(result, "csv")).toBe(
+      '客户,Value,Share\r\n华东精密机械有限公司,1234.5,0.5\r\n"ACME, Inc.",-7,\r\n"Say ""hi""\nthere",0,\r\n',
+    );
     expect(csvField(0.1 + 0.2)).toBe("0.30000000000000004"); // full precision
     expect(csvLine([null, undefined, new Date(Date.UTC(2025, 0, 2))])).toBe(",,2025-01-02");
   });

@@ -12,14 +12,22 @@ const tiersOf = async (csv: string) => {
 
 describe("ka-planner tiers on PivotTable headers", () => {
   test("English: Row Labels and Sum of Revenue; Count of and Average of are left alone", async () => {
-    const r = await tiersOf("Row Labels,Count of Revenue,Average of Revenue,Sum of Revenue\nAcme,40,250,10000\nBeta,2,2500,5000\nGamma,10,100,1000\n");
+    const r = await tiersOf(
+      "Row Labels,Count of Revenue,Average of Revenue,Sum of Revenue\nAcme,40,250,10000\nBeta,2,2500,5000\nGamma,10,100,1000\n",
+    );
     expect(r.code).toBe(0);
     expect(r.err).toMatch(/customer = column "Row Labels" \(A\), value = column "Sum of Revenue" \(D\)/);
-    expect(r.rows.map((x) => [x.customer, x.value])).toEqual([["Acme", 10000], ["Beta", 5000], ["Gamma", 1000]]);
+    expect(r.rows.map((x) => [x.customer, x.value])).toEqual([
+      ["Acme", 10000],
+      ["Beta", 5000],
+      ["Gamma", 1000],
+    ]);
   });
 
   test("Chinese: 行标签 and 求和项：销售额 (full-width colon); 计数项 and 平均值项 are left alone", async () => {
-    const r = await tiersOf("行标签,计数项:销售额,平均值项:销售额,求和项：销售额\n甲公司,40,250,10000\n乙公司,2,2500,5000\n丙公司,10,100,1000\n");
+    const r = await tiersOf(
+      "行标签,计数项:销售额,平均值项:销售额,求和项：销售额\n甲公司,40,250,10000\n乙公司,2,2500,5000\n丙公司,10,100,1000\n",
+    );
     expect(r.code).toBe(0);
     expect(r.err).toMatch(/customer = column "行标签" \(A\), value = column "求和项：销售额" \(D\)/);
     expect(r.rows.map((x) => x.value)).toEqual([10000, 5000, 1000]);

@@ -31,7 +31,8 @@ function table(): Table {
 }
 
 /** A writer that renders nothing (the sheet models are what is checked). */
-const noWorkbook = async (_s: unknown, _o: unknown, out: NodeJS.WritableStream) => new Promise<void>((resolve) => out.end("x", () => resolve()));
+const noWorkbook = async (_s: unknown, _o: unknown, out: NodeJS.WritableStream) =>
+  new Promise<void>((resolve) => out.end("x", () => resolve()));
 
 describe("the plan cap", () => {
   it("is one number for the pane and the command line", () => {
@@ -44,7 +45,11 @@ describe("the plan cap", () => {
       const io = bufferIo();
       const out = path.join(tempDir(), "cap.xlsx");
       // A single tier holding everyone: the first tier is all 237 accounts.
-      const r = await runBuild(table(), { out, plans, thresholds: plans === "first-tier" ? "100%" : undefined }, io, { today: "2025-12-31", progress: false, writeWorkbook: noWorkbook });
+      const r = await runBuild(table(), { out, plans, thresholds: plans === "first-tier" ? "100%" : undefined }, io, {
+        today: "2025-12-31",
+        progress: false,
+        writeWorkbook: noWorkbook,
+      });
       expect(r.planIds).toHaveLength(MAX_PLAN_SHEETS);
       expect(r.plansLeftOut).toBe(CUSTOMERS - MAX_PLAN_SHEETS);
       expect(r.sheets.filter((s) => s.key.startsWith("plan")).map((s) => s.name)[0]).toBe("Plan – Account 000");
@@ -60,7 +65,11 @@ describe("the plan cap", () => {
 
   it("no note when the selection fits", async () => {
     const io = bufferIo();
-    const r = await runBuild(table(), { out: path.join(tempDir(), "fit.xlsx"), plans: "top:3" }, io, { today: "2025-12-31", progress: false, writeWorkbook: noWorkbook });
+    const r = await runBuild(table(), { out: path.join(tempDir(), "fit.xlsx"), plans: "top:3" }, io, {
+      today: "2025-12-31",
+      progress: false,
+      writeWorkbook: noWorkbook,
+    });
     expect(r.planIds).toHaveLength(3);
     expect(r.plansLeftOut).toBe(0);
     expect(io.err()).not.toContain("note: --plans");

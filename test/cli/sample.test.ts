@@ -21,7 +21,12 @@ describe("ka-planner sample", () => {
     expect(result.code).toBe(0);
     expect(result.err).toBe("");
     for (const loc of ["en", "zh"]) {
-      for (const name of [`sample-sales.${loc}.xlsx`, `sample-sales.${loc}.csv`, `sample-sales-messy.${loc}.xlsx`, `sample-sales-messy.${loc}.csv`]) {
+      for (const name of [
+        `sample-sales.${loc}.xlsx`,
+        `sample-sales.${loc}.csv`,
+        `sample-sales-messy.${loc}.xlsx`,
+        `sample-sales-messy.${loc}.csv`,
+      ]) {
         expect(fs.existsSync(path.join(dir, name))).toBe(true);
         expect(result.out).toContain(name);
       }
@@ -73,7 +78,9 @@ describe("ka-planner sample", () => {
   it("is deterministic: the same seed writes the same CSV bytes", async () => {
     const again = tempDir();
     expect((await cli("sample", "--out", again, "--locale", "en", "--seed", "11", "--customers", "30", "--lines", "600")).code).toBe(0);
-    expect(fs.readFileSync(path.join(again, "sample-sales.en.csv")).equals(fs.readFileSync(path.join(dir, "sample-sales.en.csv")))).toBe(true);
+    expect(fs.readFileSync(path.join(again, "sample-sales.en.csv")).equals(fs.readFileSync(path.join(dir, "sample-sales.en.csv")))).toBe(
+      true,
+    );
     expect(fs.existsSync(path.join(again, "sample-sales.zh.csv"))).toBe(false);
   });
 
@@ -90,7 +97,12 @@ describe("demo", () => {
     const io = bufferIo();
     const { files } = await runDemo({ outDir: dir, io, customers: 40, lines: 1500, parallel: false });
     const out = io.out();
-    expect(files.map((f) => path.basename(f))).toEqual(["sample-sales.en.xlsx", "sample-sales.en.csv", "sample-sales.zh.xlsx", "sample-sales.zh.csv"]);
+    expect(files.map((f) => path.basename(f))).toEqual([
+      "sample-sales.en.xlsx",
+      "sample-sales.en.csv",
+      "sample-sales.zh.xlsx",
+      "sample-sales.zh.csv",
+    ]);
     for (const f of files) expect(fs.existsSync(f)).toBe(true);
     const en = out.indexOf("=== KA Planner demo");
     const zh = out.indexOf("=== KA Planner 演示");
@@ -104,13 +116,23 @@ describe("demo", () => {
     }
     const other = [...totals.values()].filter((v) => v >= 0).length - 15;
     expect(other).toBeGreaterThan(20);
-    for (const s of ["80/20 contribution table, top 15", `Other (${other} customers)`, "% of customers", "Customers needed for 80%", "Loss-making customers by profit"]) {
+    for (const s of [
+      "80/20 contribution table, top 15",
+      `Other (${other} customers)`,
+      "% of customers",
+      "Customers needed for 80%",
+      "Loss-making customers by profit",
+    ]) {
       expect(out.slice(en, zh)).toContain(s);
     }
-    for (const s of ["二八贡献表", `其他（${other} 个客户）`, "客户占比", "达到 80% 所需客户数", "合计"]) expect(out.slice(zh)).toContain(s);
+    for (const s of ["二八贡献表", `其他（${other} 个客户）`, "客户占比", "达到 80% 所需客户数", "合计"])
+      expect(out.slice(zh)).toContain(s);
     // Top 15: ranks 1..15 are listed before the Other line.
     const enPart = out.slice(en, zh);
-    const ranked = enPart.slice(0, enPart.indexOf("Other (")).split("\n").filter((l) => /^\s+\d+\s{2}/.test(l));
+    const ranked = enPart
+      .slice(0, enPart.indexOf("Other ("))
+      .split("\n")
+      .filter((l) => /^\s+\d+\s{2}/.test(l));
     expect(ranked.map((l) => Number(l.trim().split(/\s+/)[0]))).toEqual(Array.from({ length: 15 }, (_, i) => i + 1));
     expect(out).toMatch(/Done in \d+\.\d s\./);
   });

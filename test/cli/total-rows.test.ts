@@ -27,7 +27,12 @@ describe("ka-planner on a pasted PivotTable", () => {
     const names = rows.slice(1).map((x) => x[0]);
     expect(names).not.toContain("总计");
     expect(names).not.toContain("(空白)");
-    expect(rows.slice(1).filter((x) => x[4] === "A").map((x) => x[0])).toEqual(customers.slice(0, 5));
+    expect(
+      rows
+        .slice(1)
+        .filter((x) => x[4] === "A")
+        .map((x) => x[0]),
+    ).toEqual(customers.slice(0, 5));
     // Sheet row 13: the header is row 1, 总计 the 12th data row.
     expect(r.err).toContain('pivot.csv: total rows left out (1; a grand total or subtotals, not customers, in no figure): row 13 "总计"');
   });

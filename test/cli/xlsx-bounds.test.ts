@@ -27,14 +27,36 @@ const header = row(1, [
 
 describe("rows: Excel's last row is the limit; blank rows are not padded", () => {
   it("a row numbered 2,000,000,000 in a 1 KB file is a clear error", async () => {
-    const rows = header + row(2, [["A", "Alpha"], ["B", 5]]) + row(2_000_000_000, [["A", "Beta"], ["B", 1]]);
+    const rows =
+      header +
+      row(2, [
+        ["A", "Alpha"],
+        ["B", 5],
+      ]) +
+      row(2_000_000_000, [
+        ["A", "Beta"],
+        ["B", 1],
+      ]);
     const p = tempFile("far-row.xlsx", await xlsxPackage(sheetXml(rows)));
     expect(fs.statSync(p).size).toBeLessThan(2048);
     expectOneLine(await cli("tiers", p), p, 'sheet "Data"', /row numbered 2000000000/, /1048576/);
   }, 20000);
 
   it("rows 1-3, then row 1,000,000: four rows held, messages name row 1,000,000", async () => {
-    const rows = header + row(2, [["A", "Alpha"], ["B", 5]]) + row(3, [["A", "Beta"], ["B", 3]]) + row(1_000_000, [["A", "Gamma"], ["B", "n/a"]]);
+    const rows =
+      header +
+      row(2, [
+        ["A", "Alpha"],
+        ["B", 5],
+      ]) +
+      row(3, [
+        ["A", "Beta"],
+        ["B", 3],
+      ]) +
+      row(1_000_000, [
+        ["A", "Gamma"],
+        ["B", "n/a"],
+      ]);
     const p = tempFile("gap.xlsx", await xlsxPackage(sheetXml(rows)));
     const t = await readTable(p);
     expect(t.rowCount).toBe(3);
@@ -44,7 +66,12 @@ describe("rows: Excel's last row is the limit; blank rows are not padded", () =>
   }, 20000);
 
   it("the last row Excel has is read", async () => {
-    const rows = header + row(1_048_576, [["A", "Last"], ["B", 7]]);
+    const rows =
+      header +
+      row(1_048_576, [
+        ["A", "Last"],
+        ["B", 7],
+      ]);
     const t = await readTable(tempFile("last-row.xlsx", await xlsxPackage(sheetXml(rows))));
     expect(t.columns).toEqual([["Last"], [7]]);
     expect(t.rowOf(0)).toBe(1_048_576);
@@ -54,8 +81,17 @@ describe("rows: Excel's last row is the limit; blank rows are not padded", () =>
 describe("columns: a cell in column XFD costs one column, not 16,384 per row", () => {
   it("every row with a note in XFD: three column arrays, and no walk over the row's width", async () => {
     const n = 2000;
-    let rows = row(1, [["A", "Customer"], ["B", "Revenue"], ["XFD", "Note"]]);
-    for (let r = 2; r <= n + 1; r++) rows += row(r, [["A", `C${r % 50}`], ["B", r], ["XFD", "x"]]);
+    let rows = row(1, [
+      ["A", "Customer"],
+      ["B", "Revenue"],
+      ["XFD", "Note"],
+    ]);
+    for (let r = 2; r <= n + 1; r++)
+      rows += row(r, [
+        ["A", `C${r % 50}`],
+        ["B", r],
+        ["XFD", "x"],
+      ]);
     const p = tempFile("xfd.xlsx", await xlsxPackage(sheetXml(rows)));
     // Work: elements of long arrays walked by forEach (ExcelJS's Row.values and dimensions walk
     // every index up to column XFD: 16,384 per row).
@@ -82,14 +118,26 @@ describe("columns: a cell in column XFD costs one column, not 16,384 per row", (
   }, 60000);
 
   it("one cell in XFD above many rows: the rows below hold two columns' cells", async () => {
-    let rows = header + row(2, [["A", "Alpha"], ["B", 1], ["XFD", "stray"]]);
-    for (let r = 3; r <= 3002; r++) rows += row(r, [["A", `C${r}`], ["B", r]]);
+    let rows =
+      header +
+      row(2, [
+        ["A", "Alpha"],
+        ["B", 1],
+        ["XFD", "stray"],
+      ]);
+    for (let r = 3; r <= 3002; r++)
+      rows += row(r, [
+        ["A", `C${r}`],
+        ["B", r],
+      ]);
     const t = await readTable(tempFile("xfd-once.xlsx", await xlsxPackage(sheetXml(rows))));
     expect(t.rowCount).toBe(3001);
     const distinct = [...new Set(t.columns)];
     expect(distinct.length).toBeLessThanOrEqual(4);
     expect(distinct.reduce((sum, c) => sum + c.length, 0)).toBeLessThanOrEqual(4 * 3001);
-    expect(byTier(await cli("tiers", tempFile("xfd-once-cli.xlsx", await xlsxPackage(sheetXml(rows))), "--format", "json"))).toBeGreaterThan(0);
+    expect(
+      byTier(await cli("tiers", tempFile("xfd-once-cli.xlsx", await xlsxPackage(sheetXml(rows))), "--format", "json")),
+    ).toBeGreaterThan(0);
   }, 60000);
 });
 
@@ -101,7 +149,12 @@ function byTier(r: { code: number; out: string; err: string }): number {
 describe("zip bounds", () => {
   it("a zip bomb (a sheet part inflating more than 100:1) stops at the first MiB", async () => {
     const filler = `<!--${" ".repeat(8 * 1024 * 1024)}-->`;
-    const rows = header + row(2, [["A", "Alpha"], ["B", 5]]);
+    const rows =
+      header +
+      row(2, [
+        ["A", "Alpha"],
+        ["B", 5],
+      ]);
     const p = tempFile("bomb.xlsx", await xlsxPackage(sheetXml(rows, filler)));
     expect(fs.statSync(p).size).toBeLessThan(64 * 1024);
     expectOneLine(await cli("tiers", p), p, '"xl/worksheets/sheet1.xml"', /more than 100 times/, /zip bomb/);
@@ -109,7 +162,11 @@ describe("zip bounds", () => {
 
   it("a part that inflates past the size its header declares", async () => {
     let rows = header;
-    for (let r = 2; r < 500; r++) rows += row(r, [["A", `Customer ${r}`], ["B", r]]);
+    for (let r = 2; r < 500; r++)
+      rows += row(r, [
+        ["A", `Customer ${r}`],
+        ["B", r],
+      ]);
     const honest = await xlsxPackage(sheetXml(rows));
     const p = tempFile("lie.xlsx", withDeclaredSize(honest, "xl/worksheets/sheet1.xml", 1000));
     expectOneLine(await cli("tiers", p), p, '"xl/worksheets/sheet1.xml"', /more than the 1000 bytes its header declares/);
@@ -119,7 +176,11 @@ describe("zip bounds", () => {
 
   it("a header declaring more than the total bound, and the total bound while inflating", async () => {
     let rows = header;
-    for (let r = 2; r < 3000; r++) rows += row(r, [["A", `Customer ${r}`], ["B", r]]);
+    for (let r = 2; r < 3000; r++)
+      rows += row(r, [
+        ["A", `Customer ${r}`],
+        ["B", r],
+      ]);
     const bytes = await xlsxPackage(sheetXml(rows));
     const p = tempFile("declared.xlsx", withDeclaredSize(bytes, "xl/worksheets/sheet1.xml", 0xfffffff0));
     expectOneLine(await cli("tiers", p), p, /would unpack to more than 2048 MB/);
@@ -148,7 +209,9 @@ describe("zip bounds", () => {
 describe("the reader's temporary files", () => {
   it("are gone after a read that succeeds and after one that fails midway", async () => {
     // The paths ExcelJS's `tmp` hands out, recorded by a spy on the instance ExcelJS loads.
-    const tmp = require(require.resolve("tmp", { paths: [path.dirname(require.resolve("exceljs/package.json"))] })) as { file: (...a: unknown[]) => unknown };
+    const tmp = require(require.resolve("tmp", { paths: [path.dirname(require.resolve("exceljs/package.json"))] })) as {
+      file: (...a: unknown[]) => unknown;
+    };
     const made: string[] = [];
     const file = tmp.file;
     const spy = jest.spyOn(tmp, "file").mockImplementation((...args: unknown[]) => {
@@ -162,14 +225,21 @@ describe("the reader's temporary files", () => {
     });
     try {
       let rows = header;
-      for (let r = 2; r < 2000; r++) rows += row(r, [["A", `Customer ${r}`], ["B", r]]);
+      for (let r = 2; r < 2000; r++)
+        rows += row(r, [
+          ["A", `Customer ${r}`],
+          ["B", r],
+        ]);
       // Stored before the workbook: ExcelJS parks the sheet in a temporary file.
       const good = tempFile("parked.xlsx", await xlsxPackage(sheetXml(rows), { order: "sheet-first" }));
       expect((await readTable(good)).rowCount).toBe(1998);
       expect(made.length).toBe(1);
       expect(made.filter((f) => fs.existsSync(f))).toEqual([]);
       // A cell address past column XFD, far down the parked sheet: ExcelJS gives up midway.
-      const bad = tempFile("parked-bad.xlsx", await xlsxPackage(sheetXml(rows + `<row r="2500"><c r="XFE2500"><v>1</v></c></row>`), { order: "sheet-first" }));
+      const bad = tempFile(
+        "parked-bad.xlsx",
+        await xlsxPackage(sheetXml(rows + `<row r="2500"><c r="XFE2500"><v>1</v></c></row>`), { order: "sheet-first" }),
+      );
       const e = await failure(readTable(bad));
       expect(e.key).toBe("cli.error.badXlsx");
       expect(made.length).toBe(2);

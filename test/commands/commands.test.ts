@@ -10,7 +10,12 @@ import { text } from "../../src/strings";
 import { FakeExcel, FakeOffice, type FakeOfficeOptions, type Scalar } from "../support/fake-excel";
 
 const HEADERS = ["Customer", "Sales 2024", "Sales 2025", "Region"];
-const ROWS: Scalar[][] = Array.from({ length: 60 }, (_, i) => [`Customer ${i % 12}`, 1000 + ((i * 37) % 500), 2000 + ((i * 53) % 900), ["North", "South"][i % 2]]);
+const ROWS: Scalar[][] = Array.from({ length: 60 }, (_, i) => [
+  `Customer ${i % 12}`,
+  1000 + ((i * 37) % 500),
+  2000 + ((i * 53) % 900),
+  ["North", "South"][i % 2],
+]);
 
 let fake: FakeExcel;
 let office: FakeOffice;
@@ -27,7 +32,9 @@ function setup(options: FakeOfficeOptions = {}): void {
 afterEach(() => office?.uninstall());
 
 function event(): Office.AddinCommands.Event & { completed: jest.Mock } {
-  return { completed: jest.fn(), source: { id: "KAPlanner.ContributionButton" } } as unknown as Office.AddinCommands.Event & { completed: jest.Mock };
+  return { completed: jest.fn(), source: { id: "KAPlanner.ContributionButton" } } as unknown as Office.AddinCommands.Event & {
+    completed: jest.Mock;
+  };
 }
 
 /** Runs the handler Office would run for the button. */
@@ -93,7 +100,11 @@ describe("the 80/20 ribbon command", () => {
     expect(completed).toHaveBeenCalledTimes(1);
     expect(fake.sheets).toHaveLength(1);
     expect(office.taskpaneShown).toBe(1);
-    expect(office.savedSettings.get(LAST_ERROR_KEY)).toMatchObject({ command: "buildContributionSheet", kind: "noTable", messageKey: "taskpane.error.noTableAtSelection" });
+    expect(office.savedSettings.get(LAST_ERROR_KEY)).toMatchObject({
+      command: "buildContributionSheet",
+      kind: "noTable",
+      messageKey: "taskpane.error.noTableAtSelection",
+    });
     expect(loadLastCommandError()).toMatchObject({ kind: "noTable", args: { cell: "Sales!K40" } });
 
     fake.select("Sales", "A2");
@@ -107,7 +118,10 @@ describe("the 80/20 ribbon command", () => {
     setup();
     fake.seed("Sales", { B17: "pending" });
     await click();
-    expect(loadLastCommandError()).toMatchObject({ kind: "textInNumberColumn", args: { header: "Sales 2024", column: "B", row: 17, cell: "pending" } });
+    expect(loadLastCommandError()).toMatchObject({
+      kind: "textInNumberColumn",
+      args: { header: "Sales 2024", column: "B", row: 17, cell: "pending" },
+    });
   });
 
   test("the event is completed even when the error cannot be saved and the pane cannot be opened", async () => {
@@ -142,7 +156,8 @@ describe("the 80/20 ribbon command", () => {
 });
 
 describe("one run at a time (pane and ribbon share one runtime)", () => {
-  const isSheetAdd = (a: { kind: string; name: string; target: string }): boolean => a.kind === "call" && a.name === "add" && a.target === "workbook.worksheets";
+  const isSheetAdd = (a: { kind: string; name: string; target: string }): boolean =>
+    a.kind === "call" && a.name === "add" && a.target === "workbook.worksheets";
 
   test("a pane run in progress: the button starts nothing, completes its event and says why; the pane's run is untouched", async () => {
     setup();
@@ -156,7 +171,11 @@ describe("one run at a time (pane and ribbon share one runtime)", () => {
     expect(fake.names.length).toBeGreaterThan(0);
     for (const n of fake.names) expect(fake.nameFormula(n)).toMatch(/^='80-20 contribution'!/);
     // Nobody listens in this runtime: the refusal is left for the pane, which is opened.
-    expect(loadLastCommandError()).toMatchObject({ command: "buildContributionSheet", kind: "busy", messageKey: "taskpane.error.runInProgress" });
+    expect(loadLastCommandError()).toMatchObject({
+      command: "buildContributionSheet",
+      kind: "busy",
+      messageKey: "taskpane.error.runInProgress",
+    });
     expect(office.taskpaneShown).toBe(1);
   });
 
@@ -166,7 +185,8 @@ describe("one run at a time (pane and ribbon share one runtime)", () => {
     let paneRun: Promise<unknown> | undefined;
     fake.failWhen = (a) => {
       // the ribbon's run is writing its sheet: the pane's button is pressed now
-      if (!paneRun && isSheetAdd(a)) paneRun = buildSheets("contribution", table, proposeMapping(table), commands.defaultSettings("en")).catch((e: unknown) => e);
+      if (!paneRun && isSheetAdd(a))
+        paneRun = buildSheets("contribution", table, proposeMapping(table), commands.defaultSettings("en")).catch((e: unknown) => e);
       return false;
     };
     expect(await click()).toHaveBeenCalledTimes(1);
@@ -181,7 +201,11 @@ describe("one run at a time (pane and ribbon share one runtime)", () => {
     setup();
     const crashed = "~KA kz1x2c3d.ab12 1"; // a run of 2020, marked
     fake.newSheet(crashed);
-    fake.names.push({ name: "_KAPlanner_Temporary", scope: fake.sheet(crashed).id, ref: { formula: '="KAPlanner:kz1x2c3d.ab12:1600000000000"' } });
+    fake.names.push({
+      name: "_KAPlanner_Temporary",
+      scope: fake.sheet(crashed).id,
+      ref: { formula: '="KAPlanner:kz1x2c3d.ab12:1600000000000"' },
+    });
     fake.addName("KA_PositiveTotal", crashed, "J6");
     fake.newSheet("~KA kz1x2c3d.ab12 2"); // named like ours, no marker: a user's
     fake.newSheet("~KA notes");

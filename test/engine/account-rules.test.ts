@@ -16,7 +16,14 @@ function portfolio(): Portfolio {
     ["Delta", -10, 1, "2025-12-20", 3, "BBB"],
   ];
   const col = (name: string, k: number) => ({ name, cells: lines.map((l) => l[k]) });
-  const cols: SalesColumns = { customer: col("Customer", 0), measure: col("Revenue", 1), profit: col("Profit", 2), date: col("Date", 3), satisfaction: col("Satisfaction", 4), credit: col("Credit", 5) };
+  const cols: SalesColumns = {
+    customer: col("Customer", 0),
+    measure: col("Revenue", 1),
+    profit: col("Profit", 2),
+    date: col("Date", 3),
+    satisfaction: col("Satisfaction", 4),
+    credit: col("Credit", 5),
+  };
   return buildPortfolio(cols, tierSpecOf(undefined, undefined, undefined, "en"));
 }
 const idOf = (p: Portfolio, name: string) => p.analysis.customers.names.indexOf(name);

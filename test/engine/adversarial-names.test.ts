@@ -20,7 +20,12 @@ describe("customer names that defeat a weak hash", () => {
     const names = Array.from({ length: N }, (_, i) => nameOf(i));
     const column = r.shuffled(names).concat(r.shuffled(names).slice(0, N / 4));
     resetProbeStats();
-    const v = readCustomerVector(vectorOf(column.map((s) => [s]), "customers"));
+    const v = readCustomerVector(
+      vectorOf(
+        column.map((s) => [s]),
+        "customers",
+      ),
+    );
     const stats = probeStats();
     expect(v.names.length).toBe(N);
     for (let row = 0; row < column.length; row += 997) expect(v.names[v.ids[row]]).toBe(column[row]);

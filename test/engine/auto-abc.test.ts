@@ -56,7 +56,7 @@ function tiersByRule(desc: readonly number[], [tA, tB]: readonly [number, number
   const total = big.reduce((s, v) => s + v, 0n);
   const out: number[] = [];
   let above = 0n; // sum of values strictly greater than the current group
-  for (let i = 0; i < desc.length; ) {
+  for (let i = 0; i < desc.length;) {
     let j = i;
     let group = 0n;
     while (j < desc.length && desc[j] === desc[i]) group += big[j++];
@@ -186,7 +186,9 @@ function expectMethodTiers(values: readonly number[]): { tiers: number[]; kA: nu
   const candidates = referenceBorders(d);
   const match = candidates.find(({ kA, kC }) => expectedTiers(d, kA, kC).every((x, i) => x === tiers[i]));
   if (!match) {
-    throw new Error(`tiers ${JSON.stringify(counts(tiers))} match no reference border ${JSON.stringify(candidates)} for ${JSON.stringify(d)}`);
+    throw new Error(
+      `tiers ${JSON.stringify(counts(tiers))} match no reference border ${JSON.stringify(candidates)} for ${JSON.stringify(d)}`,
+    );
   }
   return { tiers, ...match };
 }
@@ -265,7 +267,12 @@ describe("computedAbcThresholds: edge cases", () => {
   test("two distinct values: top is A, the other C, B empty", () => {
     // Y1 = v1/S in (1/2, 1). Pareto: f(1) = 1/4 + (1-Y1)² < 1/2 < f(0) = f(2) = 1 -> kP = 1.
     // Break-even: only v1 > mean -> kBE = 1. Bx = 1/2. Submarginal: f(1) = (1-Y1)² < 1/4 = f(2) -> kC = 1.
-    for (const pair of [[3, 1], [1.0000001, 1], [1e15, 1], [0.02, 0.01]]) {
+    for (const pair of [
+      [3, 1],
+      [1.0000001, 1],
+      [1e15, 1],
+      [0.02, 0.01],
+    ]) {
       const t = run(pair);
       expectValid(t);
       expect(tiersByRule(desc(pair), t)).toEqual([A, C]);
@@ -273,7 +280,12 @@ describe("computedAbcThresholds: edge cases", () => {
   });
 
   test("all values equal: every exclusive share is 0, so all are A", () => {
-    for (const [v, n] of [[1, 2], [0.1, 3], [7, 1000], [1e-300, 17]] as const) {
+    for (const [v, n] of [
+      [1, 2],
+      [0.1, 3],
+      [7, 1000],
+      [1e-300, 17],
+    ] as const) {
       const values = new Array<number>(n).fill(v);
       const t = run(values);
       expectValid(t);

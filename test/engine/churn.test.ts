@@ -61,7 +61,15 @@ describe("KA.CHURN", () => {
   });
 
   test("level names in English and Chinese, case- and space-insensitive, with synonyms", () => {
-    const names = ["Very Dissatisfied", " dissatisfied", "NEUTRAL", "fairly   satisfied", "Satisfied", "highly satisfied", "very satisfied"];
+    const names = [
+      "Very Dissatisfied",
+      " dissatisfied",
+      "NEUTRAL",
+      "fairly   satisfied",
+      "Satisfied",
+      "highly satisfied",
+      "very satisfied",
+    ];
     expect(flat(churnFormula(col(names)))).toEqual([0.8, 0.4, 0.2, 0.1, 0.1, 0.015, 0.015]);
     const zh = ["极不满意", "不满意", "一般", "中立", "比较满意", "满意", "高度满意", "非常满意"];
     expect(flat(churnFormula(col(zh)))).toEqual([0.8, 0.4, 0.2, 0.2, 0.1, 0.1, 0.015, 0.015]);
@@ -71,7 +79,7 @@ describe("KA.CHURN", () => {
     expect(flat(churnFormula(col(["4", "３", " 2 "])))).toEqual([0.1, 0.2, 0.4]);
   });
 
-  test("blanks in every form give \"\" (0 is not a level of the default table)", () => {
+  test('blanks in every form give "" (0 is not a level of the default table)', () => {
     expect(flat(churnFormula(col([null, "", "  ", 0, 2])))).toEqual(["", "", "", "", 0.4]);
   });
 
@@ -113,13 +121,27 @@ describe("KA.CHURN", () => {
     });
 
     test("levels in any order are sorted before interpolating", () => {
-      expect(churnFormula(col([3]), [[5, 0.1], [1, 0.9]])[0][0]).toBeCloseTo(0.5, 12);
+      expect(
+        churnFormula(col([3]), [
+          [5, 0.1],
+          [1, 0.9],
+        ])[0][0],
+      ).toBeCloseTo(0.5, 12);
     });
 
     test("percent numbers: one above 1 makes the column percent, so 1 means 1%", () => {
-      const pct = [[1, 80], [2, 40], [3, 20], [4, 10], [5, 1]];
+      const pct = [
+        [1, 80],
+        [2, 40],
+        [3, 20],
+        [4, 10],
+        [5, 1],
+      ];
       expect(flat(churnFormula(col([1, 5]), pct))).toEqual([0.8, 0.01]);
-      const text = [[1, "80%"], [5, "1.5%"]];
+      const text = [
+        [1, "80%"],
+        [5, "1.5%"],
+      ];
       expect(flat(churnFormula(col([1, 5]), text))).toEqual([0.8, 0.015]);
     });
 
@@ -134,33 +156,116 @@ describe("KA.CHURN", () => {
     });
 
     test("a 2×2 table is read as two (level, probability) rows", () => {
-      expect(churnFormula(col([2]), [[1, 0.9], [3, 0.5]])[0][0]).toBeCloseTo(0.7, 12);
+      expect(
+        churnFormula(col([2]), [
+          [1, 0.9],
+          [3, 0.5],
+        ])[0][0],
+      ).toBeCloseTo(0.7, 12);
     });
 
     test("2×3 table by columns, blank rows skipped, all-blank means default", () => {
-      expect(churnFormula(col([2]), [[1, 3, 5], [0.9, 0.5, 0.1]])[0][0]).toBeCloseTo(0.7, 12);
-      expect(churnFormula(col([2]), [[1, 0.9], [null, null], [3, 0.5]])[0][0]).toBeCloseTo(0.7, 12);
-      expect(churnFormula(col([2]), [[null, ""], ["", null]])).toEqual(col([0.4]));
+      expect(
+        churnFormula(col([2]), [
+          [1, 3, 5],
+          [0.9, 0.5, 0.1],
+        ])[0][0],
+      ).toBeCloseTo(0.7, 12);
+      expect(
+        churnFormula(col([2]), [
+          [1, 0.9],
+          [null, null],
+          [3, 0.5],
+        ])[0][0],
+      ).toBeCloseTo(0.7, 12);
+      expect(
+        churnFormula(col([2]), [
+          [null, ""],
+          ["", null],
+        ]),
+      ).toEqual(col([0.4]));
       expect(churnFormula(col([2]), [[null]])).toEqual(col([0.4]));
     });
 
     test("table errors are #VALUE! with a message", () => {
-      const shape = kaError(() => churnFormula(col([1]), [[1, 2, 3], [4, 5, 6], [7, 8, 9]]));
+      const shape = kaError(() =>
+        churnFormula(col([1]), [
+          [1, 2, 3],
+          [4, 5, 6],
+          [7, 8, 9],
+        ]),
+      );
       expect(shape.code).toBe("#VALUE!");
       expect(shape.message).toContain("3×3");
-      expect(kaError(() => churnFormula(col([1]), [[1, 0.8], [2, 120]])).message).toMatch(/row 2.*120/);
-      expect(kaError(() => churnFormula(col([1]), [[1, 0.8], [2, -0.1]])).message).toMatch(/row 2.*-0\.1/);
-      expect(kaError(() => churnFormula(col([1]), [[1, 0.8], [2, "much"]])).message).toMatch(/row 2.*much/);
+      expect(
+        kaError(() =>
+          churnFormula(col([1]), [
+            [1, 0.8],
+            [2, 120],
+          ]),
+        ).message,
+      ).toMatch(/row 2.*120/);
+      expect(
+        kaError(() =>
+          churnFormula(col([1]), [
+            [1, 0.8],
+            [2, -0.1],
+          ]),
+        ).message,
+      ).toMatch(/row 2.*-0\.1/);
+      expect(
+        kaError(() =>
+          churnFormula(col([1]), [
+            [1, 0.8],
+            [2, "much"],
+          ]),
+        ).message,
+      ).toMatch(/row 2.*much/);
       expect(kaError(() => churnFormula(col([1]), [[1, "150%"]])).message).toContain("150%");
-      expect(kaError(() => churnFormula(col([1]), [[1, 0.8], ["1", 0.5]])).message).toMatch(/row 2.*twice/);
-      expect(kaError(() => churnFormula(col([1]), [["Low", 0.8], ["LOW ", 0.5]])).message).toMatch(/row 2.*twice/);
-      expect(kaError(() => churnFormula(col([1]), [[1, 0.8], [2, null]])).message).toContain("table, row 2");
-      expect(kaError(() => churnFormula(col([1]), [[1, 0.8], [NA, 0.3]])).message).toMatch(/table, row 2.*#N\/A/);
+      expect(
+        kaError(() =>
+          churnFormula(col([1]), [
+            [1, 0.8],
+            ["1", 0.5],
+          ]),
+        ).message,
+      ).toMatch(/row 2.*twice/);
+      expect(
+        kaError(() =>
+          churnFormula(col([1]), [
+            ["Low", 0.8],
+            ["LOW ", 0.5],
+          ]),
+        ).message,
+      ).toMatch(/row 2.*twice/);
+      expect(
+        kaError(() =>
+          churnFormula(col([1]), [
+            [1, 0.8],
+            [2, null],
+          ]),
+        ).message,
+      ).toContain("table, row 2");
+      expect(
+        kaError(() =>
+          churnFormula(col([1]), [
+            [1, 0.8],
+            [NA, 0.3],
+          ]),
+        ).message,
+      ).toMatch(/table, row 2.*#N\/A/);
     });
   });
 
   test("mismatch does not apply (one argument), but a 2-D satisfaction range is rejected with its size", () => {
-    expect(kaError(() => churnFormula([[1, 2], [3, 4]])).message).toContain("2×2");
+    expect(
+      kaError(() =>
+        churnFormula([
+          [1, 2],
+          [3, 4],
+        ]),
+      ).message,
+    ).toContain("2×2");
   });
 
   test("property: with the default table the probability falls as satisfaction rises and stays within the table", () => {

@@ -1,4 +1,13 @@
-import { creditLikelihood, creditOrdinal, creditScaleOf, creditTable, CREDIT_SCALES, hasMoodysRatings, isDistinctiveRating, parseCreditRating } from "../../src/engine/credit-rating";
+import {
+  creditLikelihood,
+  creditOrdinal,
+  creditScaleOf,
+  creditTable,
+  CREDIT_SCALES,
+  hasMoodysRatings,
+  isDistinctiveRating,
+  parseCreditRating,
+} from "../../src/engine/credit-rating";
 
 describe("the credit-rating grammar", () => {
   test.each([
@@ -49,8 +58,19 @@ describe("credit likelihood scales", () => {
   });
 
   test("Moody's grades have the likelihood of their S&P grade", () => {
-    const pairs: [string, string][] = [["Aaa", "AAA"], ["Aa2", "AA"], ["A3", "A"], ["Baa1", "BBB+"], ["Ba3", "BB-"], ["B2", "B"], ["Caa1", "CCC"], ["Ca", "CC"], ["C", "C"]];
-    for (const [moodys, sp] of pairs) expect([moodys, creditLikelihood("agency", moodys)]).toEqual([moodys, creditLikelihood("agency", sp)]);
+    const pairs: [string, string][] = [
+      ["Aaa", "AAA"],
+      ["Aa2", "AA"],
+      ["A3", "A"],
+      ["Baa1", "BBB+"],
+      ["Ba3", "BB-"],
+      ["B2", "B"],
+      ["Caa1", "CCC"],
+      ["Ca", "CC"],
+      ["C", "C"],
+    ];
+    for (const [moodys, sp] of pairs)
+      expect([moodys, creditLikelihood("agency", moodys)]).toEqual([moodys, creditLikelihood("agency", sp)]);
     expect(creditLikelihood("agency", "Baa")).toBe(2);
     expect(creditLikelihood("agency", "BBB1")).toBeNaN();
   });

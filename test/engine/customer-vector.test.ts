@@ -4,7 +4,13 @@ import { isBlank } from "../../src/engine/input/cells";
 import { vectorOf } from "../../src/engine/input/range";
 import { Random } from "../../src/sample/prng";
 
-const read = (cells: unknown[]) => readCustomerVector(vectorOf(cells.map((c) => [c]), "customers"));
+const read = (cells: unknown[]) =>
+  readCustomerVector(
+    vectorOf(
+      cells.map((c) => [c]),
+      "customers",
+    ),
+  );
 
 /** The grouping rule, written plainly: a Map from the key of each cell's text to the first spelling. */
 function oracle(cells: unknown[]) {
@@ -42,7 +48,10 @@ describe("readCustomerVector", () => {
   });
 
   test("an error cell is #VALUE! naming its row, in order or not", () => {
-    for (const cells of [["a", "b", "#N/A", "c"], ["b", "a", "#N/A", "c"]]) {
+    for (const cells of [
+      ["a", "b", "#N/A", "c"],
+      ["b", "a", "#N/A", "c"],
+    ]) {
       let thrown: unknown;
       try {
         read(cells);
@@ -57,7 +66,26 @@ describe("readCustomerVector", () => {
 
   test("sorted, nearly sorted and shuffled columns group exactly as the plain rule", () => {
     const r = new Random(11);
-    const pool = ["Acme", "acme", " ACME", "Beta", "Ä", "ä", "客户甲", "Zeta ", "zeta", 7, 7.5, "7", true, "TRUE", null, "  ", "Kunde", "\u212Aunde"];
+    const pool = [
+      "Acme",
+      "acme",
+      " ACME",
+      "Beta",
+      "Ä",
+      "ä",
+      "客户甲",
+      "Zeta ",
+      "zeta",
+      7,
+      7.5,
+      "7",
+      true,
+      "TRUE",
+      null,
+      "  ",
+      "Kunde",
+      "\u212Aunde",
+    ];
     for (let rep = 0; rep < 300; rep++) {
       const n = r.int(1, 60);
       const cells = Array.from({ length: n }, () => (r.chance(0.5) ? r.pick(pool) : `c${r.int(0, 40)}`));

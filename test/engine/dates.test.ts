@@ -87,7 +87,9 @@ describe("readDateColumn", () => {
   });
 
   test("mixed orders: the two cells that contradict each other; text that is no date: its index", () => {
-    expect(readDateColumn(["1/1/2010", "13/1/2010", "2/2/2010", "1/13/2010"], "mdy")).toEqual({ problem: { reason: "mixed", index: 3, other: 1 } });
+    expect(readDateColumn(["1/1/2010", "13/1/2010", "2/2/2010", "1/13/2010"], "mdy")).toEqual({
+      problem: { reason: "mixed", index: 3, other: 1 },
+    });
     expect(readDateColumn(["2025-01-01", "next week"])).toEqual({ problem: { reason: "notDate", index: 1 } });
   });
 

@@ -62,12 +62,21 @@ describe("the decimal separator of a text and of a column", () => {
       const point = parseNumericText(text, "point");
       const comma = parseNumericText(text, "comma");
       const expected =
-        point === point && comma === comma ? (point === comma ? null : "ambiguous") : point === point ? "point" : comma === comma ? "comma" : null;
+        point === point && comma === comma
+          ? point === comma
+            ? null
+            : "ambiguous"
+          : point === point
+            ? "point"
+            : comma === comma
+              ? "comma"
+              : null;
       expect([text, textSeparator(text)]).toEqual([text, expected]);
     }
   });
 
-  const decide = (cells: unknown[], ambiguousAs?: "comma" | "point") => columnSeparator(separatorEvidence(columnVector(cells, "v")), ambiguousAs);
+  const decide = (cells: unknown[], ambiguousAs?: "comma" | "point") =>
+    columnSeparator(separatorEvidence(columnVector(cells, "v")), ambiguousAs);
 
   test("comma evidence and none against: comma; both: mixed; only 1,234s: the default", () => {
     for (const silent of ["1234", "-5", "abc", "Müller, Hans", "1,2,3"]) expect(textSeparator(silent)).toBeNull();
@@ -88,10 +97,23 @@ describe("the decimal separator of a text and of a column", () => {
 describe("custom functions and the pane over European number texts", () => {
   test("KA.TIER and KA.PARETO read 1.234,50 / 12,5 / 1,234 as a decimal-comma column (it used to be #VALUE!)", () => {
     const values = col("1.234,50", "12,5", "1,234", 900);
-    expect(Array.from(readNumericVector(columnVector(values.map((r) => r[0]), "values")).values)).toEqual([1234.5, 12.5, 1.234, 900]);
+    expect(
+      Array.from(
+        readNumericVector(
+          columnVector(
+            values.map((r) => r[0]),
+            "values",
+          ),
+        ).values,
+      ),
+    ).toEqual([1234.5, 12.5, 1.234, 900]);
     // 1234.5 + 900 + 12.5 + 1.234 = 2148.234: 900 has 57.5% above it (A), 12.5 has 99.4% (C).
     expect(flat(KA.tier(values))).toEqual(["A", "C", "C", "A"]);
-    expect(KA.pareto(col("a", "b", "c", "d"), values).slice(1).map((r: unknown[]) => [r[1], r[2]])).toEqual([
+    expect(
+      KA.pareto(col("a", "b", "c", "d"), values)
+        .slice(1)
+        .map((r: unknown[]) => [r[1], r[2]]),
+    ).toEqual([
       ["a", 1234.5],
       ["d", 900],
       ["b", 12.5],

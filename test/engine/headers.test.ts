@@ -1,4 +1,12 @@
-import { COLUMN_ROLES, exactRoleOf, findColumn, findFirstColumn, HEADER_SYNONYMS, normaliseHeader, pivotValueHeaderOf } from "../../src/engine/input/headers";
+import {
+  COLUMN_ROLES,
+  exactRoleOf,
+  findColumn,
+  findFirstColumn,
+  HEADER_SYNONYMS,
+  normaliseHeader,
+  pivotValueHeaderOf,
+} from "../../src/engine/input/headers";
 import { SAMPLE_COLUMNS, sampleHeaders } from "../../src/sample";
 
 describe("normaliseHeader", () => {
@@ -131,7 +139,12 @@ describe("PivotTable headers (a PivotTable copied out as values)", () => {
 
   it("English: Row Labels is the customer, Sum of X is X's role", () => {
     expect(roleOf(["Row Labels", "Sum of Revenue", "Sum of Profit"])).toEqual({ customer: 0, revenue: 1, profit: 2 });
-    expect(roleOf(["Row Labels", "Sum of Sales Amount", "Sum of Gross Profit", "Sum of Quantity"])).toEqual({ customer: 0, revenue: 1, profit: 2, quantity: 3 });
+    expect(roleOf(["Row Labels", "Sum of Sales Amount", "Sum of Gross Profit", "Sum of Quantity"])).toEqual({
+      customer: 0,
+      revenue: 1,
+      profit: 2,
+      quantity: 3,
+    });
     expect(exactRoleOf("Sum of Profit")).toBe("profit");
     expect(exactRoleOf("ROW LABELS")).toBe("customer");
   });

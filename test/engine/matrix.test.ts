@@ -31,12 +31,15 @@ describe("median", () => {
 
   test("property: at least half the values are >= the median and at least half are <= it", () => {
     fc.assert(
-      fc.property(fc.array(fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }), { minLength: 1, maxLength: 50 }), (xs) => {
-        const m = median(Float64Array.from(xs));
-        const ge = xs.filter((x) => x >= m).length;
-        const le = xs.filter((x) => x <= m).length;
-        return 2 * ge >= xs.length && 2 * le >= xs.length;
-      }),
+      fc.property(
+        fc.array(fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }), { minLength: 1, maxLength: 50 }),
+        (xs) => {
+          const m = median(Float64Array.from(xs));
+          const ge = xs.filter((x) => x >= m).length;
+          const le = xs.filter((x) => x <= m).length;
+          return 2 * ge >= xs.length && 2 * le >= xs.length;
+        },
+      ),
     );
   });
 });
@@ -84,7 +87,7 @@ describe("KA.MATRIX", () => {
     expect(matrixFormula(col(attr), col(str), "8", "8")).toEqual(col(["Strategic", "Star", "Streamline", "Streamline"]));
   });
 
-  test("blank rows in every form give \"\" and are left out of the medians", () => {
+  test('blank rows in every form give "" and are left out of the medians', () => {
     // Rows 2 (null), 4 ("") and 6 (0 and 0, old desktop builds) are blank.
     // Remaining attractiveness 10,3,1 -> median 3; strength 9,7,1 -> median 7.
     const out = matrixFormula(col([10, null, 3, "", 1, 0]), col([9, null, 7, "  ", 1, 0]));
@@ -155,7 +158,17 @@ describe("KA.MATRIX", () => {
     expect(kaError(() => matrixFormula(col(attr), col(str), null, null, [["A", "", "C", "D"]])).message).toContain("item 2");
     expect(kaError(() => matrixFormula(col(attr), col(str), "high")).message).toContain("attractiveness_cut");
     expect(kaError(() => matrixFormula(col(attr), col(str), null, null, null, "fr")).message).toContain("fr");
-    expect(kaError(() => matrixFormula([[1, 2], [3, 4]], col([1, 2]))).message).toContain("2×2");
+    expect(
+      kaError(() =>
+        matrixFormula(
+          [
+            [1, 2],
+            [3, 4],
+          ],
+          col([1, 2]),
+        ),
+      ).message,
+    ).toContain("2×2");
   });
 
   test("an all-blank input gives only blanks", () => {

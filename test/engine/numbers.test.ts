@@ -32,7 +32,24 @@ describe("numbers stored as text", () => {
   });
 
   test.each([
-    "abc", "12abc", "1,23", "1,2345", "1.234,56", "--12", "(-12)", "(12", "12)", "$12€", "-12-", "", "   ", "1 2", "0x10", "Infinity", "NaN", "1e400",
+    "abc",
+    "12abc",
+    "1,23",
+    "1,2345",
+    "1.234,56",
+    "--12",
+    "(-12)",
+    "(12",
+    "12)",
+    "$12€",
+    "-12-",
+    "",
+    "   ",
+    "1 2",
+    "0x10",
+    "Infinity",
+    "NaN",
+    "1e400",
   ])("%j is not a number", (text) => {
     expect(Number.isNaN(parseNumericText(text))).toBe(true);
   });

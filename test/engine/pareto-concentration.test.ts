@@ -36,7 +36,11 @@ describe("KA.PARETO", () => {
     const a = paretoFormula(col("zeta", "Alpha", "mid"), col(10, 10, 5));
     const b = paretoFormula(col("mid", "Alpha", "zeta"), col(5, 10, 10));
     expect(a).toEqual(b);
-    expect(a.slice(1, 4).map((r) => [r[0], r[1]])).toEqual([[1, "Alpha"], [1, "zeta"], [3, "mid"]]);
+    expect(a.slice(1, 4).map((r) => [r[0], r[1]])).toEqual([
+      [1, "Alpha"],
+      [1, "zeta"],
+      [3, "mid"],
+    ]);
   });
 
   test("a row orientation works and mismatched sizes are refused", () => {

@@ -65,16 +65,26 @@ describe("portfolio", () => {
 
   test("a bad date or satisfaction names the column and row", () => {
     const badDate = { ...cols, date: { name: "Date", cells: ["2025-01-05", "next week", "", "", "", ""] } };
-    expect(thrown(() => buildPortfolio(badDate, spec)).message).toBe('Date, row 2: "next week" is not a date (use a date cell, or text such as 2025-03-31, 12/31/2025 or 31.12.2025 with a four-digit year).');
+    expect(thrown(() => buildPortfolio(badDate, spec)).message).toBe(
+      'Date, row 2: "next week" is not a date (use a date cell, or text such as 2025-03-31, 12/31/2025 or 31.12.2025 with a four-digit year).',
+    );
     const badSat = { ...cols, satisfaction: { name: "Satisfaction", cells: [4, 7, 5, 3, 1, null] } };
     expect(thrown(() => buildPortfolio(badSat, spec)).message).toMatch(/Satisfaction, row 2: "7"/);
     // Text that is neither a number nor a level name is reported at its own row, as satisfaction.
     const wordy = { ...cols, satisfaction: { name: "Satisfaction", cells: [4, 3, "good", 3, 1, null] } };
-    expect(thrown(() => buildPortfolio(wordy, spec)).message).toBe('Satisfaction, row 3: "good" is not a satisfaction level (1-5 or a level name).');
+    expect(thrown(() => buildPortfolio(wordy, spec)).message).toBe(
+      'Satisfaction, row 3: "good" is not a satisfaction level (1-5 or a level name).',
+    );
   });
 
   test("US dates with times: the month-first order decided from the data", () => {
-    const us = { ...cols, date: { name: "InvoiceDate", cells: ["1/5/2025 8:26", "1/9/2025 9:00", "3/1/2025 17:45", 45717, "2/10/2025 10:02", "2/13/2025 8:00"] } };
+    const us = {
+      ...cols,
+      date: {
+        name: "InvoiceDate",
+        cells: ["1/5/2025 8:26", "1/9/2025 9:00", "3/1/2025 17:45", 45717, "2/10/2025 10:02", "2/13/2025 8:00"],
+      },
+    };
     const p = buildPortfolio(us, spec, { optionalDate: true });
     expect(p.dateProblem).toBeNull();
     expect(p.monthly!.labels).toEqual(["2025-01", "2025-02", "2025-03"]);
@@ -90,7 +100,18 @@ describe("portfolio", () => {
     expect(left.credit![0]).toBe("AA"); // latest by row when there are no dates
     const dmy = buildPortfolio(ambiguous, spec, { optionalDate: true, dateOrder: "dmy" });
     expect(dmy.dateProblem).toBeNull();
-    expect(dmy.monthly!.labels).toEqual(["2025-01", "2025-02", "2025-03", "2025-04", "2025-05", "2025-06", "2025-07", "2025-08", "2025-09", "2025-10"]);
+    expect(dmy.monthly!.labels).toEqual([
+      "2025-01",
+      "2025-02",
+      "2025-03",
+      "2025-04",
+      "2025-05",
+      "2025-06",
+      "2025-07",
+      "2025-08",
+      "2025-09",
+      "2025-10",
+    ]);
     expect(thrown(() => buildPortfolio(ambiguous, spec)).message).toBe(
       'Date, row 1: "1/5/2025" could be month/day or day/month, and no date in the column has a part above 12 to decide; say which order the column uses.',
     );
@@ -98,12 +119,21 @@ describe("portfolio", () => {
 
   test("mixed orders and text that is no date: left out when optional, an error when required", () => {
     const mixed = { ...cols, date: { name: "Date", cells: ["13/1/2025", "1/9/2025", "1/13/2025", null, null, null] } };
-    expect(buildPortfolio(mixed, spec, { optionalDate: true }).dateProblem).toEqual({ column: "Date", reason: "mixed", row: 2, cell: "1/13/2025", otherCell: "13/1/2025" });
+    expect(buildPortfolio(mixed, spec, { optionalDate: true }).dateProblem).toEqual({
+      column: "Date",
+      reason: "mixed",
+      row: 2,
+      cell: "1/13/2025",
+      otherCell: "13/1/2025",
+    });
     expect(thrown(() => buildPortfolio(mixed, spec, { dateOrder: "mdy" })).message).toBe(
       'Date: some dates have the day first and others the month first ("13/1/2025", and "1/13/2025" at row 3); a date column holds one order.',
     );
     const text = { ...cols, date: { name: "Date", cells: ["2025-01-05", "next week", "", "", "", ""] } };
-    expect(buildPortfolio(text, spec, { optionalDate: true })).toMatchObject({ monthly: null, dateProblem: { reason: "notDate", row: 1, cell: "next week" } });
+    expect(buildPortfolio(text, spec, { optionalDate: true })).toMatchObject({
+      monthly: null,
+      dateProblem: { reason: "notDate", row: 1, cell: "next week" },
+    });
   });
 
   test("columns of different lengths are refused with both sizes", () => {

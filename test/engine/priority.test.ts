@@ -51,7 +51,7 @@ describe("KA.PRIORITY", () => {
     expect(priorityFormula(col([100, 100]), col([1, 0.6]))).toEqual(col(["Act now", "Act now"]));
   });
 
-  test("\"50%\" text is 0.5 even in a column of percent numbers", () => {
+  test('"50%" text is 0.5 even in a column of percent numbers', () => {
     // sizes 1,2,3: median 2. (1, 0.5) small likely; (2, 0.7) large likely; (3, 0.3) large unlikely.
     expect(priorityFormula(col([1, 2, 3]), col(["50%", 70, "30"]))).toEqual(col(["Go after", "Act now", "Wait for the moment"]));
   });
@@ -66,7 +66,7 @@ describe("KA.PRIORITY", () => {
     expect(priorityFormula(col(size), col(lik), 5)).toEqual(col(["Act now", "Act now", "Wait for the moment", "Wait for the moment"]));
   });
 
-  test("blank rows (null, \"\", 0 and 0) give \"\" and stay out of the median", () => {
+  test('blank rows (null, "", 0 and 0) give "" and stay out of the median', () => {
     // Non-blank sizes 10, 30: median 20.
     const out = priorityFormula(col([10, null, "", 0, 30]), col([0.9, null, " ", 0, 0.1]));
     expect(out).toEqual(col(["Go after", "", "", "", "Wait for the moment"]));

@@ -53,7 +53,16 @@ describe("KA.SCORE", () => {
   });
 
   test("a constant column gives 0.5 to every row", () => {
-    expect(scoreFormula([[10, 7], [20, 7], [30, 7]], [[1, 1]])).toEqual([[25], [50], [75]]);
+    expect(
+      scoreFormula(
+        [
+          [10, 7],
+          [20, 7],
+          [30, 7],
+        ],
+        [[1, 1]],
+      ),
+    ).toEqual([[25], [50], [75]]);
     // one account alone: every column is constant
     expect(scoreFormula([[5, 9]], [[1, 1]])).toEqual([[50]]);
   });
@@ -63,7 +72,7 @@ describe("KA.SCORE", () => {
     expect(scoreFormula([[10], [20], [30]], [[2]], -1)).toEqual([[100], [50], [0]]);
   });
 
-  test("a fully blank row gives \"\"; a partly blank row is scored on its other criteria", () => {
+  test('a fully blank row gives ""; a partly blank row is scored on its other criteria', () => {
     // Row 2 lacks column 2: scored on column 1 alone (0.5 -> 50).
     // Column 2 over 6 and 4, lower better: 6 -> 0, 4 -> 1.
     const c = [
@@ -78,7 +87,15 @@ describe("KA.SCORE", () => {
 
   test("0 is a value in criteria, not a blank", () => {
     expect(scoreFormula([[0], [10]], [[1]])).toEqual([[0], [100]]);
-    expect(scoreFormula([[0, 0], [10, 0]], [[1, 1]])).toEqual([[25], [75]]);
+    expect(
+      scoreFormula(
+        [
+          [0, 0],
+          [10, 0],
+        ],
+        [[1, 1]],
+      ),
+    ).toEqual([[25], [75]]);
   });
 
   test("negative values and numbers stored as text", () => {
@@ -102,13 +119,28 @@ describe("KA.SCORE", () => {
     expect(kaError(() => scoreFormula(criteria, [["heavy", 1]])).message).toContain("heavy");
     expect(kaError(() => scoreFormula(criteria, [[1], [NA]])).message).toMatch(/weights, row 2.*#N\/A/);
     expect(kaError(() => scoreFormula(criteria, [[1, 1]], [[1, 0]])).message).toMatch(/directions, column 2: "0" is not a direction/);
-    expect(kaError(() => scoreFormula(criteria, [[1, 1]], [[1, 2]])).message).toContain("\"2\"");
+    expect(kaError(() => scoreFormula(criteria, [[1, 1]], [[1, 2]])).message).toContain('"2"');
     expect(kaError(() => scoreFormula(criteria, [[1, 1]], [[1, -1, 1]])).message).toContain("holds 3");
-    expect(kaError(() => scoreFormula(criteria, [[1, 1], [1, 1]])).message).toContain("2×2");
+    expect(
+      kaError(() =>
+        scoreFormula(criteria, [
+          [1, 1],
+          [1, 1],
+        ]),
+      ).message,
+    ).toContain("2×2");
   });
 
   test("bad criteria cells name the row and column", () => {
-    const t = kaError(() => scoreFormula([[1, 2], [3, "high"]], [[1, 1]]));
+    const t = kaError(() =>
+      scoreFormula(
+        [
+          [1, 2],
+          [3, "high"],
+        ],
+        [[1, 1]],
+      ),
+    );
     expect(t.code).toBe("#VALUE!");
     expect(t.message).toContain("criteria, row 2, column 2");
     expect(t.message).toContain("high");
@@ -119,12 +151,30 @@ describe("KA.SCORE", () => {
   });
 
   test("a row with values only on zero-weight criteria cannot be scored", () => {
-    const e = kaError(() => scoreFormula([[1, 5], [null, 6], [3, 7]], [[1, 0]]));
+    const e = kaError(() =>
+      scoreFormula(
+        [
+          [1, 5],
+          [null, 6],
+          [3, 7],
+        ],
+        [[1, 0]],
+      ),
+    );
     expect(e.code).toBe("#VALUE!");
     expect(e.message).toContain("row 2");
     expect(e.message).toContain("weight 0");
     // the same column with weight 0 is fine when every row also has a weighted value
-    expect(scoreFormula([[1, 5], [2, 6], [3, 7]], [[1, 0]])).toEqual([[0], [50], [100]]);
+    expect(
+      scoreFormula(
+        [
+          [1, 5],
+          [2, 6],
+          [3, 7],
+        ],
+        [[1, 0]],
+      ),
+    ).toEqual([[0], [50], [100]]);
   });
 
   // Random Excel-like inputs: small integer grids with blanks, positive weights.
@@ -138,7 +188,7 @@ describe("KA.SCORE", () => {
   );
   const isBlankCell = (x: unknown) => x === null || x === "";
 
-  test("property: every score lies in [0, 100], and \"\" exactly for fully blank rows", () => {
+  test('property: every score lies in [0, 100], and "" exactly for fully blank rows', () => {
     fc.assert(
       fc.property(grid, ({ rows, weights, directions }) => {
         const out = flat(scoreFormula(rows, [weights], [directions]));

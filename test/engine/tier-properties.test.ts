@@ -15,7 +15,12 @@ const lines = fc.array(line, { minLength: 1, maxLength: 60 });
 const thresholds = fc.constantFrom([0.8, 0.95], [0.5, 0.75, 0.95], [0.64, 0.8], [0.3], [0.2, 0.4, 0.6, 0.8, 1]);
 
 function tiersByCustomer(ls: { customer: string; cents: number }[], th: readonly number[]): Map<string, string> {
-  const out = tierFormula(ls.map((l) => [l.cents / 100]), ls.map((l) => [l.customer]), undefined, [th]);
+  const out = tierFormula(
+    ls.map((l) => [l.cents / 100]),
+    ls.map((l) => [l.customer]),
+    undefined,
+    [th],
+  );
   const m = new Map<string, string>();
   ls.forEach((l, i) => m.set(customerKey(l.customer), out[i][0] as string));
   return m;
@@ -31,7 +36,10 @@ describe("tier properties (fast-check)", () => {
   test("row order never changes a customer's tier", () => {
     fc.assert(
       fc.property(lines, thresholds, fc.integer(), (ls, th, seed) => {
-        const shuffled = [...ls].map((l, i) => ({ l, k: (i * 2654435761 + seed) >>> 0 })).sort((a, b) => a.k - b.k).map((x) => x.l);
+        const shuffled = [...ls]
+          .map((l, i) => ({ l, k: (i * 2654435761 + seed) >>> 0 }))
+          .sort((a, b) => a.k - b.k)
+          .map((x) => x.l);
         expect(tiersByCustomer(shuffled, th)).toEqual(tiersByCustomer(ls, th));
       }),
       { seed: SEED, numRuns: RUNS },
@@ -91,7 +99,10 @@ describe("tier properties (fast-check)", () => {
   test("PARETO shares of the ranked customers sum to 1 and cumulative shares end at 1", () => {
     fc.assert(
       fc.property(lines, (ls) => {
-        const out = paretoFormula(ls.map((l) => [l.customer]), ls.map((l) => [l.cents / 100]));
+        const out = paretoFormula(
+          ls.map((l) => [l.customer]),
+          ls.map((l) => [l.cents / 100]),
+        );
         const ranked = out.slice(1).filter((r) => typeof r[0] === "number");
         const T = [...totalsByCustomer(ls).values()].filter((v) => v > 0).reduce((s, v) => s + v, 0);
         if (T === 0) return;

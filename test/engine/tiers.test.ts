@@ -2,8 +2,20 @@ import { tierFormula } from "../../src/engine/formulas/tier";
 import { SCHEMES, tierSpecOf } from "../../src/engine/tiers";
 import { col, flat, row, thrown } from "../support/excel";
 
-const tiers = (values: unknown[], opts: { customers?: unknown[]; scheme?: string; thresholds?: unknown; labels?: unknown; locale?: string } = {}) =>
-  flat(tierFormula(col(...values), opts.customers ? col(...opts.customers) : undefined, opts.scheme, opts.thresholds, opts.labels, opts.locale));
+const tiers = (
+  values: unknown[],
+  opts: { customers?: unknown[]; scheme?: string; thresholds?: unknown; labels?: unknown; locale?: string } = {},
+) =>
+  flat(
+    tierFormula(
+      col(...values),
+      opts.customers ? col(...opts.customers) : undefined,
+      opts.scheme,
+      opts.thresholds,
+      opts.labels,
+      opts.locale,
+    ),
+  );
 
 describe("the tier rule", () => {
   test("the customer that crosses 80% stays in A; exactly reaching 80% closes A", () => {
@@ -107,7 +119,14 @@ describe("the tier rule", () => {
   });
 
   test("a 2-D range for values is refused with its size", () => {
-    expect(thrown(() => tierFormula([[1, 2], [3, 4]])).message).toMatch(/2×2/);
+    expect(
+      thrown(() =>
+        tierFormula([
+          [1, 2],
+          [3, 4],
+        ]),
+      ).message,
+    ).toMatch(/2×2/);
   });
 
   test("a whole column of 1,048,576 rows, mostly blank", () => {

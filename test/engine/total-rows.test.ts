@@ -6,8 +6,18 @@ import { TOTAL_ROW, totalRowWork } from "../../src/engine/total-rows";
 
 /** Per-customer totals of (customer, value) rows, as every entry point computes them. */
 function aggregate(rows: [unknown, unknown][]) {
-  const customers = readCustomerVector(vectorOf(rows.map((r) => [r[0]]), "customers"));
-  const values = readNumericVector(vectorOf(rows.map((r) => [r[1]]), "values"));
+  const customers = readCustomerVector(
+    vectorOf(
+      rows.map((r) => [r[0]]),
+      "customers",
+    ),
+  );
+  const values = readNumericVector(
+    vectorOf(
+      rows.map((r) => [r[1]]),
+      "values",
+    ),
+  );
   return aggregateByCustomer(values, customers);
 }
 

@@ -18,13 +18,26 @@ interface Written {
   readonly lists: readonly string[];
 }
 
-const LISTS: readonly (readonly string[])[] = [["Open", "Done"], [" High", "Low"], ["Smith, Jane", "Lee, Bo"], ["=EVIL()", "Fine"], ["'80s", "90s"]];
+const LISTS: readonly (readonly string[])[] = [
+  ["Open", "Done"],
+  [" High", "Low"],
+  ["Smith, Jane", "Lee, Bo"],
+  ["=EVIL()", "Fine"],
+  ["'80s", "90s"],
+];
 
 function sheet(name: string, tables: readonly string[], names: readonly string[], lists: readonly (readonly string[])[] = []): SheetModel {
   return {
     key: name,
     name,
-    blocks: tables.map((_, t) => ({ row: 0, col: t * 3, cells: [["Account", "Sales"], ["ACME", 1]] })),
+    blocks: tables.map((_, t) => ({
+      row: 0,
+      col: t * 3,
+      cells: [
+        ["Account", "Sales"],
+        ["ACME", 1],
+      ],
+    })),
     tables: tables.map((table, t) => ({ name: table, range: { row: 0, col: t * 3, rows: 2, cols: 2 } })),
     names: names.map((n, i) => ({ name: n, range: { row: 10 + i, col: 0, rows: 1, cols: 1 } })),
     validations: lists.map((values, i): ListValidation => ({ range: { row: 20 + i, col: 1, rows: 1, cols: 1 }, values: [...values] })),
@@ -43,10 +56,12 @@ async function fromOffice(models: readonly SheetModel[]): Promise<Written> {
   const fake = new FakeExcel();
   const result = await render(fake, [...models]);
   const created = result.created.map((c) => fake.sheet(c.name));
-  const lists = created.flatMap((s) => s.validations).map((v) => {
-    const source = (v.props.rule as { list: { source: string } }).list.source;
-    return source.startsWith("=") ? "cells" : source;
-  });
+  const lists = created
+    .flatMap((s) => s.validations)
+    .map((v) => {
+      const source = (v.props.rule as { list: { source: string } }).list.source;
+      return source.startsWith("=") ? "cells" : source;
+    });
   return {
     sheets: created.map((s) => s.name),
     tables: fake.tables.map((t) => t.name),
@@ -55,7 +70,13 @@ async function fromOffice(models: readonly SheetModel[]): Promise<Written> {
   };
 }
 
-const decode = (s: string): string => s.replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+const decode = (s: string): string =>
+  s
+    .replace(/&apos;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 
 async function fromXlsx(models: readonly SheetModel[]): Promise<Written> {
   const zip = await JSZip.loadAsync(await writeWorkbook(models));

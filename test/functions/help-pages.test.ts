@@ -12,7 +12,10 @@ import { helpPages, helpUrlOf, pageOf, readmeExamples, splitExample } from "../.
 const ROOT = path.resolve(__dirname, "../..");
 const read = (file: string) => fs.readFileSync(path.join(ROOT, file), "utf8");
 const README = read("README.md");
-const STRINGS = { en: JSON.parse(read("src/strings/en-US.json")) as Record<string, string>, zh: JSON.parse(read("src/strings/zh-CN.json")) as Record<string, string> };
+const STRINGS = {
+  en: JSON.parse(read("src/strings/en-US.json")) as Record<string, string>,
+  zh: JSON.parse(read("src/strings/zh-CN.json")) as Record<string, string>,
+};
 
 let en: FunctionsMetadata;
 let zh: FunctionsMetadata;
@@ -22,12 +25,23 @@ beforeAll(async () => {
   const generated = await generateCustomFunctionsMetadata(path.join(ROOT, "src/functions/functions.ts"));
   expect(generated.errors).toEqual([]);
   en = JSON.parse(generated.metadataJson) as FunctionsMetadata;
-  zh = localizeMetadata(JSON.parse(generated.metadataJson) as FunctionsMetadata, JSON.parse(read("src/functions/functions.zh-CN.json")) as MetadataTranslations, "zh-CN");
+  zh = localizeMetadata(
+    JSON.parse(generated.metadataJson) as FunctionsMetadata,
+    JSON.parse(read("src/functions/functions.zh-CN.json")) as MetadataTranslations,
+    "zh-CN",
+  );
   pages = helpPages({ metadata: { en, zh }, strings: STRINGS, readme: README, namespace: "KA" });
 }, 60_000);
 
 /** Text of a page without its tags and entities, for "the page says …" checks. */
-const textOf = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, "&");
+const textOf = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, " ")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, "&");
 
 describe("help pages", () => {
   test("every function's @helpurl is its English page on the dev server", () => {
@@ -42,7 +56,10 @@ describe("help pages", () => {
   });
 
   test("each page says what the metadata says: name, description, every parameter, the syntax", () => {
-    for (const [tag, metadata, folder] of [["en", en, ""], ["zh", zh, "zh-cn/"]] as const) {
+    for (const [tag, metadata, folder] of [
+      ["en", en, ""],
+      ["zh", zh, "zh-cn/"],
+    ] as const) {
       for (const fn of metadata.functions) {
         const text = textOf(pages[`help/${folder}${pageOf(fn.id)}`]);
         expect(text).toContain(`KA.${fn.name}`);
@@ -87,7 +104,9 @@ describe("help pages", () => {
   test("metadata text is escaped, never markup", () => {
     const hostile = JSON.parse(JSON.stringify(en)) as FunctionsMetadata;
     hostile.functions[0].description = '<img src=x onerror="alert(1)">';
-    const html = helpPages({ metadata: { en: hostile, zh }, strings: STRINGS, readme: README, namespace: "KA" })[`help/${pageOf(hostile.functions[0].id)}`];
+    const html = helpPages({ metadata: { en: hostile, zh }, strings: STRINGS, readme: README, namespace: "KA" })[
+      `help/${pageOf(hostile.functions[0].id)}`
+    ];
     expect(html).not.toContain("<img");
     expect(html).toContain("&lt;img src=x onerror=&quot;alert(1)&quot;&gt;");
   });

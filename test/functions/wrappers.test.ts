@@ -45,7 +45,18 @@ describe("KA.* wrappers", () => {
   });
 
   test("an unexpected exception inside the engine still reaches Excel as #VALUE! with a message", () => {
-    const hostile = [[{ valueOf() { throw new Error("boom"); }, toString() { throw new Error("boom"); } }]];
+    const hostile = [
+      [
+        {
+          valueOf() {
+            throw new Error("boom");
+          },
+          toString() {
+            throw new Error("boom");
+          },
+        },
+      ],
+    ];
     const e = excelError(() => KA.tier(hostile));
     expect(e.code).toBe("#VALUE!");
     expect(typeof e.message).toBe("string");

@@ -10,10 +10,31 @@ import fc from "fast-check";
 
 /** Numbers Excel or a buggy host may deliver, with the awkward ones spelled out. */
 const SPECIAL_NUMBERS: readonly number[] = [
-  NaN, Infinity, -Infinity, -0, 0, 1, -1, 0.1, 0.7, 0.2 + 0.1,
-  1e308, -1e308, Number.MAX_VALUE, -Number.MAX_VALUE, 9.99999999999999e307,
-  5e-324, -5e-324, 2.2250738585072014e-308, Number.EPSILON, 1e-12,
-  2 ** 53, 2 ** 53 + 2, -(2 ** 31), 1e15, 123456789.123,
+  NaN,
+  Infinity,
+  -Infinity,
+  -0,
+  0,
+  1,
+  -1,
+  0.1,
+  0.7,
+  0.2 + 0.1,
+  1e308,
+  -1e308,
+  Number.MAX_VALUE,
+  -Number.MAX_VALUE,
+  9.99999999999999e307,
+  5e-324,
+  -5e-324,
+  2.2250738585072014e-308,
+  Number.EPSILON,
+  1e-12,
+  2 ** 53,
+  2 ** 53 + 2,
+  -(2 ** 31),
+  1e15,
+  123456789.123,
 ];
 
 const anyNumber: fc.Arbitrary<number> = fc.oneof(
@@ -39,7 +60,12 @@ const group = (digits: string) => digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 export const numericText: fc.Arbitrary<NumericText> = fc
   .record({
     int: fc.oneof(fc.integer({ min: 0, max: 999 }), fc.integer({ min: 0, max: 2_000_000_000 }), fc.constant(0)),
-    frac: fc.oneof(fc.constant(""), fc.constant("."), fc.integer({ min: 0, max: 99 }).map((f) => "." + String(f).padStart(2, "0")), fc.constantFrom(".5", ".125", ".1")),
+    frac: fc.oneof(
+      fc.constant(""),
+      fc.constant("."),
+      fc.integer({ min: 0, max: 99 }).map((f) => "." + String(f).padStart(2, "0")),
+      fc.constantFrom(".5", ".125", ".1"),
+    ),
     leadingDot: fc.boolean(),
     grouped: fc.boolean(),
     exponent: fc.option(fc.integer({ min: -3, max: 3 }), { freq: 6 }),
@@ -98,10 +124,61 @@ export const numericText: fc.Arbitrary<NumericText> = fc
 
 /** Texts that look like numbers but are not one of the accepted forms. */
 const NEAR_MISSES: readonly string[] = [
-  "abc", "12abc", "1,23", "1,2345", "1.234,56", "1234,5", "--12", "(-12)", "(12", "12)", "$12€", "-12-", "+-12",
-  "1 2", "1 234", "0x10", "0b101", "Infinity", "-Infinity", "NaN", "1e400", "-1e400", "1e", "e5", ".", "-", "+",
-  "()", "%", "12%%", "%12", "1.2.3", "12..5", "١٢٣", "१२३", "1_000", "1'000", "$-", "¥", "元", "12元元", "(12)-",
-  "((12))", "12e+", "1/2", "½", "²", "TRUE", "12ｅ", "１２.3.4", "12 %%", "€-", "0,5", ",5", "1,",
+  "abc",
+  "12abc",
+  "1,23",
+  "1,2345",
+  "1.234,56",
+  "1234,5",
+  "--12",
+  "(-12)",
+  "(12",
+  "12)",
+  "$12€",
+  "-12-",
+  "+-12",
+  "1 2",
+  "1 234",
+  "0x10",
+  "0b101",
+  "Infinity",
+  "-Infinity",
+  "NaN",
+  "1e400",
+  "-1e400",
+  "1e",
+  "e5",
+  ".",
+  "-",
+  "+",
+  "()",
+  "%",
+  "12%%",
+  "%12",
+  "1.2.3",
+  "12..5",
+  "١٢٣",
+  "१२३",
+  "1_000",
+  "1'000",
+  "$-",
+  "¥",
+  "元",
+  "12元元",
+  "(12)-",
+  "((12))",
+  "12e+",
+  "1/2",
+  "½",
+  "²",
+  "TRUE",
+  "12ｅ",
+  "１２.3.4",
+  "12 %%",
+  "€-",
+  "0,5",
+  ",5",
+  "1,",
 ];
 
 const nearMissFromValid: fc.Arbitrary<string> = fc
@@ -114,9 +191,40 @@ const nearMiss: fc.Arbitrary<string> = fc.oneof(fc.constantFrom(...NEAR_MISSES),
 // Text, blanks, errors, booleans
 
 const UNICODE_SAMPLES: readonly string[] = [
-  "ＡＢＣ商事", "１２３ａ", "שלום", "مرحبا", "\u202eevil\u202c", "华东精密机械有限公司", "👍", "👨‍👩‍👧‍👦", "🇨🇳",
-  "\ud800", "\udfff", "x\ud83dy", "\u200b", "\ufeff", "\u0000", "a\r\nb", "=1+1", "@SUM(A1)", "+cmd", "-x",
-  "\t", "Ⅻ", "ß", "İ", "ǅ", "e\u0301", "{arg}", "$&", "a".repeat(300), "#N/A ", "#n/a", "#VALUE", "#", "# N/A",
+  "ＡＢＣ商事",
+  "１２３ａ",
+  "שלום",
+  "مرحبا",
+  "\u202eevil\u202c",
+  "华东精密机械有限公司",
+  "👍",
+  "👨‍👩‍👧‍👦",
+  "🇨🇳",
+  "\ud800",
+  "\udfff",
+  "x\ud83dy",
+  "\u200b",
+  "\ufeff",
+  "\u0000",
+  "a\r\nb",
+  "=1+1",
+  "@SUM(A1)",
+  "+cmd",
+  "-x",
+  "\t",
+  "Ⅻ",
+  "ß",
+  "İ",
+  "ǅ",
+  "e\u0301",
+  "{arg}",
+  "$&",
+  "a".repeat(300),
+  "#N/A ",
+  "#n/a",
+  "#VALUE",
+  "#",
+  "# N/A",
 ];
 
 const unicodeText: fc.Arbitrary<string> = fc.oneof(
@@ -132,8 +240,18 @@ export const blank: fc.Arbitrary<unknown> = fc.constantFrom(...BLANKS);
 
 const ERROR_CODES = ["#VALUE!", "#N/A", "#DIV/0!", "#NUM!", "#NULL!", "#NAME?", "#REF!"] as const;
 const ERROR_LITERALS: readonly string[] = [
-  ...ERROR_CODES, "#SPILL!", "#CALC!", "#GETTING_DATA", "#BUSY!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#UNKNOWN!", "#PYTHON!",
-  " #n/a ", "#value!",
+  ...ERROR_CODES,
+  "#SPILL!",
+  "#CALC!",
+  "#GETTING_DATA",
+  "#BUSY!",
+  "#FIELD!",
+  "#BLOCKED!",
+  "#CONNECT!",
+  "#UNKNOWN!",
+  "#PYTHON!",
+  " #n/a ",
+  "#value!",
 ];
 
 /** An error cell: the runtime's CustomFunctions.Error, an Excel.ErrorCellValue-like object or the literal text. */
@@ -152,12 +270,7 @@ const errorCell: fc.Arbitrary<unknown> = fc.oneof(
 );
 
 /** Objects only the command line's xlsx reader produces (dates, incl. an invalid one). */
-const hostObject: fc.Arbitrary<unknown> = fc.constantFrom(
-  new Date(Date.UTC(2025, 0, 15)),
-  new Date(NaN),
-  {},
-  [],
-);
+const hostObject: fc.Arbitrary<unknown> = fc.constantFrom(new Date(Date.UTC(2025, 0, 15)), new Date(NaN), {}, []);
 
 export interface CellMix {
   numbers?: number;
@@ -178,7 +291,10 @@ export function cellOf(mix: CellMix = {}): fc.Arbitrary<unknown> {
     if (weight > 0) parts.push({ arbitrary, weight: Math.round(weight * 10) });
   };
   add(w.numbers, anyNumber);
-  add(w.numericText, numericText.map((n) => n.text));
+  add(
+    w.numericText,
+    numericText.map((n) => n.text),
+  );
   add(w.nearMiss, nearMiss);
   add(w.text, unicodeText);
   add(w.blank, blank);
@@ -219,7 +335,11 @@ export function alignedVectors(cells: readonly fc.Arbitrary<unknown>[], maxLengt
   const same = fc
     .tuple(fc.integer({ min: 1, max: maxLength }), fc.constantFrom("column", "row"))
     .chain(([n, orientation]) =>
-      fc.tuple(...cells.map((c) => fc.array(c, { minLength: n, maxLength: n }).map((xs) => (orientation === "column" ? xs.map((x) => [x]) : [xs])))),
+      fc.tuple(
+        ...cells.map((c) =>
+          fc.array(c, { minLength: n, maxLength: n }).map((xs) => (orientation === "column" ? xs.map((x) => [x]) : [xs])),
+        ),
+      ),
     );
   const any = fc.tuple(...cells.map((c) => rangeOf(c, maxLength)));
   return fc.oneof({ arbitrary: same, weight: 4 }, { arbitrary: any, weight: 1 });
@@ -246,7 +366,19 @@ export const localeArg = optionalScalar(fc.constantFrom("en", "zh", "zh-CN", "ZH
 
 /** The same customers spelled with different case and spaces, plus a few others. */
 export const CUSTOMER_POOL: readonly string[] = [
-  "Acme", "acme ", " ACME", "ACME\u00a0", "Beta", "beta", "Gamma Ltd", "gamma ltd  ", "华东精密", " 华东精密 ", "Ｄｅｌｔａ", "Eta", "Zeta",
+  "Acme",
+  "acme ",
+  " ACME",
+  "ACME\u00a0",
+  "Beta",
+  "beta",
+  "Gamma Ltd",
+  "gamma ltd  ",
+  "华东精密",
+  " 华东精密 ",
+  "Ｄｅｌｔａ",
+  "Eta",
+  "Zeta",
 ];
 
 export const customerCell: fc.Arbitrary<unknown> = fc.oneof(
@@ -290,10 +422,22 @@ export function finiteNumberCell(min = -Number.MAX_VALUE, max = Number.MAX_VALUE
 export function pairRow(a: fc.Arbitrary<NumberCell>, b: fc.Arbitrary<NumberCell>): fc.Arbitrary<[NumberCell | null, NumberCell | null]> {
   return fc.oneof(
     { arbitrary: fc.tuple(a, b), weight: 8 },
-    { arbitrary: fc.constantFrom<[NumberCell | null, NumberCell | null]>([null, null], [{ cell: "", value: NaN }, { cell: null, value: NaN }], [{ cell: 0, value: 0 }, { cell: 0, value: 0 }]), weight: 1 },
+    {
+      arbitrary: fc.constantFrom<[NumberCell | null, NumberCell | null]>(
+        [null, null],
+        [
+          { cell: "", value: NaN },
+          { cell: null, value: NaN },
+        ],
+        [
+          { cell: 0, value: 0 },
+          { cell: 0, value: 0 },
+        ],
+      ),
+      weight: 1,
+    },
   );
 }
-
 
 /**
  * A number in [min, max] written as text in one of the accepted forms (plain, padded,
@@ -303,7 +447,10 @@ export function pairRow(a: fc.Arbitrary<NumberCell>, b: fc.Arbitrary<NumberCell>
 export function numericTextIn(min: number, max: number): fc.Arbitrary<NumberCell> {
   return fc
     .tuple(
-      fc.oneof(fc.integer({ min: Math.ceil(min), max: Math.floor(max) }), fc.double({ min, max, noNaN: true }).map((x) => Math.round(x * 1000) / 1000)),
+      fc.oneof(
+        fc.integer({ min: Math.ceil(min), max: Math.floor(max) }),
+        fc.double({ min, max, noNaN: true }).map((x) => Math.round(x * 1000) / 1000),
+      ),
       fc.constantFrom("plain", "padded", "fullWidth", "plus", "zeros", "percent", "nbsp"),
     )
     .map(([x, form]) => {

@@ -53,9 +53,7 @@ export function sizeLike(arg: unknown, width = 1): Size | null {
   return v.orientation === "column" ? [v.length, width] : [width, v.length];
 }
 
-export type Outcome =
-  | { kind: "result"; value: unknown[][] }
-  | { kind: "error"; code: string; message: string | undefined };
+export type Outcome = { kind: "result"; value: unknown[][] } | { kind: "error"; code: string; message: string | undefined };
 
 /** Calls fn as Excel would and checks the outcome against the contract; returns it for further checks. */
 export function callKA(fn: () => unknown, expectedSize?: (out: unknown[][]) => Size | null): Outcome {
@@ -64,7 +62,9 @@ export function callKA(fn: () => unknown, expectedSize?: (out: unknown[][]) => S
     out = fn();
   } catch (e) {
     if (!(e instanceof CustomFunctions.Error)) {
-      throw new Error(`threw ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)} instead of a CustomFunctions.Error`, { cause: e });
+      throw new Error(`threw ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)} instead of a CustomFunctions.Error`, {
+        cause: e,
+      });
     }
     const { code, message } = e as { code: string; message: string | undefined };
     if (code === "#NUM!") {

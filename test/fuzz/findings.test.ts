@@ -38,13 +38,30 @@ describe("fuzz findings", () => {
 
   test("SCORE: a row whose weights vanish beside the largest weight is still scored", () => {
     expect(resultOf(callKA(() => KA.score([[0, null]], [[5e-324, 1]])))).toEqual([[50]]);
-    expect(resultOf(callKA(() => KA.score([[0, null], [1, 5]], [[5e-324, 1e308]])))).toEqual([[0], [50]]); // row 1 only has the tiny-weight criterion
+    expect(
+      resultOf(
+        callKA(() =>
+          KA.score(
+            [
+              [0, null],
+              [1, 5],
+            ],
+            [[5e-324, 1e308]],
+          ),
+        ),
+      ),
+    ).toEqual([[0], [50]]); // row 1 only has the tiny-weight criterion
   });
 
   test("lines that cancel out (0.10 − 0.09 − 0.01) total exactly 0: last tier, not tier A or Loss by a binary residue", () => {
     // FUZZ_SEED=317637049 FUZZ_RUNS=40000 (npm run fuzz:long): the total was 8.7e-18, so the
     // customer was positive and, with no one else positive, in tier A.
-    expect(flat(resultOf(callKA(() => KA.tier(col(0.1, -0.09, -0.01, 0), col("gamma ltd  ", "Gamma Ltd", "Gamma Ltd", "Acme")))))).toEqual(["C", "C", "C", "C"]);
+    expect(flat(resultOf(callKA(() => KA.tier(col(0.1, -0.09, -0.01, 0), col("gamma ltd  ", "Gamma Ltd", "Gamma Ltd", "Acme")))))).toEqual([
+      "C",
+      "C",
+      "C",
+      "C",
+    ]);
     expect(flat(resultOf(callKA(() => KA.tier(col(-0.1, 0.09, 0.01, 5), col("a", "a", "a", "b")))))).toEqual(["C", "C", "C", "A"]); // not "Loss"
     const pareto = resultOf(callKA(() => KA.pareto(col("a", "a", "a", "b"), col(-0.1, 0.09, 0.01, 5))));
     expect(pareto.map((r) => r[1])).toEqual(["Customer", "b", "a", "Total"]);
@@ -55,9 +72,15 @@ describe("fuzz findings", () => {
     // FUZZ_SEED=715167146 FUZZ_RUNS=40000: −0.04 − 499.91 summed to −499.95000000000005, below
     // another customer's −499.95, so the two were not tied.
     const losses = resultOf(callKA(() => KA.pareto(col("华东精密", " 华东精密 ", "Acme", "Acme"), col(-0.04, -499.91, -499.95, null))));
-    expect(losses.slice(1, 3).map((r) => [r[1], r[2]])).toEqual([["Acme", -499.95], ["华东精密", -499.95]]);
+    expect(losses.slice(1, 3).map((r) => [r[1], r[2]])).toEqual([
+      ["Acme", -499.95],
+      ["华东精密", -499.95],
+    ]);
     const ranked = resultOf(callKA(() => KA.pareto(col("b", "b", "a"), col(0.1, 0.2, 0.3))));
-    expect(ranked.slice(1, 3).map((r) => [r[0], r[1], r[2]])).toEqual([[1, "a", 0.3], [1, "b", 0.3]]);
+    expect(ranked.slice(1, 3).map((r) => [r[0], r[1], r[2]])).toEqual([
+      [1, "a", 0.3],
+      [1, "b", 0.3],
+    ]);
   });
 
   test("PARETO: a one-cell blank customer range is a blank customer (customers is required)", () => {

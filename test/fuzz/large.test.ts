@@ -20,7 +20,15 @@ function prng(seed: number): () => number {
   };
 }
 
-const HOSTILE: readonly unknown[] = ["#N/A", new CustomFunctions.Error(CustomFunctions.ErrorCode.divisionByZero), "12abc", true, "\ud800", NaN, Infinity];
+const HOSTILE: readonly unknown[] = [
+  "#N/A",
+  new CustomFunctions.Error(CustomFunctions.ErrorCode.divisionByZero),
+  "12abc",
+  true,
+  "\ud800",
+  NaN,
+  Infinity,
+];
 
 /** A column of n cells: mostly lognormal-ish numbers, some blanks, numbers as text, and maybe one hostile cell. */
 function column(rnd: () => number, n: number, hostile: boolean, gen: () => unknown): unknown[][] {
@@ -46,7 +54,12 @@ describe("KA.* on large ranges", () => {
       values[i] = [Math.round(Math.exp(rnd() * 12) * 100) / 100 - (rnd() < 0.03 ? 50_000 : 0)];
       customers[i] = [`Customer ${Math.floor(rnd() * 50_000)}${rnd() < 0.1 ? " " : ""}`];
     }
-    const out = resultOf(callKA(() => KA.tier(values, customers), () => [n, 1]));
+    const out = resultOf(
+      callKA(
+        () => KA.tier(values, customers),
+        () => [n, 1],
+      ),
+    );
     const labels = new Set(out.map((r) => r[0]));
     for (const l of labels) ensure(["A", "B", "C", "Loss"].includes(l as string), () => `label ${l}`);
   });
@@ -59,26 +72,56 @@ describe("KA.* on large ranges", () => {
         const name = () => `C${Math.floor(rnd() * 5000)}`;
         const values = column(rnd, n, hostile, money);
         const customers = column(rnd, n, false, name);
-        callKA(() => KA.tier(values, customers), () => [n, 1]);
-        callKA(() => KA.pareto(customers, values, 20), (out) => (out[0].length === 6 ? null : [out.length, 6]));
-        callKA(() => KA.concentration(values, customers, "zh"), () => [20, 2]);
+        callKA(
+          () => KA.tier(values, customers),
+          () => [n, 1],
+        );
+        callKA(
+          () => KA.pareto(customers, values, 20),
+          (out) => (out[0].length === 6 ? null : [out.length, 6]),
+        );
+        callKA(
+          () => KA.concentration(values, customers, "zh"),
+          () => [20, 2],
+        );
         const score = () => Math.round(rnd() * 1000) / 10;
         const a = column(rnd, n, false, score);
         const s = a.map(([x]) => [x === null || x === "" ? x : score()]);
-        callKA(() => KA.matrix(a, s, 50, 50), () => sizeLike(a));
-        callKA(() => KA.matrix(a, hostile ? column(rnd, n, true, score) : s), () => sizeLike(a));
+        callKA(
+          () => KA.matrix(a, s, 50, 50),
+          () => sizeLike(a),
+        );
+        callKA(
+          () => KA.matrix(a, hostile ? column(rnd, n, true, score) : s),
+          () => sizeLike(a),
+        );
         const crit = a.map(([x], i) => [x, s[i][0], money()]);
-        callKA(() => KA.score(crit, [[1, 2, 0.5]], [[1, -1, 1]]), () => [n, 1]);
+        callKA(
+          () => KA.score(crit, [[1, 2, 0.5]], [[1, -1, 1]]),
+          () => [n, 1],
+        );
         const sat = column(rnd, n, hostile, () => 1 + Math.round(rnd() * 40) / 10);
-        callKA(() => KA.churn(sat), () => sizeLike(sat));
+        callKA(
+          () => KA.churn(sat),
+          () => sizeLike(sat),
+        );
         const size = column(rnd, n, hostile, () => Math.abs(money()));
         const likelihood = size.map(([x]) => [x === null || x === "" ? x : Math.round(rnd() * 100) / 100]);
-        callKA(() => KA.priority(size, likelihood), () => sizeLike(size));
+        callKA(
+          () => KA.priority(size, likelihood),
+          () => sizeLike(size),
+        );
         const l = column(rnd, n, hostile, () => 1 + Math.floor(rnd() * 5));
         const m = l.map(([x]) => [x === null || x === "" ? x : 1 + Math.floor(rnd() * 5)]);
-        callKA(() => KA.risk(l, m, "zh"), () => sizeLike(l, 2));
+        callKA(
+          () => KA.risk(l, m, "zh"),
+          () => sizeLike(l, 2),
+        );
         // Row vectors too: a 1×n range spills a 1×n (RISK: 2×n) result.
-        callKA(() => KA.risk([l.map((r) => r[0])], [m.map((r) => r[0])]), () => [2, n]);
+        callKA(
+          () => KA.risk([l.map((r) => r[0])], [m.map((r) => r[0])]),
+          () => [2, n],
+        );
       }),
       LARGE_SCALE,
     );

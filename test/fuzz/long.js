@@ -16,6 +16,10 @@ const replay = `FUZZ_SEED=${env.FUZZ_SEED} FUZZ_RUNS=${env.FUZZ_RUNS} npm run fu
 console.log(`fuzz:long with FUZZ_SEED=${env.FUZZ_SEED} FUZZ_RUNS=${env.FUZZ_RUNS} (replay: ${replay})`);
 
 const jest = require.resolve("jest/bin/jest", { paths: [root] });
-const result = spawnSync(process.execPath, [jest, "test/fuzz", "--testTimeout=86400000", ...process.argv.slice(2)], { cwd: root, env, stdio: "inherit" });
+const result = spawnSync(process.execPath, [jest, "test/fuzz", "--testTimeout=86400000", ...process.argv.slice(2)], {
+  cwd: root,
+  env,
+  stdio: "inherit",
+});
 if (result.status !== 0) console.log(`fuzz:long FAILED with FUZZ_SEED=${env.FUZZ_SEED} FUZZ_RUNS=${env.FUZZ_RUNS}; replay: ${replay}`);
 process.exit(result.status === null ? 1 : result.status);

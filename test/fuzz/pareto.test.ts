@@ -27,7 +27,10 @@ const HEADERS = {
 /** The table's shape whatever the data: header, ranked rows, then lines with a blank rank, Total last. */
 function checkStructure(out: unknown[][]): void {
   ensure(out[0].length === 6, () => `${out[0].length} columns`);
-  ensure(JSON.stringify(out[0]) === JSON.stringify(HEADERS.en) || JSON.stringify(out[0]) === JSON.stringify(HEADERS.zh), () => `header ${JSON.stringify(out[0])}`);
+  ensure(
+    JSON.stringify(out[0]) === JSON.stringify(HEADERS.en) || JSON.stringify(out[0]) === JSON.stringify(HEADERS.zh),
+    () => `header ${JSON.stringify(out[0])}`,
+  );
   ensure(out.length >= 2, () => "no Total row");
   const total = out[out.length - 1];
   ensure(total[0] === "" && typeof total[2] === "number", () => `last row ${JSON.stringify(total)}`);
@@ -63,57 +66,75 @@ describe("KA.PARETO fuzz", () => {
 
   test("invariants: size rule, ranking, shares sum to 1, Other/loss/no-customer lines, Total reconciles, tiers as KA.TIER", () => {
     fuzz(
-      fc.property(salesLines, fc.option(fc.integer({ min: 1, max: 6 }), { freq: 2 }), fc.constantFrom("ABC", "KIG", "IBM", "AUTO"), (lines, topN, scheme) => {
-        const { values, customers } = columnsOf(lines);
-        const out = resultOf(callKA(() => KA.pareto(customers, values, topN ?? undefined, scheme)));
-        checkStructure(out);
-        const m = modelOf(lines);
-        const shown = Math.min(topN ?? Infinity, m.ranked.length);
-        const cut = shown < m.ranked.length;
-        const expectedRows = 2 + shown + (cut ? 1 : 0) + m.losses.length + (m.noCustomerRows > 0 ? 1 : 0);
-        ensure(out.length === expectedRows, () => `${out.length} rows, the size rule says ${expectedRows}`);
+      fc.property(
+        salesLines,
+        fc.option(fc.integer({ min: 1, max: 6 }), { freq: 2 }),
+        fc.constantFrom("ABC", "KIG", "IBM", "AUTO"),
+        (lines, topN, scheme) => {
+          const { values, customers } = columnsOf(lines);
+          const out = resultOf(callKA(() => KA.pareto(customers, values, topN ?? undefined, scheme)));
+          checkStructure(out);
+          const m = modelOf(lines);
+          const shown = Math.min(topN ?? Infinity, m.ranked.length);
+          const cut = shown < m.ranked.length;
+          const expectedRows = 2 + shown + (cut ? 1 : 0) + m.losses.length + (m.noCustomerRows > 0 ? 1 : 0);
+          ensure(out.length === expectedRows, () => `${out.length} rows, the size rule says ${expectedRows}`);
 
-        // Ranked customers: by value descending, then name; competition ranks; first spelling shown.
-        for (let j = 0; j < shown; j++) {
-          const r = out[1 + j];
-          const c = m.ranked[j];
-          ensure(keyOf(r[1] as string) === c.key && cents(r[2]) === c.total, () => `row ${j + 1}: ${JSON.stringify(r)}, expected ${c.key} ${c.total}`);
-          ensure(r[1] === m.customers.get(c.key)!.name, () => `row ${j + 1} shows ${JSON.stringify(r[1])}, the first spelling is ${JSON.stringify(m.customers.get(c.key)!.name)}`);
-          const rank = 1 + m.ranked.findIndex((x) => x.total === c.total);
-          ensure(r[0] === rank, () => `row ${j + 1} rank ${r[0]}, expected ${rank}`);
-          if (m.positiveCents > 0) ensure(Math.abs((r[3] as number) - c.total / m.positiveCents) <= 1e-12, () => `share ${r[3]}`);
-        }
-        // Shares of all ranked customers sum to 1 and the cumulative share ends at 1.
-        const rankedShares = out.slice(1, 1 + shown).map((r) => r[3] as number);
-        const otherRow = cut ? out[1 + shown] : null;
-        if (otherRow) {
-          const otherCents = m.ranked.slice(shown).reduce((s, c) => s + c.total, 0);
-          ensure(cents(otherRow[2]) === otherCents, () => `Other ${otherRow[2]} vs ${otherCents / 100}`);
-          rankedShares.push(otherRow[3] as number);
-        }
-        if (m.positiveCents > 0) {
-          const sum = rankedShares.reduce((s, x) => s + x, 0);
-          ensure(Math.abs(sum - 1) <= 1e-12, () => `shares sum to ${sum}`);
-          const lastCum = (otherRow ?? out[shown])[4] as number;
-          ensure(Math.abs(lastCum - 1) <= 1e-12, () => `cumulative share ends at ${lastCum}`);
-        }
-        // Loss-making customers, most negative first.
-        const lossRows = out.slice(1 + shown + (cut ? 1 : 0), 1 + shown + (cut ? 1 : 0) + m.losses.length);
-        lossRows.forEach((r, i) => {
-          ensure(keyOf(r[1] as string) === m.losses[i].key && cents(r[2]) === m.losses[i].total && r[5] === "Loss", () => `loss row ${JSON.stringify(r)}`);
-        });
-        // The no-customer line and the Total, which equals SUM(values).
-        if (m.noCustomerRows > 0) ensure(cents(out[out.length - 2][2]) === m.noCustomerCents, () => `no-customer line ${JSON.stringify(out[out.length - 2])}`);
-        ensure(cents(out[out.length - 1][2]) === m.netCents, () => `Total ${out[out.length - 1][2]} vs ${m.netCents / 100}`);
+          // Ranked customers: by value descending, then name; competition ranks; first spelling shown.
+          for (let j = 0; j < shown; j++) {
+            const r = out[1 + j];
+            const c = m.ranked[j];
+            ensure(
+              keyOf(r[1] as string) === c.key && cents(r[2]) === c.total,
+              () => `row ${j + 1}: ${JSON.stringify(r)}, expected ${c.key} ${c.total}`,
+            );
+            ensure(
+              r[1] === m.customers.get(c.key)!.name,
+              () => `row ${j + 1} shows ${JSON.stringify(r[1])}, the first spelling is ${JSON.stringify(m.customers.get(c.key)!.name)}`,
+            );
+            const rank = 1 + m.ranked.findIndex((x) => x.total === c.total);
+            ensure(r[0] === rank, () => `row ${j + 1} rank ${r[0]}, expected ${rank}`);
+            if (m.positiveCents > 0) ensure(Math.abs((r[3] as number) - c.total / m.positiveCents) <= 1e-12, () => `share ${r[3]}`);
+          }
+          // Shares of all ranked customers sum to 1 and the cumulative share ends at 1.
+          const rankedShares = out.slice(1, 1 + shown).map((r) => r[3] as number);
+          const otherRow = cut ? out[1 + shown] : null;
+          if (otherRow) {
+            const otherCents = m.ranked.slice(shown).reduce((s, c) => s + c.total, 0);
+            ensure(cents(otherRow[2]) === otherCents, () => `Other ${otherRow[2]} vs ${otherCents / 100}`);
+            rankedShares.push(otherRow[3] as number);
+          }
+          if (m.positiveCents > 0) {
+            const sum = rankedShares.reduce((s, x) => s + x, 0);
+            ensure(Math.abs(sum - 1) <= 1e-12, () => `shares sum to ${sum}`);
+            const lastCum = (otherRow ?? out[shown])[4] as number;
+            ensure(Math.abs(lastCum - 1) <= 1e-12, () => `cumulative share ends at ${lastCum}`);
+          }
+          // Loss-making customers, most negative first.
+          const lossRows = out.slice(1 + shown + (cut ? 1 : 0), 1 + shown + (cut ? 1 : 0) + m.losses.length);
+          lossRows.forEach((r, i) => {
+            ensure(
+              keyOf(r[1] as string) === m.losses[i].key && cents(r[2]) === m.losses[i].total && r[5] === "Loss",
+              () => `loss row ${JSON.stringify(r)}`,
+            );
+          });
+          // The no-customer line and the Total, which equals SUM(values).
+          if (m.noCustomerRows > 0)
+            ensure(cents(out[out.length - 2][2]) === m.noCustomerCents, () => `no-customer line ${JSON.stringify(out[out.length - 2])}`);
+          ensure(cents(out[out.length - 1][2]) === m.netCents, () => `Total ${out[out.length - 1][2]} vs ${m.netCents / 100}`);
 
-        // Same tiers as KA.TIER over the same lines.
-        const tiers = flat(resultOf(callKA(() => KA.tier(values, customers, scheme))));
-        const tierOf = new Map<string, unknown>();
-        lines.forEach((l, i) => l.customer !== null && tierOf.set(keyOf(l.customer), tiers[i]));
-        for (const r of out.slice(1, 1 + shown).concat(lossRows)) {
-          ensure(tierOf.get(keyOf(r[1] as string)) === r[5], () => `${r[1]}: PARETO says ${r[5]}, TIER says ${tierOf.get(keyOf(r[1] as string))}`);
-        }
-      }),
+          // Same tiers as KA.TIER over the same lines.
+          const tiers = flat(resultOf(callKA(() => KA.tier(values, customers, scheme))));
+          const tierOf = new Map<string, unknown>();
+          lines.forEach((l, i) => l.customer !== null && tierOf.set(keyOf(l.customer), tiers[i]));
+          for (const r of out.slice(1, 1 + shown).concat(lossRows)) {
+            ensure(
+              tierOf.get(keyOf(r[1] as string)) === r[5],
+              () => `${r[1]}: PARETO says ${r[5]}, TIER says ${tierOf.get(keyOf(r[1] as string))}`,
+            );
+          }
+        },
+      ),
     );
   });
 

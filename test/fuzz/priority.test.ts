@@ -24,7 +24,10 @@ describe("KA.PRIORITY fuzz", () => {
   test("contract: any input gives size's shape or a CustomFunctions.Error", () => {
     fuzz(
       fc.property(alignedVectors([cellOf(), cellOf()]), cutArg, cutArg, localeArg, ([size, likelihood], sizeCut, likelihoodCut, locale) => {
-        callKA(() => KA.priority(size as never, likelihood as never, sizeCut, likelihoodCut, locale), () => sizeLike(size));
+        callKA(
+          () => KA.priority(size as never, likelihood as never, sizeCut, likelihoodCut, locale),
+          () => sizeLike(size),
+        );
       }),
     );
   });
@@ -32,21 +35,34 @@ describe("KA.PRIORITY fuzz", () => {
   test("with cuts given, each row's bucket follows the definition and does not depend on other rows", () => {
     const row = pairRow(finiteNumberCell(0), likelihoodCell);
     fuzz(
-      fc.property(fc.array(row, { minLength: 1, maxLength: 10 }), finiteNumberCell(0), fc.oneof(likelihoodCell, fc.constant(null)), fc.boolean(), (rows, sizeCut, lCut, asRow) => {
-        const shape = (xs: unknown[]) => (asRow ? [xs] : xs.map((x) => [x]));
-        const s = rows.map((r) => (r[0] ? r[0].cell : null));
-        const l = rows.map((r) => (r[1] ? r[1].cell : null));
-        const likelihoodCut = lCut === null ? undefined : lCut.cell;
-        const lCutValue = lCut === null ? 0.5 : lCut.value;
-        const out = flat(resultOf(callKA(() => KA.priority(shape(s), shape(l), sizeCut.cell, likelihoodCut), () => (asRow ? [1, rows.length] : [rows.length, 1]))));
-        rows.forEach(([a, b], i) => {
-          const blank = a === null || b === null || Number.isNaN(a.value) || (a.value === 0 && b.value === 0);
-          const expected = blank ? "" : BUCKETS[(b.value >= lCutValue ? 0 : 2) + (a.value >= sizeCut.value ? 0 : 1)];
-          ensure(out[i] === expected, () => `row ${i}: ${out[i]}, expected ${expected}`);
-          const alone = flat(resultOf(callKA(() => KA.priority([[s[i]]], [[l[i]]], sizeCut.cell, likelihoodCut))));
-          ensure(alone[0] === out[i], () => `row ${i} alone: ${alone[0]}, with the others: ${out[i]}`);
-        });
-      }),
+      fc.property(
+        fc.array(row, { minLength: 1, maxLength: 10 }),
+        finiteNumberCell(0),
+        fc.oneof(likelihoodCell, fc.constant(null)),
+        fc.boolean(),
+        (rows, sizeCut, lCut, asRow) => {
+          const shape = (xs: unknown[]) => (asRow ? [xs] : xs.map((x) => [x]));
+          const s = rows.map((r) => (r[0] ? r[0].cell : null));
+          const l = rows.map((r) => (r[1] ? r[1].cell : null));
+          const likelihoodCut = lCut === null ? undefined : lCut.cell;
+          const lCutValue = lCut === null ? 0.5 : lCut.value;
+          const out = flat(
+            resultOf(
+              callKA(
+                () => KA.priority(shape(s), shape(l), sizeCut.cell, likelihoodCut),
+                () => (asRow ? [1, rows.length] : [rows.length, 1]),
+              ),
+            ),
+          );
+          rows.forEach(([a, b], i) => {
+            const blank = a === null || b === null || Number.isNaN(a.value) || (a.value === 0 && b.value === 0);
+            const expected = blank ? "" : BUCKETS[(b.value >= lCutValue ? 0 : 2) + (a.value >= sizeCut.value ? 0 : 1)];
+            ensure(out[i] === expected, () => `row ${i}: ${out[i]}, expected ${expected}`);
+            const alone = flat(resultOf(callKA(() => KA.priority([[s[i]]], [[l[i]]], sizeCut.cell, likelihoodCut))));
+            ensure(alone[0] === out[i], () => `row ${i} alone: ${alone[0]}, with the others: ${out[i]}`);
+          });
+        },
+      ),
     );
   });
 });

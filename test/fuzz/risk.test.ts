@@ -25,12 +25,20 @@ describe("KA.RISK fuzz", () => {
   test("contract: any input gives N×2 (column) or 2×N (row) or a CustomFunctions.Error", () => {
     fuzz(
       fc.property(alignedVectors([cellOf(), cellOf()]), localeArg, ([likelihood, impact], locale) => {
-        const o = callKA(() => KA.risk(likelihood as never, impact as never, locale), () => sizeLike(likelihood, 2));
+        const o = callKA(
+          () => KA.risk(likelihood as never, impact as never, locale),
+          () => sizeLike(likelihood, 2),
+        );
         if (o.kind === "result") {
           const column = vectorShape(likelihood)!.orientation === "column";
           const pairs = column ? o.value : o.value[0].map((_, i) => [o.value[0][i], o.value[1][i]]);
           for (const [score, level] of pairs) {
-            ensure(score === "" ? level === "" : typeof score === "number" && score >= 1 && score <= 25 && typeof level === "string" && level !== "", () => `${score} ${level}`);
+            ensure(
+              score === ""
+                ? level === ""
+                : typeof score === "number" && score >= 1 && score <= 25 && typeof level === "string" && level !== "",
+              () => `${score} ${level}`,
+            );
           }
         }
       }),
@@ -44,7 +52,12 @@ describe("KA.RISK fuzz", () => {
         const shape = (xs: unknown[]) => (asRow ? [xs] : xs.map((x) => [x]));
         const l = rows.map((r) => (r[0] ? r[0].cell : null));
         const m = rows.map((r) => (r[1] ? r[1].cell : null));
-        const out = resultOf(callKA(() => KA.risk(shape(l), shape(m)), () => (asRow ? [2, rows.length] : [rows.length, 2])));
+        const out = resultOf(
+          callKA(
+            () => KA.risk(shape(l), shape(m)),
+            () => (asRow ? [2, rows.length] : [rows.length, 2]),
+          ),
+        );
         const at = (i: number) => (asRow ? [out[0][i], out[1][i]] : out[i]);
         rows.forEach(([a, b], i) => {
           const [score, level] = at(i);
@@ -53,7 +66,10 @@ describe("KA.RISK fuzz", () => {
             ensure(score === "" && level === "", () => `row ${i}: ${score} ${level} for a blank row`);
           } else {
             const p = a.value * b.value;
-            ensure(typeof score === "number" && Math.abs(score - p) <= 1e-9 && score >= 1 && score <= 25, () => `row ${i}: ${a.value} × ${b.value} = ${score}`);
+            ensure(
+              typeof score === "number" && Math.abs(score - p) <= 1e-9 && score >= 1 && score <= 25,
+              () => `row ${i}: ${a.value} × ${b.value} = ${score}`,
+            );
             ensure(level === levelOf(score as number), () => `row ${i}: score ${score} is ${level}`);
             // Whole numbers on the 5×5 grid score exactly.
             if (Number.isInteger(a.value) && Number.isInteger(b.value)) ensure(score === p, () => `row ${i}: ${score} !== ${p}`);

@@ -5,7 +5,19 @@
  */
 import fc from "fast-check";
 import * as KA from "../../src/functions/functions";
-import { alignedVectors, anyCell, cellOf, CUSTOMER_POOL, customerCell, localeArg, numericText, omitted, optionalScalar, permute, rangeOf } from "./arbitraries";
+import {
+  alignedVectors,
+  anyCell,
+  cellOf,
+  CUSTOMER_POOL,
+  customerCell,
+  localeArg,
+  numericText,
+  omitted,
+  optionalScalar,
+  permute,
+  rangeOf,
+} from "./arbitraries";
 import { fuzz } from "./config";
 import { callKA, ensure, ensureSame, flat, resultOf, sizeLike } from "./contract";
 
@@ -14,8 +26,20 @@ const thresholdsArg = fc.oneof(
   { arbitrary: omitted, weight: 4 },
   {
     arbitrary: fc.constantFrom<unknown>(
-      [[0.7, 0.9]], [[0.8], [0.95]], "80%, 95%", [[80, 95]], [["50%", "75%", "95%"]], [[0.95, 0.8]], [[0]], [[1.5]], [[101]],
-      [[1]], [[0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1]], "0.5；0.8", [[5e-324]], [[1, 1]],
+      [[0.7, 0.9]],
+      [[0.8], [0.95]],
+      "80%, 95%",
+      [[80, 95]],
+      [["50%", "75%", "95%"]],
+      [[0.95, 0.8]],
+      [[0]],
+      [[1.5]],
+      [[101]],
+      [[1]],
+      [[0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1]],
+      "0.5；0.8",
+      [[5e-324]],
+      [[1, 1]],
     ),
     weight: 3,
   },
@@ -23,7 +47,10 @@ const thresholdsArg = fc.oneof(
 );
 const labelsArg = fc.oneof(
   { arbitrary: omitted, weight: 4 },
-  { arbitrary: fc.constantFrom<unknown>([["Gold", "Silver", "Bronze"]], [["x"], ["y"]], [["a", "b", "c", null]], [["a", "", "c"]]), weight: 2 },
+  {
+    arbitrary: fc.constantFrom<unknown>([["Gold", "Silver", "Bronze"]], [["x"], ["y"]], [["a", "b", "c", null]], [["a", "", "c"]]),
+    weight: 2,
+  },
   { arbitrary: rangeOf(anyCell, 4), weight: 1 },
 );
 
@@ -45,12 +72,26 @@ describe("KA.TIER fuzz", () => {
 
   test("numbers stored as text give the same tiers as the numbers", () => {
     fuzz(
-      fc.property(fc.array(fc.tuple(numericText, fc.constantFrom(...CUSTOMER_POOL)), { minLength: 1, maxLength: 12 }), fc.boolean(), (lines, withCustomers) => {
-        const customers = withCustomers ? lines.map(([, c]) => [c]) : undefined;
-        const asNumbers = callKA(() => KA.tier(lines.map(([n]) => [n.value]), customers));
-        const asText = callKA(() => KA.tier(lines.map(([n]) => [n.text]), customers));
-        ensureSame(asText, asNumbers, "text vs numbers");
-      }),
+      fc.property(
+        fc.array(fc.tuple(numericText, fc.constantFrom(...CUSTOMER_POOL)), { minLength: 1, maxLength: 12 }),
+        fc.boolean(),
+        (lines, withCustomers) => {
+          const customers = withCustomers ? lines.map(([, c]) => [c]) : undefined;
+          const asNumbers = callKA(() =>
+            KA.tier(
+              lines.map(([n]) => [n.value]),
+              customers,
+            ),
+          );
+          const asText = callKA(() =>
+            KA.tier(
+              lines.map(([n]) => [n.text]),
+              customers,
+            ),
+          );
+          ensureSame(asText, asNumbers, "text vs numbers");
+        },
+      ),
     );
   });
 
@@ -59,14 +100,20 @@ describe("KA.TIER fuzz", () => {
   });
 
   test("values near the top of the number range: the exact tier rule, or #NUM! when a customer's total passes 1.8e308", () => {
-    const big = fc.record({ customer: fc.constantFrom("A", "b", "B ", "C", "d"), m: fc.integer({ min: -99, max: 999 }), e: fc.integer({ min: 300, max: 306 }) }).filter((l) => Math.abs(l.m) * 10 ** (l.e - 300) < 1.79e8);
+    const big = fc
+      .record({
+        customer: fc.constantFrom("A", "b", "B ", "C", "d"),
+        m: fc.integer({ min: -99, max: 999 }),
+        e: fc.integer({ min: 300, max: 306 }),
+      })
+      .filter((l) => Math.abs(l.m) * 10 ** (l.e - 300) < 1.79e8);
     fuzz(
       fc.property(fc.array(big, { minLength: 1, maxLength: 12 }), fc.boolean(), (ls, withCustomers) => {
         // Exact values in units of 1e300.
         const units = ls.map((l) => BigInt(l.m) * 10n ** BigInt(l.e - 300));
         const keys = ls.map((l, i) => (withCustomers ? keyOf(l.customer) : String(i)));
         const totals = new Map<string, bigint>();
-        const limit = 17976931348623157n * 10n ** 292n / 10n ** 300n; // 1.7976931348623157e308 in units
+        const limit = (17976931348623157n * 10n ** 292n) / 10n ** 300n; // 1.7976931348623157e308 in units
         // #NUM! is allowed when a customer's total, or its running sum in row order (as Excel's
         // SUM adds), comes within 1% of the largest double.
         let near = false;
@@ -75,7 +122,14 @@ describe("KA.TIER fuzz", () => {
           totals.set(k, t);
           if (t * 100n > limit * 99n || -t * 100n > limit * 99n) near = true;
         });
-        const o = callKA(() => KA.tier(ls.map((l) => [Number(`${l.m}e${l.e}`)]), withCustomers ? ls.map((l) => [l.customer]) : undefined), () => [ls.length, 1]);
+        const o = callKA(
+          () =>
+            KA.tier(
+              ls.map((l) => [Number(`${l.m}e${l.e}`)]),
+              withCustomers ? ls.map((l) => [l.customer]) : undefined,
+            ),
+          () => [ls.length, 1],
+        );
         const beyond = [...totals.values()].some((t) => t > limit || -t > limit);
         if (o.kind === "error") {
           ensure(o.code === "#NUM!" && near, () => `${o.code} ${o.message}`);
@@ -106,7 +160,10 @@ describe("KA.TIER fuzz", () => {
         const dropped = ls.map((l, i) => (i === idx ? { ...l, cents: (l.cents ?? 0) - drop } : l));
         const after = tiersOf(dropped, setup);
         const key = keyOf(ls[idx].customer);
-        ensure(rankOf(after.get(key)!, setup) >= rankOf(before.get(key)!, setup), () => `${key}: ${before.get(key)} became ${after.get(key)}`);
+        ensure(
+          rankOf(after.get(key)!, setup) >= rankOf(before.get(key)!, setup),
+          () => `${key}: ${before.get(key)} became ${after.get(key)}`,
+        );
       }),
     );
   });

@@ -22,11 +22,29 @@ interface Case {
 }
 
 const CASES: readonly Case[] = [
-  { name: "Chinese PivotTable, subtotals, (空白) and 总计", table: pivotTable({ language: "zh", subtotals: true, blank: true }), customer: 0, value: 1, file: "csv" },
-  { name: "English PivotTable, subtotals, (blank) and Grand Total, as .xlsx", table: pivotTable({ language: "en", subtotals: true, blank: true }), customer: 0, value: 1, file: "xlsx" },
+  {
+    name: "Chinese PivotTable, subtotals, (空白) and 总计",
+    table: pivotTable({ language: "zh", subtotals: true, blank: true }),
+    customer: 0,
+    value: 1,
+    file: "csv",
+  },
+  {
+    name: "English PivotTable, subtotals, (blank) and Grand Total, as .xlsx",
+    table: pivotTable({ language: "en", subtotals: true, blank: true }),
+    customer: 0,
+    value: 1,
+    file: "xlsx",
+  },
   { name: "Chinese PivotTable, grand total only", table: pivotTable({ language: "zh" }), customer: 0, value: 1, file: "xlsx" },
   { name: "US ERP export (numeric ids, m/d/yyyy h:mm, cancellations)", table: usErpExport(), customer: 6, value: 8, file: "csv" },
-  { name: "European export (semicolons, decimal commas)", table: europeanExport({ headers: "en" }), customer: 0, value: 2, file: "semicolon" },
+  {
+    name: "European export (semicolons, decimal commas)",
+    table: europeanExport({ headers: "en" }),
+    customer: 0,
+    value: 2,
+    file: "semicolon",
+  },
 ];
 
 const key = (name: unknown) => String(name).trim().toLowerCase();
@@ -55,7 +73,11 @@ function viaFunction(c: Case): Map<string, string> {
     data.map((r) => [r[c.value] ?? null]),
     data.map((r) => [r[c.customer] ?? null]),
   );
-  return tiersByRow(c.table, c.customer, out.map((r) => r[0]));
+  return tiersByRow(
+    c.table,
+    c.customer,
+    out.map((r) => r[0]),
+  );
 }
 
 const SETTINGS: PlannerSettings = { scheme: "ABC", measure: "revenue", locale: "en", mode: "portable", plans: "first-tier" };
@@ -65,7 +87,11 @@ async function viaPane(c: Case): Promise<Map<string, string>> {
   const office = new FakeOffice(fake).install();
   try {
     fake.newSheet("Sales");
-    fake.seedRows("Sales", "A1", c.table.rows.map((r) => r.map((v) => (v === null || v === undefined ? "" : v)) as Scalar[]));
+    fake.seedRows(
+      "Sales",
+      "A1",
+      c.table.rows.map((r) => r.map((v) => (v === null || v === undefined ? "" : v)) as Scalar[]),
+    );
     fake.select("Sales", "A3");
     const detected = await actions.findSalesTable();
     const mapping = actions.proposeMapping(detected);

@@ -72,7 +72,12 @@ const SHAPES: readonly Shape[] = [
     file: "csv",
     expected: { customer: 0, revenue: 1, profit: 2 },
   },
-  { name: "Chinese PivotTable headers, as .xlsx", rows: pivotTable({ language: "zh" }).rows, file: "xlsx", expected: { customer: 0, revenue: 1, profit: 2 } },
+  {
+    name: "Chinese PivotTable headers, as .xlsx",
+    rows: pivotTable({ language: "zh" }).rows,
+    file: "xlsx",
+    expected: { customer: 0, revenue: 1, profit: 2 },
+  },
   {
     name: "numeric customer ids",
     rows: [["Customer ID", "Date", "Amount"], ...salesLines(300, { ids: true }).map((r) => r.slice(0, 3))],
@@ -118,7 +123,11 @@ async function viaPane(shape: Shape): Promise<ColumnMapping> {
   const office = new FakeOffice(fake).install();
   try {
     fake.newSheet("Sales");
-    fake.seedRows("Sales", "A1", shape.rows.map((r) => r.map(excelValue)));
+    fake.seedRows(
+      "Sales",
+      "A1",
+      shape.rows.map((r) => r.map(excelValue)),
+    );
     fake.select("Sales", "B3");
     return normalised(actions.proposeMapping(await actions.findSalesTable()));
   } finally {

@@ -299,7 +299,11 @@ describe("manifest.xml: resources", () => {
   });
 
   test("every resource is used", () => {
-    const used = new Set(descendants(versionOverrides).map((e) => e.attrs.resid).filter(Boolean));
+    const used = new Set(
+      descendants(versionOverrides)
+        .map((e) => e.attrs.resid)
+        .filter(Boolean),
+    );
     expect([...resourceById.keys()].filter((id) => !used.has(id))).toEqual([]);
   });
 

@@ -16,7 +16,9 @@ const PERMISSIONS = ["Restricted", "ReadDocument", "ReadAllDocument", "WriteDocu
 
 /** The Content-Security-Policy of a page's <meta http-equiv>, as directive → sources. */
 function cspOf(html: string): Map<string, string[]> {
-  const metas = [...html.matchAll(/<meta\b[^>]*>/gi)].map((m) => m[0]).filter((m) => /http-equiv\s*=\s*["']?Content-Security-Policy/i.test(m));
+  const metas = [...html.matchAll(/<meta\b[^>]*>/gi)]
+    .map((m) => m[0])
+    .filter((m) => /http-equiv\s*=\s*["']?Content-Security-Policy/i.test(m));
   expect(metas).toHaveLength(1);
   const content = /content\s*=\s*"([^"]*)"/i.exec(metas[0])?.[1] ?? /content\s*=\s*'([^']*)'/i.exec(metas[0])?.[1] ?? "";
   const csp = new Map<string, string[]>();
@@ -90,7 +92,10 @@ describe("the task-pane page", () => {
 
   test("the webpack build never uses an eval-based source map (the CSP would block it)", async () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const configOf = require(path.join(ROOT, "webpack.config.js")) as (env: unknown, argv: { mode: string }) => Promise<{ devtool?: string | false }>;
+    const configOf = require(path.join(ROOT, "webpack.config.js")) as (
+      env: unknown,
+      argv: { mode: string },
+    ) => Promise<{ devtool?: string | false }>;
     for (const mode of ["production", "development"]) {
       const config = await configOf({}, { mode });
       expect(String(config.devtool ?? "")).not.toMatch(/eval/);

@@ -48,7 +48,12 @@ async function xmlResources(): Promise<Map<string, Record<string, string>>> {
   const doc = await parseStringPromise(XML);
   const resources = doc.OfficeApp.VersionOverrides[0].Resources[0];
   const out = new Map<string, Record<string, string>>();
-  for (const [group, item] of [["bt:Images", "bt:Image"], ["bt:Urls", "bt:Url"], ["bt:ShortStrings", "bt:String"], ["bt:LongStrings", "bt:String"]]) {
+  for (const [group, item] of [
+    ["bt:Images", "bt:Image"],
+    ["bt:Urls", "bt:Url"],
+    ["bt:ShortStrings", "bt:String"],
+    ["bt:LongStrings", "bt:String"],
+  ]) {
     for (const element of resources[group][0][item]) {
       const value: Record<string, string> = { default: element.$.DefaultValue };
       for (const o of element["bt:Override"] ?? []) value[o.$.Locale.toLowerCase()] = o.$.Value;
@@ -110,7 +115,10 @@ describe("unified manifest", () => {
     const runtime = manifest.extensions[0].runtimes[0];
     expect(runtime.code).toEqual({ page: res.get("Taskpane.Url")?.default, script: res.get("Functions.Script.Url")?.default });
     expect(runtime.lifetime).toBe("long");
-    expect(runtime.customFunctions.namespace).toEqual({ id: res.get("Functions.Namespace")?.default, name: res.get("Functions.Namespace")?.default });
+    expect(runtime.customFunctions.namespace).toEqual({
+      id: res.get("Functions.Namespace")?.default,
+      name: res.get("Functions.Namespace")?.default,
+    });
     expect(runtime.customFunctions.metadataUrl).toBe(res.get("Functions.Metadata.Url")?.default);
     expect(zh["extensions[0].runtimes[0].customFunctions.metadataUrl"]).toBe(res.get("Functions.Metadata.Url")?.["zh-cn"]);
     const sets = doc.Requirements[0].Sets[0].Set.map((s: Json) => ({ name: s.$.Name, minVersion: s.$.MinVersion }));
@@ -173,7 +181,7 @@ describe("unified manifest", () => {
     for (const url of [manifest.developer.privacyUrl, manifest.developer.termsOfUseUrl]) {
       const page = path.join(ROOT, "src", new URL(url).pathname);
       expect(fs.existsSync(page)).toBe(true);
-      expect(fs.readFileSync(page, "utf8")).toContain("lang=\"zh-CN\"");
+      expect(fs.readFileSync(page, "utf8")).toContain('lang="zh-CN"');
     }
   });
 });
@@ -186,7 +194,8 @@ describe("app package (Microsoft 365 admin center, Teams)", () => {
     const zip = await JSZip.loadAsync(first);
     const names = Object.keys(zip.files).sort();
     expect(names).toEqual(["assets/color-192.png", "assets/outline-32.png", "manifest.json", "manifest.zh-cn.json"]);
-    for (const name of names) expect(Buffer.compare(await zip.file(name)!.async("nodebuffer"), fs.readFileSync(path.join(ROOT, name)))).toBe(0);
+    for (const name of names)
+      expect(Buffer.compare(await zip.file(name)!.async("nodebuffer"), fs.readFileSync(path.join(ROOT, name)))).toBe(0);
     expect(Buffer.compare(await appPackage(ROOT), first)).toBe(0);
   });
 });

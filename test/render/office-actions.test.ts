@@ -27,7 +27,17 @@ function salesRows(n: number, customers = 300, name = (k: number) => `Customer $
 let fake: FakeExcel;
 let office: FakeOffice;
 
-function setup(options: { rows?: number; at?: string; sheet?: string; table?: boolean; api?: string; data?: Scalar[][]; headers?: (Scalar | null)[] } = {}): void {
+function setup(
+  options: {
+    rows?: number;
+    at?: string;
+    sheet?: string;
+    table?: boolean;
+    api?: string;
+    data?: Scalar[][];
+    headers?: (Scalar | null)[];
+  } = {},
+): void {
   office?.uninstall();
   fake = new FakeExcel(options.api ? { apiVersion: options.api } : {});
   office = new FakeOffice(fake).install();
@@ -82,7 +92,12 @@ describe("checkRequirements", () => {
     const r = actions.checkRequirements();
     expect(r.ok).toBe(true);
     expect(r.missing.map((m) => `${m.set} ${m.version}`)).toEqual(["ExcelApi 1.6", "ExcelApi 1.7", "ExcelApi 1.9"]);
-    expect(r.missing[1]).toEqual({ set: "ExcelApi", version: "1.7", feature: text("en", "taskpane.requirement.region"), featureKey: "taskpane.requirement.region" });
+    expect(r.missing[1]).toEqual({
+      set: "ExcelApi",
+      version: "1.7",
+      feature: text("en", "taskpane.requirement.region"),
+      featureKey: "taskpane.requirement.region",
+    });
   });
 
   test("below ExcelApi 1.4 the pane cannot work; outside Office nothing is supported", async () => {
@@ -117,7 +132,14 @@ describe("findSalesTable", () => {
     setup({ rows: 50, table: true });
     fake.tables[0].showTotals = true; // the last seeded row plays the totals row
     const t = await actions.findSalesTable();
-    expect(t).toMatchObject({ address: "Sales!A1:E50", source: "table", tableName: "SalesTable", rowCount: 49, columnCount: 5, headers: HEADERS });
+    expect(t).toMatchObject({
+      address: "Sales!A1:E50",
+      source: "table",
+      tableName: "SalesTable",
+      rowCount: 49,
+      columnCount: 5,
+      headers: HEADERS,
+    });
     expect(fake.syncs).toBe(3);
   });
 
@@ -142,7 +164,11 @@ describe("findSalesTable", () => {
     setup({ rows: 10 });
     fake.select("Sales", "K40");
     let e = await rejection(actions.findSalesTable());
-    expect({ kind: e.kind, key: e.messageKey, cell: e.args.cell }).toEqual({ kind: "noTable", key: "taskpane.error.noTableAtSelection", cell: "Sales!K40" });
+    expect({ kind: e.kind, key: e.messageKey, cell: e.args.cell }).toEqual({
+      kind: "noTable",
+      key: "taskpane.error.noTableAtSelection",
+      cell: "Sales!K40",
+    });
     expect(e.message).toContain("Click a cell inside your sales table");
 
     setup({ data: [] });
@@ -162,9 +188,27 @@ describe("proposeMapping and readPreview", () => {
     expect(m).toEqual({ customer: 0, date: 1, revenue: 2, profit: 3, region: 4, attractiveness: [], strength: [] });
     const preview = actions.readPreview(t, { revenue: 2, customer: 0, strength: [3] }, 3);
     expect(preview).toEqual([
-      { role: "customer", header: "客户名称", values: salesRows(30).slice(0, 3).map((r) => r[0]) },
-      { role: "revenue", header: "销售额", values: salesRows(30).slice(0, 3).map((r) => r[2]) },
-      { role: "strength", header: "毛利", values: salesRows(30).slice(0, 3).map((r) => r[3]) },
+      {
+        role: "customer",
+        header: "客户名称",
+        values: salesRows(30)
+          .slice(0, 3)
+          .map((r) => r[0]),
+      },
+      {
+        role: "revenue",
+        header: "销售额",
+        values: salesRows(30)
+          .slice(0, 3)
+          .map((r) => r[2]),
+      },
+      {
+        role: "strength",
+        header: "毛利",
+        values: salesRows(30)
+          .slice(0, 3)
+          .map((r) => r[3]),
+      },
     ]);
     expect(actions.readPreview(t, { customer: 0 })[0].values).toHaveLength(5);
     expect(actions.readPreview(t, { customer: 9 })).toEqual([]);
@@ -222,7 +266,12 @@ describe("a pasted PivotTable in the pane", () => {
 /* ------------------------------------------------------------------ saved state */
 
 describe("loadSavedState / saveState", () => {
-  const state = { tableAddress: "Sales!A1:E101", headers: HEADERS, mapping: { customer: 0, revenue: 2, attractiveness: [3] }, settings: { ...SETTINGS, thresholds: [0.7, 0.9], weights: { attractiveness: [1], strength: [] } } };
+  const state = {
+    tableAddress: "Sales!A1:E101",
+    headers: HEADERS,
+    mapping: { customer: 0, revenue: 2, attractiveness: [3] },
+    settings: { ...SETTINGS, thresholds: [0.7, 0.9], weights: { attractiveness: [1], strength: [] } },
+  };
 
   test("round trip through the document settings (saved with the workbook)", async () => {
     setup();
@@ -246,7 +295,11 @@ describe("loadSavedState / saveState", () => {
     expect(actions.loadSavedState()).toBeNull();
     office.failSave = "the document is read-only";
     const e = await rejection(actions.saveState(state));
-    expect({ kind: e.kind, key: e.messageKey, detail: e.args.detail }).toEqual({ kind: "unknown", key: "taskpane.error.settingsNotSaved", detail: "the document is read-only" });
+    expect({ kind: e.kind, key: e.messageKey, detail: e.args.detail }).toEqual({
+      kind: "unknown",
+      key: "taskpane.error.settingsNotSaved",
+      detail: "the document is read-only",
+    });
     office.uninstall();
     expect((await rejection(actions.saveState(state))).kind).toBe("noHost");
   });
@@ -273,7 +326,13 @@ describe("insertTierColumn", () => {
   test("thresholds and Chinese labels go into the formula; the header is 等级", async () => {
     setup({ rows: 10 });
     const t = await actions.findSalesTable();
-    await actions.insertTierColumn(t, MAPPING, { ...SETTINGS, scheme: "IBM", thresholds: [0.5, 0.8, 0.9], locale: "zh", measure: "profit" });
+    await actions.insertTierColumn(t, MAPPING, {
+      ...SETTINGS,
+      scheme: "IBM",
+      thresholds: [0.5, 0.8, 0.9],
+      locale: "zh",
+      measure: "profit",
+    });
     expect(fake.cell("Sales", "F1")!.value).toBe("等级");
     expect(fake.cell("Sales", "F2")!.formula).toBe('=KA.TIER($D$2:$D$11,$A$2:$A$11,"IBM",{0.5,0.8,0.9},,"zh")');
   });
@@ -299,7 +358,11 @@ describe("insertTierColumn", () => {
     const snapshot = fake.snapshot();
     const before = fake.requests.length;
     const e = await rejection(actions.insertTierColumn(t, MAPPING, SETTINGS));
-    expect({ kind: e.kind, key: e.messageKey, columns: e.args.columns }).toEqual({ kind: "unknown", key: "taskpane.error.noEmptyColumn", columns: 16 });
+    expect({ kind: e.kind, key: e.messageKey, columns: e.args.columns }).toEqual({
+      kind: "unknown",
+      key: "taskpane.error.noEmptyColumn",
+      columns: 16,
+    });
     expect(fake.snapshot()).toEqual(snapshot);
     expect(writesIn(since(before))).toBe(0);
   });
@@ -310,7 +373,14 @@ describe("insertTierColumn", () => {
     setup({ data });
     const t = await actions.findSalesTable();
     await actions.insertTierColumn(t, MAPPING, { ...SETTINGS, thresholds: [0.6, 0.9] }, { asValues: true });
-    const expected = engineTier(data.map((r) => [r[2]]), data.map((r) => [r[0]]), "ABC", [[0.6, 0.9]], null, "en").map((r) => r[0]);
+    const expected = engineTier(
+      data.map((r) => [r[2]]),
+      data.map((r) => [r[0]]),
+      "ABC",
+      [[0.6, 0.9]],
+      null,
+      "en",
+    ).map((r) => r[0]);
     const written = data.map((_, i) => fake.cell("Sales", `F${i + 2}`)?.value ?? "");
     expect(written).toEqual(expected);
     expect(written).toContain("A");
@@ -323,7 +393,11 @@ describe("insertTierColumn", () => {
     fake.protectSheet("Sales");
     const before = fake.requests.length;
     const e = await rejection(actions.insertTierColumn(t, MAPPING, SETTINGS));
-    expect({ kind: e.kind, key: e.messageKey, sheet: e.args.sheet }).toEqual({ kind: "protected", key: "taskpane.error.sheetProtected", sheet: "Sales" });
+    expect({ kind: e.kind, key: e.messageKey, sheet: e.args.sheet }).toEqual({
+      kind: "protected",
+      key: "taskpane.error.sheetProtected",
+      sheet: "Sales",
+    });
     expect(writesIn(since(before))).toBe(0);
     expect(fake.cell("Sales", "F1")).toBeUndefined();
   });
@@ -334,7 +408,15 @@ describe("insertTierColumn", () => {
     setup({ data, at: "A3" });
     const t = await actions.findSalesTable();
     const e = await rejection(actions.insertTierColumn(t, MAPPING, SETTINGS, { asValues: true }));
-    expect({ kind: e.kind, key: e.messageKey, ...e.args }).toMatchObject({ kind: "textInNumberColumn", key: "taskpane.error.cellNotNumber", header: "Revenue", column: "C", row: 16, cell: "n/a", sheet: "Sales" });
+    expect({ kind: e.kind, key: e.messageKey, ...e.args }).toMatchObject({
+      kind: "textInNumberColumn",
+      key: "taskpane.error.cellNotNumber",
+      header: "Revenue",
+      column: "C",
+      row: 16,
+      cell: "n/a",
+      sheet: "Sales",
+    });
     expect(actions.actionErrorText(e, "zh")).toContain("第 16 行");
     expect(fake.cell("Sales", "F3")).toBeUndefined();
   });
@@ -359,7 +441,10 @@ describe("buildSheets", () => {
     const sales = JSON.stringify([...fake.sheet("Sales").cells]);
     const before = fake.requests.length;
     const labels: string[] = [];
-    const r = await actions.buildSheets("contribution", t, MAPPING, SETTINGS, { generated: "2025-01-31", onProgress: (d, n, l) => labels.push(`${d}/${n} ${l}`) });
+    const r = await actions.buildSheets("contribution", t, MAPPING, SETTINGS, {
+      generated: "2025-01-31",
+      onProgress: (d, n, l) => labels.push(`${d}/${n} ${l}`),
+    });
     expect(r).toEqual({ created: [{ key: "contribution", name: "80-20 contribution" }], warnings: [], cancelled: false });
     const sheet = fake.sheet("80-20 contribution");
     expect(fake.activeSheetId).toBe(sheet.id);
@@ -383,9 +468,18 @@ describe("buildSheets", () => {
       const before = fake.requests.length;
       await actions.buildSheets("contribution", t, MAPPING, SETTINGS, { generated: "2025-01-31" });
       const requests = since(before);
-      measured.push({ rows: n, syncs: requests.length, reads: chunkReads(requests).flat(), largestResponse: Math.max(...requests.map((r) => r.responseBytes ?? 0)) });
+      measured.push({
+        rows: n,
+        syncs: requests.length,
+        reads: chunkReads(requests).flat(),
+        largestResponse: Math.max(...requests.map((r) => r.responseBytes ?? 0)),
+      });
     }
-    console.log(measured.map((m) => `${m.rows} rows: ${m.syncs} syncs, reads ${m.reads.join("+")} rows, largest response ${m.largestResponse} bytes`).join("\n"));
+    console.log(
+      measured
+        .map((m) => `${m.rows} rows: ${m.syncs} syncs, reads ${m.reads.join("+")} rows, largest response ${m.largestResponse} bytes`)
+        .join("\n"),
+    );
     const [a, b, c, d] = measured;
     expect(a.reads).toEqual([100]);
     expect(c.reads).toEqual([10000]);
@@ -407,7 +501,11 @@ describe("buildSheets", () => {
     const requests = since(before);
     const failed = requests.filter((q) => (q.responseBytes ?? 0) > WEB_RESPONSE_LIMIT);
     expect(failed).toHaveLength(1);
-    expect(chunkReads(requests).flat().filter((n) => n > 5)).toEqual([20000, 10000, 10000, 10000]);
+    expect(
+      chunkReads(requests)
+        .flat()
+        .filter((n) => n > 5),
+    ).toEqual([20000, 10000, 10000, 10000]);
   });
 
   test("text in a mapped number column: the header and the WORKSHEET row, nothing written", async () => {
@@ -418,7 +516,9 @@ describe("buildSheets", () => {
     const sheets = fake.sheets.length;
     const e = await rejection(actions.buildSheets("all", t, MAPPING, SETTINGS));
     expect({ kind: e.kind, ...e.args }).toMatchObject({ kind: "textInNumberColumn", header: "Profit", column: "D", row: 59, cell: "tbd" });
-    expect(e.message).toBe('Column "Profit" (column D), row 59 on sheet Sales: "tbd" is not a number. Correct the cell (or clear it), or map another column, then try again.');
+    expect(e.message).toBe(
+      'Column "Profit" (column D), row 59 on sheet Sales: "tbd" is not a number. Correct the cell (or clear it), or map another column, then try again.',
+    );
     expect(fake.sheets.length).toBe(sheets);
   });
 
@@ -441,16 +541,24 @@ describe("buildSheets", () => {
   test("request too large: tooLarge, the half-written sheet removed", async () => {
     setup({ rows: 100 });
     const t = await actions.findSalesTable();
-    fake.failWhen = (a) => (a.name === "values" && a.sheetName?.startsWith("~KA") ? new FakeOfficeError("RequestPayloadSizeLimitExceeded", "The request payload size has exceeded the limit.") : undefined);
+    fake.failWhen = (a) =>
+      a.name === "values" && a.sheetName?.startsWith("~KA")
+        ? new FakeOfficeError("RequestPayloadSizeLimitExceeded", "The request payload size has exceeded the limit.")
+        : undefined;
     const e = await rejection(actions.buildSheets("contribution", t, MAPPING, SETTINGS));
-    expect({ kind: e.kind, key: e.messageKey, cleanup: e.args.cleanup }).toEqual({ kind: "tooLarge", key: "taskpane.error.writeTooLarge", cleanup: "deleted" });
+    expect({ kind: e.kind, key: e.messageKey, cleanup: e.args.cleanup }).toEqual({
+      kind: "tooLarge",
+      key: "taskpane.error.writeTooLarge",
+      cleanup: "deleted",
+    });
     expect(fake.sheets.map((s) => s.name)).toEqual(["Sales"]);
   });
 
   test("any other Office error: unknown, with the original message", async () => {
     setup({ rows: 100 });
     const t = await actions.findSalesTable();
-    fake.failWhen = (a) => (a.name === "add" && a.target.endsWith("worksheets") ? new FakeOfficeError("GeneralException", "Out of memory") : undefined);
+    fake.failWhen = (a) =>
+      a.name === "add" && a.target.endsWith("worksheets") ? new FakeOfficeError("GeneralException", "Out of memory") : undefined;
     const e = await rejection(actions.buildSheets("contribution", t, MAPPING, SETTINGS));
     expect({ kind: e.kind, detail: e.args.detail }).toEqual({ kind: "unknown", detail: "Out of memory (GeneralException)" });
   });
@@ -460,7 +568,12 @@ describe("buildSheets", () => {
     const t = await actions.findSalesTable();
     fake.seedRows("Sales", "A102", [["Late order", 45300, 10, 1, "North"]]);
     const e = await rejection(actions.buildSheets("contribution", t, MAPPING, SETTINGS));
-    expect({ kind: e.kind, key: e.messageKey, before: e.args.before, after: e.args.after }).toEqual({ kind: "tableChanged", key: "taskpane.error.tableChanged", before: "Sales!A1:E101", after: "Sales!A1:E102" });
+    expect({ kind: e.kind, key: e.messageKey, before: e.args.before, after: e.args.after }).toEqual({
+      kind: "tableChanged",
+      key: "taskpane.error.tableChanged",
+      before: "Sales!A1:E101",
+      after: "Sales!A1:E102",
+    });
     expect(fake.sheets).toHaveLength(1);
     // A renamed header changes the meaning of the mapping: also a change.
     setup({ rows: 100, table: true });
@@ -484,7 +597,11 @@ describe("buildSheets", () => {
       return undefined;
     };
     const e = await rejection(actions.buildSheets("contribution", t, MAPPING, SETTINGS));
-    expect({ kind: e.kind, key: e.messageKey, cell: e.args.cell }).toEqual({ kind: "tableChanged", key: "taskpane.error.tableEdited", cell: "Sales!A2" });
+    expect({ kind: e.kind, key: e.messageKey, cell: e.args.cell }).toEqual({
+      kind: "tableChanged",
+      key: "taskpane.error.tableEdited",
+      cell: "Sales!A2",
+    });
     expect(fake.sheets).toHaveLength(1);
   });
 
@@ -504,14 +621,35 @@ describe("buildSheets", () => {
     setup({ rows: 300 });
     const t = await actions.findSalesTable();
     const labels: string[] = [];
-    const r = await actions.buildSheets("all", t, MAPPING, { ...SETTINGS, plans: { top: 2 } }, { onProgress: (_d, _n, l) => labels.push(l) });
-    expect(r.created.map((c) => c.key)).toEqual(["contribution", "matrix", expect.stringMatching(/^plan:/), expect.stringMatching(/^plan:/), "risk-register"]);
-    expect(labels.filter((l) => l.startsWith("Plan "))).toEqual([expect.stringMatching(/^Plan 1 of 2: Customer \d+$/), expect.stringMatching(/^Plan 2 of 2: Customer \d+$/)]);
+    const r = await actions.buildSheets(
+      "all",
+      t,
+      MAPPING,
+      { ...SETTINGS, plans: { top: 2 } },
+      { onProgress: (_d, _n, l) => labels.push(l) },
+    );
+    expect(r.created.map((c) => c.key)).toEqual([
+      "contribution",
+      "matrix",
+      expect.stringMatching(/^plan:/),
+      expect.stringMatching(/^plan:/),
+      "risk-register",
+    ]);
+    expect(labels.filter((l) => l.startsWith("Plan "))).toEqual([
+      expect.stringMatching(/^Plan 1 of 2: Customer \d+$/),
+      expect.stringMatching(/^Plan 2 of 2: Customer \d+$/),
+    ]);
 
     setup({ rows: 300 });
     const t2 = await actions.findSalesTable();
     const signal = { cancelled: false };
-    const r2 = await actions.buildSheets("all", t2, MAPPING, { ...SETTINGS, plans: { top: 2 } }, { signal, onProgress: (d, n) => void (n === 5 && d === 1 && (signal.cancelled = true)) });
+    const r2 = await actions.buildSheets(
+      "all",
+      t2,
+      MAPPING,
+      { ...SETTINGS, plans: { top: 2 } },
+      { signal, onProgress: (d, n) => void (n === 5 && d === 1 && (signal.cancelled = true)) },
+    );
     expect(r2.cancelled).toBe(true);
     expect(r2.created.map((c) => c.key)).toEqual(["contribution"]);
     expect(fake.sheets.map((s) => s.name)).toEqual(["Sales", "80-20 contribution"]);
@@ -520,7 +658,11 @@ describe("buildSheets", () => {
     const controller = new AbortController();
     controller.abort();
     const before = fake.requests.length;
-    expect(await actions.buildSheets("all", t2, MAPPING, SETTINGS, { signal: controller.signal })).toEqual({ created: [], warnings: [], cancelled: true });
+    expect(await actions.buildSheets("all", t2, MAPPING, SETTINGS, { signal: controller.signal })).toEqual({
+      created: [],
+      warnings: [],
+      cancelled: true,
+    });
     expect(fake.requests.length).toBe(before);
   });
 
@@ -528,7 +670,10 @@ describe("buildSheets", () => {
     setup({ rows: 45000 });
     const t = await actions.findSalesTable();
     const signal = { cancelled: false };
-    const r = await actions.buildSheets("contribution", t, MAPPING, SETTINGS, { signal, onProgress: (d, n) => void (n === 3 && d === 1 && (signal.cancelled = true)) });
+    const r = await actions.buildSheets("contribution", t, MAPPING, SETTINGS, {
+      signal,
+      onProgress: (d, n) => void (n === 3 && d === 1 && (signal.cancelled = true)),
+    });
     expect(r).toEqual({ created: [], warnings: [], cancelled: true });
     expect(fake.sheets).toHaveLength(1);
   });
@@ -537,10 +682,17 @@ describe("buildSheets", () => {
     setup({ rows: 600 });
     const t = await actions.findSalesTable();
     const e = await rejection(actions.buildSheets("plans", t, MAPPING, { ...SETTINGS, plans: { top: 250 } }));
-    expect({ kind: e.kind, key: e.messageKey, max: e.args.max }).toEqual({ kind: "sheetLimit", key: "taskpane.error.tooManySheets", max: 200 });
+    expect({ kind: e.kind, key: e.messageKey, max: e.args.max }).toEqual({
+      kind: "sheetLimit",
+      key: "taskpane.error.tooManySheets",
+      max: 200,
+    });
     expect(fake.sheets).toHaveLength(1);
     // Excel's own refusal to add sheets is sheetLimit too.
-    fake.failWhen = (a) => (a.name === "add" && a.target.endsWith("worksheets") ? new FakeOfficeError("GeneralException", "The maximum number of worksheets has been reached.") : undefined);
+    fake.failWhen = (a) =>
+      a.name === "add" && a.target.endsWith("worksheets")
+        ? new FakeOfficeError("GeneralException", "The maximum number of worksheets has been reached.")
+        : undefined;
     expect((await rejection(actions.buildSheets("contribution", t, MAPPING, SETTINGS))).kind).toBe("sheetLimit");
   });
 
@@ -570,7 +722,11 @@ describe("buildSheets", () => {
     const e = await rejection(actions.buildSheets("contribution", t, { customer: 0, profit: 3 }, SETTINGS));
     expect({ kind: e.kind, key: e.messageKey }).toEqual({ kind: "missingColumn", key: "taskpane.error.revenueNotMapped" });
     const dup = await rejection(actions.buildSheets("contribution", t, { customer: 0, revenue: 2, profit: 2 }, SETTINGS));
-    expect({ kind: dup.kind, key: dup.messageKey, header: dup.args.header }).toEqual({ kind: "missingColumn", key: "taskpane.error.columnTwice", header: "Revenue" });
+    expect({ kind: dup.kind, key: dup.messageKey, header: dup.args.header }).toEqual({
+      kind: "missingColumn",
+      key: "taskpane.error.columnTwice",
+      header: "Revenue",
+    });
     expect(fake.requests.length).toBe(before);
   });
 });

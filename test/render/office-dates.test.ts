@@ -15,7 +15,12 @@ const MAPPING: ColumnMapping = { customer: 0, date: 1, revenue: 2, attractivenes
 /** Invoice lines of four customers over four months, dates as m/d/yyyy h:mm text (days ≤ 12). */
 function rows(date: (m: number, d: number, y: number) => string): Scalar[][] {
   const out: Scalar[][] = [];
-  const months: [number, number][] = [[12, 2010], [1, 2011], [2, 2011], [3, 2011]];
+  const months: [number, number][] = [
+    [12, 2010],
+    [1, 2011],
+    [2, 2011],
+    [3, 2011],
+  ];
   months.forEach(([m, y], mi) => {
     for (let k = 0; k < 4; k++) out.push([`Customer ${k}`, `${date(m, ((k * 5 + mi) % 12) + 1, y)} ${8 + k}:26`, 1000 * (4 - k) + mi]);
   });
@@ -85,12 +90,19 @@ describe("buildSheets: dates kept as text", () => {
     const t = await actions.findSalesTable();
     const r = await actions.buildSheets("plans", t, MAPPING, { ...SETTINGS, locale: "zh", dateOrder: "mdy" }, { generated: "2011-04-01" });
     expect(r.created).toHaveLength(2);
-    expect(r.warnings).toEqual(["工作表 Sales 的“Invoice date”列（B），第 7 行：“soon”不是日期；基于日期的数据（月度收入、趋势、最近购买）未包含。"]);
+    expect(r.warnings).toEqual([
+      "工作表 Sales 的“Invoice date”列（B），第 7 行：“soon”不是日期；基于日期的数据（月度收入、趋势、最近购买）未包含。",
+    ]);
   });
 
   test("the date order is saved with the workbook; another value reads as no saved state", async () => {
     setup(rows(mdy));
-    const state = { tableAddress: "Sales!A1:C17", headers: HEADERS, mapping: MAPPING, settings: { ...SETTINGS, dateOrder: "mdy" as const } };
+    const state = {
+      tableAddress: "Sales!A1:C17",
+      headers: HEADERS,
+      mapping: MAPPING,
+      settings: { ...SETTINGS, dateOrder: "mdy" as const },
+    };
     await actions.saveState(state);
     expect(actions.loadSavedState()).toEqual(state);
     office.settings.set(actions.STATE_KEY, { ...state, version: 1, settings: { ...SETTINGS, dateOrder: "dmy" } });

@@ -9,7 +9,15 @@ import * as commands from "../../src/commands/commands";
 import * as actions from "../../src/addin";
 import type { ColumnMapping, PlannerSettings } from "../../src/addin";
 import { resetLeftoverCheck } from "../../src/addin/run-lock";
-import { LEFTOVER_GRACE_MS, markerOf, newRunId, removeLeftoverSheets, runIdOfSheetName, TEMP_MARKER, tempSheetName } from "../../src/render/office/temp-sheets";
+import {
+  LEFTOVER_GRACE_MS,
+  markerOf,
+  newRunId,
+  removeLeftoverSheets,
+  runIdOfSheetName,
+  TEMP_MARKER,
+  tempSheetName,
+} from "../../src/render/office/temp-sheets";
 import { FakeExcel, FakeOffice, type ActionInfo, type Scalar } from "../support/fake-excel";
 import { render } from "../support/office-render";
 
@@ -34,7 +42,8 @@ function setup(): void {
 afterEach(() => office?.uninstall());
 
 const isSheetAdd = (a: ActionInfo): boolean => a.kind === "call" && a.name === "add" && a.target === "workbook.worksheets";
-const build = async (options: actions.BuildOptions = {}) => actions.buildSheets("contribution", await actions.findSalesTable(), MAPPING, SETTINGS, options);
+const build = async (options: actions.BuildOptions = {}) =>
+  actions.buildSheets("contribution", await actions.findSalesTable(), MAPPING, SETTINGS, options);
 
 /** A marked temporary sheet of run `runId`, created at `createdAt`, with a workbook name on it. */
 function markedSheet(runId: string, createdAt: number, name = tempSheetName(runId, 1)): string {
@@ -49,7 +58,11 @@ describe("the run lock", () => {
     const table = await actions.findSalesTable();
     const refusals: unknown[] = [];
     const tryDuring = (a: ActionInfo): void => {
-      if (isSheetAdd(a)) refusals.push(actions.runInProgress()?.id ?? "no run", actions.insertTierColumn(table, MAPPING, SETTINGS).catch((e: unknown) => e));
+      if (isSheetAdd(a))
+        refusals.push(
+          actions.runInProgress()?.id ?? "no run",
+          actions.insertTierColumn(table, MAPPING, SETTINGS).catch((e: unknown) => e),
+        );
     };
     // 1. fails while writing
     fake.failWhen = (a) => {
@@ -61,7 +74,10 @@ describe("the run lock", () => {
     // 2. cancelled between reading and writing
     fake.failWhen = undefined;
     const abort = new AbortController();
-    const cancelled = await build({ signal: abort.signal, onProgress: (done, total, label) => label.startsWith("Computing") && abort.abort() });
+    const cancelled = await build({
+      signal: abort.signal,
+      onProgress: (done, total, label) => label.startsWith("Computing") && abort.abort(),
+    });
     expect(cancelled.cancelled).toBe(true);
     expect(actions.runInProgress()).toBeNull();
     // 3. done
@@ -118,7 +134,14 @@ describe("temporary sheets of a run", () => {
       return false;
     };
     const before = Date.now();
-    await render(fake, [{ key: "a", name: "A", blocks: [{ row: 0, col: 0, cells: [["x"]] }] }, { key: "b", name: "B", blocks: [{ row: 0, col: 0, cells: [["y"]] }] }], { runId });
+    await render(
+      fake,
+      [
+        { key: "a", name: "A", blocks: [{ row: 0, col: 0, cells: [["x"]] }] },
+        { key: "b", name: "B", blocks: [{ row: 0, col: 0, cells: [["y"]] }] },
+      ],
+      { runId },
+    );
     expect(seen.map((s) => s.sheet)).toEqual([tempSheetName(runId, 1), tempSheetName(runId, 2)]);
     expect(seen.map((s) => runIdOfSheetName(s.sheet))).toEqual([runId, runId]);
     for (const s of seen) {
@@ -169,7 +192,10 @@ describe("leftovers of crashed runs", () => {
     expect(removed.sort()).toEqual([leftover, leftover2].sort());
     expect(fake.sheets.map((s) => s.name)).toEqual(keep);
     expect(keep).toEqual(expect.arrayContaining([young, running, otherMarker, "~KA notes"]));
-    expect(fake.names.filter((n) => n.scope === undefined).map((n) => `${n.name} ${fake.nameFormula(n)}`)).toEqual(["UserName ='~KA notes'!$A$1", "Sales_Total ='Sales'!$B$2:$B$41"]);
+    expect(fake.names.filter((n) => n.scope === undefined).map((n) => `${n.name} ${fake.nameFormula(n)}`)).toEqual([
+      "UserName ='~KA notes'!$A$1",
+      "Sales_Total ='Sales'!$B$2:$B$41",
+    ]);
   });
 
   test("ExcelApi 1.5: the names on a leftover are found by value", async () => {

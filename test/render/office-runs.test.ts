@@ -18,7 +18,17 @@ function model(): SheetModel {
   return {
     key: "contribution",
     name: SHEET,
-    blocks: [{ row: 0, col: 0, cells: [["Customer", "Sales"], ["Acme", 10], ["Beta", 5]] }],
+    blocks: [
+      {
+        row: 0,
+        col: 0,
+        cells: [
+          ["Customer", "Sales"],
+          ["Acme", 10],
+          ["Beta", 5],
+        ],
+      },
+    ],
     names: [{ name: "KA_PositiveTotal", range: { row: 1, col: 1, rows: 2, cols: 1 } }],
     tables: [{ name: "KA_Contribution", range: { row: 0, col: 0, rows: 3, cols: 2 } }],
   };
@@ -46,7 +56,8 @@ function otherRun(fake: FakeExcel): void {
   fake.addName("KA_ThresholdA", "~KA other 1", "C2");
 }
 
-const nameTargets = (fake: FakeExcel): string[] => fake.names.filter((n) => n.scope === undefined).map((n) => `${n.name} ${fake.nameFormula(n)}`);
+const nameTargets = (fake: FakeExcel): string[] =>
+  fake.names.filter((n) => n.scope === undefined).map((n) => `${n.name} ${fake.nameFormula(n)}`);
 
 describe("two runs on one workbook", () => {
   test("both chose the same names: the failing run's cleanup leaves the other run's sheet and names alone", async () => {
@@ -64,7 +75,11 @@ describe("two runs on one workbook", () => {
   test("this run's sheet was never added: the other run's sheet under the same final name is not taken for it", async () => {
     const fake = new FakeExcel();
     fake.newSheet("Sales");
-    beforeFirstSheet(fake, () => otherRun(fake), (a) => a.kind === "call" && a.name === "add" && a.target === "workbook.worksheets");
+    beforeFirstSheet(
+      fake,
+      () => otherRun(fake),
+      (a) => a.kind === "call" && a.name === "add" && a.target === "workbook.worksheets",
+    );
     const err = await render(fake, [model()]).catch((e: unknown) => e);
     expect(err).toMatchObject({ name: "SheetRenderError", cleanup: "not-created" });
     expect(fake.sheets.map((s) => s.name)).toEqual(["Sales", SHEET, "~KA other 1"]);

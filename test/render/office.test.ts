@@ -9,7 +9,22 @@ import { checkSheetMatches, maxBytes, render } from "../support/office-render";
 
 const fx = (f: string, v: Cell = null): FormulaCell => ({ f, v: v as FormulaCell["v"] });
 
-const INJECTED = ['=HYPERLINK("http://x","y")', "+1", "-1", "@SUM(A1)", "\t=1+1", "\r=1+1", "00123", "1-2", "TRUE", "50%", "'80s", "=", "-", "Jan 5"];
+const INJECTED = [
+  '=HYPERLINK("http://x","y")',
+  "+1",
+  "-1",
+  "@SUM(A1)",
+  "\t=1+1",
+  "\r=1+1",
+  "00123",
+  "1-2",
+  "TRUE",
+  "50%",
+  "'80s",
+  "=",
+  "-",
+  "Jan 5",
+];
 
 /**
  * A contribution-like sheet: title, header, n customer rows of 7 columns (rank, name, value, share,
@@ -39,11 +54,33 @@ function contribution(n: number, opts: { name?: string; key?: string; names?: (j
     { row: 0, col: 0, cells: [["80/20 contribution of Sales"]], style: "title" },
     { row: 1, col: 0, cells: [[opts.marker ?? "Source: Sales · ABC 80/95"]], style: "subtitle" },
     { row: 2, col: 0, cells: [[fx("J7", 0.2), "20% of the customers make 80% of Sales"]] },
-    { row: HEADER, col: 0, cells: [["Rank", "Customer", "Sales", "Share", "Cumulative share", "Exclusive share", "Tier"]], style: "header" },
+    {
+      row: HEADER,
+      col: 0,
+      cells: [["Rank", "Customer", "Sales", "Share", "Cumulative share", "Exclusive share", "Tier"]],
+      style: "header",
+    },
     { row: FIRST, col: 0, cells: rows, style: "body", numberFormats: ["0", null, "#,##0.00", "0.0%", "0.0%", "0.0%", null] },
     { row: HEADER, col: 8, cells: [["Figure", "Value"]], style: "header" },
-    { row: 5, col: 8, cells: [["Positive total", fx(`SUM(C${FIRST + 1}:C${last + 1})`, 1)], ["Customers for 80%", fx("COUNTIF(G6:G9,\"A\")/1", 0.2)]], numberFormats: [null, "#,##0.00"] },
-    { row: 7, col: 8, cells: [["A", 0.8], ["B", 0.95]], style: "input", numberFormats: [null, "0%"] },
+    {
+      row: 5,
+      col: 8,
+      cells: [
+        ["Positive total", fx(`SUM(C${FIRST + 1}:C${last + 1})`, 1)],
+        ["Customers for 80%", fx('COUNTIF(G6:G9,"A")/1', 0.2)],
+      ],
+      numberFormats: [null, "#,##0.00"],
+    },
+    {
+      row: 7,
+      col: 8,
+      cells: [
+        ["A", 0.8],
+        ["B", 0.95],
+      ],
+      style: "input",
+      numberFormats: [null, "0%"],
+    },
     { row: 10, col: 8, cells: [["Write the commentary here"]], style: "todo", wrap: true },
   ];
   return {
@@ -69,8 +106,22 @@ function contribution(n: number, opts: { name?: string; key?: string; names?: (j
         title: "Pareto of Sales",
         anchor: { row: 13, col: 8, rows: 18, cols: 8 },
         series: [
-          { name: "Sales", categories: { row: FIRST, col: 1, rows: top, cols: 1 }, values: { row: FIRST, col: 2, rows: top, cols: 1 }, type: "column", axis: "primary", color: "217346" },
-          { name: "Cumulative share", categories: { row: FIRST, col: 1, rows: top, cols: 1 }, values: { row: FIRST, col: 4, rows: top, cols: 1 }, type: "line", axis: "secondary", color: "C00000" },
+          {
+            name: "Sales",
+            categories: { row: FIRST, col: 1, rows: top, cols: 1 },
+            values: { row: FIRST, col: 2, rows: top, cols: 1 },
+            type: "column",
+            axis: "primary",
+            color: "217346",
+          },
+          {
+            name: "Cumulative share",
+            categories: { row: FIRST, col: 1, rows: top, cols: 1 },
+            values: { row: FIRST, col: 4, rows: top, cols: 1 },
+            type: "line",
+            axis: "secondary",
+            color: "C00000",
+          },
         ],
         xAxisTitle: "Customer",
         yAxisTitle: "Sales",
@@ -89,9 +140,27 @@ function plan(account: string, opts: { marker?: string } = {}): SheetModel {
     name: `Plan – ${account}`,
     blocks: [
       { row: 0, col: 0, cells: [[`Account plan – ${account}`]], style: "title" },
-      { row: 2, col: 0, cells: [["Objective", opts.marker ?? "Grow share of wallet"], ["Owner", null], ["Status", "Open"]], numberFormats: [null, null] },
+      {
+        row: 2,
+        col: 0,
+        cells: [
+          ["Objective", opts.marker ?? "Grow share of wallet"],
+          ["Owner", null],
+          ["Status", "Open"],
+        ],
+        numberFormats: [null, null],
+      },
       { row: 2, col: 1, cells: [["Grow share of wallet"]], style: "input" },
-      { row: 6, col: 0, cells: [["Action", "Due", "Budget"], ["Quarterly review", 45000, 1200], ["=not a formula", 45031, fx("C8*2", 2400)]], numberFormats: [null, "yyyy-mm-dd", "#,##0"] },
+      {
+        row: 6,
+        col: 0,
+        cells: [
+          ["Action", "Due", "Budget"],
+          ["Quarterly review", 45000, 1200],
+          ["=not a formula", 45031, fx("C8*2", 2400)],
+        ],
+        numberFormats: [null, "yyyy-mm-dd", "#,##0"],
+      },
       { row: 10, col: 0, cells: [["(to be written by the planner)"]], style: "todo" },
     ],
     columnWidths: [24, 40],
@@ -136,7 +205,12 @@ describe("A1 ⇄ R1C1", () => {
   });
 
   test("property: R1C1 round-trips and agrees with the fake's independent converter", () => {
-    const ref = fc.record({ c: fc.integer({ min: 1, max: 16384 }), r: fc.integer({ min: 1, max: 1048576 }), ac: fc.boolean(), ar: fc.boolean() });
+    const ref = fc.record({
+      c: fc.integer({ min: 1, max: 16384 }),
+      r: fc.integer({ min: 1, max: 1048576 }),
+      ac: fc.boolean(),
+      ar: fc.boolean(),
+    });
     const letters = (n: number): string => {
       let s = "";
       while (n > 0) {
@@ -147,13 +221,18 @@ describe("A1 ⇄ R1C1", () => {
       return s;
     };
     fc.assert(
-      fc.property(fc.array(ref, { minLength: 1, maxLength: 4 }), fc.integer({ min: 0, max: 1048575 }), fc.integer({ min: 0, max: 16383 }), (refs, row, col) => {
-        const f = refs.map((x) => `${x.ac ? "$" : ""}${letters(x.c)}${x.ar ? "$" : ""}${x.r}`).join("+") + '&"A1"';
-        const r1c1 = a1ToR1C1(f, row, col);
-        expect(r1c1).not.toBeNull();
-        expect(r1c1ToA1(r1c1!, row, col)).toBe(f);
-        expect(fakeR1C1ToA1(r1c1!, row, col)).toBe(f);
-      }),
+      fc.property(
+        fc.array(ref, { minLength: 1, maxLength: 4 }),
+        fc.integer({ min: 0, max: 1048575 }),
+        fc.integer({ min: 0, max: 16383 }),
+        (refs, row, col) => {
+          const f = refs.map((x) => `${x.ac ? "$" : ""}${letters(x.c)}${x.ar ? "$" : ""}${x.r}`).join("+") + '&"A1"';
+          const r1c1 = a1ToR1C1(f, row, col);
+          expect(r1c1).not.toBeNull();
+          expect(r1c1ToA1(r1c1!, row, col)).toBe(f);
+          expect(fakeR1C1ToA1(r1c1!, row, col)).toBe(f);
+        },
+      ),
     );
   });
 });
@@ -179,7 +258,14 @@ describe("renderSheets", () => {
     fake.newSheet("Data");
     const model = contribution(40);
     const result = await render(fake, [model, plan("ACME")], { activate: true });
-    expect(result).toEqual({ created: [{ key: "contribution", name: "80-20 Contribution" }, { key: "plan:acme", name: "Plan – ACME" }], cancelled: false, warnings: [] });
+    expect(result).toEqual({
+      created: [
+        { key: "contribution", name: "80-20 Contribution" },
+        { key: "plan:acme", name: "Plan – ACME" },
+      ],
+      cancelled: false,
+      warnings: [],
+    });
     expect(fake.sheets.map((s) => s.name)).toEqual(["Data", "80-20 Contribution", "Plan – ACME"]);
     expect(fake.activeSheetId).toBe(fake.sheet("80-20 Contribution").id);
     expectSheetMatches(fake, "80-20 Contribution", model);
@@ -203,13 +289,20 @@ describe("renderSheets", () => {
     expect(s.freeze).toEqual({ rows: 5, cols: 2 });
     expect(s.tabColor).toBe("#1F6E43");
     // table, names
-    expect(fake.tables).toEqual([expect.objectContaining({ name: "KA_Contribution", sheetId: s.id, rect: parseAddress("A5:G45"), style: "TableStyleMedium2" }), expect.objectContaining({ name: "KA_Actions_ACME" })]);
+    expect(fake.tables).toEqual([
+      expect.objectContaining({ name: "KA_Contribution", sheetId: s.id, rect: parseAddress("A5:G45"), style: "TableStyleMedium2" }),
+      expect.objectContaining({ name: "KA_Actions_ACME" }),
+    ]);
     const total = fake.names.find((n) => n.name === "KA_PositiveTotal")!;
     expect(fake.nameFormula(total)).toBe("='80-20 Contribution'!$J$6");
     expect(total.comment).toBe("Denominator of the shares");
     // conditional formats
     expect(s.conditionalFormats.map((c) => c.type)).toEqual(["DataBar", "ColorScale", "CellValue"]);
-    expect(s.conditionalFormats[2].props).toEqual({ "cellValue.format.fill.color": "#C6EFCE", "cellValue.format.font.color": "#006100", "cellValue.rule": { formula1: '="A"', operator: "EqualTo" } });
+    expect(s.conditionalFormats[2].props).toEqual({
+      "cellValue.format.fill.color": "#C6EFCE",
+      "cellValue.format.font.color": "#006100",
+      "cellValue.rule": { formula1: '="A"', operator: "EqualTo" },
+    });
     expect(s.conditionalFormats[1].props["colorScale.criteria"]).toEqual({
       minimum: { type: "LowestValue", color: "#F8696B" },
       midpoint: { type: "Percentile", formula: "50", color: "#FFEB84" },
@@ -232,8 +325,15 @@ describe("renderSheets", () => {
     expect(chart.calls).toEqual([{ method: "setPosition", args: ["I14", "P31"] }]);
     expect(chart.series).toHaveLength(3);
     expect(chart.series[0]).toMatchObject({ values: "C6:C45", xValues: "B6:B45", fill: "#217346", props: { name: "Sales" } });
-    expect(chart.series[1]).toMatchObject({ values: "E6:E45", xValues: "B6:B45", props: { name: "Cumulative share", chartType: "Line", axisGroup: "Secondary" } });
-    expect(chart.series[2]).toMatchObject({ xValues: "B6:B45", props: { name: "80%", chartType: "Line", axisGroup: "Secondary", "format.line.lineStyle": "Dash" } });
+    expect(chart.series[1]).toMatchObject({
+      values: "E6:E45",
+      xValues: "B6:B45",
+      props: { name: "Cumulative share", chartType: "Line", axisGroup: "Secondary" },
+    });
+    expect(chart.series[2]).toMatchObject({
+      xValues: "B6:B45",
+      props: { name: "80%", chartType: "Line", axisGroup: "Secondary", "format.line.lineStyle": "Dash" },
+    });
     // the 80% line's data: hidden helper column L (one empty column after J), 40 × 0.8
     expect(chart.series[2].values).toBe("L1:L40");
     expect(fake.cell("80-20 Contribution", "L40")?.value).toBe(0.8);
@@ -244,16 +344,39 @@ describe("renderSheets", () => {
     const portfolio = (type: "scatter" | "bubble"): SheetModel => ({
       key: `matrix:${type}`,
       name: `Matrix ${type}`,
-      blocks: [{ row: 0, col: 0, cells: [["Customer", "Strength", "Attractiveness", "Sales"], ["A", 2, 8, 100], ["B", 6, 3, 50], ["C", 9, 9, 400]] }],
+      blocks: [
+        {
+          row: 0,
+          col: 0,
+          cells: [
+            ["Customer", "Strength", "Attractiveness", "Sales"],
+            ["A", 2, 8, 100],
+            ["B", 6, 3, 50],
+            ["C", 9, 9, 400],
+          ],
+        },
+      ],
       charts: [
         {
           kind: "portfolio",
           title: "Portfolio",
           anchor: { row: 5, col: 0, rows: 15, cols: 6 },
-          series: [{ name: "Customers", categories: { row: 1, col: 1, rows: 3, cols: 1 }, values: { row: 1, col: 2, rows: 3, cols: 1 }, sizes: { row: 1, col: 3, rows: 3, cols: 1 }, type, axis: "primary" }],
+          series: [
+            {
+              name: "Customers",
+              categories: { row: 1, col: 1, rows: 3, cols: 1 },
+              values: { row: 1, col: 2, rows: 3, cols: 1 },
+              sizes: { row: 1, col: 3, rows: 3, cols: 1 },
+              type,
+              axis: "primary",
+            },
+          ],
           xAxisTitle: "Strength",
           yAxisTitle: "Attractiveness",
-          referenceLines: [{ axis: "x", value: 5, label: "Strength cut" }, { axis: "y", value: 4, label: "Attractiveness cut" }],
+          referenceLines: [
+            { axis: "x", value: 5, label: "Strength cut" },
+            { axis: "y", value: 4, label: "Attractiveness cut" },
+          ],
         },
       ],
     });
@@ -268,8 +391,14 @@ describe("renderSheets", () => {
       ["Attractiveness cut", "H1:H2", "I1:I2", "XYScatterLinesNoMarkers"],
     ]);
     // the vertical cut at x = 5 spans y 3..9, the horizontal one at y = 4 spans x 2..9
-    expect(["F1", "G1", "F2", "G2", "H1", "I1", "H2", "I2"].map((a) => fake.cell("Matrix scatter", a)?.value)).toEqual([5, 3, 5, 9, 2, 4, 9, 4]);
-    expect(scatter.props).toMatchObject({ plotVisibleOnly: false, "axes.categoryAxis.title.text": "Strength", "axes.valueAxis.title.text": "Attractiveness" });
+    expect(["F1", "G1", "F2", "G2", "H1", "I1", "H2", "I2"].map((a) => fake.cell("Matrix scatter", a)?.value)).toEqual([
+      5, 3, 5, 9, 2, 4, 9, 4,
+    ]);
+    expect(scatter.props).toMatchObject({
+      plotVisibleOnly: false,
+      "axes.categoryAxis.title.text": "Strength",
+      "axes.valueAxis.title.text": "Attractiveness",
+    });
     const bubble = fake.sheet("Matrix bubble").charts[0];
     expect(bubble.type).toBe("Bubble");
     expect(bubble.series.map((x) => [x.props.name, x.xValues, x.values, x.bubbleSizes])).toEqual([
@@ -287,7 +416,10 @@ describe("renderSheets", () => {
     await render(fake, [plan("ACME")]);
     const s = fake.sheet("Plan – ACME");
     expect(s.validations).toHaveLength(2);
-    expect(s.validations[0].props).toEqual({ rule: { list: { inCellDropDown: true, source: "Open,In progress,Done" } }, prompt: { showPrompt: true, title: "", message: "Pick a status" } });
+    expect(s.validations[0].props).toEqual({
+      rule: { list: { inCellDropDown: true, source: "Open,In progress,Done" } },
+      prompt: { showPrompt: true, title: "", message: "Pick a status" },
+    });
     const helper = s.validations[1].props.rule as { list: { source: string } };
     expect(helper.list.source).toBe("=$E$1:$E$3");
     expect(["E1", "E2", "E3"].map((a) => fake.cell("Plan – ACME", a))).toEqual([
@@ -329,7 +461,10 @@ describe("renderSheets", () => {
     expectSheetMatches(fake, "80-20 Contribution", model);
     const log = fake.requests.flatMap((r) => r.log);
     // share (all rows), cumulative (rows 2..n), exclusive (rows 2..n), tier (all rows)
-    const r1c1Targets = log.filter((l) => l.endsWith(".formulasR1C1")).map((l) => /getRange\(([^)]*)\)/.exec(l)![1]).sort();
+    const r1c1Targets = log
+      .filter((l) => l.endsWith(".formulasR1C1"))
+      .map((l) => /getRange\(([^)]*)\)/.exec(l)![1])
+      .sort();
     expect(r1c1Targets).toEqual(["D6:D205", "E7:E205", "F7:F205", "G6:G205"]);
   });
 });
@@ -345,7 +480,10 @@ describe("syncs and request size", () => {
   function rendered(n: number): Promise<FakeExcel> {
     if (!renders.has(n)) {
       const fake = new FakeExcel();
-      renders.set(n, render(fake, [contribution(n)]).then(() => fake));
+      renders.set(
+        n,
+        render(fake, [contribution(n)]).then(() => fake),
+      );
     }
     return renders.get(n) as Promise<FakeExcel>;
   }
@@ -373,9 +511,12 @@ describe("syncs and request size", () => {
     expect(log.filter((l) => l.endsWith(".formulasR1C1"))).toHaveLength(4);
   });
 
-  test.each(SIZES.slice(1))("the operation count does not grow with the rows: %i rows queue as many as 100 (only literal row chunks do)", async (n) => {
-    expect(fixedOperations(await rendered(n))).toBe(fixedOperations(await rendered(100)));
-  });
+  test.each(SIZES.slice(1))(
+    "the operation count does not grow with the rows: %i rows queue as many as 100 (only literal row chunks do)",
+    async (n) => {
+      expect(fixedOperations(await rendered(n))).toBe(fixedOperations(await rendered(100)));
+    },
+  );
 
   test("100,000 rows with 40-character names: the literal payload passes 4 MB and is split, each request under 4 MB", async () => {
     const fake = new FakeExcel();
@@ -392,7 +533,13 @@ describe("syncs and request size", () => {
     const sheet = (n: number): SheetModel => ({
       key: "f",
       name: "Formulas",
-      blocks: [{ row: 0, col: 0, cells: Array.from({ length: n }, (_, r) => [fx(`ROW()*2`), fx(`A${r + 1}*3`), fx(`IF(B${r + 1}>10,"big","small")`)]) }],
+      blocks: [
+        {
+          row: 0,
+          col: 0,
+          cells: Array.from({ length: n }, (_, r) => [fx(`ROW()*2`), fx(`A${r + 1}*3`), fx(`IF(B${r + 1}>10,"big","small")`)]),
+        },
+      ],
     });
     const counts: number[] = [];
     for (const n of [100, 100000]) {
@@ -413,7 +560,8 @@ describe("syncs and request size", () => {
     expect(maxBytes(fake)).toBeLessThanOrEqual(budget);
     expectSheetMatches(fake, "80-20 Contribution", model);
     // every request that writes cells suspends calculation first
-    for (const r of fake.requests) if (r.firstWriteAt >= 0) expect(r.suspendAt).toBeGreaterThanOrEqual(0), expect(r.suspendAt).toBeLessThan(r.firstWriteAt);
+    for (const r of fake.requests)
+      if (r.firstWriteAt >= 0) (expect(r.suspendAt).toBeGreaterThanOrEqual(0), expect(r.suspendAt).toBeLessThan(r.firstWriteAt));
   });
 
   test("the size estimate is conservative for every kind of operation (tiny budget: one or few operations per request)", async () => {
@@ -480,7 +628,13 @@ describe("never overwrite", () => {
     // nothing was ever queued against a sheet this call did not create
     expect(written.filter((n) => ["80-20 Contribution", "Plan – ACME", "plan – acme (2)"].includes(n))).toEqual([]);
     // tables and names made unique across tables and names
-    expect(fake.tables.map((t) => t.name)).toEqual(["KA_Contribution", "KA_Contribution_2", "KA_Actions_ACME", "KA_Contribution_3", "KA_Actions_ACME_2"]);
+    expect(fake.tables.map((t) => t.name)).toEqual([
+      "KA_Contribution",
+      "KA_Contribution_2",
+      "KA_Actions_ACME",
+      "KA_Contribution_3",
+      "KA_Actions_ACME_2",
+    ]);
     expect(fake.names.map((n) => n.name)).toEqual([
       "KA_PositiveTotal",
       "KA_Owner_ACME",
@@ -515,8 +669,18 @@ describe("progress, cancel and failure", () => {
   test("progress is reported per sheet", async () => {
     const fake = new FakeExcel();
     const seen: [number, number, string][] = [];
-    await render(fake, five().slice(0, 3).map((m) => ({ ...m, blocks: m.blocks.slice(0, 1) })), { onProgress: (d, t, n) => seen.push([d, t, n]) });
-    expect(seen).toEqual([[1, 3, "Plan – A1"], [2, 3, "Plan – B2"], [3, 3, "Plan – C3"]]);
+    await render(
+      fake,
+      five()
+        .slice(0, 3)
+        .map((m) => ({ ...m, blocks: m.blocks.slice(0, 1) })),
+      { onProgress: (d, t, n) => seen.push([d, t, n]) },
+    );
+    expect(seen).toEqual([
+      [1, 3, "Plan – A1"],
+      [2, 3, "Plan – B2"],
+      [3, 3, "Plan – C3"],
+    ]);
   });
 
   test("cancel is honoured between sheets, never in the middle of one", async () => {
@@ -581,7 +745,9 @@ describe("progress, cancel and failure", () => {
   test("when the half-written sheet cannot be deleted it is renamed (incomplete) with a note in A1", async () => {
     const fake = new FakeExcel();
     // the sheet's own delete fails (not the removal of its temporary marker name)
-    fake.failWhen = (a) => (a.name === "values" && JSON.stringify(a.args).includes("BOOM")) || (a.name === "delete" && a.target.includes("worksheets") && !a.target.includes(".names."));
+    fake.failWhen = (a) =>
+      (a.name === "values" && JSON.stringify(a.args).includes("BOOM")) ||
+      (a.name === "delete" && a.target.includes("worksheets") && !a.target.includes(".names."));
     const err = (await render(fake, five()).catch((e: unknown) => e)) as SheetRenderError;
     expect(err).toMatchObject({ sheetIndex: 2, cleanup: "marked-incomplete", incompleteName: "Plan – C3 (incomplete)" });
     expect(err.message).toContain('renamed "Plan – C3 (incomplete)"');
@@ -666,13 +832,30 @@ describe("layout", () => {
       { row: 0, col: 0, cells: [["Layout"]], style: "title" },
       { row: 1, col: 0, cells: [[LONG, "short"]], style: "body", wrap: true },
       { row: 2, col: 0, cells: [["Rank", "Customer", "Cumulative share"]], style: "header", wrap: true },
-      { row: 3, col: 0, cells: [[1, "Acme", 0.5], [2, "Globex", 0.8]], style: "body", align: ["center", null, "right"], numberFormats: ["0", null, "0%"] },
+      {
+        row: 3,
+        col: 0,
+        cells: [
+          [1, "Acme", 0.5],
+          [2, "Globex", 0.8],
+        ],
+        style: "body",
+        align: ["center", null, "right"],
+        numberFormats: ["0", null, "0%"],
+      },
       { row: 6, col: 0, cells: [[LONG + " " + LONG]], style: "note", wrap: true },
     ],
     merges: [{ row: 6, col: 0, rows: 1, cols: 4 }],
     ...(print ? { print } : {}),
   });
-  const PRINT: SheetModel["print"] = { area: { row: 0, col: 0, rows: 7, cols: 4 }, areas: [{ row: 0, col: 5, rows: 10, cols: 3 }], landscape: false, fitToWidth: 1, fitToHeight: 0, repeatRows: { from: 2, to: 2 } };
+  const PRINT: SheetModel["print"] = {
+    area: { row: 0, col: 0, rows: 7, cols: 4 },
+    areas: [{ row: 0, col: 5, rows: 10, cols: 3 }],
+    landscape: false,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    repeatRows: { from: 2, to: 2 },
+  };
 
   test("wrapped blocks are autofitted after the widths, in the sheet's one request; merged wrapped text gets an estimated height", async () => {
     const fake = new FakeExcel();
@@ -686,7 +869,7 @@ describe("layout", () => {
     expect(log.findIndex((l) => l.endsWith(".format.autofitRows"))).toBeGreaterThan(lastWidth);
     const s = fake.sheet("Layout");
     // Excel does not autofit merged cells: the merged note's row gets the estimate (145 characters of 9 pt over 64: 2 lines).
-    expect(fake.formatAt(s, 6, 0, "rowHeight")).toBe(Math.ceil(2 * (15 * 9) / 11));
+    expect(fake.formatAt(s, 6, 0, "rowHeight")).toBe(Math.ceil((2 * (15 * 9)) / 11));
     expect(log.filter((l) => l.endsWith(".format.rowHeight"))).toHaveLength(1);
     expect(fake.formatAt(s, 1, 0, "wrapText")).toBe(true);
     expect(fake.formatAt(s, 1, 0, "verticalAlignment")).toBe("Center");
@@ -695,7 +878,10 @@ describe("layout", () => {
   test("wrapping adds no sync: a 10,000-row contribution sheet with wrapped blocks still takes one", async () => {
     const fake = new FakeExcel();
     const model = contribution(10000);
-    const wrapped: SheetModel = { ...model, blocks: model.blocks.map((b) => (b.style === "header" || b.style === "todo" ? { ...b, wrap: true } : b)) };
+    const wrapped: SheetModel = {
+      ...model,
+      blocks: model.blocks.map((b) => (b.style === "header" || b.style === "todo" ? { ...b, wrap: true } : b)),
+    };
     await render(fake, [wrapped]);
     expect(fake.requests.slice(2)).toHaveLength(1);
     expect(fake.requests[2].log.filter((l) => l.endsWith(".format.autofitRows"))).toHaveLength(3); // two headers, the to-do note
@@ -736,11 +922,22 @@ describe("layout", () => {
       name: "Live",
       blocks: [
         { row: 0, col: 0, cells: [["Values"], [1], [2], [3]] },
-        { row: 1, col: 2, cells: [[{ f: "KA.PARETO(A2:A4,A2:A4)", v: "Rank", spill: { rows: 4, cols: 3 } }]], style: "body", numberFormats: ["0.0%"], align: ["right"] },
+        {
+          row: 1,
+          col: 2,
+          cells: [[{ f: "KA.PARETO(A2:A4,A2:A4)", v: "Rank", spill: { rows: 4, cols: 3 } }]],
+          style: "body",
+          numberFormats: ["0.0%"],
+          align: ["right"],
+        },
         {
           row: 5,
           col: 2,
-          cells: [[{ f: "KA.SCORE(A2:A4)", v: 1, spill: { rows: 3, cols: 1 } }], [{ f: "KA.SCORE(A3:A5)", v: 1, spill: { rows: 3, cols: 1 } }], [{ f: "KA.SCORE(A4:A6)", v: 1, spill: { rows: 3, cols: 1 } }]],
+          cells: [
+            [{ f: "KA.SCORE(A2:A4)", v: 1, spill: { rows: 3, cols: 1 } }],
+            [{ f: "KA.SCORE(A3:A5)", v: 1, spill: { rows: 3, cols: 1 } }],
+            [{ f: "KA.SCORE(A4:A6)", v: 1, spill: { rows: 3, cols: 1 } }],
+          ],
         },
       ],
     };
@@ -754,7 +951,11 @@ describe("layout", () => {
     // Spilling formulas are never merged into an R1C1 run (that would write the formula into every cell).
     const log = fake.requests.flatMap((r) => r.log);
     expect(log.filter((l) => l.endsWith(".formulasR1C1"))).toEqual([]);
-    expect(["C6", "C7", "C8"].map((a) => fake.cell("Live", a)?.formula)).toEqual(["=KA.SCORE(A2:A4)", "=KA.SCORE(A3:A5)", "=KA.SCORE(A4:A6)"]);
+    expect(["C6", "C7", "C8"].map((a) => fake.cell("Live", a)?.formula)).toEqual([
+      "=KA.SCORE(A2:A4)",
+      "=KA.SCORE(A3:A5)",
+      "=KA.SCORE(A4:A6)",
+    ]);
   });
 
   test("chart lines that follow a cell: helper formulas over the cut cells; the value axis format", async () => {
@@ -762,17 +963,48 @@ describe("layout", () => {
       key: "matrix",
       name: "Matrix",
       blocks: [
-        { row: 0, col: 0, cells: [["Customer", "Strength", "Attractiveness", "Sales"], ["A", 2, 8, 100], ["B", 6, 3, 50], ["C", 9, 9, 400]] },
-        { row: 5, col: 0, cells: [["Strength cut", 5], ["Attractiveness cut", 4]], style: "input" },
+        {
+          row: 0,
+          col: 0,
+          cells: [
+            ["Customer", "Strength", "Attractiveness", "Sales"],
+            ["A", 2, 8, 100],
+            ["B", 6, 3, 50],
+            ["C", 9, 9, 400],
+          ],
+        },
+        {
+          row: 5,
+          col: 0,
+          cells: [
+            ["Strength cut", 5],
+            ["Attractiveness cut", 4],
+          ],
+          style: "input",
+        },
       ],
       charts: [
         {
           kind: "portfolio",
           title: "Portfolio",
           anchor: { row: 8, col: 0, rows: 15, cols: 6 },
-          series: [{ name: "Customers", categories: { row: 1, col: 1, rows: 3, cols: 1 }, values: { row: 1, col: 2, rows: 3, cols: 1 }, type: "scatter", axis: "primary" }],
-          referenceLines: [{ axis: "x", value: 5, label: "Strength cut" }, { axis: "y", value: 4, label: "Attractiveness cut" }],
-          referenceCells: [{ row: 5, col: 1, rows: 1, cols: 1 }, { row: 6, col: 1, rows: 1, cols: 1 }],
+          series: [
+            {
+              name: "Customers",
+              categories: { row: 1, col: 1, rows: 3, cols: 1 },
+              values: { row: 1, col: 2, rows: 3, cols: 1 },
+              type: "scatter",
+              axis: "primary",
+            },
+          ],
+          referenceLines: [
+            { axis: "x", value: 5, label: "Strength cut" },
+            { axis: "y", value: 4, label: "Attractiveness cut" },
+          ],
+          referenceCells: [
+            { row: 5, col: 1, rows: 1, cols: 1 },
+            { row: 6, col: 1, rows: 1, cols: 1 },
+          ],
           yAxisFormat: "0.0",
         },
       ],

@@ -21,7 +21,7 @@ const LO_DIR = path.join(OUT, "libreoffice");
 
 // ---- models ------------------------------------------------------------------------------
 
-const INJECTED = ["=1+1", "+SUM(A1)", "-2+3", "@A1", "\tx", "\rx", "=HYPERLINK(\"http://x\")", "_x000D_ literal", "a\u0001b"];
+const INJECTED = ["=1+1", "+SUM(A1)", "-2+3", "@A1", "\tx", "\rx", '=HYPERLINK("http://x")', "_x000D_ literal", "a\u0001b"];
 /** What each injected string must read back as (controls other than tab/LF/CR are kept via _xHHHH_). */
 const INJECTED_BACK = INJECTED;
 
@@ -76,16 +76,16 @@ function featuresSheet(name: string, key: string): SheetModel {
         cells: [
           ["Median", { f: "MEDIAN(B4:B9)", v: median }],
           ["Stdev (sample)", { f: "STDEV.S(B4:B9)", v: stdevS }],
-          ["Max below 150", { f: "MAXIFS(B4:B9,B4:B9,\"<150\")", v: 120 }],
-          ["Names", { f: "TEXTJOIN(\", \",TRUE,A4:A6)", v: "Acme, Globex, Initech" }],
-          ["Concat", { f: "CONCAT(A4,\"/\",A5)", v: "Acme/Globex" }],
-          ["Division guard", { f: "IFERROR(1/0,\"n/a\")", v: "n/a" }],
-          ["Lookup", { f: "INDEX(B4:B9,MATCH(\"Hooli\",A4:A9,0))", v: 160 }],
-          ["Count ≥ 100", { f: "COUNTIF(B4:B9,\">=100\")", v: 4 }],
+          ["Max below 150", { f: 'MAXIFS(B4:B9,B4:B9,"<150")', v: 120 }],
+          ["Names", { f: 'TEXTJOIN(", ",TRUE,A4:A6)', v: "Acme, Globex, Initech" }],
+          ["Concat", { f: 'CONCAT(A4,"/",A5)', v: "Acme/Globex" }],
+          ["Division guard", { f: 'IFERROR(1/0,"n/a")', v: "n/a" }],
+          ["Lookup", { f: 'INDEX(B4:B9,MATCH("Hooli",A4:A9,0))', v: 160 }],
+          ["Count ≥ 100", { f: 'COUNTIF(B4:B9,">=100")', v: 4 }],
           ["Weighted", { f: "SUMPRODUCT(B4:B9,C4:C9)", v: revenue.reduce((s, r, i) => s + r * likelihood[i], 0) }],
           ["Any big?", { f: "OR(MAX(B4:B9)>190,FALSE)", v: true }],
-          ["Text with quote", { f: "\"He said \"\"hi\"\"\"", v: 'He said "hi"' }],
-          ["Empty text", { f: "\"\"", v: "" }],
+          ["Text with quote", { f: '"He said ""hi"""', v: 'He said "hi"' }],
+          ["Empty text", { f: '""', v: "" }],
         ],
       },
       { row: 25, col: 0, cells: [["Planner input"], ["To do"], ["Warning"], ["Note"]], style: "body" },
@@ -124,7 +124,18 @@ const duplicate = (): SheetModel => ({ ...featuresSheet("Feature sheet – ACME"
 const staleSheet = (): SheetModel => ({
   key: "stale",
   name: "Stale",
-  blocks: [{ row: 0, col: 0, cells: [[{ f: "1+1", v: 3 }, { f: "\"a\"&\"b\"", v: "wrong" }]] }],
+  blocks: [
+    {
+      row: 0,
+      col: 0,
+      cells: [
+        [
+          { f: "1+1", v: 3 },
+          { f: '"a"&"b"', v: "wrong" },
+        ],
+      ],
+    },
+  ],
 });
 
 const paretoRevenue = [500, 300, 150, 80, 40, 20, 7, 3];
@@ -142,8 +153,20 @@ function paretoSheet(): SheetModel {
     title: "Pareto: revenue and cumulative share",
     anchor: { row: 11, col: 0, rows: 20, cols: 9 },
     series: [
-      { name: "Revenue", categories: { row: 2, col: 0, rows: 8, cols: 1 }, values: { row: 2, col: 1, rows: 8, cols: 1 }, type: "column", axis: "primary" },
-      { name: "Cumulative share", categories: { row: 2, col: 0, rows: 8, cols: 1 }, values: { row: 2, col: 2, rows: 8, cols: 1 }, type: "line", axis: "secondary" },
+      {
+        name: "Revenue",
+        categories: { row: 2, col: 0, rows: 8, cols: 1 },
+        values: { row: 2, col: 1, rows: 8, cols: 1 },
+        type: "column",
+        axis: "primary",
+      },
+      {
+        name: "Cumulative share",
+        categories: { row: 2, col: 0, rows: 8, cols: 1 },
+        values: { row: 2, col: 2, rows: 8, cols: 1 },
+        type: "line",
+        axis: "secondary",
+      },
     ],
     xAxisTitle: "Customer",
     yAxisTitle: "Revenue",
@@ -219,12 +242,25 @@ function layoutSheet(): SheetModel {
     columnWidths: [12, 12, 12, 12, 12, 20],
     blocks: [
       ...base.blocks,
-      { row: 0, col: 5, cells: [["A long note that wraps over several lines in its narrow column, so its row must grow."]], style: "note", wrap: true },
+      {
+        row: 0,
+        col: 5,
+        cells: [["A long note that wraps over several lines in its narrow column, so its row must grow."]],
+        style: "note",
+        wrap: true,
+      },
       { row: 1, col: 5, cells: [[{ f: "B2:B7*2", v: 20, spill: { rows: 6, cols: 1 } }]], numberFormats: ["0"] },
       { row: 30, col: 0, cells: [["Revenue cut", 60]], style: "input" },
     ],
     charts: [{ ...base.charts![0], referenceCells: [{ row: 30, col: 1, rows: 1, cols: 1 }, null] }],
-    print: { area: { row: 0, col: 0, rows: 8, cols: 6 }, areas: [{ row: 8, col: 0, rows: 20, cols: 8 }], landscape: true, fitToWidth: 1, fitToHeight: 0, repeatRows: { from: 0, to: 0 } },
+    print: {
+      area: { row: 0, col: 0, rows: 8, cols: 6 },
+      areas: [{ row: 8, col: 0, rows: 20, cols: 8 }],
+      landscape: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      repeatRows: { from: 0, to: 0 },
+    },
   };
 }
 
@@ -234,7 +270,11 @@ const WORKBOOKS = {
   features: [
     featuresSheet("Feature sheet – ACME", "features"),
     duplicate(),
-    { key: "long", name: "A very long sheet name: [with] *invalid* chars?/\\", blocks: [{ row: 0, col: 0, cells: [[{ f: "2^10", v: 1024 }]] }] },
+    {
+      key: "long",
+      name: "A very long sheet name: [with] *invalid* chars?/\\",
+      blocks: [{ row: 0, col: 0, cells: [[{ f: "2^10", v: 1024 }]] }],
+    },
   ],
   stale: [staleSheet()],
   charts: [paretoSheet(), portfolioSheet(false), portfolioSheet(true)],
@@ -289,20 +329,29 @@ function recalculated(ws: ExcelJS.Worksheet, row: number, col: number): unknown 
 function expectSame(actual: unknown, expected: Literal, where: string): void {
   if (typeof expected === "number") {
     // 1e-9, relative for large numbers: LibreOffice writes values with 15 significant digits.
-    if (typeof actual !== "number" || Math.abs(actual - expected) > 1e-9 * Math.max(1, Math.abs(expected))) throw new Error(`${where}: expected ${expected}, LibreOffice has ${JSON.stringify(actual)}`);
+    if (typeof actual !== "number" || Math.abs(actual - expected) > 1e-9 * Math.max(1, Math.abs(expected)))
+      throw new Error(`${where}: expected ${expected}, LibreOffice has ${JSON.stringify(actual)}`);
   } else if (typeof expected === "boolean") {
     // LibreOffice's logical values are numbers; it writes t="b" only for cells it formats as
     // boolean (comparisons), so OR()/AND() results come back as 1/0.
-    if (actual !== expected && actual !== (expected ? 1 : 0)) throw new Error(`${where}: expected ${expected}, LibreOffice has ${JSON.stringify(actual)}`);
+    if (actual !== expected && actual !== (expected ? 1 : 0))
+      throw new Error(`${where}: expected ${expected}, LibreOffice has ${JSON.stringify(actual)}`);
   } else if (expected === "") {
     // LibreOffice may store an empty-string result as an empty cell value.
-    if (!(actual === "" || actual === null || actual === undefined)) throw new Error(`${where}: expected "", LibreOffice has ${JSON.stringify(actual)}`);
+    if (!(actual === "" || actual === null || actual === undefined))
+      throw new Error(`${where}: expected "", LibreOffice has ${JSON.stringify(actual)}`);
   } else if (actual !== expected) {
     throw new Error(`${where}: expected ${JSON.stringify(expected)}, LibreOffice has ${JSON.stringify(actual)}`);
   }
 }
 
-const decodeXml = (s: string) => s.replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+const decodeXml = (s: string) =>
+  s
+    .replace(/&apos;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 
 function isError(v: unknown): boolean {
   if (v === null || typeof v !== "object") return false;
@@ -317,7 +366,10 @@ describe("xlsx renderer under LibreOffice (forced recalculation)", () => {
   test("every formula recalculates to the engine's value", () => {
     const plan = planNames(WORKBOOKS.features);
     let checked = 0;
-    for (const [book, sheets] of [["features", WORKBOOKS.features], ["charts", WORKBOOKS.charts]] as const) {
+    for (const [book, sheets] of [
+      ["features", WORKBOOKS.features],
+      ["charts", WORKBOOKS.charts],
+    ] as const) {
       const names = planNames(sheets).sheets;
       sheets.forEach((sheet, si) => {
         const ws = converted.xlsx[book].getWorksheet(names[si]);

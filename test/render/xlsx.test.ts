@@ -46,7 +46,17 @@ function planSheet(name = "Plan – ACME"): SheetModel {
       { row: 12, col: 0, cells: [["Source: CRM"]], style: "note" },
       { row: 13, col: 3, cells: [["Wrapped text"]], wrap: true },
       { row: 14, col: 0, cells: INJECTED.map((s) => [s]) },
-      { row: 22, col: 0, cells: [[{ f: "\"x\"&\"y\"", v: "xy" }, { f: "B4>100", v: true }, { f: "=RANK.EQ(B4,B4:B6)", v: 1 }]] },
+      {
+        row: 22,
+        col: 0,
+        cells: [
+          [
+            { f: '"x"&"y"', v: "xy" },
+            { f: "B4>100", v: true },
+            { f: "=RANK.EQ(B4,B4:B6)", v: 1 },
+          ],
+        ],
+      },
     ],
     merges: [{ row: 0, col: 0, rows: 1, cols: 3 }],
     freeze: { rows: 3, cols: 1 },
@@ -54,7 +64,7 @@ function planSheet(name = "Plan – ACME"): SheetModel {
     conditionalFormats: [
       { kind: "colorScale", range: { row: 3, col: 1, rows: 3, cols: 1 }, min: "#F8696B", max: "#63BE7B" },
       { kind: "dataBar", range: { row: 3, col: 2, rows: 3, cols: 1 }, color: "#638EC6" },
-      { kind: "textEquals", range: { row: 3, col: 0, rows: 3, cols: 1 }, text: "Acme \"Inc\"", fill: "#FFC7CE", font: "#9C0006" },
+      { kind: "textEquals", range: { row: 3, col: 0, rows: 3, cols: 1 }, text: 'Acme "Inc"', fill: "#FFC7CE", font: "#9C0006" },
     ],
     validations: [
       { range: { row: 9, col: 1, rows: 2, cols: 1 }, values: ["Low", "Medium", "High"], prompt: "Choose a level" },
@@ -72,8 +82,20 @@ const paretoChart = (): ChartDef => ({
   title: "Pareto",
   anchor: { row: 2, col: 5, rows: 15, cols: 8 },
   series: [
-    { name: "Revenue", categories: { row: 3, col: 0, rows: 3, cols: 1 }, values: { row: 3, col: 1, rows: 3, cols: 1 }, type: "column", axis: "primary" },
-    { name: "Cumulative", categories: { row: 3, col: 0, rows: 3, cols: 1 }, values: { row: 3, col: 2, rows: 3, cols: 1 }, type: "line", axis: "secondary" },
+    {
+      name: "Revenue",
+      categories: { row: 3, col: 0, rows: 3, cols: 1 },
+      values: { row: 3, col: 1, rows: 3, cols: 1 },
+      type: "column",
+      axis: "primary",
+    },
+    {
+      name: "Cumulative",
+      categories: { row: 3, col: 0, rows: 3, cols: 1 },
+      values: { row: 3, col: 2, rows: 3, cols: 1 },
+      type: "line",
+      axis: "secondary",
+    },
   ],
   xAxisTitle: "Customer",
   yAxisTitle: "Revenue",
@@ -120,7 +142,13 @@ async function load(buf: Buffer): Promise<ExcelJS.Workbook> {
   return wb;
 }
 
-const decode = (s: string) => s.replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+const decode = (s: string) =>
+  s
+    .replace(/&apos;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 
 // ---- names -------------------------------------------------------------------------------
 
@@ -160,7 +188,7 @@ describe("text", () => {
   test("formulas lose a leading = and newer functions get the _xlfn. prefix", () => {
     expect(storedFormula("=SUM(A1:A3)")).toBe("SUM(A1:A3)");
     expect(storedFormula("RANK.EQ(B2,B2:B9)")).toBe("_xlfn.RANK.EQ(B2,B2:B9)");
-    expect(storedFormula("IFS(A1>1,\"IFS(\",TRUE,\"x\")")).toBe("_xlfn.IFS(A1>1,\"IFS(\",TRUE,\"x\")");
+    expect(storedFormula('IFS(A1>1,"IFS(",TRUE,"x")')).toBe('_xlfn.IFS(A1>1,"IFS(",TRUE,"x")');
     expect(storedFormula("_xlfn.STDEV.S(A1:A3)+stdev.s(A1:A3)")).toBe("_xlfn.STDEV.S(A1:A3)+_xlfn.stdev.s(A1:A3)");
     expect(storedFormula("FILTER(A1:A3,B1:B3)")).toBe("_xlfn._xlws.FILTER(A1:A3,B1:B3)");
     expect(storedFormula("'XOR('!A1+MEDIAN(A1:A2)")).toBe("'XOR('!A1+MEDIAN(A1:A2)");
@@ -176,7 +204,11 @@ describe("writeWorkbook", () => {
 
   beforeAll(async () => {
     const withCharts = (s: SheetModel): SheetModel => ({ ...s, charts: [paretoChart(), portfolioChart()] });
-    const sheets = [withCharts(planSheet()), planSheet(), { ...planSheet("Bubbles"), tables: [], names: [], charts: [portfolioChart(true)] }];
+    const sheets = [
+      withCharts(planSheet()),
+      planSheet(),
+      { ...planSheet("Bubbles"), tables: [], names: [], charts: [portfolioChart(true)] },
+    ];
     cached = await writeWorkbook(sheets, { creator: "Test Suite" });
     uncached = await writeWorkbook(sheets, { cacheFormulaResults: false });
     zip = await unzip(cached);
@@ -200,7 +232,7 @@ describe("writeWorkbook", () => {
     expect(ws.getCell("A4").value).toBe("Acme");
     expect(ws.getCell("B4").value).toBe(120);
     expect(ws.getCell("C4").value).toEqual({ formula: "B4*2", result: 240 });
-    expect(ws.getCell("A23").value).toEqual({ formula: "\"x\"&\"y\"", result: "xy" });
+    expect(ws.getCell("A23").value).toEqual({ formula: '"x"&"y"', result: "xy" });
     expect(ws.getCell("B23").result).toBe(true);
     expect(ws.getCell("C23").value).toEqual({ formula: "_xlfn.RANK.EQ(B4,B4:B6)", result: 1 });
     expect(await read(zip, "xl/workbook.xml")).not.toContain("fullCalcOnLoad");
@@ -235,7 +267,10 @@ describe("writeWorkbook", () => {
   });
 
   test("long strings are truncated with a note; non-finite numbers become #NUM!", async () => {
-    const buf = await writeWorkbook([{ key: "t", name: "T", blocks: [{ row: 0, col: 0, cells: [["q".repeat(50000), Number.NaN, { f: "1/0", v: Infinity }]] }] }], {});
+    const buf = await writeWorkbook(
+      [{ key: "t", name: "T", blocks: [{ row: 0, col: 0, cells: [["q".repeat(50000), Number.NaN, { f: "1/0", v: Infinity }]] }] }],
+      {},
+    );
     const ws = (await load(buf)).getWorksheet("T")!;
     const text = ws.getCell("A1").value as string;
     expect(text.length).toBeLessThanOrEqual(EXCEL_MAX_CELL_CHARS);
@@ -274,21 +309,32 @@ describe("writeWorkbook", () => {
     expect(t1).toMatch(/name="Accounts" displayName="Accounts" ref="A3:C7" totalsRowCount="1"/);
     expect(t1).toContain('<autoFilter ref="A3:C6"/>');
     expect(t1).toContain('<tableColumn id="1" name="Customer" totalsRowLabel="Total"/>');
-    expect(t1).toContain('<tableColumn id="2" name="Revenue" totalsRowFunction="custom"><totalsRowFormula>SUM(B4:B6)</totalsRowFormula></tableColumn>');
+    expect(t1).toContain(
+      '<tableColumn id="2" name="Revenue" totalsRowFunction="custom"><totalsRowFormula>SUM(B4:B6)</totalsRowFormula></tableColumn>',
+    );
     expect(t1).toContain('name="Revenue2"'); // duplicate header made unique…
     expect(t1).toContain('<tableStyleInfo name="TableStyleMedium7"');
     expect(t2).toMatch(/name="Accounts_2"/);
     const ws = (await load(cached)).getWorksheet("Plan – ACME")!;
     expect(ws.getCell("C3").value).toBe("Revenue2"); // …and written back to the header cell
     const types = await read(zip, "[Content_Types].xml");
-    expect(types).toContain('<Override PartName="/xl/tables/table1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml"/>');
+    expect(types).toContain(
+      '<Override PartName="/xl/tables/table1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml"/>',
+    );
     const rels = await read(zip, "xl/worksheets/_rels/sheet1.xml.rels");
-    expect(rels).toMatch(/Type="http:\/\/schemas.openxmlformats.org\/officeDocument\/2006\/relationships\/table" Target="..\/tables\/table1.xml"/);
+    expect(rels).toMatch(
+      /Type="http:\/\/schemas.openxmlformats.org\/officeDocument\/2006\/relationships\/table" Target="..\/tables\/table1.xml"/,
+    );
   });
 
   test("a table without data rows gets one; unknown table styles fall back", async () => {
     const buf = await writeWorkbook([
-      { key: "e", name: "E", blocks: [{ row: 0, col: 0, cells: [["A", "A", null]] }], tables: [{ name: "1 bad name!", range: { row: 0, col: 0, rows: 1, cols: 3 }, style: "Fancy" }] },
+      {
+        key: "e",
+        name: "E",
+        blocks: [{ row: 0, col: 0, cells: [["A", "A", null]] }],
+        tables: [{ name: "1 bad name!", range: { row: 0, col: 0, rows: 1, cols: 3 }, style: "Fancy" }],
+      },
     ]);
     const t = await read(await unzip(buf), "xl/tables/table1.xml");
     expect(t).toMatch(/name="_1_bad_name_" displayName="_1_bad_name_" ref="A1:C2" totalsRowShown="0"/);
@@ -307,16 +353,33 @@ describe("writeWorkbook", () => {
     }
     const names = rootChildren(await read(zip, "xl/worksheets/sheet1.xml")).children.map((c) => c.name);
     expect(names).toEqual([
-      "sheetPr", "dimension", "sheetViews", "sheetFormatPr", "cols", "sheetData", "mergeCells",
-      "conditionalFormatting", "conditionalFormatting", "conditionalFormatting", "dataValidations",
-      "pageMargins", "pageSetup", "drawing", "tableParts", "extLst",
+      "sheetPr",
+      "dimension",
+      "sheetViews",
+      "sheetFormatPr",
+      "cols",
+      "sheetData",
+      "mergeCells",
+      "conditionalFormatting",
+      "conditionalFormatting",
+      "conditionalFormatting",
+      "dataValidations",
+      "pageMargins",
+      "pageSetup",
+      "drawing",
+      "tableParts",
+      "extLst",
     ]);
   });
 
   test("conditional formats: colour scale, data bar, text equals", async () => {
     const sheet = decode(await read(zip, "xl/worksheets/sheet1.xml"));
-    expect(sheet).toMatch(/<conditionalFormatting sqref="B4:B6"><cfRule type="colorScale"[^>]*><colorScale><cfvo type="min"\/><cfvo type="max"\/><color rgb="FFF8696B"\/><color rgb="FF63BE7B"\/>/);
-    expect(sheet).toMatch(/<conditionalFormatting sqref="C4:C6"><cfRule type="dataBar"[^>]*><dataBar><cfvo type="min"\/><cfvo type="max"\/><color rgb="FF638EC6"\/>/);
+    expect(sheet).toMatch(
+      /<conditionalFormatting sqref="B4:B6"><cfRule type="colorScale"[^>]*><colorScale><cfvo type="min"\/><cfvo type="max"\/><color rgb="FFF8696B"\/><color rgb="FF63BE7B"\/>/,
+    );
+    expect(sheet).toMatch(
+      /<conditionalFormatting sqref="C4:C6"><cfRule type="dataBar"[^>]*><dataBar><cfvo type="min"\/><cfvo type="max"\/><color rgb="FF638EC6"\/>/,
+    );
     expect(sheet).toMatch(/<cfRule type="cellIs" dxfId="\d+" priority="3" operator="equal"><formula>"Acme ""Inc"""<\/formula>/);
     const styles = await read(zip, "xl/styles.xml");
     expect(styles).toMatch(/<dxf>.*FFFFC7CE.*<\/dxf>/);
@@ -324,7 +387,9 @@ describe("writeWorkbook", () => {
 
   test("list validations: inline when possible, else a range on the helper sheet", async () => {
     const sheet = decode(await read(zip, "xl/worksheets/sheet1.xml"));
-    expect(sheet).toMatch(/<dataValidation type="list" allowBlank="1" showInputMessage="1" prompt="Choose a level" showErrorMessage="1" errorStyle="stop" sqref="B10:B11"><formula1>"Low,Medium,High"<\/formula1>/);
+    expect(sheet).toMatch(
+      /<dataValidation type="list" allowBlank="1" showInputMessage="1" prompt="Choose a level" showErrorMessage="1" errorStyle="stop" sqref="B10:B11"><formula1>"Low,Medium,High"<\/formula1>/,
+    );
     expect(sheet).toMatch(/sqref="C10"><formula1>'Helper data'!\$A\$1:\$A\$2<\/formula1>/);
     const helper = (await load(cached)).getWorksheet("Helper data")!;
     expect(helper.getCell("A1").value).toBe("Yes, now");
@@ -346,7 +411,9 @@ describe("writeWorkbook", () => {
     const sheet = await read(zip, "xl/worksheets/sheet1.xml");
     const rid = /<drawing r:id="(rId\d+)"\/>/.exec(sheet)![1];
     const rels = await read(zip, "xl/worksheets/_rels/sheet1.xml.rels");
-    expect(rels).toContain(`Id="${rid}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" Target="../drawings/drawing1.xml"`);
+    expect(rels).toContain(
+      `Id="${rid}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" Target="../drawings/drawing1.xml"`,
+    );
     const drawing = await read(zip, "xl/drawings/drawing1.xml");
     expect((drawing.match(/<xdr:twoCellAnchor>/g) ?? []).length).toBe(2);
     expect(drawing).toContain("<xdr:from><xdr:col>5</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>2</xdr:row>");
@@ -355,8 +422,12 @@ describe("writeWorkbook", () => {
     expect(drels).toContain('Target="../charts/chart1.xml"');
     expect(drels).toContain('Target="../charts/chart2.xml"');
     const types = await read(zip, "[Content_Types].xml");
-    expect(types).toContain('<Override PartName="/xl/drawings/drawing1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>');
-    expect(types).toContain('<Override PartName="/xl/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>');
+    expect(types).toContain(
+      '<Override PartName="/xl/drawings/drawing1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>',
+    );
+    expect(types).toContain(
+      '<Override PartName="/xl/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>',
+    );
     expect(Object.keys(zip.files).filter((p) => /^xl\/charts\/chart\d+\.xml$/.test(p))).toHaveLength(3);
   });
 
@@ -368,9 +439,13 @@ describe("writeWorkbook", () => {
     const line = c.slice(c.indexOf("<c:lineChart>"), c.indexOf("</c:lineChart>"));
     expect(line).toContain("<c:v>Cumulative</c:v>");
     expect(line).toContain("<c:v>80%</c:v>");
-    expect(line).toMatch(/<c:f>'Helper data'!\$[A-Z]+\$1:\$[A-Z]+\$3<\/c:f><c:numCache><c:formatCode>General<\/c:formatCode><c:ptCount val="3"\/>(<c:pt idx="\d"><c:v>0.8<\/c:v><\/c:pt>){3}/);
+    expect(line).toMatch(
+      /<c:f>'Helper data'!\$[A-Z]+\$1:\$[A-Z]+\$3<\/c:f><c:numCache><c:formatCode>General<\/c:formatCode><c:ptCount val="3"\/>(<c:pt idx="\d"><c:v>0.8<\/c:v><\/c:pt>){3}/,
+    );
     expect(line).toContain('<c:axId val="1003"/><c:axId val="1004"/>');
-    expect(c).toMatch(/<c:valAx><c:axId val="1004"\/><c:scaling><c:orientation val="minMax"\/><c:max val="1"\/><c:min val="0"\/><\/c:scaling><c:delete val="0"\/><c:axPos val="r"\/>/);
+    expect(c).toMatch(
+      /<c:valAx><c:axId val="1004"\/><c:scaling><c:orientation val="minMax"\/><c:max val="1"\/><c:min val="0"\/><\/c:scaling><c:delete val="0"\/><c:axPos val="r"\/>/,
+    );
     expect(c).toMatch(/<c:axId val="1004"\/>.*<c:numFmt formatCode="0%" sourceLinked="0"\/>.*<c:crosses val="max"\/>/);
     expect(c).toMatch(/<c:catAx><c:axId val="1003"\/>.*?<c:delete val="1"\/>/);
     // The primary axis shows the revenue cells' number format.
@@ -384,8 +459,12 @@ describe("writeWorkbook", () => {
     expect((s.match(/<c:ser>/g) ?? []).length).toBe(3);
     expect(s).toContain("<c:xVal><c:numRef><c:f>'Plan – ACME'!$B$4:$B$6</c:f>");
     // Vertical cut at x = 80 from the smallest to the largest y (80…240).
-    expect(s).toMatch(/<c:v>Median revenue<\/c:v>.*?<c:xVal>.*?<c:pt idx="0"><c:v>80<\/c:v><\/c:pt><c:pt idx="1"><c:v>80<\/c:v>.*?<c:yVal>.*?<c:v>80<\/c:v>.*?<c:v>240<\/c:v>/);
-    expect(s).toMatch(/<c:v>Median score<\/c:v>.*?<c:xVal>.*?<c:v>40<\/c:v>.*?<c:v>120<\/c:v>.*?<c:yVal>.*?<c:v>160<\/c:v>.*?<c:v>160<\/c:v>/);
+    expect(s).toMatch(
+      /<c:v>Median revenue<\/c:v>.*?<c:xVal>.*?<c:pt idx="0"><c:v>80<\/c:v><\/c:pt><c:pt idx="1"><c:v>80<\/c:v>.*?<c:yVal>.*?<c:v>80<\/c:v>.*?<c:v>240<\/c:v>/,
+    );
+    expect(s).toMatch(
+      /<c:v>Median score<\/c:v>.*?<c:xVal>.*?<c:v>40<\/c:v>.*?<c:v>120<\/c:v>.*?<c:yVal>.*?<c:v>160<\/c:v>.*?<c:v>160<\/c:v>/,
+    );
     const b = decode(await read(zip, "xl/charts/chart3.xml"));
     expect(b).toContain("<c:bubbleChart>");
     expect(b).not.toContain("<c:scatterChart>");
@@ -394,12 +473,48 @@ describe("writeWorkbook", () => {
   });
 
   test("model errors are reported, not written into a broken file", async () => {
-    const base: SheetModel = { key: "k", name: "K", blocks: [{ row: 0, col: 0, cells: [["a", "b"], [1, 2], [3, 4]] }] };
-    await expect(writeWorkbook([{ ...base, merges: [{ row: 0, col: 0, rows: 2, cols: 2 }, { row: 1, col: 1, rows: 2, cols: 1 }] }])).rejects.toThrow(/merges A1:B2 and B2:B3 overlap/);
+    const base: SheetModel = {
+      key: "k",
+      name: "K",
+      blocks: [
+        {
+          row: 0,
+          col: 0,
+          cells: [
+            ["a", "b"],
+            [1, 2],
+            [3, 4],
+          ],
+        },
+      ],
+    };
     await expect(
-      writeWorkbook([{ ...base, tables: [{ name: "T", range: { row: 0, col: 0, rows: 3, cols: 2 } }], merges: [{ row: 1, col: 0, rows: 1, cols: 2 }] }]),
+      writeWorkbook([
+        {
+          ...base,
+          merges: [
+            { row: 0, col: 0, rows: 2, cols: 2 },
+            { row: 1, col: 1, rows: 2, cols: 1 },
+          ],
+        },
+      ]),
+    ).rejects.toThrow(/merges A1:B2 and B2:B3 overlap/);
+    await expect(
+      writeWorkbook([
+        { ...base, tables: [{ name: "T", range: { row: 0, col: 0, rows: 3, cols: 2 } }], merges: [{ row: 1, col: 0, rows: 1, cols: 2 }] },
+      ]),
     ).rejects.toThrow(/overlaps table "T"/);
-    await expect(writeWorkbook([{ ...base, tables: [{ name: "T", range: { row: 0, col: 0, rows: 3, cols: 2 } }, { name: "U", range: { row: 1, col: 1, rows: 2, cols: 1 } }] }])).rejects.toThrow(/overlap/);
+    await expect(
+      writeWorkbook([
+        {
+          ...base,
+          tables: [
+            { name: "T", range: { row: 0, col: 0, rows: 3, cols: 2 } },
+            { name: "U", range: { row: 1, col: 1, rows: 2, cols: 1 } },
+          ],
+        },
+      ]),
+    ).rejects.toThrow(/overlap/);
     await expect(writeWorkbook([{ ...base, merges: [{ row: 0, col: 0, rows: 0, cols: 2 }] }])).rejects.toThrow(/invalid range/);
   });
 });
@@ -441,7 +556,7 @@ describe("writeWorkbook: layout", () => {
     // A merged cell wraps over the merged width (4 columns, 56 characters): one line, no height.
     expect(ws.getRow(5).height).toBeUndefined();
     // 9 pt notes: narrower characters, shorter lines.
-    expect(ws.getRow(6).height).toBe(Math.ceil(3 * (15 * 9) / 11));
+    expect(ws.getRow(6).height).toBe(Math.ceil((3 * (15 * 9)) / 11));
     // A wrapped header (bold, wider): 3 lines in 12 characters.
     expect(ws.getRow(8).height).toBe(45);
     expect(ws.getCell("A2").alignment).toMatchObject({ wrapText: true, vertical: "middle" });
@@ -473,7 +588,14 @@ describe("writeWorkbook: print setup", () => {
     zip = await unzip(
       await writeWorkbook([
         table("Plain"),
-        table("O'Brien – table", { area: { row: 0, col: 0, rows: 65, cols: 3 }, areas: [{ row: 4, col: 5, rows: 20, cols: 4 }], landscape: false, fitToWidth: 1, fitToHeight: 0, repeatRows: { from: 4, to: 4 } }),
+        table("O'Brien – table", {
+          area: { row: 0, col: 0, rows: 65, cols: 3 },
+          areas: [{ row: 4, col: 5, rows: 20, cols: 4 }],
+          landscape: false,
+          fitToWidth: 1,
+          fitToHeight: 0,
+          repeatRows: { from: 4, to: 4 },
+        }),
         table("Wide", { landscape: true }),
       ]),
     );
@@ -493,10 +615,14 @@ describe("writeWorkbook: print setup", () => {
 
   test("print area (several areas: one page each) and the rows repeated on every page, as sheet-scoped names", async () => {
     const wb = decode(await read(zip, "xl/workbook.xml"));
-    expect(wb).toContain(`<definedName name="_xlnm.Print_Area" localSheetId="1">'O''Brien – table'!$A$1:$C$65,'O''Brien – table'!$F$5:$I$24</definedName>`);
+    expect(wb).toContain(
+      `<definedName name="_xlnm.Print_Area" localSheetId="1">'O''Brien – table'!$A$1:$C$65,'O''Brien – table'!$F$5:$I$24</definedName>`,
+    );
     expect(wb).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="1">'O''Brien – table'!$5:$5</definedName>`);
     expect(wb).not.toMatch(/localSheetId="[02]"/);
-    const ws = (await load(await writeWorkbook([table("T", { area: { row: 0, col: 0, rows: 65, cols: 3 }, repeatRows: { from: 4, to: 4 } })]))).getWorksheet("T")!;
+    const ws = (
+      await load(await writeWorkbook([table("T", { area: { row: 0, col: 0, rows: 65, cols: 3 }, repeatRows: { from: 4, to: 4 } })]))
+    ).getWorksheet("T")!;
     expect(ws.pageSetup.printArea).toBe("A1:C65");
     expect(ws.pageSetup.printTitlesRow).toBe("5:5");
   });
@@ -520,7 +646,13 @@ describe("writeWorkbook: dynamic arrays (spill)", () => {
     name: "Live",
     blocks: [
       { row: 0, col: 0, cells: [["Values"], [1], [2], [3]], style: "body" },
-      { row: 1, col: 2, cells: [[{ f: "KA.PARETO(A2:A4,A2:A4)", v: "Rank", spill: { rows: 4, cols: 3 } }]], style: "body", numberFormats: ["0.0%"] },
+      {
+        row: 1,
+        col: 2,
+        cells: [[{ f: "KA.PARETO(A2:A4,A2:A4)", v: "Rank", spill: { rows: 4, cols: 3 } }]],
+        style: "body",
+        numberFormats: ["0.0%"],
+      },
       { row: 1, col: 6, cells: [[{ f: "A2:A4*2", v: 2, spill: { rows: 3, cols: 1 } }]] },
     ],
   });
@@ -546,8 +678,12 @@ describe("writeWorkbook: dynamic arrays (spill)", () => {
     expect(meta).toContain('<xda:dynamicArrayProperties fDynamic="1" fCollapsed="0"/>');
     expect(meta).toContain('<cellMetadata count="1"><bk><rc t="1" v="0"/></bk></cellMetadata>');
     await expect(parseStringPromise(meta)).resolves.toBeDefined();
-    expect(await read(zip, "[Content_Types].xml")).toContain('<Override PartName="/xl/metadata.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheetMetadata+xml"/>');
-    expect(await read(zip, "xl/_rels/workbook.xml.rels")).toMatch(/Type="http:\/\/schemas.openxmlformats.org\/officeDocument\/2006\/relationships\/sheetMetadata" Target="metadata.xml"/);
+    expect(await read(zip, "[Content_Types].xml")).toContain(
+      '<Override PartName="/xl/metadata.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheetMetadata+xml"/>',
+    );
+    expect(await read(zip, "xl/_rels/workbook.xml.rels")).toMatch(
+      /Type="http:\/\/schemas.openxmlformats.org\/officeDocument\/2006\/relationships\/sheetMetadata" Target="metadata.xml"/,
+    );
   });
 
   test("the spill area takes the anchor's style and number format; ExcelJS reads the array formula back", async () => {
@@ -572,8 +708,22 @@ describe("writeWorkbook: chart lines that follow a cell, axis format", () => {
       tables: [],
       names: [],
       validations: [],
-      blocks: [...planSheet("Matrix").blocks, { row: 30, col: 0, cells: [["Strength cut", cut], ["Score cut", 160]], style: "input" }],
-      charts: [{ ...chart, referenceCells: [{ row: 30, col: 1, rows: 1, cols: 1 }, null] }, { ...paretoChart(), yAxisFormat: "#,##0" }],
+      blocks: [
+        ...planSheet("Matrix").blocks,
+        {
+          row: 30,
+          col: 0,
+          cells: [
+            ["Strength cut", cut],
+            ["Score cut", 160],
+          ],
+          style: "input",
+        },
+      ],
+      charts: [
+        { ...chart, referenceCells: [{ row: 30, col: 1, rows: 1, cols: 1 }, null] },
+        { ...paretoChart(), yAxisFormat: "#,##0" },
+      ],
     };
   };
 
@@ -582,7 +732,9 @@ describe("writeWorkbook: chart lines that follow a cell, axis format", () => {
     const zip = await unzip(buf);
     const s = decode(await read(zip, "xl/charts/chart1.xml"));
     // The vertical line at the cell's value (90, not the model's 80), from the smallest to the largest y.
-    expect(s).toMatch(/<c:v>Median revenue<\/c:v>.*?<c:xVal><c:numRef><c:f>'Helper data'!\$A\$1:\$A\$2<\/c:f>.*?<c:v>90<\/c:v>.*?<c:v>90<\/c:v>/);
+    expect(s).toMatch(
+      /<c:v>Median revenue<\/c:v>.*?<c:xVal><c:numRef><c:f>'Helper data'!\$A\$1:\$A\$2<\/c:f>.*?<c:v>90<\/c:v>.*?<c:v>90<\/c:v>/,
+    );
     const helper = (await load(buf)).getWorksheet("Helper data")!;
     expect(helper.getCell("A1").value).toEqual({ formula: "'Matrix'!$B$31", result: 90 });
     expect(helper.getCell("A2").value).toEqual({ formula: "'Matrix'!$B$31", result: 90 });
@@ -594,7 +746,20 @@ describe("writeWorkbook: chart lines that follow a cell, axis format", () => {
 
   test("bubble charts: the dots of a linked cut are formulas over the cell too", async () => {
     const model = matrix(90);
-    const buf = await writeWorkbook([{ ...model, charts: [{ ...portfolioChart(true), referenceCells: [{ row: 30, col: 1, rows: 1, cols: 1 }, { row: 31, col: 1, rows: 1, cols: 1 }] }] }]);
+    const buf = await writeWorkbook([
+      {
+        ...model,
+        charts: [
+          {
+            ...portfolioChart(true),
+            referenceCells: [
+              { row: 30, col: 1, rows: 1, cols: 1 },
+              { row: 31, col: 1, rows: 1, cols: 1 },
+            ],
+          },
+        ],
+      },
+    ]);
     const helper = (await load(buf)).getWorksheet("Helper data")!;
     expect(helper.getCell("A41").value).toEqual({ formula: "'Matrix'!$B$31", result: 90 });
     expect(helper.getCell("E1").value).toEqual({ formula: "'Matrix'!$B$32", result: 160 });

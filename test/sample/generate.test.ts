@@ -9,8 +9,18 @@ import { generateSalesSample, Random, SalesRow, SAMPLE_DEFAULTS } from "../../sr
 
 /** Per-customer analysis of a column of the sample, through the engine. */
 function analyse(rows: SalesRow[], key: "revenue" | "profit") {
-  const numbers = readNumericVector(columnVector(rows.map((r) => r[key]), key));
-  const customers = readCustomerVector(columnVector(rows.map((r) => r.customer), "customer"));
+  const numbers = readNumericVector(
+    columnVector(
+      rows.map((r) => r[key]),
+      key,
+    ),
+  );
+  const customers = readCustomerVector(
+    columnVector(
+      rows.map((r) => r.customer),
+      "customer",
+    ),
+  );
   const analysis = analyseCustomers(numbers, customers, tierSpecOf(null, null, null, "en"));
   return { analysis, figures: concentrationOf(analysis) };
 }
@@ -88,7 +98,8 @@ describe("generateSalesSample", () => {
     const seen = new Map<string, string>();
     const problems: string[] = [];
     rows.forEach((r, i) => {
-      if (!(Number.isInteger(r.satisfaction) && r.satisfaction >= 1 && r.satisfaction <= 5)) problems.push(`${i}: satisfaction ${r.satisfaction}`);
+      if (!(Number.isInteger(r.satisfaction) && r.satisfaction >= 1 && r.satisfaction <= 5))
+        problems.push(`${i}: satisfaction ${r.satisfaction}`);
       if (!grades.has(r.creditRating)) problems.push(`${i}: credit ${r.creditRating}`);
       for (const x of [r.marketGrowth, r.marginPotential, r.strategicFit, r.shareOfWallet, r.relationship, r.productFit]) {
         if (!(Number.isInteger(x) && x >= 1 && x <= 10)) problems.push(`${i}: criterion ${x}`);

@@ -39,7 +39,8 @@ function handColumns(): SalesColumns {
     strength: [col("Relationship", 9)],
   };
 }
-const handPortfolio = (cols: Partial<SalesColumns> = {}): Portfolio => buildPortfolio({ ...handColumns(), ...cols }, tierSpecOf(undefined, undefined, undefined, "en"));
+const handPortfolio = (cols: Partial<SalesColumns> = {}): Portfolio =>
+  buildPortfolio({ ...handColumns(), ...cols }, tierSpecOf(undefined, undefined, undefined, "en"));
 const idOf = (p: Portfolio, name: string) => p.analysis.customers.names.indexOf(name);
 
 /** Row of the first cell in column `col` holding `value`. */
@@ -68,7 +69,8 @@ const valueOf = (model: SheetModel, label: string) => shown(model, rowOf(model, 
 /** Styles of every written cell. */
 function styled(model: SheetModel): { row: number; col: number; cell: Cell; style: string | undefined }[] {
   const out: { row: number; col: number; cell: Cell; style: string | undefined }[] = [];
-  for (const b of model.blocks) b.cells.forEach((r, i) => r.forEach((cell, j) => out.push({ row: b.row + i, col: b.col + j, cell, style: b.style })));
+  for (const b of model.blocks)
+    b.cells.forEach((r, i) => r.forEach((cell, j) => out.push({ row: b.row + i, col: b.col + j, cell, style: b.style })));
   return out;
 }
 
@@ -135,7 +137,8 @@ describe("account plan: figures from the data", () => {
     expect(valueOf(m, tp("en", "overview.change"))).toBeCloseTo(0.5, 15);
     const head = rowOf(m, tp("en", "overview.month"));
     const months: [Literal | undefined, Literal | undefined][] = [];
-    for (let r = head + 1; typeof shown(m, r, 0) === "string" && /^\d{4}-\d\d$/.test(shown(m, r, 0) as string); r++) months.push([shown(m, r, 0), shown(m, r, 1)]);
+    for (let r = head + 1; typeof shown(m, r, 0) === "string" && /^\d{4}-\d\d$/.test(shown(m, r, 0) as string); r++)
+      months.push([shown(m, r, 0), shown(m, r, 1)]);
     expect(months).toHaveLength(24);
     expect(months[0]).toEqual(["2024-01", 100]);
     expect(months[23]).toEqual(["2025-12", 150]);
@@ -204,7 +207,9 @@ describe("account plan: marked cells", () => {
       expect(cells.length).toBeGreaterThan(30);
       for (const c of cells) {
         if (c.cell === null) {
-          expect((model.merges ?? []).some((r) => c.row >= r.row && c.row < r.row + r.rows && c.col > r.col && c.col < r.col + r.cols)).toBe(true);
+          expect(
+            (model.merges ?? []).some((r) => c.row >= r.row && c.row < r.row + r.rows && c.col > r.col && c.col < r.col + r.cols),
+          ).toBe(true);
         } else expect(c.cell).toBe(todo);
       }
     }
@@ -269,7 +274,8 @@ describe("account plan: marked cells", () => {
             merged.add(k);
           }
       for (const t of model.tables ?? [])
-        for (let i = 0; i < t.range.rows; i++) for (let j = 0; j < t.range.cols; j++) expect(merged.has(`${t.range.row + i},${t.range.col + j}`)).toBe(false);
+        for (let i = 0; i < t.range.rows; i++)
+          for (let j = 0; j < t.range.cols; j++) expect(merged.has(`${t.range.row + i},${t.range.col + j}`)).toBe(false);
     }
   });
 });
@@ -293,12 +299,18 @@ describe("account plan: opportunities reproduce KA.PRIORITY", () => {
     });
     const ev = new PlanSheetEvaluator(m, over);
     const got = sizes.map((_, i) => ev.value(head + 1 + i, 3));
-    const want = priorityFormula(sizes.map((s) => [s]), likelihoods.map((l) => [l]), undefined, undefined, "en").map((r) => r[0]);
+    const want = priorityFormula(
+      sizes.map((s) => [s]),
+      likelihoods.map((l) => [l]),
+      undefined,
+      undefined,
+      "en",
+    ).map((r) => r[0]);
     expect(got).toEqual(want);
     expect(got.filter((x) => x !== "").length).toBe(sizes.filter((x) => x !== null).length);
   });
 
-  test("empty rows show \"\" (no error), the size cut is blank until sizes are entered", () => {
+  test('empty rows show "" (no error), the size cut is blank until sizes are entered', () => {
     const ev = new PlanSheetEvaluator(m);
     for (let i = 1; i <= OPPORTUNITY_ROWS; i++) expect(ev.value(head + i, 3)).toBe("");
     expect(ev.value(sizeCut, 1)).toBe("");
@@ -316,7 +328,12 @@ describe("account plan: opportunities reproduce KA.PRIORITY", () => {
   test("zh labels come from the engine's bucket names", () => {
     const zh = buildAccountPlanSheet(p, idOf(p, "Acme"), ZH);
     const zhHead = rowOf(zh, tp("zh", "opportunities.description"));
-    const over = new Map<string, Scalar>([[`${zhHead + 1},1`, 10], [`${zhHead + 1},2`, 0.9], [`${zhHead + 2},1`, 1], [`${zhHead + 2},2`, 0.1]]);
+    const over = new Map<string, Scalar>([
+      [`${zhHead + 1},1`, 10],
+      [`${zhHead + 1},2`, 0.9],
+      [`${zhHead + 2},1`, 1],
+      [`${zhHead + 2},2`, 0.1],
+    ]);
     const ev = new PlanSheetEvaluator(zh, over);
     expect([ev.value(zhHead + 1, 3), ev.value(zhHead + 2, 3)]).toEqual(["马上行动", "搁置计划"]);
   });
@@ -330,7 +347,14 @@ describe("account plan: lists, tables, names", () => {
   test("action plan: owner roles from the KA team, status list", () => {
     const head = rowOf(m, tp("en", "actions.action"));
     const owner = m.validations!.find((v) => v.range.row === head + 1 && v.range.col === 1)!;
-    expect(owner.values).toEqual(["KA manager", "Sales support", "Marketing support", "Technical support", "Finance support", "Training support"]);
+    expect(owner.values).toEqual([
+      "KA manager",
+      "Sales support",
+      "Marketing support",
+      "Technical support",
+      "Finance support",
+      "Training support",
+    ]);
     expect(shown(m, head, 1)).toBe(tp("en", "actions.owner"));
     const status = m.validations!.find((v) => v.range.row === head + 1 && v.range.col === 4)!;
     expect(status.values).toEqual(statuses);
@@ -352,13 +376,24 @@ describe("account plan: lists, tables, names", () => {
     const sv = m.validations!.find((x) => x.range.row === head + 1)!;
     expect(sv.range).toEqual({ row: head + 1, col: 1, rows: 8, cols: 1 });
     expect(sv.values).toEqual(statuses);
-    expect(Array.from({ length: 8 }, (_, i) => String(shown(m, head + 1 + i, 0)).slice(0, 2))).toEqual(["1.", "2.", "3.", "4.", "5.", "6.", "7.", "8."]);
+    expect(Array.from({ length: 8 }, (_, i) => String(shown(m, head + 1 + i, 0)).slice(0, 2))).toEqual([
+      "1.",
+      "2.",
+      "3.",
+      "4.",
+      "5.",
+      "6.",
+      "7.",
+      "8.",
+    ]);
   });
 
   test("the churn table named range holds the engine's default levels", () => {
     const n = m.names!.find((x) => x.name === "ChurnTable")!;
     expect(n.range.rows).toBe(5);
-    expect(Array.from({ length: 5 }, (_, i) => [shown(m, n.range.row + i, n.range.col), shown(m, n.range.row + i, n.range.col + 1)])).toEqual([
+    expect(
+      Array.from({ length: 5 }, (_, i) => [shown(m, n.range.row + i, n.range.col), shown(m, n.range.row + i, n.range.col + 1)]),
+    ).toEqual([
       [1, 0.8],
       [2, 0.4],
       [3, 0.2],
@@ -438,7 +473,10 @@ describe("account plan: thin data", () => {
 
   test("a net-negative customer is not ranked and its tier is the loss label", () => {
     const cols = handColumns();
-    const p = buildPortfolio({ ...cols, measure: { name: "Revenue", cells: [100, 150, 50, 30, 15, -20] } }, tierSpecOf(undefined, undefined, undefined, "en"));
+    const p = buildPortfolio(
+      { ...cols, measure: { name: "Revenue", cells: [100, 150, 50, 30, 15, -20] } },
+      tierSpecOf(undefined, undefined, undefined, "en"),
+    );
     const delta = idOf(p, "Delta");
     expect(p.analysis.tiers.tiers[delta]).toBe(TIER_LOSS);
     const m = buildAccountPlanSheet(p, delta, EN);
@@ -475,7 +513,12 @@ describe("account plan: live mode", () => {
   test("live priorities match the portable ones for the same entries", () => {
     const head = rowOf(live, tp("en", "opportunities.description"));
     const over = new Map<string, Scalar>();
-    [[100, 0.7], [10, 0.8], [500, 0.2], [1, 0.1]].forEach(([s, l], i) => {
+    [
+      [100, 0.7],
+      [10, 0.8],
+      [500, 0.2],
+      [1, 0.1],
+    ].forEach(([s, l], i) => {
       over.set(`${head + 1 + i},1`, s);
       over.set(`${head + 1 + i},2`, l);
     });
@@ -527,7 +570,10 @@ describe("account plan: determinism and speed-independent reuse", () => {
     const b = samplePlanPortfolio({ seed: 3 }).portfolio;
     const ids = selectPlanAccounts(a, { top: 4 }).ids;
     const first = ids.map((id) => JSON.stringify(buildAccountPlanSheet(a, id, ZH)));
-    const again = [...ids].reverse().map((id) => JSON.stringify(buildAccountPlanSheet(a, id, ZH))).reverse();
+    const again = [...ids]
+      .reverse()
+      .map((id) => JSON.stringify(buildAccountPlanSheet(a, id, ZH)))
+      .reverse();
     const fresh = ids.map((id) => JSON.stringify(buildAccountPlanSheet(b, id, ZH)));
     expect(again).toEqual(first);
     expect(fresh).toEqual(first);

@@ -5,13 +5,26 @@ import { generateSalesSample, SAMPLE_COLUMNS, SalesRow } from "../../src/sample"
 import { buildContributionSheet } from "../../src/sheets/contribution";
 import { a1, isFormula, SheetModel } from "../../src/sheets/model";
 import { Locale, resourceOf } from "../../src/strings";
-import { cellAt, checkFormulas, formulaCells, functionsOf, layoutProblems, referencesOf, SheetEvaluator, shown, textsOf } from "../support/formula-eval";
+import {
+  cellAt,
+  checkFormulas,
+  formulaCells,
+  functionsOf,
+  layoutProblems,
+  referencesOf,
+  SheetEvaluator,
+  shown,
+  textsOf,
+} from "../support/formula-eval";
 
 const spec = (scheme?: string, thresholds?: number[], locale: Locale = "en") =>
   tierSpecOf(scheme, thresholds ? thresholds.map((x) => [x]) : undefined, undefined, locale);
 
 /** One row per line: [customer, value, profit?, effort?]. */
-function portfolioOf(lines: [string | null, number | null, (number | null)?, (number | null)?][], opts: { profit?: boolean; effort?: boolean; scheme?: string; thresholds?: number[] } = {}): Portfolio {
+function portfolioOf(
+  lines: [string | null, number | null, (number | null)?, (number | null)?][],
+  opts: { profit?: boolean; effort?: boolean; scheme?: string; thresholds?: number[] } = {},
+): Portfolio {
   const cols: SalesColumns = {
     customer: { name: "Customer", cells: lines.map((l) => l[0]) },
     measure: { name: "Revenue", cells: lines.map((l) => l[1]) },
@@ -92,15 +105,25 @@ describe("formula evaluator (test support)", () => {
   const model: SheetModel = {
     key: "t",
     name: "t",
-    blocks: [{ row: 0, col: 0, cells: [[1, "a", null], [2, "B", 0.5], [3, "b", true]] }],
+    blocks: [
+      {
+        row: 0,
+        col: 0,
+        cells: [
+          [1, "a", null],
+          [2, "B", 0.5],
+          [3, "b", true],
+        ],
+      },
+    ],
   };
   const ev = new SheetEvaluator(model);
   test.each([
     ["-2^2", 4],
     ["2+3*4", 14],
     ["SUM(A1:A3)/COUNT(A1:C3)", 6 / 4],
-    ["COUNTIF(B1:B3,\"b\")", 2],
-    ["COUNTIF(A1:A3,\">1\")", 2],
+    ['COUNTIF(B1:B3,"b")', 2],
+    ['COUNTIF(A1:A3,">1")', 2],
     ["SUMIF(B1:B3,B2,A1:A3)", 5],
     ["SUMPRODUCT(ISNUMBER(A1:A3))", 0],
     ["SUMPRODUCT(--ISNUMBER(A1:C1))", 1],
@@ -109,8 +132,8 @@ describe("formula evaluator (test support)", () => {
     ["ROUND(0.8999999999999999,12)=0.9", true],
     ["MEDIAN(A1:A3,C2)", 1.5],
     ["MIN(C1)", 0],
-    ["IF(C1=0,\"blank is 0\",\"no\")", "blank is 0"],
-    ["IF(B1=\"A\",1,0)", 1],
+    ['IF(C1=0,"blank is 0","no")', "blank is 0"],
+    ['IF(B1="A",1,0)', 1],
     ["1/0", "#DIV/0!"],
     ["C1", 0],
     ["MAX(A1:A3)-MIN(A1:A3)", 2],
@@ -120,7 +143,7 @@ describe("formula evaluator (test support)", () => {
   });
   test("ranges outside SUMPRODUCT, wildcards and unknown functions are refused", () => {
     expect(() => ev.formula("A1:A3*2")).toThrow(/outside SUMPRODUCT/);
-    expect(() => ev.formula("COUNTIF(B1:B3,\"b*\")")).toThrow(/wildcard/);
+    expect(() => ev.formula('COUNTIF(B1:B3,"b*")')).toThrow(/wildcard/);
     expect(() => ev.formula("XLOOKUP(1,A1:A3,B1:B3)")).toThrow(/not supported/);
     expect(() => ev.formula("KA_ThresholdA*2")).toThrow();
   });
@@ -151,7 +174,9 @@ describe("contribution sheet: ties, zeros, losses, no-customer rows", () => {
     expect(rows.map((r) => r["Sales effort"])).toEqual([15, 12, 30, null, 8, 1]);
     const a = p.analysis;
     const id = (n: string) => a.customers.names.indexOf(n);
-    expect(rows.map((r) => r.Tier)).toEqual(["Acme", "Beta", "Gamma", "Delta", "Eps", "Zero"].map((n) => a.spec.labels[a.tiers.tiers[id(n)]]));
+    expect(rows.map((r) => r.Tier)).toEqual(
+      ["Acme", "Beta", "Gamma", "Delta", "Eps", "Zero"].map((n) => a.spec.labels[a.tiers.tiers[id(n)]]),
+    );
   });
 
   test("loss-makers and the no-customer line stand apart; the total reconciles with the source", () => {
@@ -175,7 +200,9 @@ describe("contribution sheet: ties, zeros, losses, no-customer rows", () => {
 
   test("the tier borders are named input cells the tier formulas read", () => {
     const names = Object.fromEntries(model.names!.map((n) => [n.name, n.range]));
-    expect(Object.keys(names)).toEqual(expect.arrayContaining(["KA_ThresholdA", "KA_ThresholdB", "KA_Thresholds", "KA_PositiveTotal", "KA_NetTotal"]));
+    expect(Object.keys(names)).toEqual(
+      expect.arrayContaining(["KA_ThresholdA", "KA_ThresholdB", "KA_Thresholds", "KA_PositiveTotal", "KA_NetTotal"]),
+    );
     const A = names.KA_ThresholdA;
     expect(shown(model, A.row, A.col)).toBe(0.8);
     expect(shown(model, names.KA_ThresholdB.row, names.KA_ThresholdB.col)).toBe(0.95);
@@ -280,13 +307,22 @@ describe("contribution sheet: a source with a subtotal and a grand total", () =>
     expect(valueRightOf(model, "Net total (= SUM of the source column less the total rows)")).toBe(100);
     expect(valueRightOf(model, "Total rows left out (2: grand total, subtotals)")).toBe(160);
     expect(valueRightOf(model, "SUM of the source column (net total + total rows)")).toBe(260);
-    expect(textsOf(model)).toContain("The total adds the table, the loss-making customers and the rows without a customer; with the total rows left out (the line above it) it equals SUM over the source column.");
+    expect(textsOf(model)).toContain(
+      "The total adds the table, the loss-making customers and the rows without a customer; with the total rows left out (the line above it) it equals SUM over the source column.",
+    );
   });
 });
 
 describe("contribution sheet: borders that floating point would miss", () => {
   test("9.18 + 8.30 is exactly 80% of 21.85, but the running share is 0.7999999999999999: the last customer is B", () => {
-    const p = portfolioOf([["a", 9.18], ["b", 8.3], ["c", 4.37]], { profit: false, effort: false });
+    const p = portfolioOf(
+      [
+        ["a", 9.18],
+        ["b", 8.3],
+        ["c", 4.37],
+      ],
+      { profit: false, effort: false },
+    );
     const model = buildContributionSheet(p, OPTIONS);
     expect(tableRows(model).map((r) => r.Tier)).toEqual(["A", "A", "B"]);
     expect(checkFormulas(model)).toEqual([]);
@@ -308,12 +344,46 @@ describe("contribution sheet: borders that floating point would miss", () => {
 describe("contribution sheet: edge cases", () => {
   test.each<[string, Portfolio]>([
     ["one customer", portfolioOf([["Solo", 42, 5, 3]])],
-    ["all customers zero", portfolioOf([["a", 0, 1], ["b", 0, -1], ["c", 0]])],
-    ["only losses", portfolioOf([["a", -10, -1, 2], ["b", -3, 1, 1], [null, 4]])],
+    [
+      "all customers zero",
+      portfolioOf([
+        ["a", 0, 1],
+        ["b", 0, -1],
+        ["c", 0],
+      ]),
+    ],
+    [
+      "only losses",
+      portfolioOf([
+        ["a", -10, -1, 2],
+        ["b", -3, 1, 1],
+        [null, 4],
+      ]),
+    ],
     ["no profit, no effort column", portfolioOf(MIXED, { profit: false, effort: false })],
     ["IBM scheme, 4 tiers", portfolioOf(MIXED, { scheme: "IBM" })],
-    ["AUTO borders", portfolioOf([["a", 50], ["b", 30], ["c", 9], ["d", 5], ["e", 3], ["f", 2], ["g", 1]], { scheme: "AUTO" })],
-    ["custom labels that are not safe COUNTIF criteria", buildPortfolio({ customer: { name: "C", cells: ["x", "y", "z"] }, measure: { name: "V", cells: [5, 3, 1] } }, tierSpecOf(undefined, [[0.5]], [["*top"], [">rest"]], "en"))],
+    [
+      "AUTO borders",
+      portfolioOf(
+        [
+          ["a", 50],
+          ["b", 30],
+          ["c", 9],
+          ["d", 5],
+          ["e", 3],
+          ["f", 2],
+          ["g", 1],
+        ],
+        { scheme: "AUTO" },
+      ),
+    ],
+    [
+      "custom labels that are not safe COUNTIF criteria",
+      buildPortfolio(
+        { customer: { name: "C", cells: ["x", "y", "z"] }, measure: { name: "V", cells: [5, 3, 1] } },
+        tierSpecOf(undefined, [[0.5]], [["*top"], [">rest"]], "en"),
+      ),
+    ],
   ])("%s: formulas equal the engine, layout holds", (_, p) => {
     const model = buildContributionSheet(p, OPTIONS);
     expect(checkFormulas(model)).toEqual([]);
@@ -327,14 +397,32 @@ describe("contribution sheet: edge cases", () => {
   });
 
   test("all zero: every customer in the last tier, no chart, the headline says there is nothing to measure", () => {
-    const model = buildContributionSheet(portfolioOf([["a", 0, 1], ["b", 0, -1], ["c", 0]]), OPTIONS);
-    expect(tableRows(model).map((r) => [r.Share, r.Tier])).toEqual([[0, "C"], [0, "C"], [0, "C"]]);
+    const model = buildContributionSheet(
+      portfolioOf([
+        ["a", 0, 1],
+        ["b", 0, -1],
+        ["c", 0],
+      ]),
+      OPTIONS,
+    );
+    expect(tableRows(model).map((r) => [r.Share, r.Tier])).toEqual([
+      [0, "C"],
+      [0, "C"],
+      [0, "C"],
+    ]);
     expect(model.charts).toBeUndefined();
     expect(shown(model, 2, 1)).toBe("No customer has a positive Revenue: there is no 80/20 split to measure.");
   });
 
   test("only losses: an empty placeholder row keeps the table valid; losses listed below", () => {
-    const model = buildContributionSheet(portfolioOf([["a", -10, -1, 2], ["b", -3, 1, 1], [null, 4]]), OPTIONS);
+    const model = buildContributionSheet(
+      portfolioOf([
+        ["a", -10, -1, 2],
+        ["b", -3, 1, 1],
+        [null, 4],
+      ]),
+      OPTIONS,
+    );
     const rows = tableRows(model);
     expect(rows).toHaveLength(1);
     expect(rows[0].Customer).toBe("(no customer with a value of 0 or more)");
@@ -353,7 +441,14 @@ describe("contribution sheet: edge cases", () => {
 
   test("a profit measure is not repeated as a profit column", () => {
     const cells = MIXED.filter((l) => l[0] !== null);
-    const p = buildPortfolio({ customer: { name: "Customer", cells: cells.map((l) => l[0]) }, measure: { name: "Profit", cells: cells.map((l) => l[2] ?? null) }, profit: { name: "Profit", cells: cells.map((l) => l[2] ?? null) } }, spec());
+    const p = buildPortfolio(
+      {
+        customer: { name: "Customer", cells: cells.map((l) => l[0]) },
+        measure: { name: "Profit", cells: cells.map((l) => l[2] ?? null) },
+        profit: { name: "Profit", cells: cells.map((l) => l[2] ?? null) },
+      },
+      spec(),
+    );
     const model = buildContributionSheet(p, OPTIONS);
     expect(Object.keys(tableRows(model)[0]).filter((h) => /Profit/.test(h))).toEqual(["Profit"]);
     expect(checkFormulas(model)).toEqual([]);
@@ -394,7 +489,9 @@ describe("contribution sheet: the sample data", () => {
   });
 
   test("same input, same model", () => {
-    expect(buildContributionSheet(samplePortfolio("zh"), { ...OPTIONS, locale: "zh" })).toEqual(buildContributionSheet(samplePortfolio("zh"), { ...OPTIONS, locale: "zh" }));
+    expect(buildContributionSheet(samplePortfolio("zh"), { ...OPTIONS, locale: "zh" })).toEqual(
+      buildContributionSheet(samplePortfolio("zh"), { ...OPTIONS, locale: "zh" }),
+    );
   });
 });
 
@@ -427,7 +524,14 @@ describe("contribution sheet: 50,000 customers", () => {
     cust.push(`C${i}`);
     vals.push(i % 97 === 0 ? -((i % 7) + 1) : Math.round(((i * 7919) % 100003) * 1.37) / 100);
   }
-  const p = buildPortfolio({ customer: { name: "Customer", cells: cust }, measure: { name: "Revenue", cells: vals }, profit: { name: "Profit", cells: vals.map((v) => v / 10) } }, spec());
+  const p = buildPortfolio(
+    {
+      customer: { name: "Customer", cells: cust },
+      measure: { name: "Revenue", cells: vals },
+      profit: { name: "Profit", cells: vals.map((v) => v / 10) },
+    },
+    spec(),
+  );
   const model = buildContributionSheet(p, OPTIONS);
 
   test("no formula reads a range per customer row: referenced cells grow linearly", () => {
@@ -489,7 +593,9 @@ describe("contribution sheet: live mode", () => {
   });
 
   test("a source that is not a reference is refused", () => {
-    expect(() => buildContributionSheet(p, { ...OPTIONS, live: { source: { ...source, value: "B2:B12)+HACK(" } } })).toThrow(/not an A1 reference/);
+    expect(() => buildContributionSheet(p, { ...OPTIONS, live: { source: { ...source, value: "B2:B12)+HACK(" } } })).toThrow(
+      /not an A1 reference/,
+    );
   });
 });
 

@@ -28,7 +28,12 @@ const LINES: Line[] = [
 function handPortfolio(lines: Line[] = LINES): Portfolio {
   const col = (name: string, k: number) => ({ name, cells: lines.map((l) => l[k]) });
   return buildPortfolio(
-    { customer: col("Customer", 0), measure: col("Revenue", 1), attractiveness: [col("Growth", 2), col("Fit", 3)], strength: [col("Wallet", 4), col("Relation", 5)] },
+    {
+      customer: col("Customer", 0),
+      measure: col("Revenue", 1),
+      attractiveness: [col("Growth", 2), col("Fit", 3)],
+      strength: [col("Wallet", 4), col("Relation", 5)],
+    },
     spec(),
   );
 }
@@ -46,7 +51,12 @@ function samplePortfolio(locale: Locale, criteria = true, customers = 300): Port
     date: col("date"),
     satisfaction: col("satisfaction"),
     credit: col("creditRating"),
-    ...(criteria ? { attractiveness: [col("marketGrowth"), col("marginPotential"), col("strategicFit")], strength: [col("shareOfWallet"), col("relationship"), col("productFit")] } : {}),
+    ...(criteria
+      ? {
+          attractiveness: [col("marketGrowth"), col("marginPotential"), col("strategicFit")],
+          strength: [col("shareOfWallet"), col("relationship"), col("productFit")],
+        }
+      : {}),
   };
   return buildPortfolio(cols, spec(locale));
 }
@@ -55,7 +65,9 @@ function samplePortfolio(locale: Locale, criteria = true, customers = 300): Port
 function tableRows(model: SheetModel): Record<string, unknown>[] {
   const t = model.tables![0].range;
   const headers = Array.from({ length: t.cols }, (_, j) => String(shown(model, t.row, t.col + j)));
-  return Array.from({ length: t.rows - 1 }, (_, i) => Object.fromEntries(headers.map((h, j) => [h, shown(model, t.row + 1 + i, t.col + j)])));
+  return Array.from({ length: t.rows - 1 }, (_, i) =>
+    Object.fromEntries(headers.map((h, j) => [h, shown(model, t.row + 1 + i, t.col + j)])),
+  );
 }
 
 const nameRange = (model: SheetModel, name: string) => model.names!.find((n) => n.name === name)!.range;
@@ -85,7 +97,9 @@ describe("portfolio matrix: hand-made criteria", () => {
   test("few customers: all are listed by value; one without strength data is named, not placed", () => {
     expect(p.analysis.customers.count).toBeLessThanOrEqual(FEW);
     expect(rows.map((r) => r.Customer)).toEqual(["North", "South", "East", "West", "Centre", "Loss"]);
-    expect([...textsOf(model)].filter((s) => s.includes("Nowhere"))).toEqual(["Not placed, no value on a weighted criterion of one axis (1): Nowhere."]);
+    expect([...textsOf(model)].filter((s) => s.includes("Nowhere"))).toEqual([
+      "Not placed, no value on a weighted criterion of one axis (1): Nowhere.",
+    ]);
     expect(rows.map((r) => r.Tier)).toEqual(["A", "A", "A", "A", "B", "Loss"]); // West: 1,300 of 1,650 above it, 78.8%
   });
 
@@ -242,7 +256,14 @@ describe("portfolio matrix: proxies when no criteria are mapped", () => {
       "Satisfaction 1–5 (proxy)",
       "Credit rating, AAA = 10 … D = 1 (proxy)",
       "Months with sales (proxy)",
-      ...["Revenue (proxy)", "Profit margin (proxy)", "Growth, 2nd half vs 1st half of 2025-01–2025-04 (proxy)", "Satisfaction 1–5 (proxy)", "Credit rating, AAA = 10 … D = 1 (proxy)", "Months with sales (proxy)"].map((n) => `${n} 0–1`),
+      ...[
+        "Revenue (proxy)",
+        "Profit margin (proxy)",
+        "Growth, 2nd half vs 1st half of 2025-01–2025-04 (proxy)",
+        "Satisfaction 1–5 (proxy)",
+        "Credit rating, AAA = 10 … D = 1 (proxy)",
+        "Months with sales (proxy)",
+      ].map((n) => `${n} 0–1`),
       "Attractiveness score",
       "Strength score",
       "Quadrant",
@@ -344,9 +365,17 @@ describe("portfolio matrix: the sample data", () => {
       const p = samplePortfolio("zh", criteria);
       const zh = textsOf(buildMatrixSheet(p, { ...OPTIONS, locale: "zh" }));
       const en = textsOf(buildMatrixSheet(p, OPTIONS));
-      const data = new Set<string>([...p.analysis.customers.names, ...p.analysis.spec.labels, p.measureName, ...(p.attractiveness?.names ?? []), ...(p.strength?.names ?? [])]);
+      const data = new Set<string>([
+        ...p.analysis.customers.names,
+        ...p.analysis.spec.labels,
+        p.measureName,
+        ...(p.attractiveness?.names ?? []),
+        ...(p.strength?.names ?? []),
+      ]);
       expect([...en].filter((s) => zh.has(s) && !data.has(s) && /\p{L}/u.test(s))).toEqual([]);
-      const english = [...zh].filter((s) => /\b(customers?|score|strength|attractiveness|quadrant|weight|proxy|cut|tier|revenue)\b/i.test(s));
+      const english = [...zh].filter((s) =>
+        /\b(customers?|score|strength|attractiveness|quadrant|weight|proxy|cut|tier|revenue)\b/i.test(s),
+      );
       expect(english).toEqual([]);
       expect(zh.has("战略型") && zh.has("明星型") && zh.has("维持型") && zh.has("精简型")).toBe(true);
     }
@@ -390,7 +419,12 @@ describe("portfolio matrix: 50,000 customers", () => {
     w.push((i * 17) % 7);
   }
   const p = buildPortfolio(
-    { customer: { name: "Customer", cells: cust }, measure: { name: "Revenue", cells: rev }, attractiveness: [{ name: "G", cells: g }], strength: [{ name: "W", cells: w }] },
+    {
+      customer: { name: "Customer", cells: cust },
+      measure: { name: "Revenue", cells: rev },
+      attractiveness: [{ name: "G", cells: g }],
+      strength: [{ name: "W", cells: w }],
+    },
     spec(),
   );
   const model = buildMatrixSheet(p, { ...OPTIONS, accounts: "all" });

@@ -27,7 +27,14 @@ function handColumns(): SalesColumns {
     ["Delta", 10, 1, "2025-12-20", 3, "B"],
   ];
   const col = (name: string, k: number) => ({ name, cells: lines.map((l) => l[k]) });
-  return { customer: col("Customer", 0), measure: col("Revenue", 1), profit: col("Profit", 2), date: col("Date", 3), satisfaction: col("Satisfaction", 4), credit: col("Credit", 5) };
+  return {
+    customer: col("Customer", 0),
+    measure: col("Revenue", 1),
+    profit: col("Profit", 2),
+    date: col("Date", 3),
+    satisfaction: col("Satisfaction", 4),
+    credit: col("Credit", 5),
+  };
 }
 const build = (cols: SalesColumns) => buildPortfolio(cols, tierSpecOf(undefined, undefined, undefined, "en"));
 const ids = (p: Portfolio, ...names: string[]) => names.map((n) => p.analysis.customers.names.indexOf(n));
@@ -55,7 +62,12 @@ const rowOf = (model: SheetModel, value: Cell, col = 0) => {
 };
 
 /** The risk rows of account n (1-based) by kind, and the notes under its risk table. */
-function account(model: SheetModel, n: number, name: string, locale: Locale = "en"): { rows: Partial<Record<RiskKind, number>>; notes: string[]; start: number; end: number } {
+function account(
+  model: SheetModel,
+  n: number,
+  name: string,
+  locale: Locale = "en",
+): { rows: Partial<Record<RiskKind, number>>; notes: string[]; start: number; end: number } {
   const start = rowOf(model, tr(locale, "account", { n, name }));
   const g = gridOf(model);
   let end = start + 1;
@@ -103,31 +115,50 @@ describe("risk register: risks from the data, by the rules", () => {
   // [kind, value, exposure, likelihood, impact, score, level], worked out by hand:
   // our total 355 (250 + 80 + 15 + 10), positive profit 79 (75 + 3 + 1).
   test.each([
-    ["Acme", 1, [
-      ["churn", 0.0575, 14.375, 2, 5, 10, "High"], // satisfaction 4.5; share 70% ≥ 10%
-      ["dependency", 250 / 355, 250, 5, 5, 25, "Critical"], // share ≥ 20%; profit share 75/79 ≥ 20%
-      ["loss", 0.3, 0, 1, 1, 1, "Low"],
-      ["decline", 0.5, 0, 1, 5, 5, "Medium"], // 150 against 100
-      ["credit", "AA", null, 1, 5, 5, "Medium"],
-    ]],
-    ["Beta", 2, [
-      ["churn", 0.4, 32, 4, 5, 20, "Critical"], // satisfaction 2; share 22.5%
-      ["dependency", 80 / 355, 80, 5, 1, 5, "Medium"], // negative profit share
-      ["loss", -15 / 80, 15, 5, 5, 25, "Critical"], // margin −18.75% < −10%; loss 15/79 ≥ 5%
-      ["decline", -0.4, 20, 4, 5, 20, "Critical"], // −40% is not below −40%
-      ["credit", "CCC", null, 4, 5, 20, "Critical"],
-    ]],
-    ["Gamma", 3, [
-      ["dependency", 15 / 355, 15, 2, 2, 4, "Low"], // share 4.2%; profit share 3/79 = 3.8%
-      ["loss", 0.2, 0, 1, 1, 1, "Low"],
-      ["decline", -1, 15, 5, 3, 15, "High"], // nothing in the last 12 months
-    ]],
+    [
+      "Acme",
+      1,
+      [
+        ["churn", 0.0575, 14.375, 2, 5, 10, "High"], // satisfaction 4.5; share 70% ≥ 10%
+        ["dependency", 250 / 355, 250, 5, 5, 25, "Critical"], // share ≥ 20%; profit share 75/79 ≥ 20%
+        ["loss", 0.3, 0, 1, 1, 1, "Low"],
+        ["decline", 0.5, 0, 1, 5, 5, "Medium"], // 150 against 100
+        ["credit", "AA", null, 1, 5, 5, "Medium"],
+      ],
+    ],
+    [
+      "Beta",
+      2,
+      [
+        ["churn", 0.4, 32, 4, 5, 20, "Critical"], // satisfaction 2; share 22.5%
+        ["dependency", 80 / 355, 80, 5, 1, 5, "Medium"], // negative profit share
+        ["loss", -15 / 80, 15, 5, 5, 25, "Critical"], // margin −18.75% < −10%; loss 15/79 ≥ 5%
+        ["decline", -0.4, 20, 4, 5, 20, "Critical"], // −40% is not below −40%
+        ["credit", "CCC", null, 4, 5, 20, "Critical"],
+      ],
+    ],
+    [
+      "Gamma",
+      3,
+      [
+        ["dependency", 15 / 355, 15, 2, 2, 4, "Low"], // share 4.2%; profit share 3/79 = 3.8%
+        ["loss", 0.2, 0, 1, 1, 1, "Low"],
+        ["decline", -1, 15, 5, 3, 15, "High"], // nothing in the last 12 months
+      ],
+    ],
   ] as [string, number, [RiskKind, Literal, Literal, number, number, number, string][]][])("%s", (name, n, want) => {
     const a = account(m, n, name);
     expect(Object.keys(a.rows).sort()).toEqual(want.map((w) => w[0]).sort());
     for (const [kind, value, exposure, l, i, score, level] of want) {
       const r = a.rows[kind]!;
-      const got = [shown(m, r, COL.value), shown(m, r, COL.exposure), shown(m, r, COL.likelihood), shown(m, r, COL.impact), shown(m, r, COL.score), shown(m, r, COL.level)];
+      const got = [
+        shown(m, r, COL.value),
+        shown(m, r, COL.exposure),
+        shown(m, r, COL.likelihood),
+        shown(m, r, COL.impact),
+        shown(m, r, COL.score),
+        shown(m, r, COL.level),
+      ];
       if (typeof value === "number") {
         expect(got[0]).toBeCloseTo(value, 12);
         got[0] = value;
@@ -169,7 +200,12 @@ describe("risk register: risks from the data, by the rules", () => {
 
   test("countermeasure, owner and due date are left to the KA manager", () => {
     const todo = text("en", "sheet.plan.todo");
-    for (const [name, n] of [["Acme", 1], ["Beta", 2], ["Gamma", 3], ["Delta", 4]] as const) {
+    for (const [name, n] of [
+      ["Acme", 1],
+      ["Beta", 2],
+      ["Gamma", 3],
+      ["Delta", 4],
+    ] as const) {
       for (const r of Object.values(account(m, n, name).rows)) {
         expect(at(m, r!, COL.countermeasure)).toBe(todo);
         expect(m.blocks.find((b) => b.row === r && b.col === COL.countermeasure)!.style).toBe("todo");
@@ -184,7 +220,9 @@ describe("risk register: risks from the data, by the rules", () => {
     const n = m.names!.find((x) => x.name === "RiskRules")!.range;
     const onSheet: number[][] = [];
     for (let i = 0; i < n.rows; i++) onSheet.push([0, 1, 2, 3].map((j) => shown(m, n.row + i, n.col + j) as number));
-    const want = RISK_RULES.flatMap((r) => [...(r.likelihood === "credit table" ? [] : [r.likelihood.cuts]), r.impact.cuts].map((c) => [...c]));
+    const want = RISK_RULES.flatMap((r) =>
+      [...(r.likelihood === "credit table" ? [] : [r.likelihood.cuts]), r.impact.cuts].map((c) => [...c]),
+    );
     expect(onSheet).toEqual(want);
     // Raising the churn likelihood's first cut above Acme's 5.75% lowers its likelihood to 1.
     const acme = account(m, 1, "Acme").rows.churn!;
@@ -196,11 +234,28 @@ describe("risk register: risks from the data, by the rules", () => {
     const r = account(m, 1, "Acme").rows.churn!;
     for (let l = 1; l <= 5; l++)
       for (let i = 1; i <= 5; i++) {
-        const ev = new PlanSheetEvaluator(m, new Map<string, Scalar>([[`${r},${COL.likelihood}`, l], [`${r},${COL.impact}`, i]]));
+        const ev = new PlanSheetEvaluator(
+          m,
+          new Map<string, Scalar>([
+            [`${r},${COL.likelihood}`, l],
+            [`${r},${COL.impact}`, i],
+          ]),
+        );
         const score = riskScore(l, i);
-        expect([l, i, ev.value(r, COL.score), ev.value(r, COL.level)]).toEqual([l, i, score, text("en", RISK_BANDS[riskLevelOf(score)].key)]);
+        expect([l, i, ev.value(r, COL.score), ev.value(r, COL.level)]).toEqual([
+          l,
+          i,
+          score,
+          text("en", RISK_BANDS[riskLevelOf(score)].key),
+        ]);
       }
-    const ev = new PlanSheetEvaluator(m, new Map<string, Scalar>([[`${r},${COL.likelihood}`, 2.5], [`${r},${COL.impact}`, 3.9]]));
+    const ev = new PlanSheetEvaluator(
+      m,
+      new Map<string, Scalar>([
+        [`${r},${COL.likelihood}`, 2.5],
+        [`${r},${COL.impact}`, 3.9],
+      ]),
+    );
     expect(ev.value(r, COL.level)).toBe("Medium"); // 9.75
   });
 
@@ -223,7 +278,11 @@ describe("risk register: risks from the data, by the rules", () => {
 
   test("planning defects: status lists, and the countermeasure check counts the open risks", () => {
     const head = rowOf(m, tr("en", "defects.defect"));
-    expect([shown(m, head + 1, 0), shown(m, head + 2, 0), shown(m, head + 3, 0)]).toEqual([tr("en", "defects.data"), tr("en", "defects.strategy"), tr("en", "defects.risk")]);
+    expect([shown(m, head + 1, 0), shown(m, head + 2, 0), shown(m, head + 3, 0)]).toEqual([
+      tr("en", "defects.data"),
+      tr("en", "defects.strategy"),
+      tr("en", "defects.risk"),
+    ]);
     const v = m.validations!.find((x) => x.range.row === head + 1)!;
     expect(v.range).toEqual({ row: head + 1, col: 2, rows: 2, cols: 1 });
     expect(v.values).toEqual(["Not started", "In progress", "Done", "Blocked"]);
@@ -246,7 +305,7 @@ describe("risk register: risks from the data, by the rules", () => {
         for (const c of row) {
           if (!isFormula(c)) continue;
           for (const fn of functionsIn(c.f)) expect(allowed).toContain(fn);
-          for (const name of ["Acme", "Beta", "Gamma", "Delta", "CCC", "AA\""]) expect(c.f).not.toContain(name);
+          for (const name of ["Acme", "Beta", "Gamma", "Delta", "CCC", 'AA"']) expect(c.f).not.toContain(name);
         }
   });
 });
@@ -276,7 +335,9 @@ describe("risk register: credit ratings", () => {
     expect(delta.rows.credit).toBeUndefined();
     expect(delta.notes).toContain(tr("en", "omit.credit.notOnScale", { rating: "Z" }));
     const table = m.names!.find((x) => x.name === "CreditTable")!.range;
-    expect(Array.from({ length: table.rows }, (_, i) => [shown(m, table.row + i, 0), shown(m, table.row + i, 1)])).toEqual(CREDIT_SCALES.letters.map((e) => [e.rating, e.likelihood]));
+    expect(Array.from({ length: table.rows }, (_, i) => [shown(m, table.row + i, 0), shown(m, table.row + i, 1)])).toEqual(
+      CREDIT_SCALES.letters.map((e) => [e.rating, e.likelihood]),
+    );
   });
 
   test("numbers 1–5 (1 the best) and agency ratings with modifiers", () => {
@@ -320,7 +381,12 @@ describe("risk register: thin data", () => {
     expect(mismatches(m)).toEqual([]);
     const a = account(m, 1, "Acme");
     expect(Object.keys(a.rows)).toEqual(["dependency"]);
-    expect(a.notes).toEqual([tr("en", "omit.churn.noColumn"), tr("en", "omit.loss.noColumn"), tr("en", "omit.decline.noColumn"), tr("en", "omit.credit.noColumn")]);
+    expect(a.notes).toEqual([
+      tr("en", "omit.churn.noColumn"),
+      tr("en", "omit.loss.noColumn"),
+      tr("en", "omit.decline.noColumn"),
+      tr("en", "omit.credit.noColumn"),
+    ]);
     // Impact by share of revenue without a profit column: 70% → 5.
     expect(shown(m, a.rows.dependency!, COL.impact)).toBe(5);
     expect(rowsWith(m, tr("en", "profitTotal"))).toEqual([]);
@@ -342,7 +408,12 @@ describe("risk register: thin data", () => {
     const m = buildRiskRegisterSheet(p, ids(p, "Beta"), EN);
     expect(mismatches(m)).toEqual([]);
     const r = account(m, 1, "Beta").rows.loss!;
-    expect([shown(m, r, COL.likelihood), shown(m, r, COL.impact), shown(m, r, COL.score), shown(m, r, COL.level)]).toEqual([5, 5, 25, "Critical"]);
+    expect([shown(m, r, COL.likelihood), shown(m, r, COL.impact), shown(m, r, COL.score), shown(m, r, COL.level)]).toEqual([
+      5,
+      5,
+      25,
+      "Critical",
+    ]);
   });
 
   test("no accounts: a note, and the countermeasure check is done", () => {
@@ -406,7 +477,11 @@ describe("risk register: the sample, languages, live mode", () => {
 
   test("a zh register has no English words except the data's own texts; an en one no Chinese", () => {
     const zhP = samplePlanPortfolio({ locale: "zh" }).portfolio;
-    const data = new Set<string>([...zhP.analysis.customers.names, ...(zhP.manager ?? []).filter((x): x is string => !!x), ...(zhP.credit ?? []).filter((x): x is string => !!x)]);
+    const data = new Set<string>([
+      ...zhP.analysis.customers.names,
+      ...(zhP.manager ?? []).filter((x): x is string => !!x),
+      ...(zhP.credit ?? []).filter((x): x is string => !!x),
+    ]);
     const zh = buildRiskRegisterSheet(zhP, selectPlanAccounts(zhP, "first-tier").ids, ZH);
     const ratings = new Set(CREDIT_SCALES.agency.map((e) => e.rating));
     for (const t of visibleTexts(zh)) {
@@ -421,7 +496,9 @@ describe("risk register: the sample, languages, live mode", () => {
 
   test("deterministic", () => {
     const again = samplePlanPortfolio().portfolio;
-    expect(JSON.stringify(buildRiskRegisterSheet(again, keyAccounts, ZH))).toEqual(JSON.stringify(buildRiskRegisterSheet(portfolio, keyAccounts, ZH)));
+    expect(JSON.stringify(buildRiskRegisterSheet(again, keyAccounts, ZH))).toEqual(
+      JSON.stringify(buildRiskRegisterSheet(portfolio, keyAccounts, ZH)),
+    );
   });
 
   test("the loss-making key accounts of the sample are registered as such", () => {

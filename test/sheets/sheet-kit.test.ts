@@ -3,7 +3,7 @@ import { join } from "path";
 import { FORMAT, fx, orBlank, SheetBuilder } from "../../src/sheets/sheet-builder";
 
 describe("the sheet kit", () => {
-  test("fx: a formula's expected value is finite; a missing figure is the \"\" the formula gives", () => {
+  test('fx: a formula\'s expected value is finite; a missing figure is the "" the formula gives', () => {
     expect(fx("A1*2", 4)).toEqual({ f: "A1*2", v: 4 });
     expect(() => fx("B1/C1", NaN)).toThrow(/not finite/);
     expect(() => fx("B1/0", Infinity)).toThrow(/not finite/);
@@ -32,7 +32,9 @@ describe("sheet texts", () => {
   test("cite published sources, never the seed documents users have not seen", () => {
     for (const file of ["en-US", "zh-CN"]) {
       const strings = JSON.parse(readFileSync(join(__dirname, `../../src/strings/${file}.json`), "utf8")) as Record<string, unknown>;
-      const citing = Object.entries(strings).filter(([key, value]) => key.startsWith("sheet.") && /\bseeds?\b|种子/i.test(JSON.stringify(value)));
+      const citing = Object.entries(strings).filter(
+        ([key, value]) => key.startsWith("sheet.") && /\bseeds?\b|种子/i.test(JSON.stringify(value)),
+      );
       expect([file, citing]).toEqual([file, []]);
     }
   });

@@ -32,7 +32,16 @@ function portfolioOf(lines: [string | null, number | null, number?][]): Portfoli
   );
 }
 
-const MIXED: [string | null, number | null, number?][] = [["Acme", 40, 8], ["Beta", 20, 4], ["Gamma", 20, -3], ["Delta", 10, 1], ["Eps", 10, 2], ["Zero", 0, 0], ["Loss", -5, -6], [null, 5]];
+const MIXED: [string | null, number | null, number?][] = [
+  ["Acme", 40, 8],
+  ["Beta", 20, 4],
+  ["Gamma", 20, -3],
+  ["Delta", 10, 1],
+  ["Eps", 10, 2],
+  ["Zero", 0, 0],
+  ["Loss", -5, -6],
+  [null, 5],
+];
 
 function samplePortfolio(locale: Locale, customers = 300): Portfolio {
   const rows = generateSalesSample({ customers, lines: customers * 20, locale, seed: 7 });
@@ -77,7 +86,7 @@ describe("text metrics", () => {
   test("row heights: 15 pt per line at 11 pt, proportional to the size, CJK lines a tenth taller; none for one line", () => {
     expect(wrappedRowHeight("short", 20)).toBeUndefined();
     expect(wrappedRowHeight("Leads the team serving the account; owns the plan", 20)).toBe(45);
-    expect(wrappedRowHeight("Leads the team serving the account; owns the plan", 20, 9)).toBe(Math.ceil(2 * (15 * 9) / 11));
+    expect(wrappedRowHeight("Leads the team serving the account; owns the plan", 20, 9)).toBe(Math.ceil((2 * (15 * 9)) / 11));
     expect(wrappedRowHeight("负责带领团队服务客户并对全年计划负责", 12)).toBe(Math.ceil(4 * 16.5));
   });
 
@@ -87,7 +96,9 @@ describe("text metrics", () => {
     expect(wrappedLines("Cumulative share", w, { bold: true })).toBeLessThanOrEqual(2);
     expect(w).toBeLessThan(textWidth("Cumulative share") + 2);
     expect(fitWidth({ header: "Customer", texts: ["Meridian Components Holdings"] })).toBe(textWidth("Meridian Components Holdings") + 2);
-    expect(fitWidth({ header: "% of positive Revenue", texts: ["100.0%"], lines: 1 })).toBeGreaterThanOrEqual(textWidth("% of positive Revenue"));
+    expect(fitWidth({ header: "% of positive Revenue", texts: ["100.0%"], lines: 1 })).toBeGreaterThanOrEqual(
+      textWidth("% of positive Revenue"),
+    );
     expect(fitWidth({ texts: ["x".repeat(80)], max: 40 })).toBe(40);
     expect(fitWidth({ header: "客户名称", texts: ["武汉星辰乳业有限公司"] })).toBe(22);
   });
@@ -114,7 +125,9 @@ describe("the headline: one formula building the sentence from the figures", () 
   test("the template comes from the strings; the measure's name is read from a cell, never written into the formula", () => {
     expect(f).toContain('" of customers ("');
     expect(f).not.toContain("Revenue");
-    const measure = referencesOf(f).map((r) => shown(model, r.row, r.col)).filter((v) => v === "Revenue");
+    const measure = referencesOf(f)
+      .map((r) => shown(model, r.row, r.col))
+      .filter((v) => v === "Revenue");
     expect(measure).toHaveLength(2); // in the sentence and in the no-split sentence
     // A3 still holds the figure (for references), hidden by its format: the sentence shows it once.
     const a3 = model.blocks.find((b) => b.row === 2 && b.col === 0)!;
@@ -128,7 +141,13 @@ describe("the headline: one formula building the sentence from the figures", () 
     const count = at(3);
     const total = refs[0]; // IF(positive total > 0, …)
     expect(shown(model, total.row, total.col)).toBe(p.analysis.tiers.positiveTotal);
-    const edited = new SheetEvaluator(model, new Map([[`${count.row},${count.col}`, 5], ["2,0", 5 / 7]]));
+    const edited = new SheetEvaluator(
+      model,
+      new Map([
+        [`${count.row},${count.col}`, 5],
+        ["2,0", 5 / 7],
+      ]),
+    );
     expect(edited.value(2, 1)).toBe("71% of customers (5 of 7) make 80% of Revenue");
     const small = new SheetEvaluator(model, new Map([["2,0", 0.025]]));
     expect(small.value(2, 1)).toBe(`${percentText(0.025)} of customers (3 of 7) make 80% of Revenue`);
@@ -137,7 +156,11 @@ describe("the headline: one formula building the sentence from the figures", () 
   });
 
   test("percentText and its formula agree (whole percent from 10%, one decimal below)", () => {
-    const m: SheetModel = { key: "t", name: "t", blocks: [{ row: 0, col: 0, cells: [[0.4285714285714286], [0.025], [0.05], [0.0996], [1], [0]] }] };
+    const m: SheetModel = {
+      key: "t",
+      name: "t",
+      blocks: [{ row: 0, col: 0, cells: [[0.4285714285714286], [0.025], [0.05], [0.0996], [1], [0]] }],
+    };
     const ev = new SheetEvaluator(m);
     for (let r = 0; r < 6; r++) expect(ev.formula(percentTextFormula(a1(r, 0)))).toBe(percentText(m.blocks[0].cells[r][0] as number));
     expect(templateFormula("{a} and {b}!", { a: "A1", b: "B1" })).toBe('(A1)&" and "&(B1)&"!"');
@@ -146,7 +169,9 @@ describe("the headline: one formula building the sentence from the figures", () 
 
   test("Chinese: the zh template, the engine's zh sentence", () => {
     const zh = buildContributionSheet(p, { ...OPTIONS, locale: "zh" });
-    expect(shown(zh, 2, 1)).toBe(text("zh", "sheet.contribution.headline", { pct: "43%", count: 3, customers: 7, share: "80%", measure: "Revenue" }));
+    expect(shown(zh, 2, 1)).toBe(
+      text("zh", "sheet.contribution.headline", { pct: "43%", count: 3, customers: 7, share: "80%", measure: "Revenue" }),
+    );
     expect(checkFormulas(zh)).toEqual([]);
   });
 
@@ -212,7 +237,9 @@ describe("print setups and widths", () => {
     const chart = m.charts![0].anchor;
     const cut = m.names!.find((n) => n.name === "KA_AttractivenessCut")!.range;
     for (const r of [chart, cut]) {
-      expect(r.row >= dash.row && r.row + r.rows <= dash.row + dash.rows && r.col >= dash.col && r.col + r.cols <= dash.col + dash.cols).toBe(true);
+      expect(
+        r.row >= dash.row && r.row + r.rows <= dash.row + dash.rows && r.col >= dash.col && r.col + r.cols <= dash.col + dash.cols,
+      ).toBe(true);
     }
     // The repeated header row is empty in the dashboard's columns.
     for (let c = dash.col; c < dash.col + dash.cols; c++) expect(cellAt(m, t.row, c)).toBeUndefined();
@@ -253,7 +280,12 @@ describe("one options type for every builder", () => {
 
   test("contribution, matrix, plan and risk register take the same SheetOptions object", () => {
     const options: SheetOptions = { locale: "en", generated: "2026-01-15", columnNames: { customer: "Customer" } };
-    const sheets = [buildContributionSheet(portfolio, options), buildMatrixSheet(portfolio, options), buildAccountPlanSheet(portfolio, ids[0], options), buildRiskRegisterSheet(portfolio, ids, options)];
+    const sheets = [
+      buildContributionSheet(portfolio, options),
+      buildMatrixSheet(portfolio, options),
+      buildAccountPlanSheet(portfolio, ids[0], options),
+      buildRiskRegisterSheet(portfolio, ids, options),
+    ];
     expect(sheets.map((s) => s.key)).toEqual(["contribution", "matrix", expect.stringMatching(/^plan:/), "risk-register"]);
     for (const s of sheets.slice(2)) expect(mismatches(s)).toEqual([]);
     expect(JSON.stringify(sheets[2])).toContain("2026-01-15");

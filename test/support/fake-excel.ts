@@ -242,14 +242,18 @@ export function fakeR1C1ToA1(formula: string, row: number, col: number): string 
     .map((part, i) =>
       i % 2 === 1
         ? part
-        : part.replace(/(^|[^A-Za-z0-9_.\]])R(\[-?\d+\]|\d+)?C(\[-?\d+\]|\d+)?(?![A-Za-z0-9_(![])/g, (_m, pre: string, rp?: string, cp?: string) => {
-            const conv = (p: string | undefined, here: number): [string, number] =>
-              p === undefined ? ["", here] : p.startsWith("[") ? ["", here + Number(p.slice(1, -1))] : ["$", Number(p)];
-            const [rd, r] = conv(rp, row + 1);
-            const [cd, c] = conv(cp, col + 1);
-            if (r < 1 || c < 1 || r > MAX_ROWS || c > MAX_COLS) throw new FakeOfficeError("InvalidArgument", `bad R1C1 reference in ${formula}`);
-            return `${pre}${cd}${colLetters(c)}${rd}${r}`;
-          }),
+        : part.replace(
+            /(^|[^A-Za-z0-9_.\]])R(\[-?\d+\]|\d+)?C(\[-?\d+\]|\d+)?(?![A-Za-z0-9_(![])/g,
+            (_m, pre: string, rp?: string, cp?: string) => {
+              const conv = (p: string | undefined, here: number): [string, number] =>
+                p === undefined ? ["", here] : p.startsWith("[") ? ["", here + Number(p.slice(1, -1))] : ["$", Number(p)];
+              const [rd, r] = conv(rp, row + 1);
+              const [cd, c] = conv(cp, col + 1);
+              if (r < 1 || c < 1 || r > MAX_ROWS || c > MAX_COLS)
+                throw new FakeOfficeError("InvalidArgument", `bad R1C1 reference in ${formula}`);
+              return `${pre}${cd}${colLetters(c)}${rd}${r}`;
+            },
+          ),
     )
     .join("");
 }
@@ -282,7 +286,15 @@ export function excelInput(v: unknown, textFormatted: boolean, r1c1?: { row: num
 const key = (s: string): string => s.toUpperCase();
 
 function checkSheetName(name: unknown): string {
-  if (typeof name !== "string" || name.length === 0 || name.length > 31 || /[[\]:*?/\\]/.test(name) || name.startsWith("'") || name.endsWith("'") || key(name) === "HISTORY") {
+  if (
+    typeof name !== "string" ||
+    name.length === 0 ||
+    name.length > 31 ||
+    /[[\]:*?/\\]/.test(name) ||
+    name.startsWith("'") ||
+    name.endsWith("'") ||
+    key(name) === "HISTORY"
+  ) {
     throw new FakeOfficeError("InvalidArgument", `The sheet name ${JSON.stringify(name)} is not valid.`);
   }
   return name;
@@ -384,7 +396,8 @@ export class FakeExcel {
 
   newSheet(name: string): FakeSheet {
     checkSheetName(name);
-    if (this.sheets.some((s) => key(s.name) === key(name))) throw new FakeOfficeError("ItemAlreadyExists", `A sheet named ${name} already exists.`);
+    if (this.sheets.some((s) => key(s.name) === key(name)))
+      throw new FakeOfficeError("ItemAlreadyExists", `A sheet named ${name} already exists.`);
     const sheet: FakeSheet = {
       id: `{sheet-${++this.ids}}`,
       name,
@@ -425,14 +438,24 @@ export class FakeExcel {
 
   addTable(sheetName: string, address: string, name: string): FakeTable {
     const sheet = this.sheet(sheetName);
-    const t: FakeTable = { id: `{table-${++this.ids}}`, name: checkDefinedName(name), sheetId: sheet.id, rect: parseAddress(address), hasHeaders: true };
+    const t: FakeTable = {
+      id: `{table-${++this.ids}}`,
+      name: checkDefinedName(name),
+      sheetId: sheet.id,
+      rect: parseAddress(address),
+      hasHeaders: true,
+    };
     this.tables.push(t);
     return t;
   }
 
   addName(name: string, sheetName: string, address: string, scope?: string): FakeName {
     const sheet = this.sheet(sheetName);
-    const n: FakeName = { name: checkDefinedName(name), ref: { sheetId: sheet.id, rect: parseAddress(address) }, scope: scope ? this.sheet(scope).id : undefined };
+    const n: FakeName = {
+      name: checkDefinedName(name),
+      ref: { sheetId: sheet.id, rect: parseAddress(address) },
+      scope: scope ? this.sheet(scope).id : undefined,
+    };
     this.names.push(n);
     return n;
   }
@@ -465,7 +488,8 @@ export class FakeExcel {
 
   /** Fails the call, as a host without the requirement set does, when the API is above apiVersion. */
   requireApi(version: string, what: string): void {
-    if (!this.isSetSupported(version)) throw new FakeOfficeError("ApiNotFound", `${what} needs ExcelApi ${version}; this host has ${this.apiVersion}.`);
+    if (!this.isSetSupported(version))
+      throw new FakeOfficeError("ApiNotFound", `${what} needs ExcelApi ${version}; this host has ${this.apiVersion}.`);
   }
 
   /** Excel's current region around a range: grown while a non-blank cell touches it (diagonals included). */
@@ -487,7 +511,7 @@ export class FakeExcel {
       for (let r = r0 - 1; r <= r1 + 1; r++) if (filled(r, c)) return true;
       return false;
     };
-    for (let changed = true; changed; ) {
+    for (let changed = true; changed;) {
       changed = false;
       while (r0 > 0 && rowHas(r0 - 1)) {
         r0--;
@@ -529,7 +553,8 @@ export class FakeExcel {
   }
 
   private checkStructure(): void {
-    if (this.workbookProtected) throw new FakeOfficeError(this.protectionErrorCode, "The workbook is protected: sheets cannot be added, renamed or deleted.");
+    if (this.workbookProtected)
+      throw new FakeOfficeError(this.protectionErrorCode, "The workbook is protected: sheets cannot be added, renamed or deleted.");
   }
 
   cell(sheetName: string, address: string): FakeCell | undefined {
@@ -539,7 +564,8 @@ export class FakeExcel {
 
   /** Effective number format of a cell (last write wins), "General" when none. */
   numberFormatAt(sheet: FakeSheet, row: number, col: number): string {
-    for (let i = sheet.numberFormats.length - 1; i >= 0; i--) if (within(row, col, sheet.numberFormats[i].rect)) return sheet.numberFormats[i].value;
+    for (let i = sheet.numberFormats.length - 1; i >= 0; i--)
+      if (within(row, col, sheet.numberFormats[i].rect)) return sheet.numberFormats[i].value;
     return "General";
   }
 
@@ -584,7 +610,9 @@ export class FakeExcel {
   /* ---- request machinery */
 
   node(name: string, args: readonly unknown[], parent?: PathNode): PathNode {
-    const shown = args.map((a) => (a && typeof a === "object" && PROXY_PATH in a ? "<obj>" : typeof a === "string" ? a : JSON.stringify(a))).join(",");
+    const shown = args
+      .map((a) => (a && typeof a === "object" && PROXY_PATH in a ? "<obj>" : typeof a === "string" ? a : JSON.stringify(a)))
+      .join(",");
     const text = `${parent ? parent.text + "." : ""}${name}${args.length || /^(add|get|getItem)/.test(name) ? `(${shown})` : ""}`;
     return { id: ++this.pathIds, name, args, parent, text };
   }
@@ -599,13 +627,19 @@ export class FakeExcel {
     const request = this.measure(batch);
     this.requests.push(request);
     if (request.bytes > WEB_REQUEST_LIMIT) {
-      throw new FakeOfficeError("RequestPayloadSizeLimitExceeded", `The request payload size has exceeded the limit (${request.bytes} bytes).`);
+      throw new FakeOfficeError(
+        "RequestPayloadSizeLimitExceeded",
+        `The request payload size has exceeded the limit (${request.bytes} bytes).`,
+      );
     }
     for (const action of batch) {
       const sheetName = action.sheet?.()?.name;
       const info: ActionInfo = { ...action.info, sheetName };
       const fail = this.failWhen?.(info);
-      if (fail) throw fail instanceof Error ? fail : new FakeOfficeError("GeneralException", `Injected failure at ${info.target}.${info.name}`, info.target);
+      if (fail)
+        throw fail instanceof Error
+          ? fail
+          : new FakeOfficeError("GeneralException", `Injected failure at ${info.target}.${info.name}`, info.target);
       try {
         action.apply();
       } catch (e) {
@@ -616,7 +650,10 @@ export class FakeExcel {
     if (batch.some((a) => a.response)) {
       request.responseBytes = batch.reduce((n, a) => n + (a.response ? utf8Length(JSON.stringify(a.response()) ?? "null") : 0), 0);
       if (request.responseBytes > WEB_RESPONSE_LIMIT) {
-        throw new FakeOfficeError("ResponsePayloadSizeLimitExceeded", `The response payload size has exceeded the limit (${request.responseBytes} bytes).`);
+        throw new FakeOfficeError(
+          "ResponsePayloadSizeLimitExceeded",
+          `The response payload size has exceeded the limit (${request.responseBytes} bytes).`,
+        );
       }
     }
     await Promise.resolve();
@@ -626,17 +663,31 @@ export class FakeExcel {
     const paths = new Map<number, unknown>();
     const addPath = (p: PathNode | undefined): void => {
       for (let n = p; n && !paths.has(n.id); n = n.parent) {
-        paths.set(n.id, { Id: n.id, ObjectPathType: n.parent ? 3 : 1, Name: n.name, ParentObjectPathId: n.parent?.id, ArgumentInfo: { Arguments: n.args.map(argJson) } });
+        paths.set(n.id, {
+          Id: n.id,
+          ObjectPathType: n.parent ? 3 : 1,
+          Name: n.name,
+          ParentObjectPathId: n.parent?.id,
+          ArgumentInfo: { Arguments: n.args.map(argJson) },
+        });
         n.args.forEach((a) => a && typeof a === "object" && PROXY_PATH in a && addPath((a as { [PROXY_PATH]: PathNode })[PROXY_PATH]));
       }
     };
     const actions = batch.map((a, i) => {
       addPath(a.path);
       a.info.args.forEach((x) => x && typeof x === "object" && PROXY_PATH in x && addPath((x as { [PROXY_PATH]: PathNode })[PROXY_PATH]));
-      return { Id: i + 1, ActionType: a.info.kind === "set" ? 4 : a.info.kind === "call" ? 3 : 2, Name: a.info.name, ObjectPathId: a.path.id, ArgumentInfo: { Arguments: a.info.args.map(argJson) } };
+      return {
+        Id: i + 1,
+        ActionType: a.info.kind === "set" ? 4 : a.info.kind === "call" ? 3 : 2,
+        Name: a.info.name,
+        ObjectPathId: a.path.id,
+        ArgumentInfo: { Arguments: a.info.args.map(argJson) },
+      };
     });
     const json = JSON.stringify({ Actions: actions, ObjectPaths: Object.fromEntries(paths) }, (_k, v: unknown) =>
-      v && typeof v === "object" && !Array.isArray(v) && PROXY_PATH in v ? { _ObjectPathId: (v as { [PROXY_PATH]: PathNode })[PROXY_PATH].id } : v,
+      v && typeof v === "object" && !Array.isArray(v) && PROXY_PATH in v
+        ? { _ObjectPathId: (v as { [PROXY_PATH]: PathNode })[PROXY_PATH].id }
+        : v,
     );
     return {
       bytes: utf8Length(json),
@@ -657,7 +708,8 @@ export class FakeExcel {
   renameSheet(sheet: FakeSheet, name: unknown): void {
     this.checkStructure();
     checkSheetName(name);
-    if (this.sheets.some((s) => s !== sheet && key(s.name) === key(name as string))) throw new FakeOfficeError("ItemAlreadyExists", `A sheet named ${name} already exists.`);
+    if (this.sheets.some((s) => s !== sheet && key(s.name) === key(name as string)))
+      throw new FakeOfficeError("ItemAlreadyExists", `A sheet named ${name} already exists.`);
     sheet.name = name as string;
   }
 
@@ -670,11 +722,15 @@ export class FakeExcel {
   }
 
   nameTaken(name: string, except?: object): boolean {
-    return this.tables.some((t) => t !== except && key(t.name) === key(name)) || this.names.some((n) => n !== except && key(n.name) === key(name));
+    return (
+      this.tables.some((t) => t !== except && key(t.name) === key(name)) ||
+      this.names.some((n) => n !== except && key(n.name) === key(name))
+    );
   }
 
   writeCells(sheet: FakeSheet, rect: Rect, prop: "values" | "formulas" | "formulasR1C1", value: unknown): void {
-    if (this.protectedSheetIds.has(sheet.id)) throw new FakeOfficeError(this.protectionErrorCode, "The cell or chart you're trying to change is on a protected sheet.");
+    if (this.protectedSheetIds.has(sheet.id))
+      throw new FakeOfficeError(this.protectionErrorCode, "The cell or chart you're trying to change is on a protected sheet.");
     if (rect.rows * rect.cols > 5_000_000) throw new FakeOfficeError("InvalidArgument", "range too large to write");
     const at = (r: number, c: number): unknown => {
       if (!Array.isArray(value)) return value;
@@ -683,7 +739,10 @@ export class FakeExcel {
     if (Array.isArray(value)) {
       const rows = value as unknown[];
       if (rows.length !== rect.rows || rows.some((row) => !Array.isArray(row) || row.length !== rect.cols)) {
-        throw new FakeOfficeError("InvalidArgument", `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${formatAddress(rect)}).`);
+        throw new FakeOfficeError(
+          "InvalidArgument",
+          `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${formatAddress(rect)}).`,
+        );
       }
     }
     for (let r = 0; r < rect.rows; r++) {
@@ -717,7 +776,8 @@ abstract class ProxyBase {
     this.fake.queue({ path: this[PROXY_PATH], info: { target: this[PROXY_PATH].text, name, kind, args }, apply, ...extra });
   }
   protected need<T>(prop: string, value: T): T {
-    if (!this.loaded.has(prop)) throw new Error(`PropertyNotLoaded: ${this[PROXY_PATH].text}.${prop} was not loaded (load it and sync first).`);
+    if (!this.loaded.has(prop))
+      throw new Error(`PropertyNotLoaded: ${this[PROXY_PATH].text}.${prop} was not loaded (load it and sync first).`);
     return value;
   }
   protected child(name: string, args: unknown[] = []): PathNode {
@@ -751,18 +811,30 @@ function strictNode(
       if (typeof prop === "symbol" || prop === "then" || prop === "toJSON") return undefined;
       if (special[prop]) return special[prop];
       if (schema.children?.[prop]) {
-        if (!cache.has(prop)) cache.set(prop, strictNode(fake, fake.node(prop, [], path), schema.children[prop], onSet, onCall, sheet, `${prefix}${prop}.`));
+        if (!cache.has(prop))
+          cache.set(prop, strictNode(fake, fake.node(prop, [], path), schema.children[prop], onSet, onCall, sheet, `${prefix}${prop}.`));
         return cache.get(prop);
       }
       if (schema.methods?.includes(prop)) {
         return (...args: unknown[]) =>
-          fake.queue({ path, info: { target: path.text, name: prop, kind: "call", args }, sheet, apply: () => onCall(`${prefix}${prop}`, args) });
+          fake.queue({
+            path,
+            info: { target: path.text, name: prop, kind: "call", args },
+            sheet,
+            apply: () => onCall(`${prefix}${prop}`, args),
+          });
       }
       throw new TypeError(`fake Excel: ${path.text}.${prop} is not part of the API (or not modelled)`);
     },
     set(t, prop, value) {
-      if (typeof prop === "symbol" || !schema.props?.includes(prop)) throw new TypeError(`fake Excel: cannot set ${path.text}.${String(prop)}`);
-      fake.queue({ path, info: { target: path.text, name: prop, kind: "set", args: [value] }, sheet, apply: () => onSet(`${prefix}${prop}`, value) });
+      if (typeof prop === "symbol" || !schema.props?.includes(prop))
+        throw new TypeError(`fake Excel: cannot set ${path.text}.${String(prop)}`);
+      fake.queue({
+        path,
+        info: { target: path.text, name: prop, kind: "set", args: [value] },
+        sheet,
+        apply: () => onSet(`${prefix}${prop}`, value),
+      });
       return true;
     },
   });
@@ -773,11 +845,23 @@ const FILL: Schema = { props: ["color", "pattern"], methods: ["clear"] };
 const BORDER: Schema = { props: ["style", "color", "weight"] };
 const BORDER_EDGES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideVertical", "InsideHorizontal", "DiagonalDown", "DiagonalUp"];
 const RANGE_FORMAT: Schema = {
-  props: ["columnWidth", "rowHeight", "wrapText", "horizontalAlignment", "verticalAlignment", "indentLevel", "shrinkToFit", "textOrientation"],
+  props: [
+    "columnWidth",
+    "rowHeight",
+    "wrapText",
+    "horizontalAlignment",
+    "verticalAlignment",
+    "indentLevel",
+    "shrinkToFit",
+    "textOrientation",
+  ],
   children: { font: FONT, fill: FILL },
   methods: ["autofitColumns", "autofitRows"],
 };
-const CF_RANGE_FORMAT: Schema = { props: ["numberFormat"], children: { font: { props: ["bold", "italic", "color", "strikethrough", "underline"] }, fill: { props: ["color"] } } };
+const CF_RANGE_FORMAT: Schema = {
+  props: ["numberFormat"],
+  children: { font: { props: ["bold", "italic", "color", "strikethrough", "underline"] }, fill: { props: ["color"] } },
+};
 const CONDITIONAL_FORMAT: Record<string, string> = {
   ColorScale: "colorScale",
   DataBar: "dataBar",
@@ -794,7 +878,10 @@ const CF_SCHEMA: Schema = {
     colorScale: { props: ["criteria"] },
     dataBar: {
       props: ["barDirection", "showDataBarOnly", "axisColor", "axisFormat", "lowerBoundRule", "upperBoundRule"],
-      children: { positiveFormat: { props: ["fillColor", "gradientFill", "borderColor"] }, negativeFormat: { props: ["fillColor", "borderColor", "matchPositiveFillColor", "matchPositiveBorderColor"] } },
+      children: {
+        positiveFormat: { props: ["fillColor", "gradientFill", "borderColor"] },
+        negativeFormat: { props: ["fillColor", "borderColor", "matchPositiveFillColor", "matchPositiveBorderColor"] },
+      },
     },
     cellValue: { props: ["rule"], children: { format: CF_RANGE_FORMAT } },
     textComparison: { props: ["rule"], children: { format: CF_RANGE_FORMAT } },
@@ -802,13 +889,41 @@ const CF_SCHEMA: Schema = {
   },
 };
 const AXIS: Schema = {
-  props: ["maximum", "minimum", "numberFormat", "majorUnit", "minorUnit", "visible", "displayUnit", "reversePlotOrder", "scaleType", "logBase"],
+  props: [
+    "maximum",
+    "minimum",
+    "numberFormat",
+    "majorUnit",
+    "minorUnit",
+    "visible",
+    "displayUnit",
+    "reversePlotOrder",
+    "scaleType",
+    "logBase",
+  ],
   children: { title: { props: ["text", "visible"] } },
 };
 const SERIES: Schema = {
-  props: ["name", "chartType", "axisGroup", "markerStyle", "markerBackgroundColor", "markerForegroundColor", "markerSize", "hasDataLabels", "smooth", "gapWidth", "overlap", "plotOrder"],
+  props: [
+    "name",
+    "chartType",
+    "axisGroup",
+    "markerStyle",
+    "markerBackgroundColor",
+    "markerForegroundColor",
+    "markerSize",
+    "hasDataLabels",
+    "smooth",
+    "gapWidth",
+    "overlap",
+    "plotOrder",
+  ],
   methods: ["setValues", "setXAxisValues", "setBubbleSizes", "delete"],
-  children: { format: { children: { fill: { methods: ["setSolidColor", "clear"] }, line: { props: ["color", "lineStyle", "weight"], methods: ["clear"] } } } },
+  children: {
+    format: {
+      children: { fill: { methods: ["setSolidColor", "clear"] }, line: { props: ["color", "lineStyle", "weight"], methods: ["clear"] } },
+    },
+  },
 };
 const CHART: Schema = {
   props: ["name", "plotVisibleOnly", "top", "left", "height", "width", "style", "showAllFieldButtons"],
@@ -819,10 +934,41 @@ const CHART: Schema = {
     axes: { children: { categoryAxis: AXIS, valueAxis: AXIS, seriesAxis: AXIS } },
   },
 };
-const CHART_TYPES = new Set(["ColumnClustered", "Line", "LineMarkers", "XYScatter", "XYScatterLines", "XYScatterLinesNoMarkers", "Bubble", "BarClustered", "Pie", "Area"]);
+const CHART_TYPES = new Set([
+  "ColumnClustered",
+  "Line",
+  "LineMarkers",
+  "XYScatter",
+  "XYScatterLines",
+  "XYScatterLinesNoMarkers",
+  "Bubble",
+  "BarClustered",
+  "Pie",
+  "Area",
+]);
 const DATA_VALIDATION: Schema = { props: ["rule", "prompt", "errorAlert", "ignoreBlanks"], methods: ["clear"] };
 const PAGE_LAYOUT: Schema = {
-  props: ["orientation", "zoom", "printOrder", "paperSize", "centerHorizontally", "centerVertically", "blackAndWhite", "draftMode", "firstPageNumber", "printComments", "printErrors", "printGridlines", "printHeadings", "leftMargin", "rightMargin", "topMargin", "bottomMargin", "headerMargin", "footerMargin"],
+  props: [
+    "orientation",
+    "zoom",
+    "printOrder",
+    "paperSize",
+    "centerHorizontally",
+    "centerVertically",
+    "blackAndWhite",
+    "draftMode",
+    "firstPageNumber",
+    "printComments",
+    "printErrors",
+    "printGridlines",
+    "printHeadings",
+    "leftMargin",
+    "rightMargin",
+    "topMargin",
+    "bottomMargin",
+    "headerMargin",
+    "footerMargin",
+  ],
   methods: ["setPrintArea", "setPrintTitleRows", "setPrintTitleColumns", "setPrintMargins"],
 };
 
@@ -947,11 +1093,16 @@ class WorksheetCollectionProxy extends ProxyBase {
     });
   }
   getItemOrNullObject(k: string): WorksheetProxy {
-    return new WorksheetProxy(this.fake, this.child("getItemOrNullObject", [k]), () => {
-      const s = this.fake.findSheet(k);
-      if (!s) throw new FakeOfficeError("InvalidObjectPath", `null object ${k} used`);
-      return s;
-    }, () => this.fake.findSheet(k));
+    return new WorksheetProxy(
+      this.fake,
+      this.child("getItemOrNullObject", [k]),
+      () => {
+        const s = this.fake.findSheet(k);
+        if (!s) throw new FakeOfficeError("InvalidObjectPath", `null object ${k} used`);
+        return s;
+      },
+      () => this.fake.findSheet(k),
+    );
   }
   load(props: string): this {
     this.q("load", "load", [props], () => {
@@ -1021,26 +1172,44 @@ class WorksheetProxy extends ProxyBase {
     return this.need("isNullObject", this.state?.isNull as boolean);
   }
   set tabColor(v: string) {
-    this.q("set", "tabColor", [v], () => {
-      if (!/^#[0-9A-Fa-f]{6}$/.test(v) && v !== "") throw new FakeOfficeError("InvalidArgument", `bad colour ${v}`);
-      this.resolve().tabColor = v;
-    }, { sheet: () => this.resolve() });
+    this.q(
+      "set",
+      "tabColor",
+      [v],
+      () => {
+        if (!/^#[0-9A-Fa-f]{6}$/.test(v) && v !== "") throw new FakeOfficeError("InvalidArgument", `bad colour ${v}`);
+        this.resolve().tabColor = v;
+      },
+      { sheet: () => this.resolve() },
+    );
   }
   load(props: string): this {
-    this.q("load", "load", [props], () => {
-      const s = this.resolveOrNull ? this.resolveOrNull() : this.resolve();
-      this.state = s ? { id: s.id, name: s.name, isNull: false } : { id: "", name: "", isNull: true };
-      this.loaded.add("id").add("name").add("isNullObject");
-    }, { sheet: () => (this.resolveOrNull ? this.resolveOrNull() : this.resolve()) });
+    this.q(
+      "load",
+      "load",
+      [props],
+      () => {
+        const s = this.resolveOrNull ? this.resolveOrNull() : this.resolve();
+        this.state = s ? { id: s.id, name: s.name, isNull: false } : { id: "", name: "", isNull: true };
+        this.loaded.add("id").add("name").add("isNullObject");
+      },
+      { sheet: () => (this.resolveOrNull ? this.resolveOrNull() : this.resolve()) },
+    );
     return this;
   }
   delete(): void {
     this.q("call", "delete", [], () => this.fake.deleteSheet(this.resolve()), { sheet: () => this.resolve() });
   }
   activate(): void {
-    this.q("call", "activate", [], () => {
-      this.fake.activeSheetId = this.resolve().id;
-    }, { sheet: () => this.resolve() });
+    this.q(
+      "call",
+      "activate",
+      [],
+      () => {
+        this.fake.activeSheetId = this.resolve().id;
+      },
+      { sheet: () => this.resolve() },
+    );
   }
   getRange(address: string): RangeProxy {
     return new RangeProxy(this.fake, this.child("getRange", [address]), this, address);
@@ -1057,13 +1226,16 @@ class WorksheetProxy extends ProxyBase {
       this.child("pageLayout"),
       PAGE_LAYOUT,
       (prop, value) => {
-        if (prop === "orientation" && value !== "Portrait" && value !== "Landscape") throw new FakeOfficeError("InvalidArgument", `bad orientation ${String(value)}`);
+        if (prop === "orientation" && value !== "Portrait" && value !== "Landscape")
+          throw new FakeOfficeError("InvalidArgument", `bad orientation ${String(value)}`);
         if (prop === "zoom") {
           const z = value as Record<string, unknown>;
           for (const [k, v] of Object.entries(z)) {
-            if (!["horizontalFitToPages", "verticalFitToPages", "scale"].includes(k) || (v !== null && (typeof v !== "number" || v < 0))) throw new FakeOfficeError("InvalidArgument", `bad zoom ${k}`);
+            if (!["horizontalFitToPages", "verticalFitToPages", "scale"].includes(k) || (v !== null && (typeof v !== "number" || v < 0)))
+              throw new FakeOfficeError("InvalidArgument", `bad zoom ${k}`);
           }
-          if (typeof z.scale === "number" && (z.scale < 10 || z.scale > 400)) throw new FakeOfficeError("InvalidArgument", "zoom scale outside 10–400");
+          if (typeof z.scale === "number" && (z.scale < 10 || z.scale > 400))
+            throw new FakeOfficeError("InvalidArgument", "zoom scale outside 10–400");
         }
         layoutOf().props[prop] = value;
       },
@@ -1073,8 +1245,7 @@ class WorksheetProxy extends ProxyBase {
           // A range, or an address of one or more areas ("A1:G40,I5:P30").
           const parts = typeof args[0] === "string" ? args[0].split(",").map((a) => a.trim()) : [args[0]];
           layoutOf().printArea = parts.map((a) => formatAddress(rectOf(a, s))).join(",");
-        }
-        else if (method === "setPrintTitleRows") {
+        } else if (method === "setPrintTitleRows") {
           const r = rectOf(args[0], s);
           if (r.col !== 0 || r.cols !== MAX_COLS) throw new FakeOfficeError("InvalidArgument", "print title rows must be whole rows");
           layoutOf().printTitleRows = `${r.row + 1}:${r.row + r.rows}`;
@@ -1088,10 +1259,23 @@ class WorksheetProxy extends ProxyBase {
     return new ProtectionProxy(this.fake, this.child("protection"), () => this.fake.protectedSheetIds.has(this.resolve().id));
   }
   getUsedRange(valuesOnly?: boolean): RangeProxy {
-    return new RangeProxy(this.fake, this.child("getUsedRange", valuesOnly === undefined ? [] : [valuesOnly]), this, "getUsedRange()", () => this.fake.usedRect(this.resolve()) ?? { row: 0, col: 0, rows: 1, cols: 1 });
+    return new RangeProxy(
+      this.fake,
+      this.child("getUsedRange", valuesOnly === undefined ? [] : [valuesOnly]),
+      this,
+      "getUsedRange()",
+      () => this.fake.usedRect(this.resolve()) ?? { row: 0, col: 0, rows: 1, cols: 1 },
+    );
   }
   getUsedRangeOrNullObject(valuesOnly?: boolean): RangeProxy {
-    return new RangeProxy(this.fake, this.child("getUsedRangeOrNullObject", valuesOnly === undefined ? [] : [valuesOnly]), this, "getUsedRangeOrNullObject()", () => this.fake.usedRect(this.resolve()), true);
+    return new RangeProxy(
+      this.fake,
+      this.child("getUsedRangeOrNullObject", valuesOnly === undefined ? [] : [valuesOnly]),
+      this,
+      "getUsedRangeOrNullObject()",
+      () => this.fake.usedRect(this.resolve()),
+      true,
+    );
   }
 }
 
@@ -1136,7 +1320,15 @@ class RangeProxy extends ProxyBase {
         borders: {
           getItem: (edge: unknown) => {
             if (!BORDER_EDGES.includes(edge as string)) throw new TypeError(`fake Excel: no border ${String(edge)}`);
-            return strictNode(fake, fake.node("getItem", [edge], fake.node("borders", [], this.child("format"))), BORDER, (p, value) => this.setFormat(p, value), () => undefined, sheetOf, `borders.${edge}.`);
+            return strictNode(
+              fake,
+              fake.node("getItem", [edge], fake.node("borders", [], this.child("format"))),
+              BORDER,
+              (p, value) => this.setFormat(p, value),
+              () => undefined,
+              sheetOf,
+              `borders.${edge}.`,
+            );
           },
         } as unknown as (args: unknown[]) => unknown,
       },
@@ -1156,38 +1348,61 @@ class RangeProxy extends ProxyBase {
             sheetOf().conditionalFormats.push(cf);
           },
         });
-        return strictNode(fake, node, CF_SCHEMA, (p, value) => {
-          const head = p.split(".")[0];
-          if (CF_SCHEMA.children?.[head] && head !== prop) throw new FakeOfficeError("InvalidArgument", `a ${type} conditional format has no ${head}`);
-          cf.props[p] = value;
-        }, () => undefined, sheetOf);
+        return strictNode(
+          fake,
+          node,
+          CF_SCHEMA,
+          (p, value) => {
+            const head = p.split(".")[0];
+            if (CF_SCHEMA.children?.[head] && head !== prop)
+              throw new FakeOfficeError("InvalidArgument", `a ${type} conditional format has no ${head}`);
+            cf.props[p] = value;
+          },
+          () => undefined,
+          sheetOf,
+        );
       },
     };
-    this.dataValidation = strictNode(fake, this.child("dataValidation"), DATA_VALIDATION, (p, value) => {
-      const s = sheetOf();
-      let dv = s.validations.find((v) => v.rect.row === this.rect.row && v.rect.col === this.rect.col && v.rect.rows === this.rect.rows && v.rect.cols === this.rect.cols);
-      if (!dv) {
-        dv = { rect: this.rect, props: {} };
-        s.validations.push(dv);
-      }
-      if (p === "rule") {
-        const list = (value as { list?: { source?: unknown } }).list;
-        if (list) {
-          const src = list.source;
-          if (typeof src === "string") {
-            if (!src.startsWith("=") && src.length > 255) throw new FakeOfficeError("InvalidArgument", "list source longer than 255 characters");
-            if (src === "") throw new FakeOfficeError("InvalidArgument", "empty list source");
-          } else if (src instanceof RangeProxy) {
-            value = { ...(value as object), list: { ...list, source: "=" + formatAddress(src.rect, true) } };
-          } else throw new FakeOfficeError("InvalidArgument", "bad list source");
+    this.dataValidation = strictNode(
+      fake,
+      this.child("dataValidation"),
+      DATA_VALIDATION,
+      (p, value) => {
+        const s = sheetOf();
+        let dv = s.validations.find(
+          (v) =>
+            v.rect.row === this.rect.row &&
+            v.rect.col === this.rect.col &&
+            v.rect.rows === this.rect.rows &&
+            v.rect.cols === this.rect.cols,
+        );
+        if (!dv) {
+          dv = { rect: this.rect, props: {} };
+          s.validations.push(dv);
         }
-      }
-      if (p === "prompt") {
-        const pr = value as { message?: string; title?: string };
-        if ((pr.message?.length ?? 0) > 255 || (pr.title?.length ?? 0) > 32) throw new FakeOfficeError("InvalidArgument", "prompt too long");
-      }
-      dv.props[p] = value;
-    }, () => undefined, sheetOf);
+        if (p === "rule") {
+          const list = (value as { list?: { source?: unknown } }).list;
+          if (list) {
+            const src = list.source;
+            if (typeof src === "string") {
+              if (!src.startsWith("=") && src.length > 255)
+                throw new FakeOfficeError("InvalidArgument", "list source longer than 255 characters");
+              if (src === "") throw new FakeOfficeError("InvalidArgument", "empty list source");
+            } else if (src instanceof RangeProxy) {
+              value = { ...(value as object), list: { ...list, source: "=" + formatAddress(src.rect, true) } };
+            } else throw new FakeOfficeError("InvalidArgument", "bad list source");
+          }
+        }
+        if (p === "prompt") {
+          const pr = value as { message?: string; title?: string };
+          if ((pr.message?.length ?? 0) > 255 || (pr.title?.length ?? 0) > 32)
+            throw new FakeOfficeError("InvalidArgument", "prompt too long");
+        }
+        dv.props[p] = value;
+      },
+      () => undefined,
+      sheetOf,
+    );
   }
 
   private setFormat(path: string, value: unknown): void {
@@ -1197,24 +1412,35 @@ class RangeProxy extends ProxyBase {
       for (let c = this.rect.col; c < this.rect.col + this.rect.cols; c++) s.columnWidths.set(c, value);
       return;
     }
-    if (/color$/i.test(path) && typeof value === "string" && !/^#[0-9A-Fa-f]{6}$/.test(value)) throw new FakeOfficeError("InvalidArgument", `bad colour ${value}`);
+    if (/color$/i.test(path) && typeof value === "string" && !/^#[0-9A-Fa-f]{6}$/.test(value))
+      throw new FakeOfficeError("InvalidArgument", `bad colour ${value}`);
     s.formats.push({ rect: this.rect, path, value });
   }
 
   private write(prop: "values" | "formulas" | "formulasR1C1" | "numberFormat", value: unknown): void {
-    this.q("set", prop, [value], () => {
-      const s = this.sheet.resolve();
-      if (prop === "numberFormat") {
-        if (Array.isArray(value)) {
-          (value as unknown[][]).forEach((row, r) => row.forEach((v, c) => s.numberFormats.push({ rect: { row: this.rect.row + r, col: this.rect.col + c, rows: 1, cols: 1 }, value: String(v) })));
-        } else {
-          if (typeof value !== "string") throw new FakeOfficeError("InvalidArgument", "bad number format");
-          s.numberFormats.push({ rect: this.rect, value });
+    this.q(
+      "set",
+      prop,
+      [value],
+      () => {
+        const s = this.sheet.resolve();
+        if (prop === "numberFormat") {
+          if (Array.isArray(value)) {
+            (value as unknown[][]).forEach((row, r) =>
+              row.forEach((v, c) =>
+                s.numberFormats.push({ rect: { row: this.rect.row + r, col: this.rect.col + c, rows: 1, cols: 1 }, value: String(v) }),
+              ),
+            );
+          } else {
+            if (typeof value !== "string") throw new FakeOfficeError("InvalidArgument", "bad number format");
+            s.numberFormats.push({ rect: this.rect, value });
+          }
+          return;
         }
-        return;
-      }
-      this.fake.writeCells(s, this.rect, prop, value);
-    }, { sheet: () => this.sheet.resolve(), writesCells: prop !== "numberFormat" });
+        this.fake.writeCells(s, this.rect, prop, value);
+      },
+      { sheet: () => this.sheet.resolve(), writesCells: prop !== "numberFormat" },
+    );
   }
 
   set formulasR1C1(v: unknown) {
@@ -1224,21 +1450,34 @@ class RangeProxy extends ProxyBase {
     this.write("numberFormat", v);
   }
   set columnHidden(v: boolean) {
-    this.q("set", "columnHidden", [v], () => {
-      const s = this.sheet.resolve();
-      for (let c = this.rect.col; c < this.rect.col + this.rect.cols; c++) {
-        if (v) s.hiddenColumns.add(c);
-        else s.hiddenColumns.delete(c);
-      }
-    }, { sheet: () => this.sheet.resolve() });
+    this.q(
+      "set",
+      "columnHidden",
+      [v],
+      () => {
+        const s = this.sheet.resolve();
+        for (let c = this.rect.col; c < this.rect.col + this.rect.cols; c++) {
+          if (v) s.hiddenColumns.add(c);
+          else s.hiddenColumns.delete(c);
+        }
+      },
+      { sheet: () => this.sheet.resolve() },
+    );
   }
   merge(across = false): void {
-    this.q("call", "merge", [across], () => {
-      const s = this.sheet.resolve();
-      if (s.merges.some((m) => overlaps(m, this.rect))) throw new FakeOfficeError("InvalidArgument", "overlapping merge");
-      if (this.fake.tables.some((t) => t.sheetId === s.id && overlaps(t.rect, this.rect))) throw new FakeOfficeError("InvalidOperation", "cannot merge cells in a table");
-      s.merges.push(this.rect);
-    }, { sheet: () => this.sheet.resolve() });
+    this.q(
+      "call",
+      "merge",
+      [across],
+      () => {
+        const s = this.sheet.resolve();
+        if (s.merges.some((m) => overlaps(m, this.rect))) throw new FakeOfficeError("InvalidArgument", "overlapping merge");
+        if (this.fake.tables.some((t) => t.sheetId === s.id && overlaps(t.rect, this.rect)))
+          throw new FakeOfficeError("InvalidOperation", "cannot merge cells in a table");
+        s.merges.push(this.rect);
+      },
+      { sheet: () => this.sheet.resolve() },
+    );
   }
 
   /* ---- reading (added for the task pane's actions) */
@@ -1288,42 +1527,48 @@ class RangeProxy extends ProxyBase {
     const list = (Array.isArray(props) ? props : (props ?? "address").split(",")).map((p) => p.trim()).filter(Boolean);
     for (const p of list) if (!RANGE_LOADABLE.has(p)) throw new TypeError(`fake Excel: Range.${p} cannot be loaded here (not modelled)`);
     let loaded: Record<string, unknown> = {};
-    this.q("load", "load", [list.join(",")], () => {
-      const rect = this.fixedRect ?? this.resolveRect!();
-      if (!rect) {
-        if (!this.orNull) throw new FakeOfficeError("ItemNotFound", `${this[PROXY_PATH].text}: the range does not exist`);
-        this.state = { isNullObject: true };
+    this.q(
+      "load",
+      "load",
+      [list.join(",")],
+      () => {
+        const rect = this.fixedRect ?? this.resolveRect!();
+        if (!rect) {
+          if (!this.orNull) throw new FakeOfficeError("ItemNotFound", `${this[PROXY_PATH].text}: the range does not exist`);
+          this.state = { isNullObject: true };
+          this.loaded.add("isNullObject");
+          for (const p of list) this.loaded.add(p);
+          loaded = {};
+          return;
+        }
+        const sheet = this.sheet.resolve();
+        const cellAt = (r: number, c: number): FakeCell | undefined => sheet.cells.get(cellKey(r, c));
+        const grid = (f: (cell: FakeCell | undefined) => unknown): unknown[][] => {
+          if (rect.rows * rect.cols > 5_000_000) throw new FakeOfficeError("InvalidArgument", "range too large to read");
+          const out = new Array<unknown[]>(rect.rows);
+          for (let r = 0; r < rect.rows; r++) {
+            const row = new Array<unknown>(rect.cols);
+            for (let c = 0; c < rect.cols; c++) row[c] = f(cellAt(rect.row + r, rect.col + c));
+            out[r] = row;
+          }
+          return out;
+        };
+        loaded = {};
+        for (const p of list) {
+          if (p === "address") loaded.address = `${qualifiedSheet(sheet.name)}!${formatAddress(rect)}`;
+          else if (p === "values") loaded.values = grid((cell) => (cell ? (cell.value ?? "") : ""));
+          else if (p === "formulas") loaded.formulas = grid((cell) => (cell ? (cell.formula ?? cell.value ?? "") : ""));
+          else if (p === "rowIndex") loaded.rowIndex = rect.row;
+          else if (p === "columnIndex") loaded.columnIndex = rect.col;
+          else if (p === "rowCount") loaded.rowCount = rect.rows;
+          else if (p === "columnCount") loaded.columnCount = rect.cols;
+        }
+        this.state = { ...loaded, isNullObject: false };
         this.loaded.add("isNullObject");
         for (const p of list) this.loaded.add(p);
-        loaded = {};
-        return;
-      }
-      const sheet = this.sheet.resolve();
-      const cellAt = (r: number, c: number): FakeCell | undefined => sheet.cells.get(cellKey(r, c));
-      const grid = (f: (cell: FakeCell | undefined) => unknown): unknown[][] => {
-        if (rect.rows * rect.cols > 5_000_000) throw new FakeOfficeError("InvalidArgument", "range too large to read");
-        const out = new Array<unknown[]>(rect.rows);
-        for (let r = 0; r < rect.rows; r++) {
-          const row = new Array<unknown>(rect.cols);
-          for (let c = 0; c < rect.cols; c++) row[c] = f(cellAt(rect.row + r, rect.col + c));
-          out[r] = row;
-        }
-        return out;
-      };
-      loaded = {};
-      for (const p of list) {
-        if (p === "address") loaded.address = `${qualifiedSheet(sheet.name)}!${formatAddress(rect)}`;
-        else if (p === "values") loaded.values = grid((cell) => (cell ? cell.value ?? "" : ""));
-        else if (p === "formulas") loaded.formulas = grid((cell) => (cell ? cell.formula ?? cell.value ?? "" : ""));
-        else if (p === "rowIndex") loaded.rowIndex = rect.row;
-        else if (p === "columnIndex") loaded.columnIndex = rect.col;
-        else if (p === "rowCount") loaded.rowCount = rect.rows;
-        else if (p === "columnCount") loaded.columnCount = rect.cols;
-      }
-      this.state = { ...loaded, isNullObject: false };
-      this.loaded.add("isNullObject");
-      for (const p of list) this.loaded.add(p);
-    }, { sheet: () => this.sheet.resolve(), response: () => loaded });
+      },
+      { sheet: () => this.sheet.resolve(), response: () => loaded },
+    );
     return this;
   }
 
@@ -1336,16 +1581,22 @@ class RangeProxy extends ProxyBase {
     return this.derived("getSurroundingRegion", [], () => this.fake.currentRegion(this.sheet.resolve(), this.rect));
   }
   getCell(row: number, column: number): RangeProxy {
-    return this.derived("getCell", [row, column], () => checkRect({ row: this.rect.row + row, col: this.rect.col + column, rows: 1, cols: 1 }));
+    return this.derived("getCell", [row, column], () =>
+      checkRect({ row: this.rect.row + row, col: this.rect.col + column, rows: 1, cols: 1 }),
+    );
   }
   getRow(row: number): RangeProxy {
     return this.derived("getRow", [row], () => checkRect({ row: this.rect.row + row, col: this.rect.col, rows: 1, cols: this.rect.cols }));
   }
   getColumn(column: number): RangeProxy {
-    return this.derived("getColumn", [column], () => checkRect({ row: this.rect.row, col: this.rect.col + column, rows: this.rect.rows, cols: 1 }));
+    return this.derived("getColumn", [column], () =>
+      checkRect({ row: this.rect.row, col: this.rect.col + column, rows: this.rect.rows, cols: 1 }),
+    );
   }
   getOffsetRange(rowOffset: number, columnOffset: number): RangeProxy {
-    return this.derived("getOffsetRange", [rowOffset, columnOffset], () => checkRect({ ...this.rect, row: this.rect.row + rowOffset, col: this.rect.col + columnOffset }));
+    return this.derived("getOffsetRange", [rowOffset, columnOffset], () =>
+      checkRect({ ...this.rect, row: this.rect.row + rowOffset, col: this.rect.col + columnOffset }),
+    );
   }
   getResizedRange(deltaRows: number, deltaColumns: number): RangeProxy {
     return this.derived("getResizedRange", [deltaRows, deltaColumns], () => {
@@ -1355,22 +1606,34 @@ class RangeProxy extends ProxyBase {
     });
   }
   getIntersectionOrNullObject(other: unknown): RangeProxy {
-    return this.derived("getIntersectionOrNullObject", [typeof other === "string" ? other : "<range>"], () => {
-      const a = this.rect;
-      const b = rectOf(other, this.sheet.resolve());
-      const row = Math.max(a.row, b.row);
-      const col = Math.max(a.col, b.col);
-      const rows = Math.min(a.row + a.rows, b.row + b.rows) - row;
-      const cols = Math.min(a.col + a.cols, b.col + b.cols) - col;
-      return rows > 0 && cols > 0 ? { row, col, rows, cols } : undefined;
-    }, true);
+    return this.derived(
+      "getIntersectionOrNullObject",
+      [typeof other === "string" ? other : "<range>"],
+      () => {
+        const a = this.rect;
+        const b = rectOf(other, this.sheet.resolve());
+        const row = Math.max(a.row, b.row);
+        const col = Math.max(a.col, b.col);
+        const rows = Math.min(a.row + a.rows, b.row + b.rows) - row;
+        const cols = Math.min(a.col + a.cols, b.col + b.cols) - col;
+        return rows > 0 && cols > 0 ? { row, col, rows, cols } : undefined;
+      },
+      true,
+    );
   }
   /** The used cells within the range (values only: cells holding a value or a formula). */
   getUsedRange(valuesOnly?: boolean): RangeProxy {
-    return this.derived("getUsedRange", valuesOnly === undefined ? [] : [valuesOnly], () => this.fake.usedRect(this.sheet.resolve(), this.rect));
+    return this.derived("getUsedRange", valuesOnly === undefined ? [] : [valuesOnly], () =>
+      this.fake.usedRect(this.sheet.resolve(), this.rect),
+    );
   }
   getUsedRangeOrNullObject(valuesOnly?: boolean): RangeProxy {
-    return this.derived("getUsedRangeOrNullObject", valuesOnly === undefined ? [] : [valuesOnly], () => this.fake.usedRect(this.sheet.resolve(), this.rect), true);
+    return this.derived(
+      "getUsedRangeOrNullObject",
+      valuesOnly === undefined ? [] : [valuesOnly],
+      () => this.fake.usedRect(this.sheet.resolve(), this.rect),
+      true,
+    );
   }
   /** Tables overlapping the range (fullyContained: only tables inside it). ExcelApi 1.9. */
   getTables(fullyContained?: boolean): TableScopedCollectionProxy {
@@ -1378,7 +1641,16 @@ class RangeProxy extends ProxyBase {
     return new TableScopedCollectionProxy(this.fake, this.child("getTables", fullyContained === undefined ? [] : [fullyContained]), () => {
       const s = this.sheet.resolve();
       const rect = this.rect;
-      return this.fake.tables.filter((t) => t.sheetId === s.id && (fullyContained ? t.rect.row >= rect.row && t.rect.col >= rect.col && t.rect.row + t.rect.rows <= rect.row + rect.rows && t.rect.col + t.rect.cols <= rect.col + rect.cols : overlaps(t.rect, rect)));
+      return this.fake.tables.filter(
+        (t) =>
+          t.sheetId === s.id &&
+          (fullyContained
+            ? t.rect.row >= rect.row &&
+              t.rect.col >= rect.col &&
+              t.rect.row + t.rect.rows <= rect.row + rect.rows &&
+              t.rect.col + t.rect.cols <= rect.col + rect.cols
+            : overlaps(t.rect, rect)),
+      );
     });
   }
 }
@@ -1391,7 +1663,9 @@ function checkRect(r: Rect): Rect {
 
 /** A sheet name as Excel writes it in an address: quoted unless it is a plain word. */
 function qualifiedSheet(name: string): string {
-  return /^[A-Za-z_\u4e00-\u9fff][A-Za-z0-9_.\u4e00-\u9fff]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) && !/^[Rr]\d*([Cc]\d*)?$/.test(name)
+  return /^[A-Za-z_\u4e00-\u9fff][A-Za-z0-9_.\u4e00-\u9fff]*$/.test(name) &&
+    !/^[A-Za-z]{1,3}\d+$/.test(name) &&
+    !/^[Rr]\d*([Cc]\d*)?$/.test(name)
     ? name
     : `'${name.replace(/'/g, "''")}'`;
 }
@@ -1420,10 +1694,20 @@ class TableCollectionProxy extends ProxyBase {
     return this;
   }
   getItem(key: string): TableProxy {
-    return new TableProxy(this.fake, this.child("getItem", [key]), () => this.scoped().find((t) => t.id === key || t.name.toUpperCase() === key.toUpperCase()), false);
+    return new TableProxy(
+      this.fake,
+      this.child("getItem", [key]),
+      () => this.scoped().find((t) => t.id === key || t.name.toUpperCase() === key.toUpperCase()),
+      false,
+    );
   }
   getItemOrNullObject(key: string): TableProxy {
-    return new TableProxy(this.fake, this.child("getItemOrNullObject", [key]), () => this.scoped().find((t) => t.id === key || t.name.toUpperCase() === key.toUpperCase()), true);
+    return new TableProxy(
+      this.fake,
+      this.child("getItemOrNullObject", [key]),
+      () => this.scoped().find((t) => t.id === key || t.name.toUpperCase() === key.toUpperCase()),
+      true,
+    );
   }
   getItemAt(index: number): TableProxy {
     return new TableProxy(this.fake, this.child("getItemAt", [index]), () => this.scoped()[index], false);
@@ -1443,7 +1727,8 @@ class TableCollectionProxy extends ProxyBase {
       apply: () => {
         const s = sheetOf();
         const rect = rectOf(address, s);
-        if (this.fake.tables.some((t) => t.sheetId === s.id && overlaps(t.rect, rect))) throw new FakeOfficeError("InvalidOperation", "A table can't overlap another table.");
+        if (this.fake.tables.some((t) => t.sheetId === s.id && overlaps(t.rect, rect)))
+          throw new FakeOfficeError("InvalidOperation", "A table can't overlap another table.");
         if (s.merges.some((m) => overlaps(m, rect))) throw new FakeOfficeError("InvalidOperation", "A table can't contain merged cells.");
         let n = 1;
         while (this.fake.nameTaken(`Table${n}`)) n++;
@@ -1455,15 +1740,22 @@ class TableCollectionProxy extends ProxyBase {
       if (!table) throw new FakeOfficeError("InvalidObjectPath", "table not created");
       return table;
     };
-    return strictNode(this.fake, node, { props: ["name", "style", "showTotals", "showHeaders", "showBandedRows", "showFilterButton"] }, (p, value) => {
-      const t = resolve();
-      if (p === "name") {
-        checkDefinedName(value);
-        if (this.fake.nameTaken(value as string, t)) throw new FakeOfficeError("InvalidArgument", `The name ${value} is already used.`);
-        t.name = value as string;
-      } else if (p === "style") t.style = value as string;
-      else if (p === "showTotals") t.showTotals = value as boolean;
-    }, () => undefined, sheetOf);
+    return strictNode(
+      this.fake,
+      node,
+      { props: ["name", "style", "showTotals", "showHeaders", "showBandedRows", "showFilterButton"] },
+      (p, value) => {
+        const t = resolve();
+        if (p === "name") {
+          checkDefinedName(value);
+          if (this.fake.nameTaken(value as string, t)) throw new FakeOfficeError("InvalidArgument", `The name ${value} is already used.`);
+          t.name = value as string;
+        } else if (p === "style") t.style = value as string;
+        else if (p === "showTotals") t.showTotals = value as boolean;
+      },
+      () => undefined,
+      sheetOf,
+    );
   }
 }
 
@@ -1489,7 +1781,11 @@ class NamedItemCollectionProxy extends ProxyBase {
         .filter((n) => n.scope === scope)
         .map((n) => {
           const formula = this.fake.nameFormula(n);
-          return { name: n.name, ...(wanted.has("formula") ? { formula } : {}), ...(wanted.has("value") ? { value: formula.slice(1) } : {}) };
+          return {
+            name: n.name,
+            ...(wanted.has("formula") ? { formula } : {}),
+            ...(wanted.has("value") ? { value: formula.slice(1) } : {}),
+          };
         });
       this.loaded.add("items");
     });
@@ -1502,16 +1798,28 @@ class NamedItemCollectionProxy extends ProxyBase {
   }
   add(name: string, reference: unknown, comment?: string): unknown {
     const args = comment === undefined ? [name, reference] : [name, reference, comment];
-    this.q("call", "add", args, () => {
-      checkDefinedName(name);
-      const scope = this.sheet?.resolve().id;
-      if (this.fake.names.some((n) => n.scope === scope && key(n.name) === key(name)) || this.fake.tables.some((t) => key(t.name) === key(name))) {
-        throw new FakeOfficeError("ItemAlreadyExists", `The name ${name} already exists.`);
-      }
-      if (comment !== undefined && comment.length > 255) throw new FakeOfficeError("InvalidArgument", "comment too long");
-      const ref = reference instanceof RangeProxy ? { sheetId: reference.sheet.resolve().id, rect: reference.rect } : { formula: String(reference) };
-      this.fake.names.push({ name, scope, ref, comment });
-    }, { sheet: reference instanceof RangeProxy ? () => reference.sheet.resolve() : undefined });
+    this.q(
+      "call",
+      "add",
+      args,
+      () => {
+        checkDefinedName(name);
+        const scope = this.sheet?.resolve().id;
+        if (
+          this.fake.names.some((n) => n.scope === scope && key(n.name) === key(name)) ||
+          this.fake.tables.some((t) => key(t.name) === key(name))
+        ) {
+          throw new FakeOfficeError("ItemAlreadyExists", `The name ${name} already exists.`);
+        }
+        if (comment !== undefined && comment.length > 255) throw new FakeOfficeError("InvalidArgument", "comment too long");
+        const ref =
+          reference instanceof RangeProxy
+            ? { sheetId: reference.sheet.resolve().id, rect: reference.rect }
+            : { formula: String(reference) };
+        this.fake.names.push({ name, scope, ref, comment });
+      },
+      { sheet: reference instanceof RangeProxy ? () => reference.sheet.resolve() : undefined },
+    );
     return undefined;
   }
   getItemOrNullObject(name: string): NamedItemProxy {
@@ -1547,7 +1855,9 @@ class NamedItemProxy extends ProxyBase {
     this.q("load", "load", [props], () => {
       const n = this.find();
       const formula = n ? this.fake.nameFormula(n) : "";
-      this.state = n ? { name: n.name, formula, value: formula.slice(1), isNull: false } : { name: "", formula: "", value: "", isNull: true };
+      this.state = n
+        ? { name: n.name, formula, value: formula.slice(1), isNull: false }
+        : { name: "", formula: "", value: "", isNull: true };
       this.loaded.add("name").add("isNullObject");
       for (const p of props.split(",")) this.loaded.add(p.trim());
     });
@@ -1583,7 +1893,8 @@ class ChartCollectionProxy extends ProxyBase {
         const rect = rectOf(source, sheetOf());
         chart = { type, source: formatAddress(rect), seriesBy, props: {}, calls: [], series: [] };
         // One series per column of the source (seriesBy Columns), values = that column.
-        for (let c = 0; c < rect.cols; c++) chart.series.push({ props: {}, values: formatAddress({ row: rect.row, col: rect.col + c, rows: rect.rows, cols: 1 }) });
+        for (let c = 0; c < rect.cols; c++)
+          chart.series.push({ props: {}, values: formatAddress({ row: rect.row, col: rect.col + c, rows: rect.rows, cols: 1 }) });
         sheetOf().charts.push(chart);
       },
     });
@@ -1592,69 +1903,105 @@ class ChartCollectionProxy extends ProxyBase {
       return chart;
     };
     const seriesNode = (path: PathNode, get: () => FakeSeries): unknown =>
-      strictNode(this.fake, path, SERIES, (p, value) => {
-        const s = get();
-        if (p === "chartType" && !CHART_TYPES.has(value as string)) throw new FakeOfficeError("InvalidArgument", `unknown chart type ${value}`);
-        if (p === "axisGroup" && value !== "Primary" && value !== "Secondary") throw new FakeOfficeError("InvalidArgument", `bad axis group ${value}`);
-        s.props[p] = value;
-      }, (method, args) => {
-        const s = get();
-        const addr = (): string => formatAddress(rectOf(args[0], sheetOf()));
-        if (method === "setValues") s.values = addr();
-        else if (method === "setXAxisValues") s.xValues = addr();
-        else if (method === "setBubbleSizes") {
-          if (resolve().type !== "Bubble") throw new FakeOfficeError("InvalidOperation", "bubble sizes on a non-bubble chart");
-          s.bubbleSizes = addr();
-        } else if (method === "format.fill.setSolidColor") s.fill = String(args[0]);
-        else s.props[method] = args;
-      }, sheetOf);
+      strictNode(
+        this.fake,
+        path,
+        SERIES,
+        (p, value) => {
+          const s = get();
+          if (p === "chartType" && !CHART_TYPES.has(value as string))
+            throw new FakeOfficeError("InvalidArgument", `unknown chart type ${value}`);
+          if (p === "axisGroup" && value !== "Primary" && value !== "Secondary")
+            throw new FakeOfficeError("InvalidArgument", `bad axis group ${value}`);
+          s.props[p] = value;
+        },
+        (method, args) => {
+          const s = get();
+          const addr = (): string => formatAddress(rectOf(args[0], sheetOf()));
+          if (method === "setValues") s.values = addr();
+          else if (method === "setXAxisValues") s.xValues = addr();
+          else if (method === "setBubbleSizes") {
+            if (resolve().type !== "Bubble") throw new FakeOfficeError("InvalidOperation", "bubble sizes on a non-bubble chart");
+            s.bubbleSizes = addr();
+          } else if (method === "format.fill.setSolidColor") s.fill = String(args[0]);
+          else s.props[method] = args;
+        },
+        sheetOf,
+      );
     const seriesPath = this.fake.node("series", [], node);
     const axesPath = this.fake.node("axes", [], node);
-    return strictNode(this.fake, node, CHART, (p, value) => {
-      resolve().props[p] = value;
-    }, (method, args) => {
-      resolve().calls.push({ method, args: args.map((a) => (a instanceof RangeProxy ? a.requested : a)) });
-    }, sheetOf, "", {
-      series: {
-        getItemAt: (i: unknown) =>
-          seriesNode(this.fake.node("getItemAt", [i], seriesPath), () => {
-            const s = resolve().series[i as number];
-            if (!s) throw new FakeOfficeError("ItemNotFound", `no series ${i}`);
-            return s;
-          }),
-        add: (name?: unknown) => {
-          let created: FakeSeries | undefined;
-          const p = this.fake.node("add", name === undefined ? [] : [name], seriesPath);
-          this.fake.queue({
-            path: p,
-            info: { target: seriesPath.text, name: "add", kind: "call", args: name === undefined ? [] : [name] },
-            sheet: sheetOf,
-            apply: () => {
-              created = { props: name === undefined ? {} : { name } };
-              resolve().series.push(created);
-            },
-          });
-          return seriesNode(p, () => {
-            if (!created) throw new FakeOfficeError("InvalidObjectPath", "series not created");
-            return created;
-          });
-        },
-      } as unknown as (args: unknown[]) => unknown,
-      axes: strictNode(this.fake, axesPath, { children: { categoryAxis: AXIS, valueAxis: AXIS, seriesAxis: AXIS } }, (p, value) => {
-        resolve().props[`axes.${p}`] = value;
-      }, () => undefined, sheetOf, "", {
-        getItem: ((type: unknown, group?: unknown) =>
-          strictNode(this.fake, this.fake.node("getItem", [type, group], axesPath), AXIS, (p, value) => {
-            if (!["Category", "Value", "Series"].includes(type as string) || !["Primary", "Secondary", undefined].includes(group as string)) {
-              throw new FakeOfficeError("InvalidArgument", `bad axis ${type}/${group}`);
-            }
-            resolve().props[`axes.${type as string}/${(group as string | undefined) ?? "Primary"}.${p}`] = value;
-          }, () => undefined, sheetOf)) as unknown as (args: unknown[]) => unknown,
-      }) as (args: unknown[]) => unknown,
-    });
+    return strictNode(
+      this.fake,
+      node,
+      CHART,
+      (p, value) => {
+        resolve().props[p] = value;
+      },
+      (method, args) => {
+        resolve().calls.push({ method, args: args.map((a) => (a instanceof RangeProxy ? a.requested : a)) });
+      },
+      sheetOf,
+      "",
+      {
+        series: {
+          getItemAt: (i: unknown) =>
+            seriesNode(this.fake.node("getItemAt", [i], seriesPath), () => {
+              const s = resolve().series[i as number];
+              if (!s) throw new FakeOfficeError("ItemNotFound", `no series ${i}`);
+              return s;
+            }),
+          add: (name?: unknown) => {
+            let created: FakeSeries | undefined;
+            const p = this.fake.node("add", name === undefined ? [] : [name], seriesPath);
+            this.fake.queue({
+              path: p,
+              info: { target: seriesPath.text, name: "add", kind: "call", args: name === undefined ? [] : [name] },
+              sheet: sheetOf,
+              apply: () => {
+                created = { props: name === undefined ? {} : { name } };
+                resolve().series.push(created);
+              },
+            });
+            return seriesNode(p, () => {
+              if (!created) throw new FakeOfficeError("InvalidObjectPath", "series not created");
+              return created;
+            });
+          },
+        } as unknown as (args: unknown[]) => unknown,
+        axes: strictNode(
+          this.fake,
+          axesPath,
+          { children: { categoryAxis: AXIS, valueAxis: AXIS, seriesAxis: AXIS } },
+          (p, value) => {
+            resolve().props[`axes.${p}`] = value;
+          },
+          () => undefined,
+          sheetOf,
+          "",
+          {
+            getItem: ((type: unknown, group?: unknown) =>
+              strictNode(
+                this.fake,
+                this.fake.node("getItem", [type, group], axesPath),
+                AXIS,
+                (p, value) => {
+                  if (
+                    !["Category", "Value", "Series"].includes(type as string) ||
+                    !["Primary", "Secondary", undefined].includes(group as string)
+                  ) {
+                    throw new FakeOfficeError("InvalidArgument", `bad axis ${type}/${group}`);
+                  }
+                  resolve().props[`axes.${type as string}/${(group as string | undefined) ?? "Primary"}.${p}`] = value;
+                },
+                () => undefined,
+                sheetOf,
+              )) as unknown as (args: unknown[]) => unknown,
+          },
+        ) as (args: unknown[]) => unknown,
+      },
+    );
   }
 }
-
 
 /* ------------------------------------------------------------------ tables (reading) */
 
@@ -1695,8 +2042,13 @@ class TableProxy extends ProxyBase {
     return this.need("isNullObject", this.state.isNull!);
   }
   load(props?: string): this {
-    const list = (props ?? "name").split(",").map((p) => p.trim()).filter(Boolean);
-    for (const p of list) if (!["name", "id", "showTotals", "showHeaders"].includes(p)) throw new TypeError(`fake Excel: Table.${p} cannot be loaded here (not modelled)`);
+    const list = (props ?? "name")
+      .split(",")
+      .map((p) => p.trim())
+      .filter(Boolean);
+    for (const p of list)
+      if (!["name", "id", "showTotals", "showHeaders"].includes(p))
+        throw new TypeError(`fake Excel: Table.${p} cannot be loaded here (not modelled)`);
     this.q("load", "load", [list.join(",")], () => {
       const t = this.find();
       if (!t && !this.orNull) throw new FakeOfficeError("ItemNotFound", `${this[PROXY_PATH].text}: no such table`);

@@ -68,7 +68,8 @@ const colNumber = (letters: string) => letters.split("").reduce((n, ch) => n * 2
 
 function tokenize(f: string): string[] {
   const out: string[] = [];
-  const re = /\s*(?:("(?:[^"]|"")*")|(\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?)(?![A-Z0-9(.])|((?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)|([A-Z][A-Z0-9.]*)(?=\s*\()|(TRUE|FALSE)\b|(<=|>=|<>|[-+*/^&=<>(),%]))/y;
+  const re =
+    /\s*(?:("(?:[^"]|"")*")|(\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?)(?![A-Z0-9(.])|((?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)|([A-Z][A-Z0-9.]*)(?=\s*\()|(TRUE|FALSE)\b|(<=|>=|<>|[-+*/^&=<>(),%]))/y;
   let i = 0;
   while (i < f.length) {
     if (/^\s*$/.test(f.slice(i))) break;
@@ -264,23 +265,34 @@ function binary(op: string, a: Scalar, b: Scalar): Scalar {
   switch (op) {
     case "&":
       return `${textOf(a) as string}${textOf(b) as string}`;
-    case "=": return compare(a, b) === 0;
-    case "<>": return compare(a, b) !== 0;
-    case "<": return compare(a, b) < 0;
-    case "<=": return compare(a, b) <= 0;
-    case ">": return compare(a, b) > 0;
-    case ">=": return compare(a, b) >= 0;
+    case "=":
+      return compare(a, b) === 0;
+    case "<>":
+      return compare(a, b) !== 0;
+    case "<":
+      return compare(a, b) < 0;
+    case "<=":
+      return compare(a, b) <= 0;
+    case ">":
+      return compare(a, b) > 0;
+    case ">=":
+      return compare(a, b) >= 0;
   }
   const x = toNumber(a);
   const y = toNumber(b);
   if (x instanceof XlError) return x;
   if (y instanceof XlError) return y;
   switch (op) {
-    case "+": return x + y;
-    case "-": return x - y;
-    case "*": return x * y;
-    case "/": return y === 0 ? DIV0 : x / y;
-    case "^": return x ** y;
+    case "+":
+      return x + y;
+    case "-":
+      return x - y;
+    case "*":
+      return x * y;
+    case "/":
+      return y === 0 ? DIV0 : x / y;
+    case "^":
+      return x ** y;
   }
   throw new Error(`formula-eval: operator ${op}`);
 }
@@ -325,9 +337,11 @@ function criterion(c: Scalar): (x: Scalar) => boolean {
   const m = /^(<=|>=|<>|<|>|=)?(.*)$/s.exec(c)!;
   const op = m[1] ?? "=";
   const rest = m[2];
-  if (/[*?~]/.test(rest)) throw new Error(`formula-eval: wildcard criterion "${c}" is not supported (and would not match exactly in Excel)`);
+  if (/[*?~]/.test(rest))
+    throw new Error(`formula-eval: wildcard criterion "${c}" is not supported (and would not match exactly in Excel)`);
   const n = rest.trim() !== "" && Number.isFinite(Number(rest)) ? Number(rest) : null;
-  const test = (d: number) => (op === "=" ? d === 0 : op === "<>" ? d !== 0 : op === "<" ? d < 0 : op === "<=" ? d <= 0 : op === ">" ? d > 0 : d >= 0);
+  const test = (d: number) =>
+    op === "=" ? d === 0 : op === "<>" ? d !== 0 : op === "<" ? d < 0 : op === "<=" ? d <= 0 : op === ">" ? d > 0 : d >= 0;
   if (n !== null) return (x) => (typeof x === "number" ? test(x < n ? -1 : x > n ? 1 : 0) : op === "<>");
   const s = rest.toLowerCase();
   return (x) => {
@@ -412,11 +426,16 @@ export class SheetEvaluator {
 
   private eval(n: Node): Value {
     switch (n.t) {
-      case "num": return n.v;
-      case "str": return n.v;
-      case "bool": return n.v;
-      case "ref": return this.value(n.row, n.col);
-      case "range": return this.range(n.r0, n.c0, n.r1, n.c1);
+      case "num":
+        return n.v;
+      case "str":
+        return n.v;
+      case "bool":
+        return n.v;
+      case "ref":
+        return this.value(n.row, n.col);
+      case "range":
+        return this.range(n.r0, n.c0, n.r1, n.c1);
       case "un": {
         const x = this.collapse(this.eval(n.x));
         if (isArr(x) && this.arrayDepth === 0) throw new Error("formula-eval: array outside SUMPRODUCT");
@@ -431,7 +450,8 @@ export class SheetEvaluator {
         if ((isArr(a) || isArr(b)) && this.arrayDepth === 0) throw new Error("formula-eval: array arithmetic outside SUMPRODUCT");
         return lift(a, b, (x, y) => binary(n.op, x, y));
       }
-      case "call": return this.call(n.name, n.args);
+      case "call":
+        return this.call(n.name, n.args);
     }
   }
 
@@ -460,10 +480,17 @@ export class SheetEvaluator {
         const x = this.collapse(this.eval(args[0]!));
         if (isArr(x) && this.arrayDepth === 0) throw new Error(`formula-eval: ${name} of a range outside SUMPRODUCT`);
         if (name === "ISNUMBER") return map1(x, (v) => typeof v === "number");
-        if (name === "ABS") return map1(x, (v) => { const y = toNumber(v); return y instanceof XlError ? y : Math.abs(y); });
+        if (name === "ABS")
+          return map1(x, (v) => {
+            const y = toNumber(v);
+            return y instanceof XlError ? y : Math.abs(y);
+          });
         const d = toNumber(this.scalar(args[1]));
         if (d instanceof XlError) return d;
-        return map1(x, (v) => { const y = toNumber(v); return y instanceof XlError ? y : excelRound(y, d); });
+        return map1(x, (v) => {
+          const y = toNumber(v);
+          return y instanceof XlError ? y : excelRound(y, d);
+        });
       }
       case "SUM":
       case "COUNT":
@@ -578,7 +605,15 @@ export class SheetEvaluator {
       case "KA.CHURN":
         return this.ka(() => churnFormula(this.arg2d(args[0]), args[1] ? this.arg2d(args[1]) : undefined));
       case "KA.PRIORITY":
-        return this.ka(() => priorityFormula(this.arg2d(args[0]), this.arg2d(args[1]), this.argScalar(args[2]), this.argScalar(args[3]), this.argScalar(args[4])));
+        return this.ka(() =>
+          priorityFormula(
+            this.arg2d(args[0]),
+            this.arg2d(args[1]),
+            this.argScalar(args[2]),
+            this.argScalar(args[3]),
+            this.argScalar(args[4]),
+          ),
+        );
       case "KA.RISK":
         return this.ka(() => riskFormula(this.arg2d(args[0]), this.arg2d(args[1]), this.argScalar(args[2])));
     }
@@ -661,13 +696,19 @@ export function checkFormulas(model: SheetModel): string[] {
 
 // ---------------------------------------------------------------------------- model checks
 
-interface Rect { row: number; col: number; rows: number; cols: number }
+interface Rect {
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+}
 const meets = (a: Rect, b: Rect) => a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols;
 
 /** The cell at a position (literal or formula), undefined where no block writes. */
 export function cellAt(model: SheetModel, row: number, col: number): Cell | undefined {
   for (const b of model.blocks) {
-    if (row >= b.row && row < b.row + b.cells.length && col >= b.col && col < b.col + b.cells[0].length) return b.cells[row - b.row][col - b.col];
+    if (row >= b.row && row < b.row + b.cells.length && col >= b.col && col < b.col + b.cells[0].length)
+      return b.cells[row - b.row][col - b.col];
   }
   return undefined;
 }
@@ -701,7 +742,8 @@ export function layoutProblems(model: SheetModel): string[] {
     ),
   );
   // Sweep by row so that 50,000-row sheets stay cheap: blocks are few, compare pairwise.
-  for (let i = 0; i < rects.length; i++) for (let j = i + 1; j < rects.length; j++) if (meets(rects[i], rects[j])) bad.push(`blocks ${i} and ${j} overlap`);
+  for (let i = 0; i < rects.length; i++)
+    for (let j = i + 1; j < rects.length; j++) if (meets(rects[i], rects[j])) bad.push(`blocks ${i} and ${j} overlap`);
   for (const s of spills) {
     rects.forEach((r, i) => {
       const anchorOnly = r.row === s.row && r.col === s.col && r.rows === 1 && r.cols === 1;
@@ -719,18 +761,23 @@ export function layoutProblems(model: SheetModel): string[] {
     rects.forEach((r, i) => meets(r, ch.anchor) && bad.push(`chart "${ch.title}" covers block ${i}`));
     spills.forEach((s) => meets(s, ch.anchor) && bad.push(`chart "${ch.title}" covers a spill area`));
     for (const s of ch.series) {
-      for (const r of [s.categories, s.values, ...(s.sizes ? [s.sizes] : [])]) if (!written(r)) bad.push(`chart series "${s.name}" refers to unwritten cells`);
-      if (s.categories.rows !== s.values.rows || s.categories.cols !== s.values.cols) bad.push(`chart series "${s.name}": categories and values differ in size`);
+      for (const r of [s.categories, s.values, ...(s.sizes ? [s.sizes] : [])])
+        if (!written(r)) bad.push(`chart series "${s.name}" refers to unwritten cells`);
+      if (s.categories.rows !== s.values.rows || s.categories.cols !== s.values.cols)
+        bad.push(`chart series "${s.name}": categories and values differ in size`);
     }
   }
   for (const t of model.tables ?? []) {
     const head = rects.find((r) => r.row === t.range.row && r.col === t.range.col && r.rows === 1 && r.cols === t.range.cols);
-    const body = rects.find((r) => r.row === t.range.row + 1 && r.col === t.range.col && r.rows === t.range.rows - 1 && r.cols === t.range.cols);
+    const body = rects.find(
+      (r) => r.row === t.range.row + 1 && r.col === t.range.col && r.rows === t.range.rows - 1 && r.cols === t.range.cols,
+    );
     if (!head) bad.push(`table ${t.name}: no header block over ${JSON.stringify(t.range)}`);
     if (!body) bad.push(`table ${t.name}: no body block under its header`);
     if (head) {
       const names = model.blocks[rects.indexOf(head)].cells[0].map((c) => (typeof c === "string" ? c.toLowerCase() : ""));
-      if (model.blocks[rects.indexOf(head)].cells[0].some((c) => typeof c !== "string" || c === "")) bad.push(`table ${t.name}: a header is not text`);
+      if (model.blocks[rects.indexOf(head)].cells[0].some((c) => typeof c !== "string" || c === ""))
+        bad.push(`table ${t.name}: a header is not text`);
       if (new Set(names).size !== names.length) bad.push(`table ${t.name}: headers are not unique`);
     }
     if (t.range.rows < 2) bad.push(`table ${t.name} has no data row`);
@@ -745,12 +792,22 @@ export function layoutProblems(model: SheetModel): string[] {
 /** Every text literal of a model (cells, headers, chart titles and axis titles). */
 export function textsOf(model: SheetModel): Set<string> {
   const out = new Set<string>([model.name]);
-  for (const b of model.blocks) for (const r of b.cells) for (const c of r) {
-    if (typeof c === "string") out.add(c);
-    else if (c !== null && isFormula(c) && typeof c.v === "string") out.add(c.v);
-  }
+  for (const b of model.blocks)
+    for (const r of b.cells)
+      for (const c of r) {
+        if (typeof c === "string") out.add(c);
+        else if (c !== null && isFormula(c) && typeof c.v === "string") out.add(c.v);
+      }
   for (const ch of model.charts ?? []) {
-    for (const s of [ch.title, ch.xAxisTitle, ch.yAxisTitle, ch.y2AxisTitle, ...ch.series.map((x) => x.name), ...(ch.referenceLines ?? []).map((l) => l.label)]) if (s) out.add(s);
+    for (const s of [
+      ch.title,
+      ch.xAxisTitle,
+      ch.yAxisTitle,
+      ch.y2AxisTitle,
+      ...ch.series.map((x) => x.name),
+      ...(ch.referenceLines ?? []).map((l) => l.label),
+    ])
+      if (s) out.add(s);
   }
   return out;
 }
@@ -767,7 +824,8 @@ export function gridOf(model: SheetModel): Map<string, Cell> {
 /** Same value as the engine's: numbers within 1e-12 (relative beyond 1), "" and blank alike, text and booleans exactly; never an error. */
 function same(got: Scalar, want: unknown): boolean {
   if (got instanceof XlError) return false;
-  if (typeof got === "number" && typeof want === "number") return got === want || Math.abs(got - want) <= 1e-12 * Math.max(1, Math.abs(want));
+  if (typeof got === "number" && typeof want === "number")
+    return got === want || Math.abs(got - want) <= 1e-12 * Math.max(1, Math.abs(want));
   if ((got === null || got === "") && (want === null || want === "")) return true;
   return got === want;
 }
@@ -793,11 +851,21 @@ export function mismatches(model: SheetModel, overrides?: ReadonlyMap<string, Sc
  * attractiveness and three strength criteria), or only the columns listed in `only`.
  */
 export function samplePlanPortfolio(
-  options: { locale?: Locale; customers?: number; lines?: number; seed?: number; scheme?: string; only?: readonly (keyof SalesColumns)[] } = {},
+  options: {
+    locale?: Locale;
+    customers?: number;
+    lines?: number;
+    seed?: number;
+    scheme?: string;
+    only?: readonly (keyof SalesColumns)[];
+  } = {},
 ): { portfolio: Portfolio; rows: SalesRow[] } {
   const locale = options.locale ?? "en";
   const rows = generateSalesSample({ customers: options.customers ?? 120, lines: options.lines ?? 4000, locale, seed: options.seed ?? 11 });
-  const col = (key: keyof SalesRow): NamedColumn => ({ name: SAMPLE_COLUMNS.find((c) => c.key === key)![locale], cells: rows.map((r) => r[key] as never) });
+  const col = (key: keyof SalesRow): NamedColumn => ({
+    name: SAMPLE_COLUMNS.find((c) => c.key === key)![locale],
+    cells: rows.map((r) => r[key] as never),
+  });
   const all: SalesColumns = {
     customer: col("customer"),
     measure: col("revenue"),

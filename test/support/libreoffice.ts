@@ -108,7 +108,8 @@ async function withFileLock<T>(fn: () => Promise<T>, waitMs: number): Promise<T>
         fs.rmSync(LOCK, { force: true }); // stale lock of a dead process
         continue;
       }
-      if (Date.now() - start > waitMs) throw new Error(`timed out after ${waitMs} ms waiting for ${LOCK} (held by pid ${owner})`, { cause: e });
+      if (Date.now() - start > waitMs)
+        throw new Error(`timed out after ${waitMs} ms waiting for ${LOCK} (held by pid ${owner})`, { cause: e });
       await sleep(200);
     }
   }
@@ -210,7 +211,9 @@ export async function convertWithLibreOffice(
     const r = await run(soffice, args, timeoutMs);
     const missing = outputs.filter((o) => !fs.existsSync(o));
     if (r.code !== 0 || missing.length > 0) {
-      throw new Error(`soffice --convert-to ${to} failed (exit ${r.code}); missing: ${missing.join(", ") || "none"}\n${r.stdout}\n${r.stderr}`);
+      throw new Error(
+        `soffice --convert-to ${to} failed (exit ${r.code}); missing: ${missing.join(", ") || "none"}\n${r.stdout}\n${r.stderr}`,
+      );
     }
     return { outputs, ms: r.ms };
   }, timeoutMs * 2);
@@ -275,7 +278,8 @@ export function countColor(img: RgbImage, rgb: string, tolerance = 40): number {
   const b = parseInt(rgb.slice(4, 6), 16);
   let n = 0;
   for (let p = 0; p < img.data.length; p += 3) {
-    if (Math.abs(img.data[p] - r) <= tolerance && Math.abs(img.data[p + 1] - g) <= tolerance && Math.abs(img.data[p + 2] - b) <= tolerance) n++;
+    if (Math.abs(img.data[p] - r) <= tolerance && Math.abs(img.data[p + 1] - g) <= tolerance && Math.abs(img.data[p + 2] - b) <= tolerance)
+      n++;
   }
   return n;
 }
@@ -294,7 +298,11 @@ export function lineProfile(img: RgbImage, rgb: string, tolerance = 40): { maxCo
   for (let y = 0; y < img.height; y++) {
     for (let x = 0; x < img.width; x++) {
       const p = (y * img.width + x) * 3;
-      if (Math.abs(img.data[p] - r) <= tolerance && Math.abs(img.data[p + 1] - g) <= tolerance && Math.abs(img.data[p + 2] - b) <= tolerance) {
+      if (
+        Math.abs(img.data[p] - r) <= tolerance &&
+        Math.abs(img.data[p + 1] - g) <= tolerance &&
+        Math.abs(img.data[p + 2] - b) <= tolerance
+      ) {
         cols[x]++;
         rows[y]++;
       }

@@ -55,7 +55,17 @@ describe("US ERP export (UCI Online Retail's columns)", () => {
   const data = t.rows.slice(1);
 
   it("m/d/yyyy h:mm dates with days above 12, numeric ids, cancellations, blank ids", () => {
-    expect(t.rows[0]).toEqual(["InvoiceNo", "StockCode", "Description", "Quantity", "InvoiceDate", "UnitPrice", "CustomerID", "Country", "Sales"]);
+    expect(t.rows[0]).toEqual([
+      "InvoiceNo",
+      "StockCode",
+      "Description",
+      "Quantity",
+      "InvoiceDate",
+      "UnitPrice",
+      "CustomerID",
+      "Country",
+      "Sales",
+    ]);
     expect(data[0][4]).toMatch(/^12\/\d{1,2}\/2010 \d{1,2}:\d{2}$/);
     expect(data.some((r) => Number(String(r[4]).split("/")[1]) > 12)).toBe(true);
     expect(data.every((r) => r[6] === null || (typeof r[6] === "number" && r[6] >= 12346))).toBe(true);
@@ -115,13 +125,26 @@ describe("determinism, the oracle's tiers and the writers", () => {
       ["f", -100],
     ]);
     // Total 10000. Above b: 50% (A); above c and d: 80%, not below 80% (B); e: zero (C).
-    expect(oracleTiers(totals)).toEqual(new Map([["a", "A"], ["b", "A"], ["c", "B"], ["d", "B"], ["e", "C"], ["f", "Loss"]]));
+    expect(oracleTiers(totals)).toEqual(
+      new Map([
+        ["a", "A"],
+        ["b", "A"],
+        ["c", "B"],
+        ["d", "B"],
+        ["e", "C"],
+        ["f", "Loss"],
+      ]),
+    );
     expect(centsText(-5)).toBe("-0.05");
     expect(centsText(123456)).toBe("1234.56");
   });
 
   it("CSV quotes what needs quoting; .xlsx reads back cell for cell", async () => {
-    const rows = [["Customer", "Sales"], ["Acme, Inc.", 1.5], ['Say "hi"', null]];
+    const rows = [
+      ["Customer", "Sales"],
+      ["Acme, Inc.", 1.5],
+      ['Say "hi"', null],
+    ];
     expect(toCsv(rows)).toBe('Customer,Sales\r\n"Acme, Inc.",1.5\r\n"Say ""hi""",\r\n');
     const csv = await readTable(tempFile("q.csv", toCsv(rows)));
     expect(csv.columns[0]).toEqual(["Acme, Inc.", 'Say "hi"']);

@@ -58,8 +58,20 @@ export interface PivotOptions {
 }
 
 const PIVOT_WORDS = {
-  zh: { headers: ["行标签", "求和项:销售额", "求和项:利润"], regions: ["华东", "华南", "华北", "西南"], subtotal: (r: string) => `${r} 汇总`, total: "总计", blank: "(空白)" },
-  en: { headers: ["Row Labels", "Sum of Sales", "Sum of Profit"], regions: ["East", "South", "North", "West"], subtotal: (r: string) => `${r} Total`, total: "Grand Total", blank: "(blank)" },
+  zh: {
+    headers: ["行标签", "求和项:销售额", "求和项:利润"],
+    regions: ["华东", "华南", "华北", "西南"],
+    subtotal: (r: string) => `${r} 汇总`,
+    total: "总计",
+    blank: "(空白)",
+  },
+  en: {
+    headers: ["Row Labels", "Sum of Sales", "Sum of Profit"],
+    regions: ["East", "South", "North", "West"],
+    subtotal: (r: string) => `${r} Total`,
+    total: "Grand Total",
+    blank: "(blank)",
+  },
 } as const;
 
 /** One row per customer (grouped by region when subtotals are asked for), the grand total last. */
@@ -67,7 +79,11 @@ export function pivotTable(options: PivotOptions = {}): RealWorldTable {
   const { language = "zh", customers = 400, seed = 7, subtotals = false, blank = false } = options;
   const words = PIVOT_WORDS[language];
   const rnd = new Random(seed, 1);
-  const names = companyNames(Array.from({ length: customers }, (_, i) => INDUSTRIES[i % INDUSTRIES.length]), language, seed);
+  const names = companyNames(
+    Array.from({ length: customers }, (_, i) => INDUSTRIES[i % INDUSTRIES.length]),
+    language,
+    seed,
+  );
   const byRegion: { name: string; sales: number; profit: number }[][] = words.regions.map(() => []);
   const totalsCents = new Map<string, number>();
   const profitCents = new Map<string, number>();
@@ -171,7 +187,17 @@ export function usErpExport(options: UsErpOptions = {}): RealWorldTable {
       const cents = quantity * price;
       if (anonymous) notCustomerRows.push(rows.length - 1);
       else add(totalsCents, String(id), cents);
-      rows.push([no, code, description, quantity, when, amount(price), anonymous ? null : id, anonymous ? "United Kingdom" : country.get(id)!, amount(cents)]);
+      rows.push([
+        no,
+        code,
+        description,
+        quantity,
+        when,
+        amount(price),
+        anonymous ? null : id,
+        anonymous ? "United Kingdom" : country.get(id)!,
+        amount(cents),
+      ]);
     };
     for (const [code, description, quantity, price] of lines) write(invoice, code, description, quantity, price);
     // A cancellation of one line of this invoice, as its own document.
@@ -199,8 +225,38 @@ export interface EuropeanOptions {
 
 const EUROPEAN_HEADERS = { de: ["Kunde", "Datum", "Umsatz", "Gewinn"], en: ["Customer", "Date", "Sales", "Profit"] } as const;
 
-const DE_NAMES = ["Müller", "Schmidt", "Schneider", "Fischer", "Weber", "Meyer", "Wagner", "Becker", "Schulz", "Hoffmann", "Schäfer", "Koch", "Bauer", "Richter", "Klein", "Wolf", "Schröder", "Neumann", "Schwarz", "Zimmermann"];
-const DE_TRADES = ["Maschinenbau", "Elektrotechnik", "Großhandel", "Logistik", "Bäckereibedarf", "Metallbau", "Kunststofftechnik", "Präzisionsteile"];
+const DE_NAMES = [
+  "Müller",
+  "Schmidt",
+  "Schneider",
+  "Fischer",
+  "Weber",
+  "Meyer",
+  "Wagner",
+  "Becker",
+  "Schulz",
+  "Hoffmann",
+  "Schäfer",
+  "Koch",
+  "Bauer",
+  "Richter",
+  "Klein",
+  "Wolf",
+  "Schröder",
+  "Neumann",
+  "Schwarz",
+  "Zimmermann",
+];
+const DE_TRADES = [
+  "Maschinenbau",
+  "Elektrotechnik",
+  "Großhandel",
+  "Logistik",
+  "Bäckereibedarf",
+  "Metallbau",
+  "Kunststofftechnik",
+  "Präzisionsteile",
+];
 const DE_FORMS = ["GmbH", "AG", "KG", "GmbH & Co. KG", "e.K.", "OHG"];
 
 /** `1.234,56` (thousands dots) or `1234,56`; two decimals, or none when they are zero, as exports vary. */
@@ -289,7 +345,11 @@ export function longStoreNames(options: LongNamesOptions = {}): RealWorldTable {
  * (percent) the positive total held by customers with a strictly greater total is below;
  * negative totals are "Loss", zero takes the last tier.
  */
-export function oracleTiers(totalsCents: ReadonlyMap<string, number>, thresholdsPercent: readonly number[] = [80, 95], labels: readonly string[] = ["A", "B", "C"]): Map<string, string> {
+export function oracleTiers(
+  totalsCents: ReadonlyMap<string, number>,
+  thresholdsPercent: readonly number[] = [80, 95],
+  labels: readonly string[] = ["A", "B", "C"],
+): Map<string, string> {
   const positive = [...totalsCents.values()].filter((c) => c > 0);
   const total = BigInt(positive.reduce((s, c) => s + c, 0));
   const out = new Map<string, string>();

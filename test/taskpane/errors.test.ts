@@ -17,7 +17,10 @@ describe("errors as the pane shows them", () => {
   test("an ActionError keeps its kind, message key and arguments", () => {
     const e = new ActionError("protected", "taskpane.error.sheetProtected", { sheet: "Sales" });
     expect(toPaneError(e)).toEqual({ kind: "protected", messageKey: "taskpane.error.sheetProtected", args: { sheet: "Sales" } });
-    expect(errorView("en", toPaneError(e))).toEqual({ title: text("en", "taskpane.errorTitle.protected"), detail: text("en", "taskpane.error.sheetProtected", { sheet: "Sales" }) });
+    expect(errorView("en", toPaneError(e))).toEqual({
+      title: text("en", "taskpane.errorTitle.protected"),
+      detail: text("en", "taskpane.error.sheetProtected", { sheet: "Sales" }),
+    });
     expect(errorView("zh", toPaneError(e)).detail).toBe(text("zh", "taskpane.error.sheetProtected", { sheet: "Sales" }));
   });
 
@@ -30,24 +33,33 @@ describe("errors as the pane shows them", () => {
   });
 
   test("a message key that does not exist, or leaves placeholders, falls back to the next step", () => {
-    expect(errorView("en", { kind: "noTable", messageKey: "taskpane.error.noSuchKey" })).toEqual({ title: text("en", "taskpane.errorTitle.noTable"), next: text("en", "taskpane.errorNext.noTable") });
+    expect(errorView("en", { kind: "noTable", messageKey: "taskpane.error.noSuchKey" })).toEqual({
+      title: text("en", "taskpane.errorTitle.noTable"),
+      next: text("en", "taskpane.errorNext.noTable"),
+    });
     expect(optionalText("en", "taskpane.error.sheetProtected")).toBeUndefined();
   });
 
   test.each(LOCALES)("%s: every error kind has a title and a next step", (locale) => {
-    const missing = ACTION_ERROR_KINDS.flatMap((k) => [`taskpane.errorTitle.${k}`, `taskpane.errorNext.${k}`]).filter((key) => !(key in resourceOf(locale)));
+    const missing = ACTION_ERROR_KINDS.flatMap((k) => [`taskpane.errorTitle.${k}`, `taskpane.errorNext.${k}`]).filter(
+      (key) => !(key in resourceOf(locale)),
+    );
     expect(missing).toEqual([]);
   });
 });
 
 describe("the pane's strings", () => {
   const dir = path.join(__dirname, "../../src/taskpane");
-  const files = (d: string): string[] => fs.readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(d, e.name)) : /\.tsx?$/.test(e.name) ? [path.join(d, e.name)] : []));
+  const files = (d: string): string[] =>
+    fs
+      .readdirSync(d, { withFileTypes: true })
+      .flatMap((e) => (e.isDirectory() ? files(path.join(d, e.name)) : /\.tsx?$/.test(e.name) ? [path.join(d, e.name)] : []));
 
   test.each(LOCALES)("%s: every key named in src/taskpane, and every key built from a name, exists", (locale) => {
     const res = resourceOf(locale);
     const named = new Set<string>();
-    for (const f of files(dir)) for (const m of fs.readFileSync(f, "utf8").matchAll(/["'`](taskpane\.[A-Za-z0-9.]+[A-Za-z0-9])["'`]/g)) named.add(m[1]);
+    for (const f of files(dir))
+      for (const m of fs.readFileSync(f, "utf8").matchAll(/["'`](taskpane\.[A-Za-z0-9.]+[A-Za-z0-9])["'`]/g)) named.add(m[1]);
     const built = [
       ...PANE_ROLES.map((r) => `taskpane.role.${r}`),
       ...SCHEME_CHOICES.map((s) => `taskpane.settings.scheme.${s}`),
@@ -63,6 +75,10 @@ describe("the pane's strings", () => {
 
   test.each(LOCALES)("%s: the functions list has a summary for each KA function and for nothing else", (locale) => {
     const summaries = Object.keys(resourceOf(locale)).filter((k) => k.startsWith("taskpane.fn."));
-    expect(summaries.sort()).toEqual(kaFunctionIds().map((f) => `taskpane.fn.${f}`).sort());
+    expect(summaries.sort()).toEqual(
+      kaFunctionIds()
+        .map((f) => `taskpane.fn.${f}`)
+        .sort(),
+    );
   });
 });

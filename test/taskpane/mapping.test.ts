@@ -1,5 +1,13 @@
 /** Editing the column mapping in the pane (one role per column, criteria roles take several). */
-import { assignColumn, clampMapping, columnsOfRole, mappingProblems, roleOfColumn, sameHeaders, sameMapping } from "../../src/taskpane/mapping";
+import {
+  assignColumn,
+  clampMapping,
+  columnsOfRole,
+  mappingProblems,
+  roleOfColumn,
+  sameHeaders,
+  sameMapping,
+} from "../../src/taskpane/mapping";
 
 describe("column mapping edits", () => {
   const proposed = { customer: 0, revenue: 2, profit: 4, attractiveness: [8], strength: [9], orderId: 5 };
@@ -45,7 +53,12 @@ describe("column mapping edits", () => {
   });
 
   test("columns outside the table are dropped (a saved mapping for a narrower table)", () => {
-    expect(clampMapping({ customer: 0, revenue: 7, attractiveness: [1, 9], strength: [-1, 2.5] }, 8)).toEqual({ customer: 0, revenue: 7, attractiveness: [1], strength: [] });
+    expect(clampMapping({ customer: 0, revenue: 7, attractiveness: [1, 9], strength: [-1, 2.5] }, 8)).toEqual({
+      customer: 0,
+      revenue: 7,
+      attractiveness: [1],
+      strength: [],
+    });
   });
 
   test("problems: a customer and a revenue or profit column are needed", () => {

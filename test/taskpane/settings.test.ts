@@ -52,7 +52,10 @@ describe("thresholds", () => {
 
 describe("settingsFromDraft", () => {
   test("the defaults: ABC on revenue, portable, first-tier plans, no overrides", () => {
-    expect(settingsFromDraft(draft(), mapping)).toEqual({ settings: { scheme: "ABC", measure: "revenue", locale: "en", mode: "portable", plans: "first-tier" }, problems: [] });
+    expect(settingsFromDraft(draft(), mapping)).toEqual({
+      settings: { scheme: "ABC", measure: "revenue", locale: "en", mode: "portable", plans: "first-tier" },
+      problems: [],
+    });
   });
 
   test("thresholds other than the scheme's are passed as fractions; AUTO has none", () => {
@@ -62,7 +65,9 @@ describe("settingsFromDraft", () => {
   });
 
   test("measure: profit needs a profit column; revenue falls back to profit when only profit is mapped", () => {
-    expect(settingsFromDraft(draft({ measure: "profit" }), { customer: 0, revenue: 1 }).problems.map((p) => p.key)).toEqual(["taskpane.settings.measureNeedsProfit"]);
+    expect(settingsFromDraft(draft({ measure: "profit" }), { customer: 0, revenue: 1 }).problems.map((p) => p.key)).toEqual([
+      "taskpane.settings.measureNeedsProfit",
+    ]);
     expect(settingsFromDraft(draft(), { customer: 0, profit: 2 }).settings?.measure).toBe("profit");
   });
 
@@ -70,13 +75,18 @@ describe("settingsFromDraft", () => {
     expect(settingsFromDraft(draft({ plans: "top", top: "15" }), mapping).settings?.plans).toEqual({ top: 15 });
     expect(settingsFromDraft(draft({ plans: "top", top: "1.5" }), mapping).problems[0].field).toBe("top");
     expect(settingsFromDraft(draft({ plans: "top", top: "0" }), mapping).problems[0].field).toBe("top");
-    expect(settingsFromDraft(draft({ plans: "names", names: "Acme\n beta ;Contoso, Ltd.；丙公司\r\nACME" }), mapping).settings?.plans).toEqual({ names: ["Acme", "beta", "Contoso, Ltd.", "丙公司"] });
+    expect(
+      settingsFromDraft(draft({ plans: "names", names: "Acme\n beta ;Contoso, Ltd.；丙公司\r\nACME" }), mapping).settings?.plans,
+    ).toEqual({ names: ["Acme", "beta", "Contoso, Ltd.", "丙公司"] });
     expect(settingsFromDraft(draft({ plans: "names", names: " \n" }), mapping).problems[0].key).toBe("taskpane.settings.namesEmpty");
     expect(parseNames("One")).toEqual(["One"]);
   });
 
   test("weights follow the criteria columns; equal weights are left to the builder", () => {
-    expect(settingsFromDraft(draft({ weights: { 3: "2", 5: "0.5" } }), mapping).settings?.weights).toEqual({ attractiveness: [2, 1], strength: [0.5] });
+    expect(settingsFromDraft(draft({ weights: { 3: "2", 5: "0.5" } }), mapping).settings?.weights).toEqual({
+      attractiveness: [2, 1],
+      strength: [0.5],
+    });
     expect(settingsFromDraft(draft({ weights: { 3: "1" } }), mapping).settings?.weights).toBeUndefined();
     expect(settingsFromDraft(draft({ weights: { 4: "-1" } }), mapping).problems[0].key).toBe("taskpane.settings.weightInvalid");
     expect(settingsFromDraft(draft({ weights: { 3: "0", 4: "0" } }), mapping).problems[0].key).toBe("taskpane.settings.weightsZero");
@@ -84,11 +94,33 @@ describe("settingsFromDraft", () => {
   });
 
   test("saved settings come back into the form", () => {
-    const saved = { scheme: "IBM" as const, thresholds: [0.5, 0.7, 0.9], measure: "profit" as const, locale: "zh" as const, mode: "live" as const, plans: { names: ["Acme", "Beta"] }, weights: { attractiveness: [2, 3], strength: [4] } };
+    const saved = {
+      scheme: "IBM" as const,
+      thresholds: [0.5, 0.7, 0.9],
+      measure: "profit" as const,
+      locale: "zh" as const,
+      mode: "live" as const,
+      plans: { names: ["Acme", "Beta"] },
+      weights: { attractiveness: [2, 3], strength: [4] },
+    };
     const d = draftFromSettings(saved, mapping, defaultDraft("en"));
-    expect(d).toMatchObject({ scheme: "IBM", thresholds: "50, 70, 90", measure: "profit", contentLocale: "zh", contentLocaleChosen: true, mode: "live", plans: "names", names: "Acme\nBeta", weights: { 3: "2", 4: "3", 5: "4" } });
+    expect(d).toMatchObject({
+      scheme: "IBM",
+      thresholds: "50, 70, 90",
+      measure: "profit",
+      contentLocale: "zh",
+      contentLocaleChosen: true,
+      mode: "live",
+      plans: "names",
+      names: "Acme\nBeta",
+      weights: { 3: "2", 4: "3", 5: "4" },
+    });
     expect(settingsFromDraft(d, mapping).settings).toEqual(saved);
-    expect(draftFromSettings({ ...saved, plans: { top: 7 }, thresholds: undefined }, mapping, defaultDraft("en"))).toMatchObject({ plans: "top", top: "7", thresholds: "50, 75, 95" });
+    expect(draftFromSettings({ ...saved, plans: { top: 7 }, thresholds: undefined }, mapping, defaultDraft("en"))).toMatchObject({
+      plans: "top",
+      top: "7",
+      thresholds: "50, 75, 95",
+    });
   });
 });
 

@@ -31,7 +31,13 @@ describe("pane reducer", () => {
     expect(s).toMatchObject({ locale: "zh", theme: "dark", draft: { contentLocale: "zh" } });
     const chosen = run(initialState("en", true), { type: "hostReady", inExcel: true, ok: true, locale: "zh" });
     expect(chosen.locale).toBe("en");
-    const picked = run(s, { type: "setDraft", patch: { contentLocale: "en" } }, { type: "setLocale", locale: "zh" }, { type: "setLocale", locale: "en" }, { type: "setLocale", locale: "zh" });
+    const picked = run(
+      s,
+      { type: "setDraft", patch: { contentLocale: "en" } },
+      { type: "setLocale", locale: "zh" },
+      { type: "setLocale", locale: "en" },
+      { type: "setLocale", locale: "zh" },
+    );
     expect(picked).toMatchObject({ locale: "zh", localeChosen: true, draft: { contentLocale: "en", contentLocaleChosen: true } });
   });
 
@@ -41,7 +47,12 @@ describe("pane reducer", () => {
     s = run(s, { type: "findDone", table, proposed: { customer: 0, revenue: 1 } });
     expect(s).toMatchObject({ finding: false, table, mapping: { customer: 0, revenue: 1 }, mappingSource: "proposed" });
     const savedDraft = { ...defaultDraft("en"), scheme: "KIG" as const, thresholds: "64, 80" };
-    s = run(s, { type: "findDone", table, proposed: { customer: 0, revenue: 1 }, saved: { mapping: { customer: 0, profit: 2 }, draft: savedDraft } });
+    s = run(s, {
+      type: "findDone",
+      table,
+      proposed: { customer: 0, revenue: 1 },
+      saved: { mapping: { customer: 0, profit: 2 }, draft: savedDraft },
+    });
     expect(s).toMatchObject({ mapping: { customer: 0, profit: 2 }, mappingSource: "saved", draft: { scheme: "KIG" } });
     s = run(s, { type: "setColumnRole", column: 1, role: "revenue" });
     expect(s).toMatchObject({ mapping: { customer: 0, profit: 2, revenue: 1 }, mappingSource: "edited" });
@@ -51,7 +62,10 @@ describe("pane reducer", () => {
 
   test("a failed search shows its error with the data step; a quiet one (start-up) shows none", () => {
     const err = { kind: "noTable" as const, messageKey: "taskpane.error.noTableAtSelection" };
-    expect(run(initialState("en"), { type: "findStart" }, { type: "findFailed", error: err })).toMatchObject({ finding: false, error: { ...err, source: "find" } });
+    expect(run(initialState("en"), { type: "findStart" }, { type: "findFailed", error: err })).toMatchObject({
+      finding: false,
+      error: { ...err, source: "find" },
+    });
     expect(run(initialState("en"), { type: "findStart" }, { type: "findFailed", error: null }).error).toBeNull();
   });
 
@@ -63,7 +77,11 @@ describe("pane reducer", () => {
   });
 
   test("running: progress, cancel, outcome; nothing can be edited meanwhile", () => {
-    let s = run(initialState("en"), { type: "findDone", table, proposed: { customer: 0, revenue: 1 } }, { type: "runStart", action: "all" });
+    let s = run(
+      initialState("en"),
+      { type: "findDone", table, proposed: { customer: 0, revenue: 1 } },
+      { type: "runStart", action: "all" },
+    );
     expect(s.busy).toEqual({ action: "all", done: 0, total: 0, label: "", cancelling: false });
     expect(progressValue(s.busy)).toBeUndefined();
     expect(run(s, { type: "runStart", action: "plans" }).busy?.action).toBe("all");
@@ -73,14 +91,24 @@ describe("pane reducer", () => {
     expect(progressValue(s.busy)).toBe(0.25);
     s = run(s, { type: "cancelRequested" });
     expect(s.busy?.cancelling).toBe(true);
-    s = run(s, { type: "runDone", outcome: { action: "all", created: [{ key: "contribution", name: "80-20 contribution" }], warnings: [], cancelled: true } });
+    s = run(s, {
+      type: "runDone",
+      outcome: { action: "all", created: [{ key: "contribution", name: "80-20 contribution" }], warnings: [], cancelled: true },
+    });
     expect(s).toMatchObject({ busy: null, outcome: { cancelled: true } });
-    s = run(s, { type: "runStart", action: "tier" }, { type: "runFailed", error: { kind: "protected", messageKey: "taskpane.error.sheetProtected" } });
+    s = run(
+      s,
+      { type: "runStart", action: "tier" },
+      { type: "runFailed", error: { kind: "protected", messageKey: "taskpane.error.sheetProtected" } },
+    );
     expect(s).toMatchObject({ busy: null, outcome: null, error: { kind: "protected", source: "run" } });
     expect(run(s, { type: "dismissError" }).error).toBeNull();
   });
 
   test("a ribbon command's failure shows at the top", () => {
-    expect(run(initialState("en"), { type: "showError", error: { kind: "noTable" } }).error).toEqual({ kind: "noTable", source: "command" });
+    expect(run(initialState("en"), { type: "showError", error: { kind: "noTable" } }).error).toEqual({
+      kind: "noTable",
+      source: "command",
+    });
   });
 });

@@ -17,12 +17,30 @@ function salesRows(): Scalar[][] {
   const rows: Scalar[][] = [];
   for (let i = 0; i < 120; i++) {
     const k = i % names.length;
-    rows.push([names[k], 45292 + ((i * 29) % 700), Math.round(100000 / (1 + k)) / 10 + i, Math.round(2000 / (1 + k)) - 40, 1 + (k % 5), ["AA", "BBB", "B"][k % 3], 1 + (k % 9), 1 + ((k * 3) % 9)]);
+    rows.push([
+      names[k],
+      45292 + ((i * 29) % 700),
+      Math.round(100000 / (1 + k)) / 10 + i,
+      Math.round(2000 / (1 + k)) - 40,
+      1 + (k % 5),
+      ["AA", "BBB", "B"][k % 3],
+      1 + (k % 9),
+      1 + ((k * 3) % 9),
+    ]);
   }
   return rows;
 }
 
-const MAPPING: ColumnMapping = { customer: 0, date: 1, revenue: 2, profit: 3, satisfaction: 4, credit: 5, attractiveness: [6], strength: [7] };
+const MAPPING: ColumnMapping = {
+  customer: 0,
+  date: 1,
+  revenue: 2,
+  profit: 3,
+  satisfaction: 4,
+  credit: 5,
+  attractiveness: [6],
+  strength: [7],
+};
 const SETTINGS: PlannerSettings = { scheme: "ABC", measure: "revenue", locale: "en", mode: "portable", plans: "first-tier" };
 
 let fake: FakeExcel;
@@ -62,18 +80,23 @@ async function runEverything(): Promise<void> {
     commands.registerCommands();
     await Promise.resolve();
     fake.select("Sales", "B3");
-    await office.associated.get("buildContributionSheet")!({ completed: () => undefined, source: { id: "x" } } as unknown as Office.AddinCommands.Event);
+    await office.associated.get("buildContributionSheet")!({
+      completed: () => undefined,
+      source: { id: "x" },
+    } as unknown as Office.AddinCommands.Event);
   }
 }
 
 /** The user's state: every sheet that existed, its non-empty cells, tables and names. */
 function userState(sheetIds: Set<string>, cellKeys: Map<string, Set<number>>, tableNames: Set<string>, names: Set<string>) {
   return {
-    sheets: fake.sheets.filter((s) => sheetIds.has(s.id)).map((s) => ({
-      id: s.id,
-      name: s.name,
-      cells: [...s.cells.entries()].filter(([k]) => cellKeys.get(s.id)!.has(k)).sort((a, b) => a[0] - b[0]),
-    })),
+    sheets: fake.sheets
+      .filter((s) => sheetIds.has(s.id))
+      .map((s) => ({
+        id: s.id,
+        name: s.name,
+        cells: [...s.cells.entries()].filter(([k]) => cellKeys.get(s.id)!.has(k)).sort((a, b) => a[0] - b[0]),
+      })),
     tables: JSON.parse(JSON.stringify(fake.tables.filter((t) => tableNames.has(t.name)))),
     names: fake.names.filter((n) => names.has(n.name)).map((n) => ({ name: n.name, formula: fake.nameFormula(n) })),
   };
@@ -87,8 +110,9 @@ describe("no data loss and no formula injection through the add-in's actions", (
     const generated = fake.sheets.map((s) => s.name).filter((n) => n !== "Sales");
     expect(generated.length).toBeGreaterThan(8);
     // Users' sheets with exactly those names, and case variants of the first ones.
-    const userSheets = [...new Set([...generated.filter((n) => !/\(\d+\)$/.test(n)), ...generated.slice(0, 3).map((n) => n.toUpperCase())])]
-      .filter((n, i, all) => all.findIndex((m) => m.toUpperCase() === n.toUpperCase()) === i);
+    const userSheets = [
+      ...new Set([...generated.filter((n) => !/\(\d+\)$/.test(n)), ...generated.slice(0, 3).map((n) => n.toUpperCase())]),
+    ].filter((n, i, all) => all.findIndex((m) => m.toUpperCase() === n.toUpperCase()) === i);
     newWorkbook(userSheets);
     const sheetIds = new Set(fake.sheets.map((s) => s.id));
     const cellKeys = new Map(fake.sheets.map((s) => [s.id, new Set(s.cells.keys())]));

@@ -22,7 +22,15 @@ import { SheetModel } from "../../sheets/model";
 import { Locale, text } from "../../strings";
 import { CliError } from "../errors";
 import { settleDecimalSeparators } from "../input/decimals";
-import { BuildColumnOptions, dateOrderOption, mapBuildColumns, MappedColumns, measureOption, readPortfolio, splitList } from "../input/columns";
+import {
+  BuildColumnOptions,
+  dateOrderOption,
+  mapBuildColumns,
+  MappedColumns,
+  measureOption,
+  readPortfolio,
+  splitList,
+} from "../input/columns";
 import { totalRowNotes } from "../input/sales";
 import { Table } from "../input/table";
 import { Io } from "../io";
@@ -146,7 +154,9 @@ export function workbookSheets(table: Table, options: BuildOptions, io: Io, prog
   const s = mapped.single;
   // The columns the engine reads as numbers (and the live data sheet writes as numbers).
   const numeric = new Set<number>(
-    [s.revenue, s.profit, s.effort, s.satisfaction, ...mapped.attractiveness, ...mapped.strength].filter((c) => c !== undefined).map((c) => c!.index),
+    [s.revenue, s.profit, s.effort, s.satisfaction, ...mapped.attractiveness, ...mapped.strength]
+      .filter((c) => c !== undefined)
+      .map((c) => c!.index),
   );
   const decimalNotes = settleDecimalSeparators(table, [...numeric], options.decimal, locale);
   for (const note of [...mapped.notes, ...decimalNotes]) io.stderr.write(`${note}\n`);
@@ -184,7 +194,8 @@ function planAccounts(portfolio: Portfolio, selection: PlanSelection, table: Tab
   if (typeof selection === "object" && "names" in selection) {
     const quotedNames = unknown.map((n) => `"${n}"`).join(", ");
     if (selected.length === 0) throw new CliError("cli.build.error.noPlanMatch", { names: quotedNames, file: table.file });
-    if (unknown.length > 0) io.stderr.write(`${text(locale, "cli.build.warning.unknownPlans", { names: quotedNames, count: selected.length })}\n`);
+    if (unknown.length > 0)
+      io.stderr.write(`${text(locale, "cli.build.warning.unknownPlans", { names: quotedNames, count: selected.length })}\n`);
   }
   // The plan cap: the first plans of the selection (the largest accounts, or the first named).
   if (selected.length > planned.length) {
@@ -199,7 +210,13 @@ function planAccounts(portfolio: Portfolio, selection: PlanSelection, table: Tab
  * a generated sheet took its name, and the live formulas must name it as written: the sheets are
  * built again with the final name then.
  */
-function withDataSheet(make: (source: LiveSource) => SheetModel[], table: Table, mapped: MappedColumns, numeric: ReadonlySet<number>, locale: Locale): SheetModel[] {
+function withDataSheet(
+  make: (source: LiveSource) => SheetModel[],
+  table: Table,
+  mapped: MappedColumns,
+  numeric: ReadonlySet<number>,
+  locale: Locale,
+): SheetModel[] {
   const s = mapped.single;
   const measure = mapped.measure === "profit" ? s.profit : s.revenue;
   if (!measure) throw new Error("withDataSheet: the measure's column is not mapped");
@@ -269,14 +286,27 @@ export function summaryText(r: BuildResult, display: string, selection: PlanSele
   const t = (key: string, args?: Record<string, string | number>) => text(locale, `cli.build.summary.${key}`, args);
   const a = r.portfolio.analysis;
   const lines: string[] = [
-    t("written", { file: display, size: sizeText(r.bytes), sheets: r.sheets.length, seconds: ((r.ms.build + r.ms.write) / 1000).toFixed(1) }),
+    t("written", {
+      file: display,
+      size: sizeText(r.bytes),
+      sheets: r.sheets.length,
+      seconds: ((r.ms.build + r.ms.write) / 1000).toFixed(1),
+    }),
   ];
   const firstTier = a.tiers.tiers.filter((x) => x === 0).length;
   const ranked = a.tiers.tiers.filter((x) => x !== TIER_NONE && x !== TIER_LOSS).length;
   r.sheets.forEach((s, i) => {
     const sheet = r.sheetNames[i];
     if (s.key === "contribution") {
-      lines.push(t("contribution", { sheet, customers: formatInteger(ranked), first: formatInteger(firstTier), tier: a.spec.labels[0], measure: r.portfolio.measureName }));
+      lines.push(
+        t("contribution", {
+          sheet,
+          customers: formatInteger(ranked),
+          first: formatInteger(firstTier),
+          tier: a.spec.labels[0],
+          measure: r.portfolio.measureName,
+        }),
+      );
     } else if (s.key === "matrix") {
       lines.push(t("matrix", { sheet }));
     }
@@ -298,7 +328,8 @@ export function summaryText(r: BuildResult, display: string, selection: PlanSele
     lines.push(t("risk", { sheet: r.sheetNames[riskIndex], count: r.planIds.length }));
   }
   r.sheets.forEach((s, i) => {
-    if (s.key === DATA_SHEET_KEY) lines.push(t("data", { sheet: r.sheetNames[i], rows: formatInteger(s.blocks.length > 1 ? s.blocks[1].cells.length : 0) }));
+    if (s.key === DATA_SHEET_KEY)
+      lines.push(t("data", { sheet: r.sheetNames[i], rows: formatInteger(s.blocks.length > 1 ? s.blocks[1].cells.length : 0) }));
   });
   if (live) lines.push(t("live"));
   return `${lines[0]}\n${lines

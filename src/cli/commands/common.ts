@@ -88,8 +88,15 @@ export async function loadTable(file: string, options: InputOptions, locale: Loc
 }
 
 /** Reads the sales columns of a table through the engine and analyses them. */
-export function analyseTable(table: Table, options: InputOptions, spec: TierSpec, locale: Locale, io: Io): { input: SalesInput; analysis: CustomerAnalysis } {
-  const decimalNotes = table.rowCount > 0 ? settleDecimalSeparators(table, [salesColumns(table, options).value.index], options.decimal, locale) : [];
+export function analyseTable(
+  table: Table,
+  options: InputOptions,
+  spec: TierSpec,
+  locale: Locale,
+  io: Io,
+): { input: SalesInput; analysis: CustomerAnalysis } {
+  const decimalNotes =
+    table.rowCount > 0 ? settleDecimalSeparators(table, [salesColumns(table, options).value.index], options.decimal, locale) : [];
   const input = readSalesInput(table, options, locale);
   for (const note of [...input.notes, ...decimalNotes]) io.stderr.write(`${note}\n`);
   let analysis: CustomerAnalysis;

@@ -45,7 +45,9 @@ function metricKinds(f: ConcentrationFigures, locale: Locale): Map<string, { key
 export function concentrationResult(f: ConcentrationFigures, locale: Locale): Result {
   const [header, ...table] = concentrationTable(f, locale);
   const kinds = metricKinds(f, locale);
-  const info = table.map((r) => kinds.get(String(r[0])) ?? { key: "", kind: (Number.isInteger(r[1]) ? "integer" : "amount") as ColumnKind });
+  const info = table.map(
+    (r) => kinds.get(String(r[0])) ?? { key: "", kind: (Number.isInteger(r[1]) ? "integer" : "amount") as ColumnKind },
+  );
   const columns = [
     { key: "key", header: "key", kind: "text" as const },
     { key: "metric", header: String(header[0]), kind: "text" as const },

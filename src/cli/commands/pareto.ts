@@ -30,7 +30,12 @@ export function runPareto(table: Table, options: TierOptions, io: Io): void {
   const spec = tierSpecOption(options, locale);
   const limit = topOption(options.top);
   const { analysis } = analyseTable(table, options, spec, locale, io);
-  io.stdout.write(render(paretoResult(analysis, locale, limit, (i) => table.rowOf(i)), format));
+  io.stdout.write(
+    render(
+      paretoResult(analysis, locale, limit, (i) => table.rowOf(i)),
+      format,
+    ),
+  );
 }
 
 export function paretoCommand(file: string, options: TierOptions, io: Io): Promise<number> {

@@ -62,7 +62,13 @@ export function tierSummaryResult(a: CustomerAnalysis, locale: Locale): Result {
     { key: "value", header: h("value"), kind: "amount" as const },
     { key: "valueShare", header: h("valueShare"), kind: "percent" as const },
   ];
-  const rows: unknown[][] = a.spec.labels.map((label, t) => [label, counts[t], all ? counts[t] / all : 0, sums[t], T > 0 ? sums[t] / T : 0]);
+  const rows: unknown[][] = a.spec.labels.map((label, t) => [
+    label,
+    counts[t],
+    all ? counts[t] / all : 0,
+    sums[t],
+    T > 0 ? sums[t] / T : 0,
+  ]);
   if (lossCount > 0) rows.push([list(locale, "tier.loss")[0], lossCount, all ? lossCount / all : 0, lossSum, null]);
   rows.push([text(locale, "pareto.total"), all, all ? 1 : 0, total, null]);
   return { columns, rows };

@@ -49,7 +49,16 @@ export interface BuildColumnOptions {
 }
 
 /** Single-column roles besides the customer that the sheets read, in the order they are reported. */
-export const OPTIONAL_ROLES = ["revenue", "profit", "date", "satisfaction", "effort", "credit", "region", "manager"] as const satisfies readonly SingleRole[];
+export const OPTIONAL_ROLES = [
+  "revenue",
+  "profit",
+  "date",
+  "satisfaction",
+  "effort",
+  "credit",
+  "region",
+  "manager",
+] as const satisfies readonly SingleRole[];
 export type OptionalRole = (typeof OPTIONAL_ROLES)[number];
 
 /** The option naming each role's column. */

@@ -42,16 +42,32 @@ export function settleDecimalSeparators(table: Table, indexes: readonly number[]
     // Without a comma no text can be comma evidence: the usual file costs one scan, no parsing.
     if (!forced && ambiguousAs === "point" && !cells.some(hasComma)) continue;
     const evidence = separatorEvidence(columnVector(cells, String(c)));
-    const where = (i: number) => ({ file: fileRef(table, locale), column: columnRef(table, c, locale), row: rowRef(table, i, locale), cell: String(cells[i]) });
+    const where = (i: number) => ({
+      file: fileRef(table, locale),
+      column: columnRef(table, c, locale),
+      row: rowRef(table, i, locale),
+      cell: String(cells[i]),
+    });
     if (forced) {
       const wrong = forced === "comma" ? evidence.firstPoint : evidence.firstComma;
-      if (wrong >= 0) throw new CliError("cli.error.decimalForced", { ...where(wrong), separator: text(locale, `cli.decimal.${forced}`), option: forced });
+      if (wrong >= 0)
+        throw new CliError("cli.error.decimalForced", {
+          ...where(wrong),
+          separator: text(locale, `cli.decimal.${forced}`),
+          option: forced,
+        });
     }
     const decided = forced ?? columnSeparator(evidence, ambiguousAs);
     if (decided === "mixed") {
       const comma = where(evidence.firstComma);
       const point = where(evidence.firstPoint);
-      throw new CliError("cli.error.decimalMixed", { ...comma, commaRow: comma.row, commaCell: comma.cell, pointRow: point.row, pointCell: point.cell });
+      throw new CliError("cli.error.decimalMixed", {
+        ...comma,
+        commaRow: comma.row,
+        commaCell: comma.cell,
+        pointRow: point.row,
+        pointCell: point.cell,
+      });
     }
     if (decided !== "comma") continue;
     const example = evidence.comma > 0 ? evidence.firstComma : evidence.firstAmbiguous;

@@ -70,7 +70,7 @@ function sniffEncoding(head: Buffer, file: string): { encoding: string; bomLengt
   const n = Math.min(head.length, 4096);
   let nulEven = 0;
   let nulOdd = 0;
-  for (let i = 0; i < n; i++) if (head[i] === 0) (i % 2 === 0 ? nulEven++ : nulOdd++);
+  for (let i = 0; i < n; i++) if (head[i] === 0) i % 2 === 0 ? nulEven++ : nulOdd++;
   if (nulEven + nulOdd === 0) return null;
   const half = n / 2;
   if (nulOdd > half * 0.3 && nulEven === 0) return { encoding: "utf-16le", bomLength: 0 };

@@ -122,7 +122,16 @@ function notesFor(table: Table, customer: ResolvedColumn, value: ResolvedColumn,
       }),
     );
   }
-  notes.push(...choiceNotes(table, [{ col: customer, option: "--customer" }, { col: value, option: "--value" }], locale));
+  notes.push(
+    ...choiceNotes(
+      table,
+      [
+        { col: customer, option: "--customer" },
+        { col: value, option: "--value" },
+      ],
+      locale,
+    ),
+  );
   return notes;
 }
 

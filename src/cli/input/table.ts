@@ -44,7 +44,9 @@ export function columnIndexOfLetters(letters: string): number {
 export function headerText(cell: unknown): string {
   if (cell === null || cell === undefined) return "";
   if (cell instanceof Date) return dateText(cell);
-  return String(cell).replace(/[\r\n\t]+/g, " ").trim();
+  return String(cell)
+    .replace(/[\r\n\t]+/g, " ")
+    .trim();
 }
 
 export interface TableParts {

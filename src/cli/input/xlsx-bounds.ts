@@ -94,7 +94,8 @@ export class ZipGuard {
       this.fail(new CliError(key, { file: this.file, entry: entry.path, ...args }), entry, targets, parser);
       return false;
     };
-    if (declared !== null && declared > this.bounds.totalBytes) stop("cli.error.xlsxTooLarge", { size: MiB(declared), max: MiB(this.bounds.totalBytes) });
+    if (declared !== null && declared > this.bounds.totalBytes)
+      stop("cli.error.xlsxTooLarge", { size: MiB(declared), max: MiB(this.bounds.totalBytes) });
     let inflated = 0;
     const write = entry.write.bind(entry);
     entry.write = ((chunk: Buffer | string, ...rest: unknown[]): boolean => {
@@ -106,7 +107,8 @@ export class ZipGuard {
       if (inflated > this.bounds.ratioGraceBytes && inflated > this.bounds.ratio * compressed) {
         return stop("cli.error.xlsxRatio", { ratio: this.bounds.ratio, compressed });
       }
-      if (this.total > this.bounds.totalBytes) return stop("cli.error.xlsxTooLarge", { size: MiB(this.total), max: MiB(this.bounds.totalBytes) });
+      if (this.total > this.bounds.totalBytes)
+        return stop("cli.error.xlsxTooLarge", { size: MiB(this.total), max: MiB(this.bounds.totalBytes) });
       return (write as (c: Buffer | string, ...r: unknown[]) => boolean)(chunk, ...rest);
     }) as typeof entry.write;
   }
@@ -140,7 +142,8 @@ export class ZipGuard {
           for (const s of items) chars += textLength(s);
           const count = strings.length + items.length;
           if (count > bounds.sharedStrings) throw new CliError("cli.error.xlsxSharedStrings", { file, count: bounds.sharedStrings });
-          if (chars > bounds.sharedStringChars) throw new CliError("cli.error.xlsxSharedStringChars", { file, chars: bounds.sharedStringChars });
+          if (chars > bounds.sharedStringChars)
+            throw new CliError("cli.error.xlsxSharedStringChars", { file, chars: bounds.sharedStringChars });
           return Array.prototype.push.apply(strings, items);
         };
       },

@@ -90,7 +90,11 @@ export function writeFileAtomic(target: string, data: Uint8Array, options: Atomi
  * Writes `target` atomically through `writeTemp`, which creates the temporary file itself (for
  * writers that stream: create it exclusively, "wx", and flush it) — see the module comment.
  */
-export async function writeAtomicWith(target: string, writeTemp: (tempPath: string) => Promise<void>, options: AtomicWriteOptions = {}): Promise<void> {
+export async function writeAtomicWith(
+  target: string,
+  writeTemp: (tempPath: string) => Promise<void>,
+  options: AtomicWriteOptions = {},
+): Promise<void> {
   const display = options.display ?? target;
   const force = options.force === true;
   const abs = nodePath.resolve(target);

@@ -59,7 +59,12 @@ export function renderTable(result: Result): string {
   const headers = columns.map((c) => tableText(c.header));
   const cells = rows.map((r, i) => columns.map((c, j) => formatCell(r[j], kindAt(c, i))));
   const right = columns.map((c, j) => rows.some((r) => typeof r[j] === "number") && c.kind !== "text");
-  const widths = headers.map((h, j) => maxOf(cells.map((r) => displayWidth(r[j])), displayWidth(h)));
+  const widths = headers.map((h, j) =>
+    maxOf(
+      cells.map((r) => displayWidth(r[j])),
+      displayWidth(h),
+    ),
+  );
   const line = (vals: string[]) =>
     vals
       .map((v, j) => (right[j] ? padStart(v, widths[j]) : padEnd(v, widths[j])))

@@ -37,6 +37,7 @@ export function concentrationTable(f: ConcentrationFigures, loc: Locale): unknow
     [text(loc, "concentration.noCustomerValue"), f.noCustomerValue],
   );
   // Only when there are any: a table without total rows keeps its shape.
-  if (f.totalRows > 0) rows.push([text(loc, "concentration.totalRowsCount"), f.totalRows], [text(loc, "concentration.totalRowsValue"), f.totalRowsValue]);
+  if (f.totalRows > 0)
+    rows.push([text(loc, "concentration.totalRowsCount"), f.totalRows], [text(loc, "concentration.totalRowsValue"), f.totalRowsValue]);
   return rows;
 }

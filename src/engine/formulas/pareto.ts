@@ -82,7 +82,15 @@ export function paretoTable(
   if (noCustomer.rows > 0) rows[r++] = ["", text(loc, "pareto.noCustomer", { count: noCustomer.rows }), noCustomer.value, "", "", ""];
   // The total rows' value is shown beside them, so that SUM over the source column is this
   // line's value plus the Total's.
-  if (hasTotalRows) rows[r++] = ["", text(loc, "pareto.totalRows", { count: totalRows.rows.length, rows: positionsText(totalRows.rows) }), totalRows.value, "", "", ""];
+  if (hasTotalRows)
+    rows[r++] = [
+      "",
+      text(loc, "pareto.totalRows", { count: totalRows.rows.length, rows: positionsText(totalRows.rows) }),
+      totalRows.value,
+      "",
+      "",
+      "",
+    ];
   rows[r] = ["", text(loc, hasTotalRows ? "pareto.totalLessTotalRows" : "pareto.total"), a.netTotal, "", "", ""];
   return rows;
 }

@@ -7,7 +7,13 @@ import { optionalVectorOf, requireSameLength, vectorOf } from "../input/range";
  * customersRequired: the customers argument is not optional (KA.PARETO), so a one-cell range
  * holding a blank ([[null]]) is a blank customer, not an omitted argument.
  */
-export function readSalesColumns(values: unknown, customers: unknown, valuesArg = "values", customersArg = "customers", customersRequired = false) {
+export function readSalesColumns(
+  values: unknown,
+  customers: unknown,
+  valuesArg = "values",
+  customersArg = "customers",
+  customersRequired = false,
+) {
   const valueVector = vectorOf(values, valuesArg);
   const customerVector = customersRequired ? vectorOf(customers, customersArg) : optionalVectorOf(customers, customersArg);
   if (customerVector) requireSameLength(customerVector, valueVector);

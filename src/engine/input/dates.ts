@@ -158,7 +158,15 @@ function dateOrderDetails(cells: DateCells): ColumnDateOrderDetails {
     if (dayFirstAt >= 0 && monthFirstAt >= 0) break; // mixed: nothing later changes it
   }
   const order: ColumnDateOrder =
-    dayFirstAt >= 0 && monthFirstAt >= 0 ? "mixed" : dayFirstAt >= 0 ? "dmy" : monthFirstAt >= 0 ? "mdy" : ambiguousAt >= 0 ? "ambiguous" : "ymd";
+    dayFirstAt >= 0 && monthFirstAt >= 0
+      ? "mixed"
+      : dayFirstAt >= 0
+        ? "dmy"
+        : monthFirstAt >= 0
+          ? "mdy"
+          : ambiguousAt >= 0
+            ? "ambiguous"
+            : "ymd";
   return { order, dayFirstAt, monthFirstAt, ambiguousAt };
 }
 

@@ -15,7 +15,8 @@ function toHalfWidth(s: string): string {
     const c = s.charCodeAt(i);
     if (c >= 0xff01 && c <= 0xff5e) out += String.fromCharCode(c - 0xfee0);
     else if (c === 0x3000 || c === 0x00a0 || c === 0x2009 || c === 0x202f || c === 0x2007) out += " ";
-    else if (c === 0x2212) out += "-"; // minus sign
+    else if (c === 0x2212)
+      out += "-"; // minus sign
     else if (c === 0xffe5) out += "¥";
     else if (c === 0xffe1) out += "£";
     else out += s[i];

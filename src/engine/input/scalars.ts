@@ -20,20 +20,30 @@ export function optionalNumberOf(value: unknown, arg: string): number | undefine
   const box = new Float64Array(1);
   const status = readNumber(cell, box);
   if (status === NumberStatus.Ok) return box[0];
-  const key = status === NumberStatus.ErrorCell ? "error.errorCell" : status === NumberStatus.NotFinite ? "error.notFinite" : "error.notNumber";
+  const key =
+    status === NumberStatus.ErrorCell ? "error.errorCell" : status === NumberStatus.NotFinite ? "error.notFinite" : "error.notNumber";
   throw fail("#VALUE!", key, { arg, cell: describeCell(cell), pos: "value", posKey: "position.value", posN: 0 });
 }
 
 function optionalTextOf(value: unknown, arg: string): string | undefined {
   const cell = scalarOf(value, arg);
   if (isBlank(cell)) return undefined;
-  if (excelErrorOf(cell)) throw fail("#VALUE!", "error.errorCell", { arg, cell: describeCell(cell), pos: "value", posKey: "position.value", posN: 0 });
+  if (excelErrorOf(cell))
+    throw fail("#VALUE!", "error.errorCell", { arg, cell: describeCell(cell), pos: "value", posKey: "position.value", posN: 0 });
   return String(cell).trim();
 }
 
 const LOCALE_ALIASES: Record<string, Locale> = {
-  en: "en", "en-us": "en", "en-gb": "en", english: "en",
-  zh: "zh", "zh-cn": "zh", "zh-hans": "zh", cn: "zh", chinese: "zh", 中文: "zh",
+  en: "en",
+  "en-us": "en",
+  "en-gb": "en",
+  english: "en",
+  zh: "zh",
+  "zh-cn": "zh",
+  "zh-hans": "zh",
+  cn: "zh",
+  chinese: "zh",
+  中文: "zh",
 };
 
 /** The locale argument: "en" (default) or "zh"; labels never follow Excel's UI language. */

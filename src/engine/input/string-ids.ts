@@ -80,7 +80,10 @@ export class StringIds {
    * folded: texts are the same when they are equal with A-Z read as a-z (only those: the
    * callers fold nothing else), for a table of normalised customer keys.
    */
-  constructor(private readonly folded: boolean, private readonly budget = PACKED_WORDS) {}
+  constructor(
+    private readonly folded: boolean,
+    private readonly budget = PACKED_WORDS,
+  ) {}
 
   get size(): number {
     return this.count;
@@ -93,7 +96,7 @@ export class StringIds {
     const mask = this.mask;
     for (let p = h & mask, chain = 1; ; p = (p + 1) & mask, chain++) {
       const where = slots[2 * p + 1];
-      if (where === 0) return counted(chain), -1;
+      if (where === 0) return (counted(chain), -1);
       if (chain > MAX_CHAIN) {
         counted(chain);
         this.toMap();
@@ -101,8 +104,8 @@ export class StringIds {
       }
       if (slots[2 * p] !== h) continue;
       if (where > 0) {
-        if (this.samePacked(where - 1, s)) return counted(chain), this.words[where];
-      } else if (this.sameText(this.texts[-where - 1], s)) return counted(chain), this.ids[-where - 1];
+        if (this.samePacked(where - 1, s)) return (counted(chain), this.words[where]);
+      } else if (this.sameText(this.texts[-where - 1], s)) return (counted(chain), this.ids[-where - 1]);
     }
   }
 

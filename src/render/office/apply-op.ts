@@ -3,7 +3,15 @@
  * its bytes in the sheet's requests first; per-cell arrays are cut into row chunks that fill
  * each request.
  */
-import { a1, a1Range, type ConditionalFormat, type ListValidation, type PrintSetup, type RangeRef, type TableDef } from "../../sheets/model";
+import {
+  a1,
+  a1Range,
+  type ConditionalFormat,
+  type ListValidation,
+  type PrintSetup,
+  type RangeRef,
+  type TableDef,
+} from "../../sheets/model";
 import { truncateUnits } from "../../excel/well-formed";
 import { OP_OVERHEAD } from "./encode";
 import { columnLetters } from "./r1c1";
@@ -152,7 +160,10 @@ function applyPrint(sheet: Excel.Worksheet, print: PrintSetup): void {
   const layout = sheet.pageLayout;
   if (print.landscape !== undefined) layout.orientation = print.landscape ? "Landscape" : "Portrait";
   if (print.fitToWidth !== undefined || print.fitToHeight !== undefined) {
-    layout.zoom = { horizontalFitToPages: Math.max(0, Math.floor(print.fitToWidth ?? 0)), verticalFitToPages: Math.max(0, Math.floor(print.fitToHeight ?? 0)) };
+    layout.zoom = {
+      horizontalFitToPages: Math.max(0, Math.floor(print.fitToWidth ?? 0)),
+      verticalFitToPages: Math.max(0, Math.floor(print.fitToHeight ?? 0)),
+    };
   }
   const areas = [...(print.area ? [print.area] : []), ...(print.areas ?? [])];
   if (areas.length > 0) layout.setPrintArea(areas.map((area) => a1Range(area)).join(","));

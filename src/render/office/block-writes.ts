@@ -141,7 +141,8 @@ export function blockContentWrites(block: Block): WriteOp[] {
   const height = block.cells.length;
   const width = blockWidth(block);
   if (height === 0 || width === 0) return [];
-  if (block.row < 0 || block.col < 0 || block.col + width > MAX_COLS) throw new RangeError(`block at (${block.row}, ${block.col}) lies outside the sheet`);
+  if (block.row < 0 || block.col < 0 || block.col + width > MAX_COLS)
+    throw new RangeError(`block at (${block.row}, ${block.col}) lies outside the sheet`);
   const runs = findRuns(block, width);
   const covered = new Uint8Array(height * width);
   for (const run of runs) for (let row = run.first; row <= run.last; row++) covered[row * width + run.col] = 1;
@@ -228,7 +229,12 @@ export function blockFormatWrites(block: Block): WriteOp[] {
   const settings = styleSettings(block);
   if (settings.length > 0) ops.push({ kind: "format", rect: columns(0, width - 1), settings, bytes: opSize(settings.length * 200) });
   for (const [first, last, alignment] of stretches(block.align ?? [], width)) {
-    ops.push({ kind: "format", rect: columns(first, last), settings: [["horizontalAlignment", HORIZONTAL[alignment]]], bytes: opSize(200) });
+    ops.push({
+      kind: "format",
+      rect: columns(first, last),
+      settings: [["horizontalAlignment", HORIZONTAL[alignment]]],
+      bytes: opSize(200),
+    });
   }
   ops.push(...spillFormatWrites(block, width));
   return ops;

@@ -91,12 +91,30 @@ function dataSeries(def: ChartDef, type: ChartWrite["type"], ctx: ChartWriteCont
 function columnLine(line: ReferenceLine, at: number | LinkedValue, series: readonly SeriesWrite[], helpers: HelperArea): SeriesWrite {
   const categories = series[0].categories;
   const values = helpers.constant(at, categories.rows * categories.cols);
-  return { name: line.label, values, categories, chartType: "Line", secondary: line.axis === "y2", color: REFERENCE_COLOR, colorMode: "line", dashed: true };
+  return {
+    name: line.label,
+    values,
+    categories,
+    chartType: "Line",
+    secondary: line.axis === "y2",
+    color: REFERENCE_COLOR,
+    colorMode: "line",
+    dashed: true,
+  };
 }
 
 /** A cut on a scatter chart: a two-point dashed line across the data. */
 function scatterLine(line: ReferenceLine, at: number | LinkedValue, xs: Extent, ys: Extent, helpers: HelperArea): SeriesWrite {
-  const points = line.axis === "x" ? [[at, ys.min], [at, ys.max]] : [[xs.min, at], [xs.max, at]];
+  const points =
+    line.axis === "x"
+      ? [
+          [at, ys.min],
+          [at, ys.max],
+        ]
+      : [
+          [xs.min, at],
+          [xs.max, at],
+        ];
   const rect = helpers.cells(points);
   return {
     name: line.label,
@@ -132,7 +150,13 @@ function cutsOn(lines: readonly ReferenceLine[], vertical: boolean): number[] {
 }
 
 /** The reference line series the host can draw; `series` holds the data series. */
-function referenceLines(def: ChartDef, type: ChartWrite["type"], series: readonly SeriesWrite[], ctx: ChartWriteContext, label: string): SeriesWrite[] {
+function referenceLines(
+  def: ChartDef,
+  type: ChartWrite["type"],
+  series: readonly SeriesWrite[],
+  ctx: ChartWriteContext,
+  label: string,
+): SeriesWrite[] {
   const lines = def.referenceLines ?? [];
   const out: SeriesWrite[] = [];
   for (const [index, line] of lines.entries()) {
@@ -148,15 +172,30 @@ function referenceLines(def: ChartDef, type: ChartWrite["type"], series: readonl
       continue;
     }
     // Portfolio: each cut spans the data (and the other cuts).
-    const xs = widen(numericExtent(ctx.valueAt, series.map((data) => data.categories)), cutsOn(lines, true));
-    const ys = widen(numericExtent(ctx.valueAt, series.map((data) => data.values)), cutsOn(lines, false));
+    const xs = widen(
+      numericExtent(
+        ctx.valueAt,
+        series.map((data) => data.categories),
+      ),
+      cutsOn(lines, true),
+    );
+    const ys = widen(
+      numericExtent(
+        ctx.valueAt,
+        series.map((data) => data.values),
+      ),
+      cutsOn(lines, false),
+    );
     if (!xs || !ys) {
       ctx.warn("chart.referenceLine", `${what} left out: no numeric data to span`);
       continue;
     }
     if (type === "XYScatter") out.push(scatterLine(line, at, xs, ys, ctx.helpers));
     else {
-      const sizes = numericExtent(ctx.valueAt, series.flatMap((data) => (data.sizes ? [data.sizes] : [])));
+      const sizes = numericExtent(
+        ctx.valueAt,
+        series.flatMap((data) => (data.sizes ? [data.sizes] : [])),
+      );
       const dot = (sizes && sizes.max > 0 ? sizes.max : 1) * DOT_AREA;
       out.push(bubbleLine(line, at, xs, ys, dot, ctx.helpers));
     }
@@ -189,7 +228,9 @@ export function chartWrite(def: ChartDef, ctx: ChartWriteContext): ChartWrite | 
     yAxisTitle: def.yAxisTitle,
     ...(def.yAxisFormat !== undefined && ctx.supports("1.8") ? { yAxisFormat: def.yAxisFormat } : {}),
     y2AxisTitle: anySecondary ? def.y2AxisTitle : undefined,
-    y2: anySecondary ? { max: def.y2Max, min: def.y2Max !== undefined ? 0 : undefined, numberFormat: def.y2Max === 1 ? "0%" : undefined } : undefined,
+    y2: anySecondary
+      ? { max: def.y2Max, min: def.y2Max !== undefined ? 0 : undefined, numberFormat: def.y2Max === 1 ? "0%" : undefined }
+      : undefined,
     plotHidden: lines.length > 0,
   };
 }

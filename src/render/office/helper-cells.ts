@@ -45,7 +45,10 @@ export function modelExtent(model: SheetModel): number {
 /** Value of the model cell at sheet (row, col): literal, or the engine's value of a formula. */
 export function modelValueLookup(model: SheetModel): (row: number, col: number) => Cell {
   const inside = (block: Block, row: number, col: number): boolean =>
-    row >= block.row && col >= block.col && row - block.row < block.cells.length && col - block.col < (block.cells[row - block.row]?.length ?? 0);
+    row >= block.row &&
+    col >= block.col &&
+    row - block.row < block.cells.length &&
+    col - block.col < (block.cells[row - block.row]?.length ?? 0);
   return (row, col) => {
     for (let index = model.blocks.length - 1; index >= 0; index--) {
       const block = model.blocks[index];

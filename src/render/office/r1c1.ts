@@ -43,7 +43,10 @@ function skipQuoted(s: string, i: number, q: string): number {
   let j = i + 1;
   while (j < s.length) {
     if (s[j] === q) {
-      if (s[j + 1] === q) { j += 2; continue; }
+      if (s[j + 1] === q) {
+        j += 2;
+        continue;
+      }
       return j + 1;
     }
     j++;
@@ -56,9 +59,15 @@ function skipBrackets(s: string, i: number): number {
   let depth = 0;
   for (let j = i; j < s.length; j++) {
     const ch = s[j];
-    if (ch === "'") { j++; continue; }
+    if (ch === "'") {
+      j++;
+      continue;
+    }
     if (ch === "[") depth++;
-    else if (ch === "]") { depth--; if (depth === 0) return j + 1; }
+    else if (ch === "]") {
+      depth--;
+      if (depth === 0) return j + 1;
+    }
   }
   return -1;
 }
@@ -132,7 +141,12 @@ export function a1ToR1C1(formula: string, row: number, col: number): string | nu
   return out;
 }
 
-interface R1C1Ref { readonly rAbs: boolean; readonly r: number; readonly cAbs: boolean; readonly c: number }
+interface R1C1Ref {
+  readonly rAbs: boolean;
+  readonly r: number;
+  readonly cAbs: boolean;
+  readonly c: number;
+}
 
 /**
  * Compiles an R1C1 formula (as produced by a1ToR1C1) into a function giving its A1 text at any
@@ -188,7 +202,10 @@ export function compileR1C1(formula: string): ((row: number, col: number) => str
   return (row, col) => {
     let out = "";
     for (const p of parts) {
-      if (typeof p === "string") { out += p; continue; }
+      if (typeof p === "string") {
+        out += p;
+        continue;
+      }
       const r = p.rAbs ? p.r : row + 1 + p.r;
       const c = p.cAbs ? p.c : col + 1 + p.c;
       if (r < 1 || r > MAX_ROWS || c < 1 || c > MAX_COLS) return null;

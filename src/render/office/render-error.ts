@@ -36,4 +36,3 @@ function describe(e: unknown): string {
   }
   return String(e);
 }
-

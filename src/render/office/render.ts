@@ -76,7 +76,6 @@ export interface RenderResult {
   readonly warnings: RenderWarning[];
 }
 
-
 const isCancelled = (signal: RenderOptions["signal"]): boolean =>
   signal === undefined ? false : "aborted" in signal ? signal.aborted : Boolean((signal as { cancelled: boolean }).cancelled);
 
@@ -112,13 +111,20 @@ async function loadWorkbookNames(
   workbook.names.load("items/name");
   await context.sync();
   const sheets = workbook.worksheets.items;
-  const objectNames = new ObjectNames([...workbook.tables.items.map((table) => table.name), ...workbook.names.items.map((name) => name.name)]);
+  const objectNames = new ObjectNames([
+    ...workbook.tables.items.map((table) => table.name),
+    ...workbook.names.items.map((name) => name.name),
+  ]);
   if (models.some((model) => (model.tables?.length ?? 0) > 0 || (model.names?.length ?? 0) > 0)) {
     const scoped = sheets.map((sheet) => sheet.names.load("items/name"));
     await context.sync();
     for (const names of scoped) for (const name of names.items) objectNames.reserve(name.name);
   }
-  return { sheetNames: new SheetNames(sheets.map((sheet) => sheet.name)), objectNames, preexistingIds: new Set(sheets.map((sheet) => sheet.id)) };
+  return {
+    sheetNames: new SheetNames(sheets.map((sheet) => sheet.name)),
+    objectNames,
+    preexistingIds: new Set(sheets.map((sheet) => sheet.id)),
+  };
 }
 
 /** A temporary name of the run that no sheet has, now taken. */
@@ -177,7 +183,11 @@ async function writeOrCleanUp(run: Run, models: readonly SheetModel[], index: nu
  * Writes each SheetModel into a new worksheet. Resolves with the created sheets (in order) and
  * whether the run was cancelled; throws a SheetRenderError naming the sheet that failed.
  */
-export async function renderSheets(context: Excel.RequestContext, models: readonly SheetModel[], options: RenderOptions = {}): Promise<RenderResult> {
+export async function renderSheets(
+  context: Excel.RequestContext,
+  models: readonly SheetModel[],
+  options: RenderOptions = {},
+): Promise<RenderResult> {
   const supports = options.isSetSupported ?? defaultSupports();
   if (!supports("1.4")) throw new Error("KA Planner needs Excel with ExcelApi 1.4 or later to insert sheets.");
   const created: { key: string; name: string }[] = [];
@@ -189,7 +199,13 @@ export async function renderSheets(context: Excel.RequestContext, models: readon
   const suspend = supports("1.6");
   const names = await loadWorkbookNames(context, models);
   const run: Run = { context, supports, budget, suspend, runId: options.runId ?? newRunId(), tempSeq: 1, warnings, ...names };
-  if (!suspend) warnings.push({ sheetKey: "", sheetName: "", feature: "calculation", message: "calculation not suspended while writing: needs ExcelApi 1.6" });
+  if (!suspend)
+    warnings.push({
+      sheetKey: "",
+      sheetName: "",
+      feature: "calculation",
+      message: "calculation not suspended while writing: needs ExcelApi 1.6",
+    });
 
   let cancelled = false;
   for (let index = 0; index < models.length; index++) {

@@ -39,7 +39,10 @@ export async function cleanUp(
     });
     await context.sync();
     const ours = candidates.find(
-      (candidate) => !candidate.isNullObject && !preexistingIds.has(candidate.id) && (candidate.id === attempt.id || candidate.name === attempt.tempName),
+      (candidate) =>
+        !candidate.isNullObject &&
+        !preexistingIds.has(candidate.id) &&
+        (candidate.id === attempt.id || candidate.name === attempt.tempName),
     );
     if (!ours) return { outcome: "not-created" };
     for (const item of names) {

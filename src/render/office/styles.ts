@@ -7,8 +7,16 @@ export const OFFICE_GREEN = "#217346";
 export type FormatSetting = readonly [path: string, value: string | number | boolean];
 
 export const STYLES: Readonly<Record<StyleName, readonly FormatSetting[]>> = {
-  title: [["font.size", 16], ["font.bold", true], ["font.color", OFFICE_GREEN]],
-  subtitle: [["font.size", 12], ["font.italic", true], ["font.color", "#595959"]],
+  title: [
+    ["font.size", 16],
+    ["font.bold", true],
+    ["font.color", OFFICE_GREEN],
+  ],
+  subtitle: [
+    ["font.size", 12],
+    ["font.italic", true],
+    ["font.color", "#595959"],
+  ],
   header: [
     ["fill.color", OFFICE_GREEN],
     ["font.color", "#FFFFFF"],
@@ -18,11 +26,30 @@ export const STYLES: Readonly<Record<StyleName, readonly FormatSetting[]>> = {
     ["borders.EdgeBottom.color", "#1E5E3A"],
   ],
   body: [],
-  total: [["font.bold", true], ["borders.EdgeTop.style", "Continuous"], ["borders.EdgeTop.color", OFFICE_GREEN]],
-  note: [["font.italic", true], ["font.size", 9], ["font.color", "#595959"]],
-  input: [["fill.color", "#FFF2CC"], ["font.color", "#1F4E78"]],
-  todo: [["font.italic", true], ["font.color", "#9C5700"], ["fill.color", "#FFEB9C"]],
-  warning: [["font.bold", true], ["font.color", "#9C0006"], ["fill.color", "#FFC7CE"]],
+  total: [
+    ["font.bold", true],
+    ["borders.EdgeTop.style", "Continuous"],
+    ["borders.EdgeTop.color", OFFICE_GREEN],
+  ],
+  note: [
+    ["font.italic", true],
+    ["font.size", 9],
+    ["font.color", "#595959"],
+  ],
+  input: [
+    ["fill.color", "#FFF2CC"],
+    ["font.color", "#1F4E78"],
+  ],
+  todo: [
+    ["font.italic", true],
+    ["font.color", "#9C5700"],
+    ["fill.color", "#FFEB9C"],
+  ],
+  warning: [
+    ["font.bold", true],
+    ["font.color", "#9C0006"],
+    ["fill.color", "#FFC7CE"],
+  ],
   section: [
     ["font.bold", true],
     ["font.size", 12],

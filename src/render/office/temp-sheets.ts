@@ -30,7 +30,9 @@ const MARKER_VALUE = /KAPlanner:([0-9a-z]{6,11}\.[0-9a-z]{4}):(\d{1,16})/;
 
 /** A new run id: the start time and 4 random characters in base 36 ("miab12cd.x9k2"). */
 export function newRunId(now: number = Date.now()): string {
-  const random = Math.floor(Math.random() * 36 ** 4).toString(36).padStart(4, "0");
+  const random = Math.floor(Math.random() * 36 ** 4)
+    .toString(36)
+    .padStart(4, "0");
   return `${now.toString(36)}.${random}`;
 }
 

@@ -98,7 +98,8 @@ function rowHeightWrites(model: SheetModel): WriteOp[] {
     const overlapping = merged.filter((merge) => meets(merge, rect));
     if (overlapping.length === 0) ops.push({ kind: "autofitRows", rect, bytes: opSize() });
     for (const merge of overlapping) {
-      for (let row = Math.max(merge.row, rect.row); row < Math.min(merge.row + merge.rows, rect.row + rect.rows); row++) estimateRows.add(row);
+      for (let row = Math.max(merge.row, rect.row); row < Math.min(merge.row + merge.rows, rect.row + rect.rows); row++)
+        estimateRows.add(row);
     }
   }
   if (estimateRows.size === 0) return ops;
@@ -125,7 +126,8 @@ function viewWrites(model: SheetModel, ctx: WriteContext): WriteOp[] {
   const needs17: string[] = [];
   const freeze = model.freeze;
   if (freeze && (freeze.rows > 0 || freeze.cols > 0)) {
-    if (ctx.supports("1.7")) ops.push({ kind: "freeze", rows: Math.max(0, freeze.rows), cols: Math.max(0, freeze.cols), bytes: opSize(200) });
+    if (ctx.supports("1.7"))
+      ops.push({ kind: "freeze", rows: Math.max(0, freeze.rows), cols: Math.max(0, freeze.cols), bytes: opSize(200) });
     else needs17.push("frozen panes");
   }
   if (model.tabColor) {

@@ -31,7 +31,6 @@ export type ChartConstant = number | { readonly ref: string; readonly value: num
 
 const constantValue = (constant: ChartConstant): number => (typeof constant === "number" ? constant : constant.value);
 
-
 export function cellsOf(range: RangeRef): { row: number; col: number }[] {
   const out: { row: number; col: number }[] = [];
   for (let down = 0; down < range.rows; down++) {

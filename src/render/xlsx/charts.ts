@@ -97,7 +97,9 @@ function paretoAxes(def: ChartDef, ctx: ChartContext, hasSecondary: boolean): st
   if (!hasSecondary) return xml;
   xml += catAx({ id: AX.cat2, cross: AX.val2, pos: "b", deleted: true });
   const max = def.y2Max ?? 1;
-  return xml + valAx({ id: AX.val2, cross: AX.cat2, pos: "r", title: def.y2AxisTitle, min: 0, max, formatCode: "0%", crosses: "max" }, "between");
+  return (
+    xml + valAx({ id: AX.val2, cross: AX.cat2, pos: "r", title: def.y2AxisTitle, min: 0, max, formatCode: "0%", crosses: "max" }, "between")
+  );
 }
 
 /** The Pareto chart: columns on primary axes, cumulative share line(s) on secondary axes. */
@@ -180,7 +182,9 @@ function bubbleCuts(def: ChartDef, ctx: ChartContext, ids: SeriesCounter): strin
   const lines = def.referenceLines ?? [];
   if (lines.length === 0) return "";
   const extent = cutExtents(def, ctx);
-  const sizes = def.series.flatMap((series) => numbersOf(ctx, series.sizes ?? series.values)).filter((size): size is number => size !== undefined && size > 0);
+  const sizes = def.series
+    .flatMap((series) => numbersOf(ctx, series.sizes ?? series.values))
+    .filter((size): size is number => size !== undefined && size > 0);
   const dotSize = (sizes.length ? maxOf(sizes) : 1) * DOT_AREA;
   const steps = Array.from({ length: DOTS }, (_, step) => step / (DOTS - 1));
   const along = (range: Extent): ChartConstant[] => steps.map((share) => range.min + share * (range.max - range.min));
@@ -211,7 +215,10 @@ function portfolioXml(def: ChartDef, ctx: ChartContext): string {
     : `<c:scatterChart><c:scatterStyle val="lineMarker"/><c:varyColors val="0"/>${series}${axes}</c:scatterChart>`;
   const first = def.series[0];
   plot += valAx({ id: AX.x, cross: AX.y, pos: "b", title: def.xAxisTitle, formatCode: formatOf(ctx, first?.categories) }, "midCat");
-  plot += valAx({ id: AX.y, cross: AX.x, pos: "l", title: def.yAxisTitle, gridlines: true, formatCode: formatOf(ctx, first?.values) }, "midCat");
+  plot += valAx(
+    { id: AX.y, cross: AX.x, pos: "l", title: def.yAxisTitle, gridlines: true, formatCode: formatOf(ctx, first?.values) },
+    "midCat",
+  );
   return chartSpace(def, plot, true);
 }
 

@@ -35,7 +35,9 @@ export function conditionalFormat(cf: ConditionalFormat, priority: number): Exce
       };
     case "textEquals": {
       const fill = toArgb(cf.fill) ?? "FFFFC7CE";
-      const style: Partial<ExcelJS.Style> = { fill: { type: "pattern", pattern: "solid", fgColor: { argb: fill }, bgColor: { argb: fill } } };
+      const style: Partial<ExcelJS.Style> = {
+        fill: { type: "pattern", pattern: "solid", fgColor: { argb: fill }, bgColor: { argb: fill } },
+      };
       const font = toArgb(cf.font);
       if (font) style.font = { color: { argb: font } };
       // "cellIs equal" compares text case-insensitively, like Excel's "Text that contains/equals" rules.

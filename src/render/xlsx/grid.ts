@@ -4,7 +4,17 @@
  * Excel's sheet size first.
  */
 import type ExcelJS from "exceljs";
-import { a1, a1Range, isFormula, type Cell, type HorizontalAlignment, type Literal, type RangeRef, type SheetModel, type StyleName } from "../../sheets/model";
+import {
+  a1,
+  a1Range,
+  isFormula,
+  type Cell,
+  type HorizontalAlignment,
+  type Literal,
+  type RangeRef,
+  type SheetModel,
+  type StyleName,
+} from "../../sheets/model";
 import { MAX_COLS, MAX_ROWS } from "../../excel/limits";
 import { storedFormula } from "./formula";
 import { encodeOoxmlString, truncateForCell } from "./text";

@@ -36,7 +36,6 @@ const DYNAMIC_ARRAY_METADATA =
   `<cellMetadata count="1"><bk><rc t="1" v="0"/></bk></cellMetadata>` +
   `</metadata>`;
 
-
 /** Next free part numbers, shared by all sheets of the package. */
 interface PartNumbers {
   table: number;
@@ -82,7 +81,12 @@ async function addTables(pkg: PackageEditor, sheetPath: string, sheetXml: string
     await pkg.addOverride(tablePath, CONTENT_TYPE.table);
     tableParts.push(`<tablePart r:id="${await pkg.addRelationship(sheetPath, REL.table, tablePath)}"/>`);
   }
-  return insertRootChild(sheetXml, WORKSHEET_ORDER, "tableParts", `<tableParts count="${tableParts.length}">${tableParts.join("")}</tableParts>`);
+  return insertRootChild(
+    sheetXml,
+    WORKSHEET_ORDER,
+    "tableParts",
+    `<tableParts count="${tableParts.length}">${tableParts.join("")}</tableParts>`,
+  );
 }
 
 async function postProcessSheet(pkg: PackageEditor, sheetPath: string, post: SheetPost, parts: PartNumbers): Promise<void> {

@@ -12,7 +12,11 @@ export const OFFICE_GREEN = "217346";
 export function toArgb(color: string | undefined | null): string | undefined {
   if (typeof color !== "string") return undefined;
   let hex = color.trim().replace(/^#/, "");
-  if (/^[0-9a-fA-F]{3}$/.test(hex)) hex = hex.split("").map((c) => c + c).join("");
+  if (/^[0-9a-fA-F]{3}$/.test(hex))
+    hex = hex
+      .split("")
+      .map((c) => c + c)
+      .join("");
   if (/^[0-9a-fA-F]{6}$/.test(hex)) return ("FF" + hex).toUpperCase();
   if (/^[0-9a-fA-F]{8}$/.test(hex)) return hex.toUpperCase();
   return undefined;
@@ -41,7 +45,11 @@ interface Look {
 
 /** The named styles. Table-like styles (header, body, total, input, todo) carry thin borders. */
 export const LOOKS: Readonly<Record<StyleName, Look>> = {
-  title: { font: { name: FONT, size: 16, bold: true, color: { argb: "FF" + OFFICE_GREEN } }, alignment: { vertical: "middle" }, rowHeight: 24 },
+  title: {
+    font: { name: FONT, size: 16, bold: true, color: { argb: "FF" + OFFICE_GREEN } },
+    alignment: { vertical: "middle" },
+    rowHeight: 24,
+  },
   subtitle: { font: { name: FONT, size: 11, italic: true, color: { argb: "FF595959" } } },
   section: {
     font: { name: FONT, size: 12, bold: true, color: { argb: "FF" + OFFICE_GREEN } },
@@ -57,12 +65,22 @@ export const LOOKS: Readonly<Record<StyleName, Look>> = {
   total: {
     font: { name: FONT, size: 11, bold: true },
     fill: solid("FFE2EFDA"),
-    border: { top: { style: "thin", color: { argb: "FF" + OFFICE_GREEN } }, bottom: { style: "double", color: { argb: "FF" + OFFICE_GREEN } }, left: thin(), right: thin() },
+    border: {
+      top: { style: "thin", color: { argb: "FF" + OFFICE_GREEN } },
+      bottom: { style: "double", color: { argb: "FF" + OFFICE_GREEN } },
+      left: thin(),
+      right: thin(),
+    },
     alignment: { vertical: "middle" },
   },
   note: { font: { name: FONT, size: 9, italic: true, color: { argb: "FF7F7F7F" } } },
   // Inputs: pale yellow with dark blue text (the usual "you may type here" convention).
-  input: { font: { name: FONT, size: 11, color: { argb: "FF1F3864" } }, fill: solid("FFFFF2CC"), border: box(thin("FFD6B656")), alignment: { vertical: "middle" } },
+  input: {
+    font: { name: FONT, size: 11, color: { argb: "FF1F3864" } },
+    fill: solid("FFFFF2CC"),
+    border: box(thin("FFD6B656")),
+    alignment: { vertical: "middle" },
+  },
   // To do: italic amber-brown text on light grey with a dashed amber border — clearly unfinished.
   todo: {
     font: { name: FONT, size: 11, italic: true, color: { argb: "FF9C5700" } },
@@ -70,7 +88,11 @@ export const LOOKS: Readonly<Record<StyleName, Look>> = {
     border: box({ style: "dashed", color: { argb: "FFBF8F00" } }),
     alignment: { vertical: "middle" },
   },
-  warning: { font: { name: FONT, size: 11, bold: true, color: { argb: "FF9C0006" } }, fill: solid("FFFFC7CE"), border: box(thin("FFE6A5AD")) },
+  warning: {
+    font: { name: FONT, size: 11, bold: true, color: { argb: "FF9C0006" } },
+    fill: solid("FFFFC7CE"),
+    border: box(thin("FFE6A5AD")),
+  },
 };
 
 export function rowHeightFor(style: StyleName | undefined): number | undefined {
@@ -84,7 +106,12 @@ export function rowHeightFor(style: StyleName | undefined): number | undefined {
 export class StyleBook {
   private readonly cache = new Map<string, Partial<Style>>();
 
-  get(style: StyleName | undefined, numFmt: string | null | undefined, wrap: boolean | undefined, align?: HorizontalAlignment | null): Partial<Style> | undefined {
+  get(
+    style: StyleName | undefined,
+    numFmt: string | null | undefined,
+    wrap: boolean | undefined,
+    align?: HorizontalAlignment | null,
+  ): Partial<Style> | undefined {
     const look = style ? LOOKS[style] : undefined;
     if (!look && !numFmt && !wrap && !align) return undefined;
     const key = `${style ?? ""}\u0000${numFmt ?? ""}\u0000${wrap ? 1 : 0}\u0000${align ?? ""}`;

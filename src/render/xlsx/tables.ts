@@ -57,7 +57,8 @@ export function tableXml(t: TablePlan): string {
     .map((name, j) => {
       const total = t.totals?.[j];
       const id = j + 1;
-      if (total && "label" in total) return `<tableColumn id="${id}" name="${xmlEscape(name)}" totalsRowLabel="${xmlEscape(total.label)}"/>`;
+      if (total && "label" in total)
+        return `<tableColumn id="${id}" name="${xmlEscape(name)}" totalsRowLabel="${xmlEscape(total.label)}"/>`;
       if (total && "formula" in total) {
         return `<tableColumn id="${id}" name="${xmlEscape(name)}" totalsRowFunction="custom"><totalsRowFormula>${xmlEscape(total.formula)}</totalsRowFormula></tableColumn>`;
       }
@@ -99,7 +100,8 @@ export function planTables(sheet: SheetModel, grid: Grid, names: readonly string
     const withTotals = Boolean(def.showTotals) && def.range.rows >= 3;
     const range: RangeRef = { ...def.range, rows: Math.max(def.range.rows, 2) };
     for (const other of tables) {
-      if (overlaps(other.range, range)) throw new Error(`xlsx renderer: tables "${other.name}" and "${def.name}" overlap on sheet "${sheet.name}"`);
+      if (overlaps(other.range, range))
+        throw new Error(`xlsx renderer: tables "${other.name}" and "${def.name}" overlap on sheet "${sheet.name}"`);
     }
     const headers = Array.from({ length: range.cols }, (_, offset) => valueOf(grid.get(cellKey(range.row, range.col + offset))?.cell));
     const columns = tableColumnNames(headers);

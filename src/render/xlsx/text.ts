@@ -34,11 +34,13 @@ export function stripXmlInvalid(text: string): string {
  * Lone surrogates are replaced by U+FFFD (not representable in XML at all).
  */
 export function encodeOoxmlString(text: string): string {
-  return wellFormed(text)
-    .replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1")
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`)
-    .replace(/[\uFFFE\uFFFF]/g, "\uFFFD");
+  return (
+    wellFormed(text)
+      .replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1")
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`)
+      .replace(/[\uFFFE\uFFFF]/g, "\uFFFD")
+  );
 }
 
 /** Decodes `_xHHHH_` escapes (the inverse of {@link encodeOoxmlString}). */

@@ -34,10 +34,14 @@ export interface SheetWriting {
 
 /** Writes the grid's cells with their styles and row heights; returns the dynamic-array anchors (A1). */
 export function writeCells(sheet: SheetWriting): string[] {
-  const rowHeights = wrappedRowHeights(sheet.model, (style) => {
-    const font = style ? LOOKS[style]?.font : undefined;
-    return { size: font?.size ?? 11, bold: Boolean(font?.bold) };
-  }, DEFAULT_WIDTH);
+  const rowHeights = wrappedRowHeights(
+    sheet.model,
+    (style) => {
+      const font = style ? LOOKS[style]?.font : undefined;
+      return { size: font?.size ?? 11, bold: Boolean(font?.bold) };
+    },
+    DEFAULT_WIDTH,
+  );
   const spills: string[] = [];
   for (const [key, entry] of sheet.grid) {
     const { row, col } = cellOfKey(key);
@@ -68,7 +72,10 @@ export function writeMerges(sheet: SheetWriting, tables: readonly TablePlan[]): 
     const clash = merges.find((other) => overlaps(other, merge));
     if (clash) throw new Error(`xlsx renderer: merges ${a1Range(clash)} and ${a1Range(merge)} overlap ${where}`);
     const table = tables.find((other) => overlaps(other.range, merge));
-    if (table) throw new Error(`xlsx renderer: merge ${a1Range(merge)} overlaps table "${table.name}" ${where} (Excel tables cannot contain merged cells)`);
+    if (table)
+      throw new Error(
+        `xlsx renderer: merge ${a1Range(merge)} overlaps table "${table.name}" ${where} (Excel tables cannot contain merged cells)`,
+      );
     merges.push(merge);
     sheet.ws.mergeCells(merge.row + 1, merge.col + 1, merge.row + merge.rows, merge.col + merge.cols);
   }
@@ -104,10 +111,20 @@ function printNames(sheet: SheetWriting, print: PrintSetup): DefinedNameEntry[] 
   }
   const repeat = print.repeatRows;
   if (repeat) {
-    if (!(Number.isInteger(repeat.from) && Number.isInteger(repeat.to) && repeat.from >= 0 && repeat.to >= repeat.from && repeat.to < MAX_ROWS)) {
+    if (!(
+      Number.isInteger(repeat.from) &&
+      Number.isInteger(repeat.to) &&
+      repeat.from >= 0 &&
+      repeat.to >= repeat.from &&
+      repeat.to < MAX_ROWS
+    )) {
       throw new Error(`xlsx renderer: sheet "${sheet.model.name}" repeats invalid rows ${JSON.stringify(repeat)}`);
     }
-    names.push({ name: "_xlnm.Print_Titles", ref: `${quoteSheetName(sheet.name)}!$${repeat.from + 1}:$${repeat.to + 1}`, localSheetId: sheet.index });
+    names.push({
+      name: "_xlnm.Print_Titles",
+      ref: `${quoteSheetName(sheet.name)}!$${repeat.from + 1}:$${repeat.to + 1}`,
+      localSheetId: sheet.index,
+    });
   }
   return names;
 }
@@ -120,7 +137,13 @@ export function writePrint(sheet: SheetWriting): DefinedNameEntry[] {
     return printNames(sheet, print);
   }
   const totalWidth = (sheet.model.columnWidths ?? []).reduce((sum, width) => sum + (typeof width === "number" && width > 0 ? width : 0), 0);
-  sheet.ws.pageSetup = { ...sheet.ws.pageSetup, orientation: totalWidth > 100 ? "landscape" : "portrait", fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+  sheet.ws.pageSetup = {
+    ...sheet.ws.pageSetup,
+    orientation: totalWidth > 100 ? "landscape" : "portrait",
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+  };
   return [];
 }
 

@@ -59,14 +59,20 @@ export function App(props: AppProps) {
 
   return (
     <LocaleContext.Provider value={state.locale}>
-      <FluentProvider theme={state.theme === "dark" ? DARK_THEME : LIGHT_THEME} className={styles.provider} lang={state.locale === "zh" ? "zh-CN" : "en"}>
+      <FluentProvider
+        theme={state.theme === "dark" ? DARK_THEME : LIGHT_THEME}
+        className={styles.provider}
+        lang={state.locale === "zh" ? "zh-CN" : "en"}
+      >
         <Header locale={state.locale} onLocale={planner.setLocale} />
         <main className={styles.main} aria-busy={state.host === "starting" || undefined}>
           {state.host === "starting" && <Spinner className={styles.starting} size="small" label={t("taskpane.status.loading")} />}
           {(state.host === "outside" || state.host === "unsupported") && <HostMessage status={state.host} missing={state.missing} />}
           {state.host === "ready" && (
             <>
-              {state.missing.length > 0 && !state.limitsDismissed && <LimitsBar missing={state.missing} onDismiss={planner.dismissLimits} />}
+              {state.missing.length > 0 && !state.limitsDismissed && (
+                <LimitsBar missing={state.missing} onDismiss={planner.dismissLimits} />
+              )}
               {state.error?.source === "command" && <ErrorBar error={state.error} onDismiss={planner.dismissError} />}
               <DataStep planner={planner} />
               {state.table && <SettingsStep planner={planner} />}

@@ -26,7 +26,15 @@ const useStyles = makeStyles({
 });
 
 /** `forceOpen`: kept open while true (e.g. while a field inside needs correcting). */
-export function Disclosure(props: { title: string; defaultOpen?: boolean; forceOpen?: boolean; level?: 2 | 3; children: ReactNode; testId?: string; className?: string }) {
+export function Disclosure(props: {
+  title: string;
+  defaultOpen?: boolean;
+  forceOpen?: boolean;
+  level?: 2 | 3;
+  children: ReactNode;
+  testId?: string;
+  className?: string;
+}) {
   const styles = useStyles();
   const id = useId("ka-disclosure");
   const [open, setOpen] = useState(Boolean(props.defaultOpen));
@@ -35,9 +43,29 @@ export function Disclosure(props: { title: string; defaultOpen?: boolean; forceO
   return (
     <div className={props.className} data-testid={props.testId}>
       <Heading className={styles.heading}>
-        <Button appearance="transparent" className={styles.button} aria-expanded={shown} aria-controls={`${id}-panel`} onClick={() => setOpen(!shown)}>
-          <svg className={mergeClasses(styles.chevron, shown && styles.open)} width="12" height="12" viewBox="0 0 12 12" aria-hidden="true" focusable="false">
-            <path d="M4.5 2.5 8 6l-3.5 3.5" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" strokeLinejoin="round" />
+        <Button
+          appearance="transparent"
+          className={styles.button}
+          aria-expanded={shown}
+          aria-controls={`${id}-panel`}
+          onClick={() => setOpen(!shown)}
+        >
+          <svg
+            className={mergeClasses(styles.chevron, shown && styles.open)}
+            width="12"
+            height="12"
+            viewBox="0 0 12 12"
+            aria-hidden="true"
+            focusable="false"
+          >
+            <path
+              d="M4.5 2.5 8 6l-3.5 3.5"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="1.5"
+              strokeLinecap="round"
+              strokeLinejoin="round"
+            />
           </svg>
           <span>{props.title}</span>
         </Button>

@@ -10,13 +10,23 @@ import { Disclosure } from "./Disclosure";
 declare const KA_FUNCTION_IDS: readonly string[];
 
 const useStyles = makeStyles({
-  root: { padding: "4px 12px", backgroundColor: tokens.colorNeutralBackground1, borderRadius: tokens.borderRadiusLarge, boxShadow: tokens.shadow2 },
+  root: {
+    padding: "4px 12px",
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderRadius: tokens.borderRadiusLarge,
+    boxShadow: tokens.shadow2,
+  },
   intro: { margin: 0, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   list: { listStyleType: "none", margin: 0, padding: 0 },
   item: { padding: "4px 0", borderBottom: `1px solid ${tokens.colorNeutralStroke3}` },
   code: { fontFamily: tokens.fontFamilyMonospace, fontWeight: tokens.fontWeightSemibold, color: tokens.colorBrandForeground1 },
   summary: { display: "block", color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
-  example: { margin: "0 0 8px", fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
+  example: {
+    margin: "0 0 8px",
+    fontFamily: tokens.fontFamilyMonospace,
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground3,
+  },
 });
 
 export function FunctionsList() {

@@ -62,9 +62,7 @@ export function HostMessage(props: { status: "outside" | "unsupported"; missing:
           <MessageBarTitle>{t("taskpane.requirements.title")}</MessageBarTitle>
           <ul className={styles.list}>
             {props.missing.map((m, i) => (
-              <li key={i}>
-                {t("taskpane.requirements.missing", { feature: featureText(t, m), set: m.set, version: m.version })}
-              </li>
+              <li key={i}>{t("taskpane.requirements.missing", { feature: featureText(t, m), set: m.set, version: m.version })}</li>
             ))}
           </ul>
           <div className={styles.part}>{t("taskpane.requirements.next")}</div>

@@ -43,7 +43,8 @@ const useStyles = makeStyles({
 /** Data rows of the table's preview (a header row, if the API included one, is left out). */
 function dataRows(headers: readonly string[], preview: readonly unknown[][]): readonly unknown[][] {
   const first = preview[0];
-  if (first && first.length === headers.length && first.every((v, i) => String(v ?? "") === String(headers[i] ?? ""))) return preview.slice(1);
+  if (first && first.length === headers.length && first.every((v, i) => String(v ?? "") === String(headers[i] ?? "")))
+    return preview.slice(1);
   return preview;
 }
 

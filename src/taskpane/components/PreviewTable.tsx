@@ -27,7 +27,14 @@ const useStyles = makeStyles({
     width: "38%",
     borderBottom: `1px solid ${tokens.colorNeutralStroke3}`,
   },
-  header: { display: "block", fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground3, overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
+  header: {
+    display: "block",
+    fontWeight: tokens.fontWeightRegular,
+    color: tokens.colorNeutralForeground3,
+    overflow: "hidden",
+    textOverflow: "ellipsis",
+    whiteSpace: "nowrap",
+  },
   td: {
     verticalAlign: "top",
     padding: "4px 0",

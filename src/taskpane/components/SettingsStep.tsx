@@ -5,7 +5,18 @@ import { LOCALES, text } from "../../strings";
 import type { SchemeChoice } from "../contract";
 import { useText, type T } from "../i18n";
 import { columnsOfRole } from "../mapping";
-import { DATE_ORDER_CHOICES, MAX_TOP, SCHEME_CHOICES, availableMeasures, percentText, settingsFromDraft, tierLabels, tierRuleParts, type FieldProblem, type SettingsDraft } from "../settings";
+import {
+  DATE_ORDER_CHOICES,
+  MAX_TOP,
+  SCHEME_CHOICES,
+  availableMeasures,
+  percentText,
+  settingsFromDraft,
+  tierLabels,
+  tierRuleParts,
+  type FieldProblem,
+  type SettingsDraft,
+} from "../settings";
 import type { Planner } from "../usePlanner";
 import { Disclosure } from "./Disclosure";
 import { Step } from "./Step";
@@ -27,10 +38,21 @@ const useStyles = makeStyles({
   weightGroup: { gridColumn: "1 / span 2", fontWeight: tokens.fontWeightSemibold, marginTop: "4px" },
   weightLabel: { overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
   fieldset: { border: "none", margin: 0, padding: 0, minWidth: 0 },
-  legend: { padding: 0, marginBottom: "4px", fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase300, color: tokens.colorNeutralForeground1 },
+  legend: {
+    padding: 0,
+    marginBottom: "4px",
+    fontWeight: tokens.fontWeightSemibold,
+    fontSize: tokens.fontSizeBase300,
+    color: tokens.colorNeutralForeground1,
+  },
   muted: { color: tokens.colorNeutralForeground3, marginTop: "4px" },
   error: { color: tokens.colorPaletteRedForeground1, marginTop: "4px" },
-  radioHint: { display: "block", color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
+  radioHint: {
+    display: "block",
+    color: tokens.colorNeutralForeground3,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+  },
 });
 
 function problemText(t: T, problems: FieldProblem[], field: FieldProblem["field"]): string | undefined {
@@ -44,7 +66,12 @@ function ruleSentence(t: T, draft: SettingsDraft, effectiveMeasure: "revenue" | 
   const labels = tierLabels(draft, t.list);
   const { thresholds } = tierRuleParts(draft);
   if (!thresholds) return t("taskpane.settings.ruleAuto", { measure, first: labels[0] });
-  return t("taskpane.settings.rule", { measure, first: labels[0], threshold: `${percentText(thresholds[0])}%`, last: labels[labels.length - 1] });
+  return t("taskpane.settings.rule", {
+    measure,
+    first: labels[0],
+    threshold: `${percentText(thresholds[0])}%`,
+    last: labels[labels.length - 1],
+  });
 }
 
 export function SettingsStep({ planner }: { planner: Planner }) {
@@ -74,7 +101,8 @@ export function SettingsStep({ planner }: { planner: Planner }) {
         </Select>
       </Field>
       {draft.scheme !== "AUTO" && (
-        <Field className={styles.field}
+        <Field
+          className={styles.field}
           label={t("taskpane.settings.thresholds")}
           hint={thresholdsProblem ? undefined : t("taskpane.settings.thresholdsHint")}
           validationState={thresholdsProblem ? "error" : "none"}
@@ -87,8 +115,18 @@ export function SettingsStep({ planner }: { planner: Planner }) {
         {ruleSentence(t, draft, measure)}
       </p>
 
-      <Field className={styles.field} label={t("taskpane.settings.measure")} validationState={problemText(t, problems, "measure") ? "error" : "none"} validationMessage={problemText(t, problems, "measure")}>
-        <RadioGroup layout="horizontal" value={measure} disabled={disabled} onChange={(_, d) => set({ measure: d.value as "revenue" | "profit" })}>
+      <Field
+        className={styles.field}
+        label={t("taskpane.settings.measure")}
+        validationState={problemText(t, problems, "measure") ? "error" : "none"}
+        validationMessage={problemText(t, problems, "measure")}
+      >
+        <RadioGroup
+          layout="horizontal"
+          value={measure}
+          disabled={disabled}
+          onChange={(_, d) => set({ measure: d.value as "revenue" | "profit" })}
+        >
           <Radio value="revenue" label={t("taskpane.settings.measure.revenue")} disabled={!measures.includes("revenue")} />
           <Radio value="profit" label={t("taskpane.settings.measure.profit")} disabled={!measures.includes("profit")} />
         </RadioGroup>
@@ -124,94 +162,98 @@ export function SettingsStep({ planner }: { planner: Planner }) {
       )}
 
       <Disclosure title={t("taskpane.settings.more")} forceOpen={Boolean(weightsProblem)} testId="more-settings">
-      <Field className={styles.field} label={t("taskpane.settings.contentLocale")} hint={t("taskpane.settings.contentLocaleHint")}>
-        <Select value={draft.contentLocale} disabled={disabled} onChange={(_, d) => set({ contentLocale: d.value as "en" | "zh" })}>
-          {LOCALES.map((l) => (
-            <option key={l} value={l} lang={l === "zh" ? "zh-CN" : "en"}>
-              {text(l, "locale.name")}
-            </option>
-          ))}
-        </Select>
-      </Field>
+        <Field className={styles.field} label={t("taskpane.settings.contentLocale")} hint={t("taskpane.settings.contentLocaleHint")}>
+          <Select value={draft.contentLocale} disabled={disabled} onChange={(_, d) => set({ contentLocale: d.value as "en" | "zh" })}>
+            {LOCALES.map((l) => (
+              <option key={l} value={l} lang={l === "zh" ? "zh-CN" : "en"}>
+                {text(l, "locale.name")}
+              </option>
+            ))}
+          </Select>
+        </Field>
 
-      <Field className={styles.field} label={t("taskpane.settings.mode")}>
-        <RadioGroup value={draft.mode} disabled={disabled} onChange={(_, d) => set({ mode: d.value as "portable" | "live" })}>
-          <Radio
-            value="portable"
-            label={
-              <>
-                {t("taskpane.settings.mode.portable")}
-                <span className={styles.radioHint}>{t("taskpane.settings.mode.portableHint")}</span>
-              </>
-            }
-          />
-          <Radio
-            value="live"
-            label={
-              <>
-                {t("taskpane.settings.mode.live")}
-                <span className={styles.radioHint}>{t("taskpane.settings.mode.liveHint")}</span>
-              </>
-            }
-          />
-        </RadioGroup>
-      </Field>
+        <Field className={styles.field} label={t("taskpane.settings.mode")}>
+          <RadioGroup value={draft.mode} disabled={disabled} onChange={(_, d) => set({ mode: d.value as "portable" | "live" })}>
+            <Radio
+              value="portable"
+              label={
+                <>
+                  {t("taskpane.settings.mode.portable")}
+                  <span className={styles.radioHint}>{t("taskpane.settings.mode.portableHint")}</span>
+                </>
+              }
+            />
+            <Radio
+              value="live"
+              label={
+                <>
+                  {t("taskpane.settings.mode.live")}
+                  <span className={styles.radioHint}>{t("taskpane.settings.mode.liveHint")}</span>
+                </>
+              }
+            />
+          </RadioGroup>
+        </Field>
 
-      <Field className={styles.field} label={t("taskpane.settings.dateOrder")} hint={t("taskpane.settings.dateOrderHint")}>
-        <Select value={draft.dateOrder} disabled={disabled} onChange={(_, d) => set({ dateOrder: d.value as SettingsDraft["dateOrder"] })}>
-          {DATE_ORDER_CHOICES.map((o) => (
-            <option key={o} value={o}>
-              {t(`taskpane.settings.dateOrder.${o}`)}
-            </option>
-          ))}
-        </Select>
-      </Field>
+        <Field className={styles.field} label={t("taskpane.settings.dateOrder")} hint={t("taskpane.settings.dateOrderHint")}>
+          <Select
+            value={draft.dateOrder}
+            disabled={disabled}
+            onChange={(_, d) => set({ dateOrder: d.value as SettingsDraft["dateOrder"] })}
+          >
+            {DATE_ORDER_CHOICES.map((o) => (
+              <option key={o} value={o}>
+                {t(`taskpane.settings.dateOrder.${o}`)}
+              </option>
+            ))}
+          </Select>
+        </Field>
 
-      {criteria.attractiveness.length + criteria.strength.length > 0 && (
-        <fieldset className={styles.fieldset}>
-          <legend className={styles.legend}>{t("taskpane.settings.weights")}</legend>
-          <div className={styles.weights}>
-            {(["attractiveness", "strength"] as const).map((axis) =>
-              criteria[axis].length === 0
-                ? null
-                : [
-                    <span key={`${axis}-title`} className={styles.weightGroup} id={`ka-weights-${axis}`}>
-                      {t(`taskpane.settings.weights.${axis}`)}
-                    </span>,
-                    ...criteria[axis].flatMap((col) => {
-                      const id = `ka-weight-${col}`;
-                      return [
-                        <label key={`${id}-l`} id={`${id}-l`} htmlFor={id} className={styles.weightLabel} title={headers[col]}>
-                          {headers[col] || t("taskpane.mapping.noHeader")}
-                        </label>,
-                        <Input
-                          key={id}
-                          id={id}
-                          size="small"
-                          inputMode="decimal"
-                          aria-labelledby={`ka-weights-${axis} ${id}-l`}
-                          aria-invalid={weightsProblem ? true : undefined}
-                          aria-describedby={weightsProblem ? "ka-weights-problem" : undefined}
-                          value={draft.weights[col] ?? "1"}
-                          disabled={disabled}
-                          onChange={(_, d) => planner.setWeight(col, d.value)}
-                        />,
-                      ];
-                    }),
-                  ],
+        {criteria.attractiveness.length + criteria.strength.length > 0 && (
+          <fieldset className={styles.fieldset}>
+            <legend className={styles.legend}>{t("taskpane.settings.weights")}</legend>
+            <div className={styles.weights}>
+              {(["attractiveness", "strength"] as const).map((axis) =>
+                criteria[axis].length === 0
+                  ? null
+                  : [
+                      <span key={`${axis}-title`} className={styles.weightGroup} id={`ka-weights-${axis}`}>
+                        {t(`taskpane.settings.weights.${axis}`)}
+                      </span>,
+                      ...criteria[axis].flatMap((col) => {
+                        const id = `ka-weight-${col}`;
+                        return [
+                          <label key={`${id}-l`} id={`${id}-l`} htmlFor={id} className={styles.weightLabel} title={headers[col]}>
+                            {headers[col] || t("taskpane.mapping.noHeader")}
+                          </label>,
+                          <Input
+                            key={id}
+                            id={id}
+                            size="small"
+                            inputMode="decimal"
+                            aria-labelledby={`ka-weights-${axis} ${id}-l`}
+                            aria-invalid={weightsProblem ? true : undefined}
+                            aria-describedby={weightsProblem ? "ka-weights-problem" : undefined}
+                            value={draft.weights[col] ?? "1"}
+                            disabled={disabled}
+                            onChange={(_, d) => planner.setWeight(col, d.value)}
+                          />,
+                        ];
+                      }),
+                    ],
+              )}
+            </div>
+            {weightsProblem ? (
+              <Text id="ka-weights-problem" size={200} block className={styles.error} role="alert">
+                {weightsProblem}
+              </Text>
+            ) : (
+              <Text size={200} block className={styles.muted}>
+                {t("taskpane.settings.weightsHint")}
+              </Text>
             )}
-          </div>
-          {weightsProblem ? (
-            <Text id="ka-weights-problem" size={200} block className={styles.error} role="alert">
-              {weightsProblem}
-            </Text>
-          ) : (
-            <Text size={200} block className={styles.muted}>
-              {t("taskpane.settings.weightsHint")}
-            </Text>
-          )}
-        </fieldset>
-      )}
+          </fieldset>
+        )}
       </Disclosure>
       <Text size={200} block className={styles.muted}>
         {t("taskpane.settings.savedNote")}
