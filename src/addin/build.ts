@@ -52,8 +52,7 @@ const ENGINE_ROLES = [
   "strength",
 ];
 
-const cancelledOf = (s: BuildOptions["signal"]): boolean =>
-  s === undefined ? false : "aborted" in s ? s.aborted : Boolean((s as { cancelled: boolean }).cancelled);
+const cancelledOf = (s: BuildOptions["signal"]): boolean => (s === undefined ? false : "aborted" in s ? s.aborted : Boolean(s.cancelled));
 
 export function buildSheets(
   kind: BuildKind,

@@ -23,7 +23,7 @@ interface ExcelLike {
 /** The Office global, or null outside Office (office.js not loaded). */
 export function officeHost(): OfficeLike | null {
   const o = (globalThis as { Office?: unknown }).Office;
-  return o && typeof o === "object" ? (o as OfficeLike) : null;
+  return o && typeof o === "object" ? o : null;
 }
 
 function excelHost(): ExcelLike | null {

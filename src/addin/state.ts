@@ -70,7 +70,7 @@ function settingsOf(v: unknown): PlannerSettings | null {
   if (plans === "first-tier") p = "first-tier";
   else if (isObject(plans) && isIndex(plans.top) && plans.top >= 1) p = { top: plans.top };
   else if (isObject(plans) && Array.isArray(plans.names) && plans.names.every((n) => typeof n === "string"))
-    p = { names: [...(plans.names as string[])] };
+    p = { names: [...plans.names] };
   else return null;
   const out: PlannerSettings = { scheme: scheme as PlannerSettings["scheme"], measure, locale, mode, plans: p };
   if (thresholds !== undefined && thresholds !== null) {
@@ -95,7 +95,7 @@ export function savedStateOf(v: unknown): SavedState | null {
   const mapping = mappingOf(v.mapping);
   const settings = settingsOf(v.settings);
   if (!mapping || !settings) return null;
-  return { tableAddress: v.tableAddress, headers: [...(v.headers as string[])], mapping, settings };
+  return { tableAddress: v.tableAddress, headers: [...v.headers], mapping, settings };
 }
 
 /* ---------------------------------------------------------------- the API */

@@ -34,13 +34,13 @@ export function sampleTotalRows(
   try {
     const customers = readCustomerVector(
       columnVector(
-        sample.map((r) => r[customer] as Cell),
+        sample.map((r) => r[customer]),
         "customer",
       ),
     );
     const values = readNumericVector(
       columnVector(
-        sample.map((r) => r[value] as Cell),
+        sample.map((r) => r[value]),
         "value",
       ),
     ).values;

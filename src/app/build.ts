@@ -95,7 +95,7 @@ function matrixSheet(
     return { model: buildMatrixSheet(portfolio, { ...options, weights }), weightsIgnored: false };
   } catch (e) {
     // Saved weights of other criteria (the mapping changed since): equal weights, with a note.
-    if (!/weights/.test(e instanceof Error ? e.message : "")) throw e;
+    if (!(e instanceof Error ? e.message : "").includes("weights")) throw e;
     return { model: buildMatrixSheet(portfolio, options), weightsIgnored: true };
   }
 }

@@ -30,9 +30,7 @@ import { ColumnRole, COLUMN_ROLES, findColumn, pivotValueHeaderOf } from "../eng
 import { ColumnProfile, profileOf, SNIFF, SNIFFED_ROLES } from "./column-profile";
 
 /** role → column index (0-based in the table); attractiveness/strength → criteria column indexes. */
-export interface ColumnMapping {
-  [role: string]: number | number[] | undefined;
-}
+export type ColumnMapping = Record<string, number | number[] | undefined>;
 
 export type Measure = "revenue" | "profit";
 

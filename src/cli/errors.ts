@@ -26,7 +26,7 @@ export class CliError extends Error {
   }
 
   render(locale: Locale): string {
-    return text(locale, this.key, this.args as MessageArgs);
+    return text(locale, this.key, this.args);
   }
 }
 

@@ -9,14 +9,14 @@ export interface FunctionTranslation {
 export type MetadataTranslations = Record<string, FunctionTranslation>;
 
 export interface FunctionsMetadata {
-  functions: Array<{
+  functions: {
     id: string;
     name: string;
     description?: string;
-    parameters?: Array<{ name: string; description?: string; [key: string]: unknown }>;
+    parameters?: { name: string; description?: string; [key: string]: unknown }[];
     result?: { description?: string; [key: string]: unknown };
     [key: string]: unknown;
-  }>;
+  }[];
   [key: string]: unknown;
 }
 

@@ -2,6 +2,6 @@
 
 export function packageFilesOf(manifest: {
   icons: { color: string; outline: string };
-  localizationInfo?: { additionalLanguages?: Array<{ file: string }> };
+  localizationInfo?: { additionalLanguages?: { file: string }[] };
 }): string[];
 export function appPackage(dir: string): Promise<Buffer>;

@@ -279,7 +279,7 @@ function belowTable(layout: PortableLayout, headers: readonly string[]): void {
             : key === "tier"
               ? lossLabel
               : isMetric(key) && metrics[key]
-                ? numberOrBlank(metrics[key]![id])
+                ? numberOrBlank(metrics[key][id])
                 : null,
         ),
       )
@@ -300,7 +300,7 @@ function belowTable(layout: PortableLayout, headers: readonly string[]): void {
     if (!isMetric(key) || !metrics[key]) return null;
     const f = `SUM(${span(key)})+SUM(${lossSpan(key)})`;
     if (key === "value") return fx(`${f}+${abs(noCustRow, col.value)}`, a.netTotal);
-    return fx(f, sumOf(metrics[key]!, allCustomers(p)));
+    return fx(f, sumOf(metrics[key], allCustomers(p)));
   });
   b.block(totalRow, 0, [totalCells], { style: "total", numberFormats: formats });
   wide(b, totalRow + 1, t(leftOut > 0 ? "totalNoteTotalRows" : "totalNote"), "note", keys.length);

@@ -47,7 +47,11 @@ export function objectives(plan: PlanBuilder): void {
   plan.section("section.objectives");
   // Not an Excel table: the baselines differ per row, which a table would flag as inconsistent.
   w.header(["lever", "measure", "baseline", "target", "change", "owner", "due"].map((k) => plan.t(`objectives.${k}`)));
-  type Baseline = { ref: string | null; measure: string; format: string };
+  interface Baseline {
+    ref: string | null;
+    measure: string;
+    format: string;
+  }
   const usage: Baseline = plan.lastRef
     ? {
         ref: plan.lastRef,

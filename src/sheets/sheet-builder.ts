@@ -137,9 +137,9 @@ export class SheetBuilder {
   private push(row: number, col: number, cells: readonly (readonly Cell[])[], options: BlockOptions): void {
     const block: { -readonly [K in keyof Block]: Block[K] } = { row, col, cells };
     if (options.style) block.style = options.style;
-    if (options.numberFormats && options.numberFormats.some((f) => f !== null)) block.numberFormats = options.numberFormats;
+    if (options.numberFormats?.some((f) => f !== null)) block.numberFormats = options.numberFormats;
     if (options.wrap) block.wrap = true;
-    if (options.align && options.align.some((x) => x !== null)) block.align = options.align;
+    if (options.align?.some((x) => x !== null)) block.align = options.align;
     this.blocks.push(block);
   }
 

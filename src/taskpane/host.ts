@@ -25,7 +25,7 @@ export function isDarkColor(color: string | undefined): boolean {
 function officeThemeOf(): Theme | undefined {
   try {
     const theme = typeof Office !== "undefined" ? Office.context?.officeTheme : undefined;
-    if (!theme || !theme.bodyBackgroundColor) return undefined;
+    if (!theme?.bodyBackgroundColor) return undefined;
     return isDarkColor(theme.bodyBackgroundColor) ? "dark" : "light";
   } catch {
     return undefined;

@@ -156,7 +156,7 @@ export function usePlanner(options: PlannerOptions): Planner {
           const { address } = await api.insertTierColumn(table, mapping, settings, { asValues: s.draft.tierAsValues });
           dispatch({ type: "runDone", outcome: { action, created: [], warnings: [], cancelled: false, address } });
         } else {
-          const result = await api.buildSheets(action as SheetKind, table, mapping, settings, {
+          const result = await api.buildSheets(action, table, mapping, settings, {
             signal: abort.signal,
             onProgress: (done, total, label) => dispatch({ type: "progress", done, total, label: String(label ?? "") }),
           });

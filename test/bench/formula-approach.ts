@@ -43,7 +43,7 @@ class KaPlugin extends FunctionPlugin {
 let registered = false;
 function register(): void {
   if (registered) return;
-  HyperFormula.registerFunctionPlugin(KaPlugin as any, { enGB: { "KA.TIER": "KA.TIER" }, enUS: { "KA.TIER": "KA.TIER" } });
+  HyperFormula.registerFunctionPlugin(KaPlugin, { enGB: { "KA.TIER": "KA.TIER" }, enUS: { "KA.TIER": "KA.TIER" } });
   registered = true;
 }
 

@@ -1,4 +1,3 @@
-/* eslint-disable no-undef */
 /*
  * Builds what the browser test serves, into the directory given as the first argument:
  * the add-in exactly as webpack.config.js builds it (development mode, no type check or source

@@ -200,7 +200,7 @@ function expected(column = SALES_HEADERS.indexOf("Sales 2025")) {
   const tiers = tierFormula(
     rows.map((r) => [r[column]]),
     rows.map((r) => [r[0]]),
-  ) as unknown[][];
+  );
   const first = [...new Set(rows.filter((_r, i) => tiers[i][0] === "A").map((r) => r[0] as string))];
   return { totals, first };
 }

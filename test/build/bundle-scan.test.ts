@@ -54,7 +54,7 @@ describe("the production bundles", () => {
     for (const file of bundles()) {
       const code = fs.readFileSync(path.join(out, file), "utf8");
       for (const pattern of DYNAMIC_CODE) {
-        for (const m of code.matchAll(pattern)) found.push(`${file}: …${code.slice(Math.max(0, m.index! - 60), m.index! + 60)}…`);
+        for (const m of code.matchAll(pattern)) found.push(`${file}: …${code.slice(Math.max(0, m.index - 60), m.index + 60)}…`);
       }
     }
     expect(found).toEqual([]);

@@ -6,7 +6,13 @@ import { describeError } from "../../src/cli/errors";
 import { bufferIo } from "../../src/cli/io";
 import { cli, fixture, tempFile } from "./helpers";
 
-type TierRow = { customer: string; value: number; share: number | null; cumulativeShare: number | null; tier: string };
+interface TierRow {
+  customer: string;
+  value: number;
+  share: number | null;
+  cumulativeShare: number | null;
+  tier: string;
+}
 
 async function tiersJson(file: string, ...extra: string[]): Promise<TierRow[]> {
   const r = await cli("tiers", file, "--format", "json", ...extra);

@@ -13,7 +13,11 @@ import { readTable } from "../../src/cli/input/read-table";
 import { europeanExport, oracleTiers, pivotTable, toCsv } from "../support/real-world";
 import { cli, tempDir, tempFile } from "./helpers";
 
-type TierRow = { customer: string; value: number; tier: string };
+interface TierRow {
+  customer: string;
+  value: number;
+  tier: string;
+}
 
 async function tiers(file: string, ...extra: string[]): Promise<{ rows: TierRow[]; err: string }> {
   const r = await cli("tiers", file, "--format", "json", ...extra);

@@ -17,7 +17,11 @@ import { row, sheetXml, xlsxPackage } from "./xlsx-parts";
 
 const ROOT = path.join(__dirname, "..", "..");
 
-type Run = { code: number; out: string; err: string };
+interface Run {
+  code: number;
+  out: string;
+  err: string;
+}
 
 /** An expected failure: exit code 2, nothing on stdout, one "ka-planner:" line naming the file and the details. */
 function expectFailure(r: Run, file: string, ...details: (string | RegExp)[]): string {

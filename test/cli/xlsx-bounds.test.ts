@@ -99,7 +99,7 @@ describe("columns: a cell in column XFD costs one column, not 16,384 per row", (
     const forEach = Array.prototype.forEach;
     const spy = jest.spyOn(Array.prototype, "forEach").mockImplementation(function (this: unknown[], ...args: unknown[]) {
       if (this.length > 1000) walked += this.length;
-      return (forEach as (...a: unknown[]) => void).apply(this, args);
+      (forEach as (...a: unknown[]) => void).apply(this, args);
     });
     let t;
     try {

@@ -32,9 +32,7 @@ function setup(options: FakeOfficeOptions = {}): void {
 afterEach(() => office?.uninstall());
 
 function event(): Office.AddinCommands.Event & { completed: jest.Mock } {
-  return { completed: jest.fn(), source: { id: "KAPlanner.ContributionButton" } } as unknown as Office.AddinCommands.Event & {
-    completed: jest.Mock;
-  };
+  return { completed: jest.fn(), source: { id: "KAPlanner.ContributionButton" } };
 }
 
 /** Runs the handler Office would run for the button. */

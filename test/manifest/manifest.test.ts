@@ -172,7 +172,7 @@ describe("manifest.xml: identity", () => {
   });
 
   test("texts fit the manifest's length limits", () => {
-    const limited: Array<[El, number]> = [
+    const limited: [El, number][] = [
       [child(root, "DisplayName"), 125],
       [child(root, "Description"), 250],
       ...child(resources, "ShortStrings").children.map((s): [El, number] => [s, 125]),
@@ -329,7 +329,7 @@ describe("manifest.xml: resources", () => {
   });
 
   test("every icon exists in assets/ with the pixel size it is used at", () => {
-    const checks: Array<[string, number]> = [
+    const checks: [string, number][] = [
       [child(root, "IconUrl").attrs.DefaultValue, 32],
       [child(root, "HighResolutionIconUrl").attrs.DefaultValue, 64],
     ];

@@ -779,7 +779,7 @@ describe("requirement sets", () => {
     const res = await render(fake, [contribution(20), plan("ACME")]);
     const s = fake.sheet("80-20 Contribution");
     expect(s.charts[0].series.map((x) => x.props.name)).toEqual(["Sales"]);
-    expect(s.charts[0].props["plotVisibleOnly"]).toBeUndefined();
+    expect(s.charts[0].props.plotVisibleOnly).toBeUndefined();
     expect(fake.sheet("Plan – ACME").validations).toEqual([]);
     expect(res.warnings.map((w) => `${w.sheetKey}:${w.feature}`)).toEqual([
       "contribution:chart.secondaryAxis",

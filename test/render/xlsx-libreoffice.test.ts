@@ -356,7 +356,7 @@ const decodeXml = (s: string) =>
 function isError(v: unknown): boolean {
   if (v === null || typeof v !== "object") return false;
   if ("error" in v) return true;
-  if ("result" in v) return isError((v as { result: unknown }).result);
+  if ("result" in v) return isError(v.result);
   return false;
 }
 

@@ -207,10 +207,10 @@ describe("risk register: risks from the data, by the rules", () => {
       ["Delta", 4],
     ] as const) {
       for (const r of Object.values(account(m, n, name).rows)) {
-        expect(at(m, r!, COL.countermeasure)).toBe(todo);
+        expect(at(m, r, COL.countermeasure)).toBe(todo);
         expect(m.blocks.find((b) => b.row === r && b.col === COL.countermeasure)!.style).toBe("todo");
-        expect(at(m, r!, COL.owner)).toBeNull();
-        expect(at(m, r!, COL.due)).toBeNull();
+        expect(at(m, r, COL.owner)).toBeNull();
+        expect(at(m, r, COL.due)).toBeNull();
         expect(m.blocks.find((b) => b.row === r && b.col === COL.owner)!.style).toBe("input");
       }
     }

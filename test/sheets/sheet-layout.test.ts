@@ -178,7 +178,7 @@ describe("the headline: one formula building the sentence from the figures", () 
   test("live mode: the sentence reads the KA.CONCENTRATION spill and a cell holding the measure's name", () => {
     const live = buildContributionSheet(p, { ...OPTIONS, live: { source: { customer: "Sales!$A$2:$A$9", value: "Sales!$B$2:$B$9" } } });
     const lf = formulaAt(live, 2, 1);
-    const conc = live.blocks.find((b) => isFormula(b.cells[0][0]!) && (b.cells[0][0] as { f: string }).f.startsWith("KA.CONCENTRATION("))!;
+    const conc = live.blocks.find((b) => isFormula(b.cells[0][0]) && (b.cells[0][0] as { f: string }).f.startsWith("KA.CONCENTRATION("))!;
     const refs = referencesOf(lf);
     const inSpill = refs.filter((r) => r.col === conc.col + 1 && r.row > conc.row && r.row < conc.row + 20);
     expect(inSpill.length).toBeGreaterThanOrEqual(3);

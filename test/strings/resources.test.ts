@@ -39,7 +39,7 @@ describe("string resources", () => {
       const s = Array.isArray(v) ? v.join("") : v;
       // Pure layout strings ("{n}. {name}") have no words to translate.
       if (!/\p{L}/u.test(s.replace(/\{\w+\}/g, ""))) return false;
-      return !/[\u3400-\u9fff]/.test(s) && s === (Array.isArray(en[k]) ? (en[k] as string[]).join("") : en[k]);
+      return !/[\u3400-\u9fff]/.test(s) && s === (Array.isArray(en[k]) ? en[k].join("") : en[k]);
     });
     expect(notChinese.map(([k]) => k)).toEqual([]);
   });

@@ -156,7 +156,7 @@ export function workbookSheets(table: Table, options: BuildOptions, io: Io, prog
   const numeric = new Set<number>(
     [s.revenue, s.profit, s.effort, s.satisfaction, ...mapped.attractiveness, ...mapped.strength]
       .filter((c) => c !== undefined)
-      .map((c) => c!.index),
+      .map((c) => c.index),
   );
   const decimalNotes = settleDecimalSeparators(table, [...numeric], options.decimal, locale);
   for (const note of [...mapped.notes, ...decimalNotes]) io.stderr.write(`${note}\n`);

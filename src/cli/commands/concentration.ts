@@ -46,7 +46,7 @@ export function concentrationResult(f: ConcentrationFigures, locale: Locale): Re
   const [header, ...table] = concentrationTable(f, locale);
   const kinds = metricKinds(f, locale);
   const info = table.map(
-    (r) => kinds.get(String(r[0])) ?? { key: "", kind: (Number.isInteger(r[1]) ? "integer" : "amount") as ColumnKind },
+    (r): { key: string; kind: ColumnKind } => kinds.get(String(r[0])) ?? { key: "", kind: Number.isInteger(r[1]) ? "integer" : "amount" },
   );
   const columns = [
     { key: "key", header: "key", kind: "text" as const },

@@ -29,7 +29,10 @@ const DELIMITERS = [",", "\t", ";"] as const;
 
 class InvalidUtf8 extends Error {}
 
-type Decoder = { write(b: Buffer): string; end(): string };
+interface Decoder {
+  write(b: Buffer): string;
+  end(): string;
+}
 
 function utf8Decoder(): Decoder {
   const d = new TextDecoder("utf-8", { fatal: true });
@@ -103,7 +106,7 @@ export function sniffDelimiter(text: string): string {
     } else if (!inQuotes && (ch === "," || ch === ";" || ch === "\t")) cur[ch]++;
     if (ch !== " ") lineHasContent = true;
   }
-  let best: string = ",";
+  let best = ",";
   let bestScore = -1;
   let bestMode = 0;
   for (const d of DELIMITERS) {
@@ -227,7 +230,7 @@ async function readWith(path: string, file: string, forced: string | null): Prom
 function lineBreaksIn(record: string[]): number {
   let n = 0;
   for (const f of record) {
-    if (f.indexOf("\n") < 0 && f.indexOf("\r") < 0) continue;
+    if (!f.includes("\n") && !f.includes("\r")) continue;
     const m = f.match(/\r\n|\r|\n/g);
     if (m) n += m.length;
   }

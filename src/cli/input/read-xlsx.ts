@@ -93,7 +93,7 @@ interface StreamReader extends AsyncIterable<StreamSheet> {
  */
 function zipSource(source: fs.ReadStream, guard: ZipGuard): fs.ReadStream {
   const pipe = source.pipe.bind(source);
-  source.pipe = (<T extends NodeJS.WritableStream>(zip: T, options?: { end?: boolean }): T => {
+  source.pipe = <T extends NodeJS.WritableStream>(zip: T, options?: { end?: boolean }): T => {
     const parser = zip as unknown as Readable;
     guard.watch(parser);
     const emit = parser.emit.bind(parser);
@@ -108,7 +108,7 @@ function zipSource(source: fs.ReadStream, guard: ZipGuard): fs.ReadStream {
       return true;
     }) as typeof parser.emit;
     return pipe(zip, options);
-  }) as typeof source.pipe;
+  };
   return source;
 }
 

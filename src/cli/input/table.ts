@@ -132,7 +132,10 @@ export class TableBuilder {
   }
 
   private add(row: SparseRow, rowNo: number, line: number): void {
-    if (this.header) return this.addData(row, rowNo, line);
+    if (this.header) {
+      this.addData(row, rowNo, line);
+      return;
+    }
     if (this.pending.length === 0 && row.filled === 0) return; // blank rows above everything
     this.pending.push({ ...row, rowNo, line });
     this.decide(false);
@@ -145,14 +148,20 @@ export class TableBuilder {
   private decide(atEnd: boolean): void {
     const first = this.pending[0];
     if (!first) return;
-    if (first.filled >= 2) return this.takeHeader();
+    if (first.filled >= 2) {
+      this.takeHeader();
+      return;
+    }
     while (this.scanned < this.pending.length && this.pending[this.scanned].filled === 0) this.scanned++;
     const next = this.pending[this.scanned];
     if (!next) {
       if (atEnd) this.takeHeader();
       return; // wait for more rows
     }
-    if (next.filled < 2) return this.takeHeader();
+    if (next.filled < 2) {
+      this.takeHeader();
+      return;
+    }
     this.pending = this.pending.slice(this.scanned); // drop the title (and blank rows after it)
     this.scanned = 1;
     this.takeHeader();

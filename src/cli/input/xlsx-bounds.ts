@@ -71,7 +71,7 @@ export class ZipGuard {
     parser.on("error", () => undefined); // reported through the reader's own listener
     const push = parser.push.bind(parser);
     parser.push = ((chunk: unknown, encoding?: BufferEncoding): boolean => {
-      if (chunk && typeof chunk === "object" && "path" in (chunk as object)) this.watchEntry(chunk as ZipEntry, parser);
+      if (chunk && typeof chunk === "object" && "path" in chunk) this.watchEntry(chunk as ZipEntry, parser);
       return push(chunk, encoding);
     }) as typeof parser.push;
   }
@@ -84,12 +84,12 @@ export class ZipGuard {
     const compressed = vars && vars.compressedSize > 0 ? vars.compressedSize : this.fileSize;
     const targets: NodeJS.WritableStream[] = [];
     const pipe = entry.pipe.bind(entry);
-    entry.pipe = (<T extends NodeJS.WritableStream>(dest: T, options?: { end?: boolean }): T => {
+    entry.pipe = <T extends NodeJS.WritableStream>(dest: T, options?: { end?: boolean }): T => {
       targets.push(dest);
       const failure = this.failure;
       if (failure) process.nextTick(() => (dest as unknown as Readable).destroy?.(failure));
       return pipe(dest, options);
-    }) as typeof entry.pipe;
+    };
     const stop = (key: string, args: Record<string, string | number>): boolean => {
       this.fail(new CliError(key, { file: this.file, entry: entry.path, ...args }), entry, targets, parser);
       return false;

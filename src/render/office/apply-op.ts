@@ -175,8 +175,10 @@ export async function applyOp(context: Excel.RequestContext, sheet: Excel.Worksh
   if (op.kind === "cells") return writeCells(sheet, op, requests);
   await requests.reserve(op.bytes);
   switch (op.kind) {
-    case "scalar":
-      return setScalar(rangeOf(sheet, op.rect), op.prop, op.value);
+    case "scalar": {
+      setScalar(rangeOf(sheet, op.rect), op.prop, op.value);
+      return;
+    }
     case "format": {
       const format = rangeOf(sheet, op.rect).format;
       for (const [path, value] of op.settings) setPath(format, path, value);
@@ -188,30 +190,46 @@ export async function applyOp(context: Excel.RequestContext, sheet: Excel.Worksh
     case "hideColumns":
       columnsOf(sheet, op.firstCol, op.lastCol).columnHidden = true;
       return;
-    case "merge":
-      return rangeOf(sheet, op.rect).merge(false);
-    case "table":
-      return applyTable(sheet, op.def, op.name);
-    case "conditionalFormat":
-      return applyConditionalFormat(rangeOf(sheet, op.def.range), op.def);
-    case "validation":
-      return applyValidation(sheet, op.def, op.source);
+    case "merge": {
+      rangeOf(sheet, op.rect).merge(false);
+      return;
+    }
+    case "table": {
+      applyTable(sheet, op.def, op.name);
+      return;
+    }
+    case "conditionalFormat": {
+      applyConditionalFormat(rangeOf(sheet, op.def.range), op.def);
+      return;
+    }
+    case "validation": {
+      applyValidation(sheet, op.def, op.source);
+      return;
+    }
     case "name":
       context.workbook.names.add(op.name, rangeOf(sheet, op.def.range), op.comment);
       return;
-    case "chart":
-      return applyChart(sheet, op.chart);
-    case "freeze":
-      return applyFreeze(sheet, op.rows, op.cols);
+    case "chart": {
+      applyChart(sheet, op.chart);
+      return;
+    }
+    case "freeze": {
+      applyFreeze(sheet, op.rows, op.cols);
+      return;
+    }
     case "tabColor":
       sheet.tabColor = op.color;
       return;
-    case "autofitRows":
-      return rangeOf(sheet, op.rect).format.autofitRows();
+    case "autofitRows": {
+      rangeOf(sheet, op.rect).format.autofitRows();
+      return;
+    }
     case "rowHeight":
       rangeOf(sheet, { row: op.row, col: 0, rows: 1, cols: 1 }).format.rowHeight = op.points;
       return;
-    case "pageLayout":
-      return applyPrint(sheet, op.print);
+    case "pageLayout": {
+      applyPrint(sheet, op.print);
+      return;
+    }
   }
 }

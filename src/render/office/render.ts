@@ -77,7 +77,7 @@ export interface RenderResult {
 }
 
 const isCancelled = (signal: RenderOptions["signal"]): boolean =>
-  signal === undefined ? false : "aborted" in signal ? signal.aborted : Boolean((signal as { cancelled: boolean }).cancelled);
+  signal === undefined ? false : "aborted" in signal ? signal.aborted : Boolean(signal.cancelled);
 
 function defaultSupports(): (version: string) => boolean {
   const office = (globalThis as { Office?: { context?: { requirements?: { isSetSupported(n: string, v?: string): boolean } } } }).Office;

@@ -6,22 +6,22 @@ import type { ConditionalFormat, ListValidation, NamedRange, PrintSetup, RangeRe
 import type { ExcelScalar } from "./encode";
 import type { FormatSetting } from "./styles";
 
-export type CellsOp = {
+export interface CellsOp {
   readonly kind: "cells";
   readonly rect: RangeRef;
   readonly prop: "values" | "formulas";
   readonly rows: readonly (readonly ExcelScalar[])[];
   /** JSON bytes of each row, including its separating comma. */
   readonly rowBytes: readonly number[];
-};
+}
 
-export type ScalarOp = {
+export interface ScalarOp {
   readonly kind: "scalar";
   readonly rect: RangeRef;
   readonly prop: "formulasR1C1" | "numberFormat" | "values";
   readonly value: ExcelScalar;
   readonly bytes: number;
-};
+}
 
 export interface SeriesWrite {
   readonly name: string;

@@ -102,8 +102,8 @@ export function cellValue(cell: Cell, cache: boolean, spill?: RangeRef): ExcelJS
   // A dynamic array: an array formula over its spill area (cm="1" is added when post-processing).
   const array = spill ? { shareType: "array", ref: a1Range(spill) } : {};
   if (!cache || cell.v === null || cell.v === undefined || (typeof cell.v === "number" && !Number.isFinite(cell.v))) {
-    return { formula, ...array } as ExcelJS.CellFormulaValue;
+    return { formula, ...array };
   }
   const result = typeof cell.v === "string" ? encodeOoxmlString(truncateForCell(cell.v)) : cell.v;
-  return { formula, result, ...array } as ExcelJS.CellFormulaValue;
+  return { formula, result, ...array };
 }

@@ -42,7 +42,7 @@ export class HelperSheet {
         const cell = ws.getCell(index + 1, col + 1);
         if (typeof value === "string") cell.value = encodeOoxmlString(value);
         else if (typeof value === "number") cell.value = value;
-        else cell.value = (this.cache ? { formula: value.ref, result: value.value } : { formula: value.ref }) as ExcelJS.CellFormulaValue;
+        else cell.value = this.cache ? { formula: value.ref, result: value.value } : { formula: value.ref };
       }),
     );
   }

@@ -146,5 +146,5 @@ async function workbookPackage(sheets: readonly SheetModel[], options: WriteWork
   });
   helper.addTo(wb);
   const raw = await wb.xlsx.writeBuffer();
-  return postProcess(Buffer.from(raw as ArrayBuffer), posts, definedNames);
+  return postProcess(Buffer.from(raw), posts, definedNames);
 }

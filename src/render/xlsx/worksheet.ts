@@ -51,7 +51,7 @@ export function writeCells(sheet: SheetWriting): string[] {
     const value = cellValue(entry.cell, sheet.cache, spill);
     if (value !== null) target.value = value;
     const style = sheet.styles.get(entry.style, entry.numFmt, entry.wrap, entry.align);
-    if (style) target.style = style as ExcelJS.Style;
+    if (style) target.style = style;
     const height = rowHeightFor(entry.style);
     if (height) rowHeights.set(row, Math.max(rowHeights.get(row) ?? 0, height));
   }
