@@ -1,7 +1,8 @@
 /**
- * Two projects, one command: `npm test` runs both; `npm run test:unit` runs "unit" only, the inner
- * loop (well under a minute). "slow" holds the tests that start other programs or build things:
- * LibreOffice, the browser, webpack and tsc builds, the compiled CLI, and the large fuzz inputs.
+ * Three projects, one command: `npm test` runs them all; `npm run test:unit` runs "unit" only, the
+ * inner loop. "fuzz" holds the property tests (10,000 generated inputs per property: minutes of
+ * CPU); "slow" the tests that start other programs or build things: LibreOffice, the browser,
+ * webpack and tsc builds, the compiled CLI, and the large inputs.
  */
 const SLOW = [
   // LibreOffice recalculates the written workbooks.
@@ -22,9 +23,28 @@ const SLOW = [
   // above the fast paths' thresholds.
   "<rootDir>/test/fuzz/large.test.ts",
   "<rootDir>/test/bench/engine-equivalence.test.ts",
+  // Each of these takes 10 s or more of CPU (large sheets and inputs, npm and the sample
+  // workbooks): the rest of the unit tests run in under a minute on two cores without them.
+  "<rootDir>/test/render/office.test.ts",
+  "<rootDir>/test/render/office-actions.test.ts",
+  "<rootDir>/test/engine/adversarial-names.test.ts",
+  "<rootDir>/test/engine/total-rows.test.ts",
+  "<rootDir>/test/sheets/portfolio-matrix.test.ts",
+  "<rootDir>/test/sheets/contribution.test.ts",
+  "<rootDir>/test/sheets/account-plan.test.ts",
+  "<rootDir>/test/taskpane/preview-total-rows.test.ts",
+  "<rootDir>/test/cli/xlsx-bounds.test.ts",
+  "<rootDir>/test/cli/npx.test.ts",
+  "<rootDir>/test/cli/build.test.ts",
+  "<rootDir>/test/cli/sample.test.ts",
+  "<rootDir>/test/cli/european.test.ts",
+  "<rootDir>/test/sample/generate.test.ts",
 ];
 
-/** Shared by both projects. */
+/** The property tests (test/fuzz/large.test.ts is in SLOW). */
+const FUZZ = ["<rootDir>/test/fuzz/"];
+
+/** Shared by the projects. */
 const base = {
   testEnvironment: "node",
   roots: ["<rootDir>/test"],
@@ -37,7 +57,8 @@ const base = {
 module.exports = {
   testTimeout: 60000,
   projects: [
-    { ...base, displayName: "unit", testPathIgnorePatterns: ["/node_modules/", ...SLOW] },
+    { ...base, displayName: "unit", testPathIgnorePatterns: ["/node_modules/", ...SLOW, ...FUZZ] },
+    { ...base, displayName: "fuzz", testMatch: FUZZ.map((p) => `${p}**/*.test.ts`), testPathIgnorePatterns: ["/node_modules/", ...SLOW] },
     { ...base, displayName: "slow", testMatch: SLOW.map((p) => (p.endsWith("/") ? `${p}**/*.test.ts` : p)) },
   ],
 };
