@@ -18,7 +18,7 @@ export function parseQualified(address: string): { sheet: string; rect: Rect } {
   return { sheet, rect: parseA1(address.slice(bang + 1)) };
 }
 
-export function parseA1(a1: string): Rect {
+function parseA1(a1: string): Rect {
   const m = /^\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/.exec(a1.trim());
   if (!m) throw new Error(`not an A1 range: ${a1}`);
   const c0 = columnNumber(m[1].toUpperCase()) - 1;
@@ -37,9 +37,7 @@ export function a1Of(r: Rect, absolute = false): string {
 }
 
 /** A sheet name quoted for a formula reference: always quoted, apostrophes doubled. */
-export const quotedSheet = (name: string): string => `'${name.replace(/'/g, "''")}'`;
+const quotedSheet = (name: string): string => `'${name.replace(/'/g, "''")}'`;
 
 /** 'Sheet'!$C$2:$C$3001 */
 export const qualifiedA1 = (sheet: string, r: Rect): string => `${quotedSheet(sheet)}!${a1Of(r, true)}`;
-
-export { columnLetters };

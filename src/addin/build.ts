@@ -52,21 +52,18 @@ const ENGINE_ROLES = [
   "strength",
 ];
 
-const cancelledOf = (s: BuildOptions["signal"]): boolean => (s === undefined ? false : "aborted" in s ? s.aborted : Boolean(s.cancelled));
+const cancelledOf = (s: BuildOptions["signal"]): boolean => (s === undefined ? false : "aborted" in s ? s.aborted : s.cancelled);
 
-export function buildSheets(
+export async function buildSheets(
   kind: BuildKind,
   table: DetectedTable,
   mapping: ColumnMapping,
   settings: PlannerSettings,
   options: BuildOptions = {},
 ): Promise<BuildResult> {
-  try {
-    requireUsableMapping(table, mapping, settings.measure);
-    tierSpecFor(settings);
-  } catch (e) {
-    return Promise.reject(e);
-  }
+  // Refused (a rejected promise) before the run starts.
+  requireUsableMapping(table, mapping, settings.measure);
+  tierSpecFor(settings);
   const geo = geometryOf(table);
   const columns = mappedColumns(mapping, ENGINE_ROLES);
   const t = (key: string, args?: Record<string, string | number>) => text(settings.locale, key, args);
@@ -79,7 +76,7 @@ export function buildSheets(
   };
   const empty = (): BuildResult => ({ created: [], warnings: [], cancelled: true });
 
-  return exclusiveRun((run) =>
+  return await exclusiveRun((run) =>
     excelRun(async (context) => {
       let protectedSeen = false;
       try {
@@ -162,7 +159,7 @@ export function buildSheets(
 }
 
 /** The sheet models of a kind (app/build.ts), the progress label of each, and notes for the user. */
-export function buildModels(
+function buildModels(
   kind: BuildKind,
   portfolio: Portfolio,
   table: DetectedTable,
@@ -220,17 +217,23 @@ function planAccounts(kind: BuildKind, portfolio: Portfolio, settings: PlannerSe
 }
 
 /** Live mode: the source ranges of the mapped columns ('Sales'!$A$2:$A$3001). */
-export function liveSource(geo: TableGeometry, mapping: ColumnMapping, settings: PlannerSettings): LiveSource {
+function liveSource(geo: TableGeometry, mapping: ColumnMapping, settings: PlannerSettings): LiveSource {
   const ref = (role: string): string | undefined => {
     const c = mapping[role];
     if (typeof c !== "number") return undefined;
     return qualifiedA1(geo.sheet, { row: geo.rect.row + 1, col: geo.rect.col + c, rows: geo.rowCount, cols: 1 });
   };
+  // requireUsableMapping (before any run) refuses a mapping without these.
+  const requiredRef = (role: string): string => {
+    const r = ref(role);
+    if (r === undefined) throw new Error(`liveSource: the ${role} column is not mapped`);
+    return r;
+  };
   const profit = ref("profit");
   const effort = ref("effort");
   return {
-    customer: ref("customer")!,
-    value: ref(settings.measure)!,
+    customer: requiredRef("customer"),
+    value: requiredRef(settings.measure),
     ...(profit ? { profit } : {}),
     ...(effort ? { effort } : {}),
   };

@@ -16,7 +16,7 @@ import { excelRun, supportsExcel } from "./host";
 import { headerTexts, sheetAddress } from "./read";
 import type { DetectedTable } from "./types";
 
-export const PREVIEW_ROWS = 5;
+const PREVIEW_ROWS = 5;
 /** Data rows read for content sniffing (proposeMapping). */
 export { SAMPLE_ROWS };
 

@@ -33,10 +33,6 @@ export class ActionError extends Error {
   }
 }
 
-export function isActionError(e: unknown): e is ActionError {
-  return e instanceof ActionError;
-}
-
 /** The error's message in a language. */
 export function actionErrorText(e: ActionError, locale: Locale): string {
   return text(locale, e.messageKey, e.args);

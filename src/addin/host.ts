@@ -32,7 +32,7 @@ function excelHost(): ExcelLike | null {
 }
 
 /** Whether the host supports a requirement set (false outside Office). */
-export function supportsSet(name: string, version: string): boolean {
+function supportsSet(name: string, version: string): boolean {
   try {
     return officeHost()?.context?.requirements?.isSetSupported(name, version) ?? false;
   } catch {
@@ -52,7 +52,7 @@ export function excelRun<T>(batch: (context: Excel.RequestContext) => Promise<T>
 }
 
 /** The requirement sets the pane uses, what each enables, and whether it is required. */
-export const REQUIREMENTS: readonly { set: string; version: string; featureKey: string; required: boolean }[] = [
+const REQUIREMENTS: readonly { set: string; version: string; featureKey: string; required: boolean }[] = [
   { set: "ExcelApi", version: "1.4", featureKey: "taskpane.requirement.pane", required: true },
   { set: "ExcelApi", version: "1.6", featureKey: "taskpane.requirement.calculation", required: false },
   { set: "ExcelApi", version: "1.7", featureKey: "taskpane.requirement.region", required: false },

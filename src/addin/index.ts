@@ -16,7 +16,6 @@
  */
 export type {
   DetectedTable,
-  Role,
   ColumnMapping,
   PlannerSettings,
   SavedState,
@@ -26,10 +25,10 @@ export type {
   RequirementGap,
   PreviewColumn,
 } from "./types";
-export { ActionError, actionErrorText, isActionError, toActionError } from "./errors";
+export { ActionError, actionErrorText, toActionError } from "./errors";
 export type { ActionErrorKind } from "./errors";
-export { checkRequirements, REQUIREMENTS } from "./host";
-export { findSalesTable, PREVIEW_ROWS, SAMPLE_ROWS } from "./detect";
+export { checkRequirements } from "./host";
+export { findSalesTable, SAMPLE_ROWS } from "./detect";
 export { proposeMapping, readPreview } from "./mapping";
 export {
   loadSavedState,
@@ -43,5 +42,4 @@ export {
 export type { CommandErrorRecord } from "./state";
 export { insertTierColumn, MAX_SCAN_COLUMNS } from "./tier-column";
 export { buildSheets, MAX_NEW_SHEETS } from "./build";
-export { announceRefusal, busyError, exclusiveRun, onRunRefused, removeLeftovers, runInProgress } from "./run-lock";
-export type { RunTicket } from "./run-lock";
+export { announceRefusal, busyError, onRunRefused, removeLeftovers, runInProgress } from "./run-lock";

@@ -21,9 +21,9 @@ import { columnLetters } from "../render/office/r1c1";
 import { supportsExcel } from "./host";
 import type { DetectedTable } from "./types";
 
-export const MAX_CHUNK_ROWS = 20_000;
-export const MIN_CHUNK_ROWS = 500;
-export const CELLS_PER_READ = 200_000;
+const MAX_CHUNK_ROWS = 20_000;
+const MIN_CHUNK_ROWS = 500;
+const CELLS_PER_READ = 200_000;
 
 /** Where the table is, as detected: sheet, header row + data rows, columns. */
 export interface TableGeometry {
@@ -45,7 +45,8 @@ export function geometryOf(table: DetectedTable): TableGeometry {
 /** Header texts as the detection gives them: blank → "Column C" (the worksheet column). */
 export function headerTexts(row: readonly unknown[], firstCol: number): string[] {
   return row.map((v, i) => {
-    const s = v === null || v === undefined ? "" : String(v).trim();
+    // Excel's values are strings, numbers and booleans; anything else has no header text.
+    const s = typeof v === "string" ? v.trim() : typeof v === "number" || typeof v === "boolean" ? String(v) : "";
     return s !== "" ? s : `Column ${columnLetters(firstCol + i + 1)}`;
   });
 }
@@ -123,7 +124,7 @@ export function isGone(e: unknown): boolean {
 /* ---------------------------------------------------------------- values */
 
 /** Runs of consecutive column indexes: [3,4,5,8] → [[3,5],[8,8]]. */
-export function runsOf(columns: readonly number[]): [number, number][] {
+function runsOf(columns: readonly number[]): [number, number][] {
   const sorted = [...new Set(columns)].sort((a, b) => a - b);
   const runs: [number, number][] = [];
   for (const c of sorted) {
@@ -166,7 +167,7 @@ export async function readColumns(
   options: ReadOptions = {},
 ): Promise<ReadResult> {
   const runs = runsOf(columns);
-  const out: (unknown[] | undefined)[] = new Array(geo.rect.cols);
+  const out = new Array<unknown[] | undefined>(geo.rect.cols);
   for (const [a, b] of runs) for (let c = a; c <= b; c++) out[c] = new Array<unknown>(geo.rowCount);
   const width = runs.reduce((n, [a, b]) => n + b - a + 1, 0);
   let rows = Math.min(options.maxChunkRows ?? MAX_CHUNK_ROWS, chunkRowsFor(width));
@@ -204,7 +205,8 @@ export async function readColumns(
     for (const { a, b, range } of loads) {
       const values = range.values;
       for (let c = a; c <= b; c++) {
-        const col = out[c]!;
+        const col = out[c];
+        if (!col) throw new Error(`readColumns: column ${c} was loaded but has no array (it is in no run of the columns)`);
         for (let i = 0; i < n; i++) col[r0 + i] = values[i][c - a];
       }
     }
@@ -218,7 +220,7 @@ export async function readColumns(
 /* ---------------------------------------------------------------- fingerprint */
 
 /** The rows whose mapped cells are compared after a multi-sync read: each chunk's first row and the last row. */
-export function fingerprintRows(read: ReadResult, rowCount: number): number[] {
+function fingerprintRows(read: ReadResult, rowCount: number): number[] {
   return [...new Set([...read.chunkStarts, rowCount - 1])].filter((r) => r >= 0 && r < rowCount).sort((a, b) => a - b);
 }
 
@@ -249,7 +251,7 @@ export function queueFingerprint(
     for (const { r, a, b, range } of loads) {
       for (let c = a; c <= b; c++) {
         const before = read.columns[c]?.[r];
-        const now = range.values[0][c - a];
+        const now: unknown = range.values[0][c - a];
         if (!sameCell(before, now)) {
           throw new ActionError("tableChanged", "taskpane.error.tableEdited", {
             address: table.address,

@@ -39,18 +39,15 @@ export const busyError = (): ActionError => new ActionError("busy", "taskpane.er
  * Runs `work` as the only run of this runtime; refused (ActionError "busy", nothing started) while
  * another is in progress. The check and the taking are synchronous, so two calls can never both pass.
  */
-export function exclusiveRun<T>(work: (run: RunTicket) => Promise<T>): Promise<T> {
-  if (current) return Promise.reject(busyError());
+export async function exclusiveRun<T>(work: (run: RunTicket) => Promise<T>): Promise<T> {
+  // An async function runs synchronously up to its first await: the check and the taking below.
+  if (current) throw busyError();
   const ticket: RunTicket = { id: newRunId() };
   current = ticket;
-  const release = (): void => {
-    if (current === ticket) current = null;
-  };
   try {
-    return work(ticket).finally(release);
-  } catch (e) {
-    release();
-    return Promise.reject(e);
+    return await work(ticket);
+  } finally {
+    if (current === ticket) current = null;
   }
 }
 

@@ -89,7 +89,7 @@ function settingsOf(v: unknown): PlannerSettings | null {
 }
 
 /** A SavedState of the right shape, or null. */
-export function savedStateOf(v: unknown): SavedState | null {
+function savedStateOf(v: unknown): SavedState | null {
   if (!isObject(v)) return null;
   if (typeof v.tableAddress !== "string" || !Array.isArray(v.headers) || !v.headers.every((h) => typeof h === "string")) return null;
   const mapping = mappingOf(v.mapping);
@@ -142,7 +142,7 @@ export function loadLastCommandError(): CommandErrorRecord | null {
       kind: v.kind as ActionError["kind"],
       messageKey: v.messageKey,
       args: isObject(v.args) ? (v.args as Record<string, string | number>) : {},
-      at: String(v.at ?? ""),
+      at: typeof v.at === "string" ? v.at : "",
     };
   } catch {
     return null;
@@ -158,7 +158,9 @@ export async function saveLastCommandError(command: string, e: ActionError, at: 
 
 export async function clearLastCommandError(): Promise<void> {
   const store = settingsStore();
-  if (!store || store.get(LAST_ERROR_KEY) === null || store.get(LAST_ERROR_KEY) === undefined) return;
+  if (!store) return;
+  const last: unknown = store.get(LAST_ERROR_KEY);
+  if (last === null || last === undefined) return;
   store.remove(LAST_ERROR_KEY);
   await persist(store);
 }

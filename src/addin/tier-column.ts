@@ -32,25 +32,21 @@ import type { DetectedTable, PlannerSettings } from "./types";
 /** How many columns to the right of the table are looked at for an empty one. */
 export const MAX_SCAN_COLUMNS = 16;
 
-export function insertTierColumn(
+export async function insertTierColumn(
   table: DetectedTable,
   mapping: ColumnMapping,
   settings: PlannerSettings,
   options: { asValues?: boolean } = {},
 ): Promise<{ address: string }> {
-  let spec: ReturnType<typeof tierSpecFor>;
-  try {
-    requireUsableMapping(table, mapping, settings.measure);
-    spec = tierSpecFor(settings);
-  } catch (e) {
-    return Promise.reject(e);
-  }
+  // Refused (a rejected promise) before the run starts.
+  requireUsableMapping(table, mapping, settings.measure);
+  const spec = tierSpecFor(settings);
   const geo = geometryOf(table);
   const customer = mapping.customer as number;
   const measure = mapping[settings.measure] as number;
   const asValues = options.asValues === true;
 
-  return exclusiveRun(() =>
+  return await exclusiveRun(() =>
     excelRun(async (context) => {
       let protectedSeen = false;
       try {
@@ -145,7 +141,7 @@ export function insertTierColumn(
 }
 
 /** =KA.TIER($C$2:$C$3001,$A$2:$A$3001,"ABC",{0.8,0.95},,"en") */
-export function tierFormula(
+function tierFormula(
   rect: { row: number; col: number; rows: number },
   customer: number,
   measure: number,

@@ -2,7 +2,6 @@
  * Total rows in the pane (README "Input rules"): which rows of the preview sample the actions
  * will leave out, and the notes of a run that left total rows out.
  */
-import type { Cell } from "../engine/input/cells";
 import { readCustomerVector } from "../engine/input/customer-vector";
 import { readNumericVector } from "../engine/input/numeric-vector";
 import { columnVector } from "../engine/input/range";

@@ -2,7 +2,6 @@
  * The task pane's actions API: the types the pane codes against (src/taskpane/contract.ts mirrors
  * them). Everything the pane does to the workbook goes through src/addin.
  */
-import type { ColumnRole } from "../engine/input/headers";
 import type { SheetChoice } from "../app/build";
 import type { ColumnMapping } from "../app/mapping";
 
@@ -27,8 +26,6 @@ export interface DetectedTable {
   /** The first data rows (up to 200) for content sniffing; an addition to the pane's contract. */
   sample?: unknown[][];
 }
-
-export type Role = ColumnRole;
 
 export interface PlannerSettings {
   scheme: "ABC" | "KIG" | "IBM" | "AUTO";

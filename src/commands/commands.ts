@@ -72,7 +72,7 @@ export async function buildContributionCommand(): Promise<void> {
   } catch (error) {
     const e: ActionError = toActionError(error);
     if (e.kind === "busy") return refused(e);
-    await saveLastCommandError(CONTRIBUTION_COMMAND, e).catch((saveError) =>
+    await saveLastCommandError(CONTRIBUTION_COMMAND, e).catch((saveError: unknown) =>
       console.error("KA Planner: the error could not be saved for the pane", saveError),
     );
     await showPane();
@@ -85,7 +85,7 @@ export async function buildContributionCommand(): Promise<void> {
  */
 async function refused(e: ActionError): Promise<void> {
   if (!announceRefusal(e))
-    await saveLastCommandError(CONTRIBUTION_COMMAND, e).catch((saveError) =>
+    await saveLastCommandError(CONTRIBUTION_COMMAND, e).catch((saveError: unknown) =>
       console.error("KA Planner: the error could not be saved for the pane", saveError),
     );
   await showPane();
@@ -125,9 +125,12 @@ export function registerCommands(commands: Readonly<Record<string, CommandHandle
   Office.onReady(() => {
     if (!Office.actions) return;
     for (const [id, handler] of Object.entries(commands)) {
+      // completing() never rejects (it logs every failure and completes the event); its promise
+      // is returned so that a caller can wait for the event to be completed.
+      // eslint-disable-next-line @typescript-eslint/no-misused-promises -- the promise never rejects, see above
       Office.actions.associate(id, completing(handler));
     }
-  }).catch((error) => console.error("KA Planner: Office.onReady failed", error));
+  }).catch((error: unknown) => console.error("KA Planner: Office.onReady failed", error));
 }
 
 registerCommands();

@@ -19,18 +19,7 @@ import type {
   SavedState,
 } from "../addin";
 
-export type {
-  ActionErrorKind,
-  BuildOptions,
-  BuildResult,
-  ColumnMapping,
-  CommandErrorRecord,
-  DetectedTable,
-  PlannerSettings,
-  PreviewColumn,
-  RequirementGap,
-  SavedState,
-};
+export type { ActionErrorKind, ColumnMapping, DetectedTable, PlannerSettings, PreviewColumn, RequirementGap };
 export type SheetKind = BuildKind;
 export type SchemeChoice = PlannerSettings["scheme"];
 export type PlanChoice = PlannerSettings["plans"];

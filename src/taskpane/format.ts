@@ -22,6 +22,18 @@ export function serialDate(serial: number): string | undefined {
   return new Date(Date.UTC(1899, 11, 31) + days * 86400000).toISOString().slice(0, 10);
 }
 
+/**
+ * A cell value as plain text. Excel's values are strings, numbers and booleans: strings as they
+ * are, other primitives as String() writes them, a blank (null, undefined) as "". Anything else is
+ * not a cell value and reads as its JSON, never as "[object Object]".
+ */
+export function cellText(v: unknown): string {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "string") return v;
+  if (typeof v === "number" || typeof v === "boolean" || typeof v === "bigint") return String(v);
+  return JSON.stringify(v) ?? "";
+}
+
 /** A cell value for the preview: numbers in the pane's locale (date serials as dates in a date column), blanks readable. */
 export function formatValue(v: unknown, locale: Locale, role?: string): string {
   if (v === null || v === undefined || v === "") return "–";
@@ -34,6 +46,6 @@ export function formatValue(v: unknown, locale: Locale, role?: string): string {
     return new Intl.NumberFormat(locale === "zh" ? "zh-CN" : "en-US", { maximumFractionDigits: 2 }).format(v);
   }
   if (v instanceof Date) return v.toISOString().slice(0, 10);
-  const s = String(v);
+  const s = cellText(v);
   return s.length > 40 ? `${s.slice(0, 39)}…` : s;
 }

@@ -47,7 +47,8 @@ export function onTaskpaneShown(callback: () => void): void {
     if (!addin || typeof addin.onVisibilityModeChanged !== "function") return;
     void addin
       .onVisibilityModeChanged((args) => {
-        if (String(args?.visibilityMode) === "Taskpane") callback();
+        const mode: string | undefined = args?.visibilityMode;
+        if (mode === "Taskpane") callback();
       })
       .catch(() => undefined);
   } catch {
@@ -67,7 +68,7 @@ export function detectHost(timeoutMs = 20000): Promise<HostInfo> {
     try {
       Office.onReady()
         .then((info) => {
-          const inExcel = Boolean(info && info.host === Office.HostType.Excel);
+          const inExcel = info?.host === Office.HostType.Excel;
           done(inExcel ? { inExcel, displayLanguage: displayLanguage(), theme: officeThemeOf() } : { inExcel: false });
         })
         .catch(() => done({ inExcel: false }));

@@ -6,7 +6,7 @@ export const LocaleContext = createContext<Locale>("en");
 
 export type T = ((key: string, args?: Record<string, string | number>) => string) & {
   locale: Locale;
-  list(key: string): readonly string[];
+  list: (key: string) => readonly string[];
 };
 
 export function translator(locale: Locale): T {

@@ -115,5 +115,5 @@ export function sameMapping(a: ColumnMapping, b: ColumnMapping): boolean {
 
 /** True when the saved headers are those of the table (same texts, same order, spaces ignored). */
 export function sameHeaders(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((h, i) => String(h ?? "").trim() === String(b[i] ?? "").trim());
+  return a.length === b.length && a.every((h, i) => h.trim() === b[i].trim());
 }

@@ -73,7 +73,7 @@ export function defaultDraft(locale: "en" | "zh"): SettingsDraft {
  * Thresholds typed as percentages: "80, 95", "80% 95%", "０.８，０.９５" (fractions ≤ 1 are read as
  * fractions, as KA.TIER does). Ascending, each in (0, 100 %], at most MAX_THRESHOLDS.
  */
-export function parseThresholds(textIn: string): { values?: number[]; problem?: FieldProblem } {
+export function parseThresholds(textIn: string): { values: number[]; problem?: undefined } | { values?: undefined; problem: FieldProblem } {
   const parts = textIn
     .normalize("NFKC")
     .split(/[\s,;、]+/)
@@ -136,7 +136,7 @@ export function settingsFromDraft(draft: SettingsDraft, mapping: ColumnMapping):
     if (parsed.problem) problems.push(parsed.problem);
     else {
       const def = SCHEMES[draft.scheme].thresholds ?? [];
-      const same = parsed.values!.length === def.length && parsed.values!.every((v, i) => v === def[i]);
+      const same = parsed.values.length === def.length && parsed.values.every((v, i) => v === def[i]);
       thresholds = same ? undefined : parsed.values;
     }
   }
@@ -204,13 +204,14 @@ export function draftFromSettings(settings: PlannerSettings, mapping: ColumnMapp
     draft.plans = "names";
     draft.names = plans.names.join("\n");
   } else draft.plans = "first-tier";
-  if (settings.weights) {
+  const weights = settings.weights;
+  if (weights) {
     columnsOfRole(mapping, "attractiveness").forEach((c, i) => {
-      const w = settings.weights!.attractiveness[i];
+      const w = weights.attractiveness[i];
       if (w !== undefined) draft.weights[c] = String(w);
     });
     columnsOfRole(mapping, "strength").forEach((c, i) => {
-      const w = settings.weights!.strength[i];
+      const w = weights.strength[i];
       if (w !== undefined) draft.weights[c] = String(w);
     });
   }

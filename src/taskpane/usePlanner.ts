@@ -2,9 +2,9 @@
  * The pane's state and its effects: the reducer (state.ts) plus the calls to the actions API.
  * Components call the functions returned here; nothing else talks to the API.
  */
-import { useCallback, useEffect, useMemo, useReducer, useRef } from "react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef } from "react";
 import type { Locale } from "../strings";
-import type { PlannerApi, SheetKind } from "./contract";
+import type { PlannerApi } from "./contract";
 import { toPaneError } from "./errors";
 import type { HostInfo } from "./host";
 import { localeOf, storeLocale } from "./i18n";
@@ -27,24 +27,28 @@ export interface Planner {
   state: PaneState;
   /** For the synchronous reads components show (the preview); everything else goes through the functions below. */
   api: PlannerApi;
-  findTable(quiet?: boolean): Promise<void>;
-  setColumnRole(column: number, role: string): void;
-  proposeAgain(): void;
-  setDraft(patch: Partial<PaneState["draft"]>): void;
-  setWeight(column: number, weight: string): void;
-  setLocale(locale: Locale): void;
-  run(action: ActionName): Promise<void>;
-  cancel(): void;
-  dismissError(): void;
-  dismissOutcome(): void;
-  dismissLimits(): void;
+  findTable: (quiet?: boolean) => Promise<void>;
+  setColumnRole: (column: number, role: string) => void;
+  proposeAgain: () => void;
+  setDraft: (patch: Partial<PaneState["draft"]>) => void;
+  setWeight: (column: number, weight: string) => void;
+  setLocale: (locale: Locale) => void;
+  run: (action: ActionName) => Promise<void>;
+  cancel: () => void;
+  dismissError: () => void;
+  dismissOutcome: () => void;
+  dismissLimits: () => void;
 }
 
 export function usePlanner(options: PlannerOptions): Planner {
   const { api, host } = options;
   const [state, dispatch] = useReducer(reducer, undefined, () => initialState(options.locale, options.localeChosen, options.theme));
+  // The callbacks below read the latest state through the ref, so they are not re-created on
+  // every change; it is updated after each render is committed, before any effect or event.
   const stateRef = useRef(state);
-  stateRef.current = state;
+  useLayoutEffect(() => {
+    stateRef.current = state;
+  }, [state]);
   const controller = useRef<AbortController | null>(null);
 
   const findTable = useCallback(
@@ -113,7 +117,7 @@ export function usePlanner(options: PlannerOptions): Planner {
       });
       if (!requirements.ok) return;
       void api.removeLeftovers?.();
-      let hasSaved = false;
+      let hasSaved: boolean;
       try {
         hasSaved = api.loadSavedState() !== null;
       } catch {
@@ -158,7 +162,7 @@ export function usePlanner(options: PlannerOptions): Planner {
         } else {
           const result = await api.buildSheets(action, table, mapping, settings, {
             signal: abort.signal,
-            onProgress: (done, total, label) => dispatch({ type: "progress", done, total, label: String(label ?? "") }),
+            onProgress: (done, total, label) => dispatch({ type: "progress", done, total, label: label ?? "" }),
           });
           dispatch({
             type: "runDone",

@@ -15,7 +15,7 @@ const MAPPING: ColumnMapping = { customer: 0, date: 1, revenue: 2, profit: 3, re
 
 /** Deterministic order lines: `customers` customers, uneven values. */
 function salesRows(n: number, customers = 300, name = (k: number) => `Customer ${k}`): Scalar[][] {
-  const rows: Scalar[][] = new Array(n);
+  const rows = new Array<Scalar[]>(n);
   for (let i = 0; i < n; i++) {
     const k = (i * 7) % customers;
     const value = Math.round((100000 / (1 + k)) * (1 + ((i * 7919) % 13) / 10)) / 100;
@@ -648,7 +648,12 @@ describe("buildSheets", () => {
       t2,
       MAPPING,
       { ...SETTINGS, plans: { top: 2 } },
-      { signal, onProgress: (d, n) => void (n === 5 && d === 1 && (signal.cancelled = true)) },
+      {
+        signal,
+        onProgress: (d, n) => {
+          if (n === 5 && d === 1) signal.cancelled = true;
+        },
+      },
     );
     expect(r2.cancelled).toBe(true);
     expect(r2.created.map((c) => c.key)).toEqual(["contribution"]);
@@ -672,7 +677,9 @@ describe("buildSheets", () => {
     const signal = { cancelled: false };
     const r = await actions.buildSheets("contribution", t, MAPPING, SETTINGS, {
       signal,
-      onProgress: (d, n) => void (n === 3 && d === 1 && (signal.cancelled = true)),
+      onProgress: (d, n) => {
+        if (n === 3 && d === 1) signal.cancelled = true;
+      },
     });
     expect(r).toEqual({ created: [], warnings: [], cancelled: true });
     expect(fake.sheets).toHaveLength(1);

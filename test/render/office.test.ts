@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { type Block, type Cell, type FormulaCell, type SheetModel } from "../../src/sheets/model";
 import { SheetRenderError } from "../../src/render/office";
 import { a1ToR1C1, r1c1ToA1 } from "../../src/render/office/r1c1";
-import { excelInput, fakeR1C1ToA1, FakeExcel, FakeOfficeError, parseAddress, type ActionInfo, type FakeSheet } from "../support/fake-excel";
+import { excelInput, fakeR1C1ToA1, FakeExcel, FakeOfficeError, parseAddress, type ActionInfo } from "../support/fake-excel";
 import { checkSheetMatches, maxBytes, render } from "../support/office-render";
 
 /* ------------------------------------------------------------------ models */
@@ -441,7 +441,7 @@ describe("renderSheets", () => {
     // without the quote prefix the same strings would not survive (the fake is not lenient)
     const converted = INJECTED.filter((s) => {
       const c = excelInput(s, false);
-      return c === null || c.value !== s || c.formula !== undefined;
+      return c?.value !== s || c.formula !== undefined;
     });
     expect(converted).toEqual(['=HYPERLINK("http://x","y")', "+1", "-1", "@SUM(A1)", "00123", "1-2", "TRUE", "50%", "'80s", "Jan 5"]);
   });
@@ -561,7 +561,10 @@ describe("syncs and request size", () => {
     expectSheetMatches(fake, "80-20 Contribution", model);
     // every request that writes cells suspends calculation first
     for (const r of fake.requests)
-      if (r.firstWriteAt >= 0) (expect(r.suspendAt).toBeGreaterThanOrEqual(0), expect(r.suspendAt).toBeLessThan(r.firstWriteAt));
+      if (r.firstWriteAt >= 0) {
+        expect(r.suspendAt).toBeGreaterThanOrEqual(0);
+        expect(r.suspendAt).toBeLessThan(r.firstWriteAt);
+      }
   });
 
   test("the size estimate is conservative for every kind of operation (tiny budget: one or few operations per request)", async () => {

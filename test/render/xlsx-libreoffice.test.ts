@@ -425,7 +425,10 @@ describe("xlsx renderer under LibreOffice (forced recalculation)", () => {
 
   test("defined names and tables survive with unique names", async () => {
     const wbXml = await converted.zips.features.file("xl/workbook.xml")!.async("string");
-    const defined = [...wbXml.matchAll(/<definedName [^>]*name="([^"]+)"[^>]*>([^<]*)</g)].map((m) => [m[1], decodeXml(m[2])]);
+    const defined = [...wbXml.matchAll(/<definedName [^>]*name="([^"]+)"[^>]*>([^<]*)</g)].map((m): [string, string] => [
+      m[1],
+      decodeXml(m[2]),
+    ]);
     const byName = Object.fromEntries(defined);
     expect(byName.Revenue).toBe("'Feature sheet – ACME'!$B$4:$B$9");
     expect(byName.Total_revenue).toBe("'Feature sheet – ACME'!$B$10");

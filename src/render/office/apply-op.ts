@@ -34,7 +34,7 @@ function setPath(format: Excel.RangeFormat, path: string, value: unknown): void 
   let target: unknown = format;
   let depth = 0;
   if (parts[0] === "borders") {
-    target = format.borders.getItem(parts[1] as Excel.BorderIndex);
+    target = format.borders.getItem(parts[1] as `${Excel.BorderIndex}`);
     depth = 2;
   }
   for (; depth < parts.length - 1; depth++) target = (target as Record<string, unknown>)[parts[depth]];

@@ -16,8 +16,8 @@ type ReferenceLine = NonNullable<ChartDef["referenceLines"]>[number];
 
 /** What planning a chart needs from the sheet's plan. */
 export interface ChartWriteContext {
-  supports(version: string): boolean;
-  warn(feature: string, message: string): void;
+  supports: (version: string) => boolean;
+  warn: (feature: string, message: string) => void;
   readonly helpers: HelperArea;
   /** The model's value at a sheet cell. */
   readonly valueAt: (row: number, col: number) => Cell;

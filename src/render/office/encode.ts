@@ -14,7 +14,7 @@ import type { Literal } from "../../sheets/model";
 import { truncateUnits } from "../../excel/well-formed";
 
 /** Excel's limit on the characters in a cell. */
-export const CELL_TEXT_MAX = 32767;
+const CELL_TEXT_MAX = 32767;
 
 export type ExcelScalar = string | number | boolean;
 
@@ -27,7 +27,7 @@ export function encodeLiteral(v: Literal): ExcelScalar {
 }
 
 /** UTF-8 byte length of a string (what goes over the wire). */
-export function utf8Length(s: string): number {
+function utf8Length(s: string): number {
   let n = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);

@@ -13,7 +13,7 @@
 
 import { columnLetter, columnNumber } from "../../excel/column-letters";
 import { MAX_COLS, MAX_ROWS } from "../../excel/limits";
-export { MAX_COLS, MAX_ROWS };
+export { MAX_COLS };
 
 const UNICODE_WORD = /[\p{L}\p{N}]/u;
 

@@ -45,7 +45,7 @@ import { cleanUp, type SheetAttempt } from "./sheet-cleanup";
 import { markerFormula, newRunId, TEMP_MARKER, tempSheetName } from "./temp-sheets";
 import { planSheetWrites } from "./write-plan";
 
-export { SheetRenderError, type CleanupOutcome } from "./render-error";
+export { SheetRenderError } from "./render-error";
 
 export interface RenderOptions {
   /** Called after each sheet is complete. */
@@ -57,12 +57,12 @@ export interface RenderOptions {
   /** Request budget in bytes (default 3,800,000: every request under 4 MB). */
   maxRequestBytes?: number;
   /** ExcelApi requirement-set probe; default Office.context.requirements.isSetSupported("ExcelApi", v). */
-  isSetSupported?(version: string): boolean;
+  isSetSupported?: (version: string) => boolean;
   /** The run's id (temp-sheets.ts), carried by its temporary sheets; a new one when not given. */
   runId?: string;
 }
 
-export interface RenderWarning {
+interface RenderWarning {
   readonly sheetKey: string;
   readonly sheetName: string;
   readonly feature: string;
@@ -77,7 +77,7 @@ export interface RenderResult {
 }
 
 const isCancelled = (signal: RenderOptions["signal"]): boolean =>
-  signal === undefined ? false : "aborted" in signal ? signal.aborted : Boolean(signal.cancelled);
+  signal === undefined ? false : "aborted" in signal ? signal.aborted : signal.cancelled;
 
 function defaultSupports(): (version: string) => boolean {
   const office = (globalThis as { Office?: { context?: { requirements?: { isSetSupported(n: string, v?: string): boolean } } } }).Office;
@@ -223,9 +223,4 @@ export async function renderSheets(
     await context.sync();
   }
   return { created, cancelled, warnings };
-}
-
-/** Convenience: renderSheets inside Excel.run. */
-export function insertSheets(sheets: readonly SheetModel[], options: RenderOptions = {}): Promise<RenderResult> {
-  return Excel.run((context) => renderSheets(context, sheets, options));
 }

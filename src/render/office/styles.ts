@@ -1,7 +1,7 @@
 /** Named styles of the sheet model mapped to Office.js range-format properties. */
 import type { StyleName } from "../../sheets/model";
 
-export const OFFICE_GREEN = "#217346";
+const OFFICE_GREEN = "#217346";
 
 /** A property path under `range.format` ("font.bold", "borders.EdgeTop.style") and its value. */
 export type FormatSetting = readonly [path: string, value: string | number | boolean];

@@ -20,11 +20,10 @@
 /** The sheet-scoped name that marks a temporary sheet of a run. */
 export const TEMP_MARKER = "_KAPlanner_Temporary";
 /** Prefix of every temporary sheet name. */
-export const TEMP_PREFIX = "~KA ";
+const TEMP_PREFIX = "~KA ";
 /** A marked temporary sheet younger than this may belong to a live run in another runtime. */
 export const LEFTOVER_GRACE_MS = 10 * 60 * 1000;
 
-const RUN_ID = /^[0-9a-z]{6,11}\.[0-9a-z]{4}$/;
 const TEMP_NAME = /^~KA ([0-9a-z]{6,11}\.[0-9a-z]{4}) [0-9a-z]{1,8}$/;
 const MARKER_VALUE = /KAPlanner:([0-9a-z]{6,11}\.[0-9a-z]{4}):(\d{1,16})/;
 
@@ -35,8 +34,6 @@ export function newRunId(now: number = Date.now()): string {
     .padStart(4, "0");
   return `${now.toString(36)}.${random}`;
 }
-
-export const isRunId = (s: string): boolean => RUN_ID.test(s);
 
 /** The temporary name of the `n`-th sheet of a run (≤ 31 characters). */
 export const tempSheetName = (runId: string, n: number): string => `${TEMP_PREFIX}${runId} ${n.toString(36)}`;
@@ -49,15 +46,16 @@ export function runIdOfSheetName(name: string): string | undefined {
 /** The marker's content: a string formula, readable with ExcelApi 1.4 (NamedItem.value). */
 export const markerFormula = (runId: string, createdAt: number): string => `="KAPlanner:${runId}:${createdAt}"`;
 
-/** The run id and creation time in a marker's value or formula, or undefined. */
+/** The run id and creation time in a marker's value or formula (a string), or undefined. */
 export function markerOf(value: unknown): { runId: string; createdAt: number } | undefined {
-  const m = MARKER_VALUE.exec(String(value ?? ""));
+  const m = typeof value === "string" ? MARKER_VALUE.exec(value) : null;
   return m ? { runId: m[1], createdAt: Number(m[2]) } : undefined;
 }
 
-/** Whether a name's target ("='Sheet'!$A$1" or its value "'Sheet'!$A$1") is on the sheet named `sheetName`. */
+/** Whether a name's target ("='Sheet'!$A$1" or its value "'Sheet'!$A$1", a string) is on the sheet named `sheetName`. */
 export function refersToSheet(target: unknown, sheetName: string): boolean {
-  const t = String(target ?? "").replace(/^=/, "");
+  if (typeof target !== "string") return false;
+  const t = target.replace(/^=/, "");
   return t.startsWith(`'${sheetName.replace(/'/g, "''")}'!`) || t.startsWith(`${sheetName}!`);
 }
 
@@ -101,7 +99,7 @@ export async function removeLeftoverSheets(context: Excel.RequestContext, option
   if (leftovers.length === 0) return [];
 
   for (const item of names.items) {
-    const target = refersTo === "formula" ? item.formula : item.value;
+    const target: unknown = refersTo === "formula" ? item.formula : item.value;
     if (leftovers.some((s) => refersToSheet(target, s.name))) context.workbook.names.getItem(item.name).delete();
   }
   for (const s of leftovers) worksheets.getItem(s.id).delete();

@@ -15,7 +15,7 @@ export interface CellsOp {
   readonly rowBytes: readonly number[];
 }
 
-export interface ScalarOp {
+interface ScalarOp {
   readonly kind: "scalar";
   readonly rect: RangeRef;
   readonly prop: "formulasR1C1" | "numberFormat" | "values";

@@ -26,10 +26,10 @@ import type { WriteOp } from "./write-ops";
 
 export interface WriteContext {
   /** ExcelApi requirement-set probe, e.g. supports("1.8"). */
-  supports(version: string): boolean;
+  supports: (version: string) => boolean;
   /** Every table and defined name in the workbook; the names chosen here are added. */
   readonly objectNames: ObjectNames;
-  warn(feature: string, message: string): void;
+  warn: (feature: string, message: string) => void;
 }
 
 export interface SheetWrites {

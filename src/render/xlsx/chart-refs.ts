@@ -31,7 +31,7 @@ export type ChartConstant = number | { readonly ref: string; readonly value: num
 
 const constantValue = (constant: ChartConstant): number => (typeof constant === "number" ? constant : constant.value);
 
-export function cellsOf(range: RangeRef): { row: number; col: number }[] {
+function cellsOf(range: RangeRef): { row: number; col: number }[] {
   const out: { row: number; col: number }[] = [];
   for (let down = 0; down < range.rows; down++) {
     for (let across = 0; across < range.cols; across++) out.push({ row: range.row + down, col: range.col + across });
@@ -39,7 +39,7 @@ export function cellsOf(range: RangeRef): { row: number; col: number }[] {
   return out;
 }
 
-export function rangeFormula(ctx: ChartContext, range: RangeRef): string {
+function rangeFormula(ctx: ChartContext, range: RangeRef): string {
   return `${quoteSheetName(ctx.sheetName)}!${a1Range(range, true)}`;
 }
 
@@ -52,7 +52,10 @@ export function numbersOf(ctx: ChartContext, range: RangeRef): (number | undefin
 
 /** The number format of a range's first cell (axes show it; LibreOffice ignores sourceLinked). */
 export function formatOf(ctx: ChartContext, range: RangeRef | undefined): string | undefined {
-  return (range && ctx.formatAt?.(range.row, range.col)) || undefined;
+  if (!range) return undefined;
+  const format = ctx.formatAt?.(range.row, range.col);
+  // No format (null) and an empty one both mean none.
+  return format === null || format === "" ? undefined : format;
 }
 
 export function numRef(ctx: ChartContext, range: RangeRef, formatCode = formatOf(ctx, range) ?? "General"): string {
@@ -68,7 +71,7 @@ export function numRef(ctx: ChartContext, range: RangeRef, formatCode = formatOf
   return xml + `</c:numRef>`;
 }
 
-export function strRef(ctx: ChartContext, range: RangeRef): string {
+function strRef(ctx: ChartContext, range: RangeRef): string {
   let xml = `<c:strRef><c:f>${esc(rangeFormula(ctx, range))}</c:f>`;
   if (ctx.cache) {
     const cells = cellsOf(range);

@@ -21,7 +21,7 @@ function richText(text: string, size: number, bold: boolean): string {
   );
 }
 
-export function titleXml(text: string | undefined, size = 1000, bold = false): string {
+function titleXml(text: string | undefined, size = 1000, bold = false): string {
   if (!text) return "";
   return `<c:title>${richText(text, size, bold)}<c:overlay val="0"/></c:title>`;
 }

@@ -20,7 +20,7 @@ import { storedFormula } from "./formula";
 import { encodeOoxmlString, truncateForCell } from "./text";
 
 /** One cell of the grid with the look of the block it came from. */
-export interface Entry {
+interface Entry {
   cell: Cell;
   style?: StyleName;
   numFmt?: string | null;

@@ -50,7 +50,7 @@ export class HelperSheet {
 
 /** A list validation: inline ("a,b,c") when Excel allows it, else a range on the helper sheet. */
 export function addValidation(ws: ExcelJS.Worksheet, def: ListValidation, helper: HelperSheet): void {
-  const values = def.values.map((value) => truncateForCell(wellFormed(String(value))));
+  const values = def.values.map((value) => truncateForCell(wellFormed(value)));
   const inline = inlineList(values);
   const formula = inline === null ? helper.column(values) : `"${inline}"`;
   const validation: ExcelJS.DataValidation = {

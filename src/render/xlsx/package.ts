@@ -146,7 +146,7 @@ export function findRootChild(xml: string, name: string): Child | undefined {
   return rootChildren(xml).children.find((c) => c.name === name);
 }
 
-export function decodeXmlAttr(value: string): string {
+function decodeXmlAttr(value: string): string {
   return value
     .replace(/&lt;/g, "<")
     .replace(/&gt;/g, ">")
@@ -263,7 +263,7 @@ function dirOf(part: string): string[] {
 }
 
 /** Resolves a relationship target relative to its source part. */
-export function resolveTarget(source: string, target: string): string {
+function resolveTarget(source: string, target: string): string {
   if (target.startsWith("/")) return target.slice(1);
   const segs = dirOf(source);
   for (const s of target.split("/")) {
@@ -274,7 +274,7 @@ export function resolveTarget(source: string, target: string): string {
 }
 
 /** The relative target from `source`'s folder to the absolute part path `target`. */
-export function relativeTarget(source: string, target: string): string {
+function relativeTarget(source: string, target: string): string {
   const from = dirOf(source);
   const to = target.split("/");
   let i = 0;

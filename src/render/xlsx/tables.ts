@@ -3,7 +3,7 @@
  * produced the workbook (ExcelJS's own addTable rewrites the cells and forces a "Total" label).
  * The cells — header names, data, totals — are the model's; the table part only describes them.
  */
-import { a1Range, isFormula, type RangeRef, type SheetModel } from "../../sheets/model";
+import { a1Range, isFormula, type Literal, type RangeRef, type SheetModel } from "../../sheets/model";
 import { wellFormed } from "../../excel/well-formed";
 import { storedFormula } from "./formula";
 import { cellKey, checkRange, overlaps, valueOf, type Grid } from "./grid";
@@ -27,19 +27,19 @@ export interface TablePlan {
 const TABLE_STYLE = /^TableStyle(Light([1-9]|1[0-9]|2[0-1])|Medium([1-9]|1[0-9]|2[0-8])|Dark([1-9]|1[0-1]))$/;
 
 /** The model's table style if it is one of Excel's built-in names, else a light neutral default. */
-export function tableStyleName(style: string | undefined): string {
+function tableStyleName(style: string | undefined): string {
   return style && TABLE_STYLE.test(style) ? style : "TableStyleLight1";
 }
 
 /** Column names for a table: the header texts, blanks filled in, duplicates numbered. */
-export function tableColumnNames(headers: readonly unknown[]): string[] {
+function tableColumnNames(headers: readonly (Literal | undefined)[]): string[] {
   const seen = new Set<string>();
   return headers.map((header, index) => {
     // Excel keeps column names on one line; control characters would not survive the attribute.
     // Lone surrogates become U+FFFD first, as the header cell shows them: two headers that
     // differ only there are then numbered apart, as Excel requires.
     const text = wellFormed(header === null || header === undefined ? "" : String(header));
-    // eslint-disable-next-line no-control-regex
+    // eslint-disable-next-line no-control-regex -- control characters are what this replaces
     let base = text.replace(/[\u0000-\u001F\u007F]+/g, " ").trim();
     if (base === "") base = `Column${index + 1}`;
     base = base.slice(0, 255);

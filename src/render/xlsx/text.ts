@@ -21,8 +21,8 @@ export function xmlEscape(text: string): string {
  * Replaces what XML 1.0 cannot contain at all (lone surrogates, U+FFFE/U+FFFF, C0 controls
  * other than tab/LF/CR) by U+FFFD. Used for markup we generate ourselves (names, titles).
  */
-export function stripXmlInvalid(text: string): string {
-  // eslint-disable-next-line no-control-regex
+function stripXmlInvalid(text: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what this replaces
   return wellFormed(text).replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "\uFFFD");
 }
 
@@ -37,7 +37,7 @@ export function encodeOoxmlString(text: string): string {
   return (
     wellFormed(text)
       .replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1")
-      // eslint-disable-next-line no-control-regex
+      // eslint-disable-next-line no-control-regex -- control characters are what this escapes
       .replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`)
       .replace(/[\uFFFE\uFFFF]/g, "\uFFFD")
   );

@@ -9,7 +9,7 @@ const useStyles = makeStyles({
   list: { margin: "4px 0 0", paddingLeft: "18px" },
 });
 
-export function CreatedList(props: { outcome: Outcome; onDismiss(): void }) {
+export function CreatedList(props: { outcome: Outcome; onDismiss: () => void }) {
   const t = useText();
   const styles = useStyles();
   const { outcome } = props;

@@ -9,7 +9,7 @@ const useStyles = makeStyles({
   part: { marginTop: "4px" },
 });
 
-export function ErrorBar(props: { error: PaneError; onDismiss(): void }) {
+export function ErrorBar(props: { error: PaneError; onDismiss: () => void }) {
   const t = useText();
   const styles = useStyles();
   const view = errorView(t.locale, props.error);

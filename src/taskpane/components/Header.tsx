@@ -30,7 +30,7 @@ const useStyles = makeStyles({
   icon: { flexShrink: 0 },
 });
 
-export function Header(props: { locale: Locale; onLocale(locale: Locale): void }) {
+export function Header(props: { locale: Locale; onLocale: (locale: Locale) => void }) {
   const t = useText();
   const styles = useStyles();
   return (

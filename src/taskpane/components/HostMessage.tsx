@@ -11,11 +11,14 @@ const useStyles = makeStyles({
 
 /** What a missing requirement set is needed for, in the pane's language. */
 function featureText(t: T, gap: RequirementGap): string {
-  return (gap.featureKey && optionalText(t.locale, gap.featureKey)) || gap.feature || `${gap.set} ${gap.version}`;
+  // An empty or missing text falls through to the next choice.
+  const translated = gap.featureKey ? optionalText(t.locale, gap.featureKey) : undefined;
+  if (translated) return translated;
+  return gap.feature || `${gap.set} ${gap.version}`;
 }
 
 /** The features that degrade in this Excel (the pane works without them). */
-export function LimitsBar(props: { missing: RequirementGap[]; onDismiss(): void }) {
+export function LimitsBar(props: { missing: RequirementGap[]; onDismiss: () => void }) {
   const t = useText();
   const styles = useStyles();
   return (

@@ -9,7 +9,7 @@ const useStyles = makeStyles({
   hidden: VISUALLY_HIDDEN,
 });
 
-export function LanguageSwitch(props: { locale: Locale; onChange(locale: Locale): void }) {
+export function LanguageSwitch(props: { locale: Locale; onChange: (locale: Locale) => void }) {
   const t = useText();
   const styles = useStyles();
   const id = useId("ka-language");

@@ -1,7 +1,7 @@
 /** The column mapping: one dropdown per column of the table, proposed by the actions API, editable. */
 import { Button, Select, Text, makeStyles, tokens, useId } from "@fluentui/react-components";
 import { useText } from "../i18n";
-import { columnLetter, formatValue } from "../format";
+import { cellText, columnLetter, formatValue } from "../format";
 import { PANE_ROLES, isPaneRole, roleOfColumn } from "../mapping";
 import type { Planner } from "../usePlanner";
 import { VISUALLY_HIDDEN } from "./styles";
@@ -43,8 +43,7 @@ const useStyles = makeStyles({
 /** Data rows of the table's preview (a header row, if the API included one, is left out). */
 function dataRows(headers: readonly string[], preview: readonly unknown[][]): readonly unknown[][] {
   const first = preview[0];
-  if (first && first.length === headers.length && first.every((v, i) => String(v ?? "") === String(headers[i] ?? "")))
-    return preview.slice(1);
+  if (first?.length === headers.length && first.every((v, i) => cellText(v) === headers[i])) return preview.slice(1);
   return preview;
 }
 
@@ -76,7 +75,7 @@ export function MappingTable({ planner }: { planner: Planner }) {
           const role = roleOfColumn(mapping, col);
           const id = `${baseId}-${col}`;
           const letter = columnLetter(table.address, col);
-          const name = String(header ?? "").trim() || t("taskpane.mapping.noHeader");
+          const name = header.trim() || t("taskpane.mapping.noHeader");
           const sample = rows
             .slice(0, 3)
             .map((r) => formatValue(r[col], t.locale, role))

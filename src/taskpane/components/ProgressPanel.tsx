@@ -17,7 +17,7 @@ const useStyles = makeStyles({
   label: { minWidth: 0, overflowWrap: "anywhere" },
 });
 
-export function ProgressPanel(props: { busy: Busy; onCancel(): void }) {
+export function ProgressPanel(props: { busy: Busy; onCancel: () => void }) {
   const t = useText();
   const styles = useStyles();
   const { busy } = props;

@@ -8,6 +8,6 @@ export const VISUALLY_HIDDEN: GriffelStyle = {
   height: "1px",
   margin: "-1px",
   overflow: "hidden",
-  clip: "rect(0 0 0 0)",
+  clipPath: "inset(50%)",
   whiteSpace: "nowrap",
 };
