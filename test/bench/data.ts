@@ -7,7 +7,7 @@
 import { Random } from "../../src/sample/prng";
 
 /** A cell of the benchmark's ranges: a value (finite, so JSON keeps it a number) or a customer name. */
-export type RangeCell = number | string;
+type RangeCell = number | string;
 /** An N×1 range as the runtime parses it from JSON: one array per row. */
 export type Range = RangeCell[][];
 
