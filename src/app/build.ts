@@ -48,7 +48,7 @@ export interface SheetsRequest {
   readonly onPlan?: (done: number, total: number) => void;
 }
 
-export interface BuiltSheet {
+interface BuiltSheet {
   readonly model: SheetModel;
   /** The account of a plan sheet. */
   readonly account?: number;

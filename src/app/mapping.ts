@@ -59,7 +59,7 @@ export const CRITERIA_AXES = ["attractiveness", "strength"] as const;
 export type CriteriaAxis = (typeof CRITERIA_AXES)[number];
 
 /** The header roles whose columns are criteria of each portfolio axis. */
-export const CRITERIA_ROLES: Readonly<Record<CriteriaAxis, readonly ColumnRole[]>> = {
+const CRITERIA_ROLES: Readonly<Record<CriteriaAxis, readonly ColumnRole[]>> = {
   attractiveness: ["attractiveness", "marketGrowth", "marginPotential", "strategicFit"],
   strength: ["strength", "shareOfWallet", "relationship", "productFit"],
 };
@@ -96,7 +96,7 @@ export function proposeMappingDetails(headers: readonly unknown[], sampleRows: S
   const p: Proposal = { mapping: {}, foundBy: {}, alternatives: {}, taken: new Set<number>() };
   takeNamed(p, named);
   for (const role of SINGLE_ROLES) if (p.mapping[role] === undefined) takeByHeader(p, headers, role);
-  for (const axis of CRITERIA_AXES) if (p.mapping[axis] === undefined) p.mapping[axis] = criteriaByHeader(p, headers, axis);
+  for (const axis of CRITERIA_AXES) p.mapping[axis] ??= criteriaByHeader(p, headers, axis);
   const profiles = sniffable(p, headers, sampleRows);
   for (const role of SNIFFED_ROLES) {
     if (p.mapping[role] !== undefined) continue;

@@ -3,7 +3,7 @@
  * one cell points in the table: for the add-in, which reads the sheet's columns itself.
  */
 import { KaError } from "../engine/errors";
-import { Cell, describeCell } from "../engine/input/cells";
+import { Cell, cellText, describeCell } from "../engine/input/cells";
 import { columnLetter } from "../excel/column-letters";
 import { NamedColumn, SalesColumns } from "../engine/portfolio";
 import { ColumnMapping, CriteriaAxis, Measure } from "./mapping";
@@ -50,8 +50,7 @@ export function mappedSalesColumns(
   const named = (index: number): NamedColumn => {
     const existing = byIndex.get(index);
     if (existing) return existing;
-    const h = headers[index];
-    const header = h === null || h === undefined ? "" : String(h).trim();
+    const header = cellText(headers[index]).trim();
     let name = header !== "" ? header : `Column ${columnLetter(index)}`;
     if (indexOf.has(name)) name = `${name} (${columnLetter(index)})`;
     const c: NamedColumn = { name, cells: columns[index] ?? new Array<Cell>(rows).fill(null) };

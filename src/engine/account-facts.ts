@@ -136,8 +136,7 @@ export function preparePortfolioFacts(p: Portfolio): PortfolioFacts {
 }
 
 /** Sum of months [from, to) of a customer, added left to right as SUM does. */
-export function monthSum(p: Portfolio, id: number, from: number, to: number): number {
-  const m = p.monthly!;
+function monthSum(m: NonNullable<Portfolio["monthly"]>, id: number, from: number, to: number): number {
   const w = m.labels.length;
   let s = 0;
   for (let k = from; k < to; k++) s += m.values[id * w + k];
@@ -150,8 +149,8 @@ export function trendOf(ctx: PortfolioFacts, id: number): { last: number; previo
   const k = ctx.period;
   if (!p.monthly || k === 0) return null;
   const w = p.monthly.labels.length;
-  const last = monthSum(p, id, w - k, w);
-  const previous = monthSum(p, id, w - 2 * k, w - k);
+  const last = monthSum(p.monthly, id, w - k, w);
+  const previous = monthSum(p.monthly, id, w - 2 * k, w - k);
   return { last, previous, change: previous > 0 ? last / previous - 1 : NaN };
 }
 
@@ -200,6 +199,6 @@ export function accountFacts(ctx: PortfolioFacts, id: number): AccountFacts {
     satisfaction: p.satisfaction ? p.satisfaction[id] : NaN,
     churn: churnOf(ctx, id),
     trend: trendOf(ctx, id),
-    rating: p.credit?.[id] || null,
+    rating: p.credit?.[id] ?? null,
   };
 }

@@ -17,8 +17,8 @@
  */
 
 /** S&P / Fitch grades, best first. */
-export const AGENCY_GRADES = ["AAA", "AA", "A", "BBB", "BB", "B", "CCC", "CC", "C", "D"] as const;
-export type AgencyGrade = (typeof AGENCY_GRADES)[number];
+const AGENCY_GRADES = ["AAA", "AA", "A", "BBB", "BB", "B", "CCC", "CC", "C", "D"] as const;
+type AgencyGrade = (typeof AGENCY_GRADES)[number];
 
 /** Moody's letters (upper case) whose S&P grade has other letters. */
 const MOODYS_ONLY: Readonly<Record<string, AgencyGrade>> = { BAA: "BBB", BA: "BB", CAA: "CCC", CA: "CC" };

@@ -8,7 +8,7 @@
 import { creditOrdinal } from "./credit-rating";
 import { Portfolio } from "./portfolio";
 
-export type ProxyName = "revenueCriterion" | "margin" | "growth" | "satisfaction" | "credit" | "months";
+type ProxyName = "revenueCriterion" | "margin" | "growth" | "satisfaction" | "credit" | "months";
 
 export interface ProxyCriterion {
   readonly proxy: ProxyName;
@@ -24,7 +24,7 @@ const hasAny = (c: ProxyCriterion) => c.values.some((x) => x === x);
 export function attractivenessProxies(p: Portfolio, revenue: Float64Array): ProxyCriterion[] {
   const out: ProxyCriterion[] = [{ proxy: "revenueCriterion", values: revenue }];
   const profit = p.profit;
-  if (profit && profit.some((x, i) => x !== revenue[i] && x === x)) {
+  if (profit?.some((x, i) => x !== revenue[i] && x === x)) {
     out.push({ proxy: "margin", values: profit.map((x, i) => (x === x && revenue[i] > 0 ? x / revenue[i] : NaN)) });
   }
   const monthly = p.monthly;

@@ -111,7 +111,7 @@ export function lossCustomers(totals: Float64Array, hasValue: Uint8Array, names:
 // Radix sorts on the bits of non-negative doubles
 
 /** Below this many values the built-in sorts are as fast. */
-export const RADIX_MIN = 512;
+const RADIX_MIN = 512;
 
 /** Word order of a double seen as two 32-bit halves. */
 const LITTLE_ENDIAN = new Uint32Array(new Float64Array([1]).buffer)[1] === 0x3ff00000;

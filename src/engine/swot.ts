@@ -8,7 +8,7 @@ import { creditLikelihood } from "./credit-rating";
 import { QuadrantName } from "./matrix";
 
 /** The dependency share above which the plan names it as a threat (the risk sheet's default threshold). */
-export const PLAN_DEPENDENCY_HINT = 0.1;
+const PLAN_DEPENDENCY_HINT = 0.1;
 /** Satisfaction from which it is a strength, and below which a weakness (1–5 scale). */
 const SATISFIED = 4;
 const DISSATISFIED = 3;

@@ -126,8 +126,7 @@ export function withoutTotalRows(
     const x = values[i];
     if (x !== x) continue; // blank
     const id = ids[i];
-    // `kinds` is a Uint8Array of Kind values: typed arrays hold plain numbers.
-    // eslint-disable-next-line @typescript-eslint/no-unsafe-enum-assignment
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-enum-assignment -- `kinds` is a Uint8Array of Kind values: typed arrays hold plain numbers
     const kind: Kind = id === NO_CUSTOMER ? Kind.Customer : kinds[id];
     if (kind === Kind.Placeholder) out[i] = NO_CUSTOMER;
     if (kind !== Kind.TotalWord) {

@@ -345,8 +345,3 @@ function makeMessy(rnd: Random, rows: SalesRow[], locale: SampleLocale): void {
 export function sampleHeaders(locale: SampleLocale): string[] {
   return SAMPLE_COLUMNS.map((c) => c[locale]);
 }
-
-/** The rows as cell arrays in column order (dates stay Date). */
-export function sampleCells(row: SalesRow): unknown[] {
-  return SAMPLE_COLUMNS.map((c) => row[c.key]);
-}

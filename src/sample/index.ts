@@ -1,3 +1,3 @@
-export { generateSalesSample, sampleCells, sampleHeaders, SAMPLE_COLUMNS, SAMPLE_DEFAULTS } from "./generate";
-export type { SalesRow, SampleColumn, SampleColumnKind, SampleLocale, SampleOptions } from "./generate";
+export { generateSalesSample, sampleHeaders, SAMPLE_COLUMNS, SAMPLE_DEFAULTS } from "./generate";
+export type { SalesRow, SampleColumnKind, SampleLocale } from "./generate";
 export { Random } from "./prng";

@@ -18,7 +18,7 @@ import { floorParetoOfLines, floorTierOf, floorTiers } from "./floor";
 import { BenchCase, check, collectGarbage, formatN, log, Path, RunPlan, stats, timePaths, toCase } from "./harness";
 import { concentration, pareto, rankedRows, tier } from "./ours";
 
-export const ADVERSARIAL_SIZES = [100_000, 1_000_000];
+const ADVERSARIAL_SIZES = [100_000, 1_000_000];
 const GROWTH_LIMIT = 12;
 const LABELS = ["A", "B", "C"];
 
@@ -42,7 +42,7 @@ const shuffled = (names: string[], rng: Random) => {
   return names;
 };
 
-export const SHAPES: readonly Shape[] = [
+const SHAPES: readonly Shape[] = [
   {
     name: "long names differing in the middle (2 lines each)",
     make: (n, rng) => ({

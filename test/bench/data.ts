@@ -1,14 +1,19 @@
 /**
  * Seeded benchmark data, delivered the way Excel delivers it to a custom function: the
- * runtime hands over ranges as JSON, so every column is an N×1 `any[][]` made by JSON.parse
- * (one array per row, one string object per text cell). The floor and peer paths get the same
+ * runtime hands over ranges as JSON, so every column is an N×1 array made by JSON.parse
+ * (one array per row, one string object per text cell): a `Range`. The floor and peer paths get the same
  * figures as plain typed arrays, extracted untimed.
  */
 import { Random } from "../../src/sample/prng";
 
+/** A cell of the benchmark's ranges: a value (finite, so JSON keeps it a number) or a customer name. */
+type RangeCell = number | string;
+/** An N×1 range as the runtime parses it from JSON: one array per row. */
+export type Range = RangeCell[][];
+
 export interface ValueColumn {
   /** N×1, as Excel passes a column to a custom function. */
-  readonly cells: any[][];
+  readonly cells: Range;
   /** The same numbers. */
   readonly values: Float64Array;
   /** The JSON the runtime would parse: freshCells() parses it again. */
@@ -16,12 +21,12 @@ export interface ValueColumn {
 }
 
 /** A freshly parsed copy of a column's cells (see fresh). */
-export function freshCells(column: { readonly json: string }): any[][] {
-  return JSON.parse(column.json) as any[][];
+export function freshCells(column: { readonly json: string }): Range {
+  return JSON.parse(column.json) as Range;
 }
 
 export interface NameColumn {
-  readonly cells: any[][];
+  readonly cells: Range;
   /** The same names (the strings of `cells`, not copies). */
   readonly names: string[];
   /** The JSON the runtime would parse: fresh() parses it again. */
@@ -34,8 +39,8 @@ export interface NameColumn {
  * copy across timed runs would make every Map lookup after the first run cheaper than Excel
  * ever sees it).
  */
-export function fresh(column: { readonly json: string }): { cells: any[][]; names: string[] } {
-  const cells = JSON.parse(column.json) as any[][];
+export function fresh(column: { readonly json: string }): { cells: Range; names: string[] } {
+  const cells = JSON.parse(column.json) as Range;
   const names = new Array<string>(cells.length);
   for (let i = 0; i < cells.length; i++) names[i] = cells[i][0] as string;
   return { cells, names };
@@ -57,7 +62,7 @@ export function nameColumn(names: readonly string[]): NameColumn {
   const json = jsonOf(names);
   return {
     get cells() {
-      return JSON.parse(json) as any[][];
+      return JSON.parse(json) as Range;
     },
     get names() {
       return fresh({ json }).names;
@@ -76,14 +81,14 @@ export function customerValues(n: number, seed: number): ValueColumn {
 
 /*
  * Columns keep only their JSON text and typed arrays: `cells` (and `names`) are parsed anew on
- * each read. A kept million-row any[][] would sit in the heap of every later case and make
+ * each read. A kept million-row array of arrays would sit in the heap of every later case and make
  * each of their garbage collections (one before every timed run) mark it again.
  */
 export function valueColumn(values: Float64Array): ValueColumn {
   const json = jsonOf(Array.from(values));
   return {
     get cells() {
-      return JSON.parse(json) as any[][];
+      return JSON.parse(json) as Range;
     },
     values,
     json,

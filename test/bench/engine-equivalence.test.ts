@@ -14,6 +14,7 @@ import { aggregateByCustomer } from "../../src/engine/aggregate";
 import { concentrationFormula } from "../../src/engine/formulas/concentration";
 import { paretoFormula } from "../../src/engine/formulas/pareto";
 import { tierFormula } from "../../src/engine/formulas/tier";
+import { cellText } from "../../src/engine/input/cells";
 import { compareNameKeys, customerKey, readCustomerVector } from "../../src/engine/input/customer-vector";
 import { readNumericVector } from "../../src/engine/input/numeric-vector";
 import { columnVector, vectorOf } from "../../src/engine/input/range";
@@ -32,7 +33,7 @@ const SWAPS: [string, string][] = [
   ["../../src/engine/aggregate", "./reference/engine/aggregate"],
 ];
 
-/* eslint-disable @typescript-eslint/no-require-imports */
+/* eslint-disable @typescript-eslint/no-require-imports -- jest.doMock applies only to modules required after it, inside isolateModules */
 function referenceEngine() {
   let engine: {
     refAggregate: typeof import("./reference/engine/aggregate");
@@ -46,17 +47,18 @@ function referenceEngine() {
     refTiers: typeof import("./reference/engine/tiers");
   } | null = null;
   jest.isolateModules(() => {
-    for (const [live, ref] of SWAPS) jest.doMock(live, () => jest.requireActual(ref));
+    for (const [live, ref] of SWAPS) jest.doMock(live, () => jest.requireActual<object>(ref));
+    // Each require gets the type of the module it loads (the swapped modules: their reference's).
     engine = {
-      refAggregate: require("../../src/engine/aggregate"),
-      refConcentration: require("../../src/engine/formulas/concentration"),
-      refPareto: require("../../src/engine/formulas/pareto"),
-      refTier: require("../../src/engine/formulas/tier"),
-      refCustomers: require("../../src/engine/input/customer-vector"),
-      refNumbers: require("../../src/engine/input/numeric-vector"),
-      refRange: require("../../src/engine/input/range"),
-      refRanking: require("../../src/engine/ranking"),
-      refTiers: require("../../src/engine/tiers"),
+      refAggregate: require("../../src/engine/aggregate") as typeof import("./reference/engine/aggregate"),
+      refConcentration: require("../../src/engine/formulas/concentration") as typeof import("../../src/engine/formulas/concentration"),
+      refPareto: require("../../src/engine/formulas/pareto") as typeof import("../../src/engine/formulas/pareto"),
+      refTier: require("../../src/engine/formulas/tier") as typeof import("./reference/engine/formulas/tier"),
+      refCustomers: require("../../src/engine/input/customer-vector") as typeof import("./reference/engine/input/customer-vector"),
+      refNumbers: require("../../src/engine/input/numeric-vector") as typeof import("./reference/engine/input/numeric-vector"),
+      refRange: require("../../src/engine/input/range") as typeof import("./reference/engine/input/range"),
+      refRanking: require("../../src/engine/ranking") as typeof import("./reference/engine/ranking"),
+      refTiers: require("../../src/engine/tiers") as typeof import("./reference/engine/tiers"),
     };
   });
   return engine!;
@@ -433,7 +435,7 @@ describe("hot paths behave exactly as the engine before the benchmark work", () 
         );
         // In name order (with repeats, spellings, blanks and look-alikes side by side), then
         // with one earlier customer at the end: the path without lookups, and its way out.
-        const key = (c: unknown) => customerKey(typeof c === "boolean" ? String(c).toUpperCase() : String(c ?? ""));
+        const key = (c: unknown) => customerKey(typeof c === "boolean" ? String(c).toUpperCase() : cellText(c));
         const inOrder = cells.slice().sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
         for (const sorted of [inOrder, [...inOrder, inOrder[0], "Zeta", inOrder[1]]]) {
           const sortedCol = sorted.map((c) => [c]);

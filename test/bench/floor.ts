@@ -92,7 +92,7 @@ export interface FloorAggregate {
 }
 
 /** Per-customer totals: Map (name → id) + one typed-array pass. */
-export function floorAggregate(lineNames: readonly string[], lineValues: Float64Array): FloorAggregate {
+function floorAggregate(lineNames: readonly string[], lineValues: Float64Array): FloorAggregate {
   const n = lineNames.length;
   const ids = new Map<string, number>();
   const names: string[] = [];
@@ -123,7 +123,7 @@ export function floorParetoOfLines(lineNames: readonly string[], lineValues: Flo
  */
 export function spillOnly(r: FloorPareto, values: Float64Array, names: readonly string[], lowest: Float64Array): unknown[][] {
   const m = r.order.length;
-  const rows: unknown[][] = new Array(m + 1);
+  const rows = new Array<unknown[]>(m + 1);
   rows[0] = ["Rank", "Customer", "Value", "Share", "Cumulative share", "Tier"];
   for (let j = 0; j < m; j++) {
     const id = r.order[j];

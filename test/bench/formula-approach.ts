@@ -13,11 +13,14 @@
  * recalculation, results read back).
  */
 import { ArraySize, FunctionArgumentType, FunctionPlugin, HyperFormula, SimpleRangeValue } from "hyperformula";
+// The types of a plugin method's arguments and result, which the package's index does not re-export.
+import type { InterpreterState } from "hyperformula/typings/interpreter/InterpreterState";
+import type { InternalScalarValue, InterpreterValue } from "hyperformula/typings/interpreter/InterpreterValue";
+import type { ProcedureAst } from "hyperformula/typings/parser";
 import { tier } from "./ours";
 
 const LICENSE = "gpl-v3";
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 class KaPlugin extends FunctionPlugin {
   static override implementedFunctions = {
     "KA.TIER": {
@@ -28,13 +31,14 @@ class KaPlugin extends FunctionPlugin {
     },
   };
 
-  kaTier(ast: any, state: any): any {
+  kaTier(ast: ProcedureAst, state: InterpreterState): InterpreterValue {
+    // KA.TIER spills one label (a string) per row: scalars HyperFormula can hold.
     return this.runFunction(ast.args, state, this.metadata("KA.TIER"), (range: SimpleRangeValue) =>
-      SimpleRangeValue.onlyValues(tier(range.rawData() as any[][]) as any),
+      SimpleRangeValue.onlyValues(tier(range.rawData()) as InternalScalarValue[][]),
     );
   }
 
-  kaTierSize(ast: any, state: any): ArraySize {
+  kaTierSize(ast: ProcedureAst, state: InterpreterState): ArraySize {
     const arg = this.arraySizeForAst(ast.args[0], state);
     return new ArraySize(1, arg.height);
   }
@@ -47,7 +51,7 @@ function register(): void {
   registered = true;
 }
 
-export function tierFormulaRow(row: number, n: number): string {
+function tierFormulaRow(row: number, n: number): string {
   const range = `$A$1:$A$${n}`;
   const share = `SUMIF(${range},">"&A${row})/SUM(${range})`;
   return `=IF(${share}<0.8,"A",IF(${share}<0.95,"B","C"))`;
@@ -81,7 +85,7 @@ export function editValue(hf: HyperFormula, row: number, value: number, n: numbe
   return readResults(hf, n);
 }
 
-export function readResults(hf: HyperFormula, n: number): unknown[][] {
+function readResults(hf: HyperFormula, n: number): unknown[][] {
   return hf.getRangeValues({ start: { sheet: 0, row: 0, col: 1 }, end: { sheet: 0, row: n - 1, col: 1 } });
 }
 

@@ -64,20 +64,21 @@ export interface RunPlan {
 
 const gc: (() => void) | undefined = (globalThis as { gc?: () => void }).gc;
 
-let sink: unknown;
+/** Holds the last result: written, never read. */
+const sink: { value?: unknown } = {};
 /** Keeps results reachable so that no engine can drop the work that produced them. */
-export function keep(x: unknown): void {
-  sink = x;
+function keep(x: unknown): void {
+  sink.value = x;
 }
 
 const sleeper = new Int32Array(new SharedArrayBuffer(4));
 /** Sleeps without using the CPU. */
-export function sleep(ms: number): void {
+function sleep(ms: number): void {
   if (ms > 0) Atomics.wait(sleeper, 0, 0, ms);
 }
 
 /** Two minor GCs: objects that survive their first scavenge are promoted by the second. */
-export function minorGarbage(settleMs = 0): void {
+function minorGarbage(settleMs = 0): void {
   if (gc) {
     const minor = gc as unknown as (o: { type: string }) => void;
     minor({ type: "minor" });
@@ -95,15 +96,16 @@ export function collectGarbage(settleMs = 0): void {
 }
 
 /** Times several paths, interleaved. */
-export function timePaths(paths: readonly Path<any>[], plan: RunPlan): Timing[] {
-  const once = (p: Path<any>): [number, number] => {
+export function timePaths<S>(paths: readonly Path<S>[], plan: RunPlan): Timing[] {
+  const once = (p: Path<S>): [number, number] => {
     // Inputs made by setup are fresh, as the runtime hands them over right after parsing
     // them. Minor GCs first move what the parse left in the young generation to the old one in
     // order (a full GC straight away would evacuate it in parallel and scatter it: a 1M-row
     // column then reads 2-3 times slower than any real call does); then a full GC, so that every
     // run starts from a collected heap whose limits fit the input (otherwise the run itself
     // pays, at random, for marking the input).
-    const state = p.setup ? p.setup() : undefined;
+    // A path without setup ignores its state: it gets undefined.
+    const state = p.setup ? p.setup() : (undefined as S);
     if (p.setup) minorGarbage(0);
     collectGarbage(plan.settleMs ?? 0);
     const c0 = process.cpuUsage();
@@ -113,7 +115,7 @@ export function timePaths(paths: readonly Path<any>[], plan: RunPlan): Timing[] 
     const c = process.cpuUsage(c0);
     keep(out);
     if (p.teardown) p.teardown(state);
-    sink = undefined;
+    sink.value = undefined;
     return [t1 - t0, (c.user + c.system) / 1000];
   };
   for (let w = 0; w < plan.warmup; w++) for (const p of paths) once(p);
@@ -132,7 +134,7 @@ export function timePaths(paths: readonly Path<any>[], plan: RunPlan): Timing[] 
   return samples.map((s, k) => stats(s, cpu[k]));
 }
 
-export function median(xs: readonly number[]): number {
+function median(xs: readonly number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   const mid = s.length >> 1;
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
@@ -171,7 +173,7 @@ export function round(x: number, digits = 3): number {
   return Math.round(x * f) / f;
 }
 
-export class CheckError extends Error {
+class CheckError extends Error {
   constructor(message: string) {
     super(message);
     this.name = "CheckError";

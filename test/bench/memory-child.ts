@@ -7,6 +7,7 @@
  * give), and the JS heap before and right after a call.
  */
 import * as fs from "fs";
+import type { Range } from "./data";
 import { pareto, tier } from "./ours";
 
 const MB = 1024 * 1024;
@@ -14,7 +15,7 @@ const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 
 function main(): void {
   const [which, file] = process.argv.slice(2);
-  const input = JSON.parse(fs.readFileSync(file, "utf8")) as { values: any[][]; customers?: any[][] };
+  const input = JSON.parse(fs.readFileSync(file, "utf8")) as { values: Range; customers?: Range };
   gc();
   gc();
   const before = process.memoryUsage();

@@ -1,12 +1,23 @@
 /**
  * Our path: the real custom-function entry points, called exactly as Excel calls them (N×1
- * `any[][]` in, the spilled array out), so input parsing and output building are counted.
+ * arrays in, the spilled array out), so input parsing and output building are counted.
  * The wrappers need the runtime's global CustomFunctions: the same minimal one the tests use.
  */
 import "../support/custom-functions-runtime";
-import { concentration, pareto, tier } from "../../src/functions/functions";
+import * as functions from "../../src/functions/functions";
 
-export { concentration, pareto, tier };
+/** A range as an entry point takes it: N×1, one array per row, any cell. */
+export type Cells = unknown[][];
+/** A spilled array as an entry point returns it (labels, numbers, texts). */
+export type Spill = unknown[][];
+
+/*
+ * The entry points themselves (the same function objects), typed as the benchmark calls them:
+ * functions.ts declares `any[][]`, the custom-functions metadata's type of a range of any cells.
+ */
+export const tier: (values: Cells, customers?: Cells) => Spill = functions.tier;
+export const pareto: (customers: Cells, values: Cells) => Spill = functions.pareto;
+export const concentration: (values: Cells, customers?: Cells) => Spill = functions.concentration;
 
 /** The values of a PARETO spill, for comparison: ranked rows only (rank is a number). */
 export interface ParetoRows {

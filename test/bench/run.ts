@@ -28,7 +28,7 @@ import { DEFAULT_MAX_REQUEST_BYTES } from "../../src/render/office/encode";
 import { adversarialCases } from "./adversarial";
 import { bundleSizes, foreignLibraries } from "./bundles";
 import { checkLabels, checkRanking } from "./compare";
-import { customerNames, customerValues, fresh, freshCells, transactions } from "./data";
+import { customerNames, customerValues, fresh, freshCells, Range, transactions } from "./data";
 import { floorParetoOfLines, floorPareto, floorTierOf, floorTiers, spillOnly } from "./floor";
 import { editValue, enterFormulas, labelsOf, valueSheet } from "./formula-approach";
 import {
@@ -156,7 +156,7 @@ function tierCases(b: Bench): void {
     const column = valuesFor(b, n);
     const values = column.values;
     checkTier(n, column);
-    const paths: Path<any[][]>[] = [
+    const paths: Path<Range>[] = [
       { name: "tier floor: Float64Array sort + share pass", path: "floor", run: () => floorTiers(values, THRESHOLDS) },
       // Every run gets the column freshly parsed, as each recalculation in Excel does.
       { name: "KA.TIER (ours)", path: "ours", setup: () => freshCells(column), run: (c) => tier(c) },
@@ -200,7 +200,7 @@ function paretoCase(b: Bench, n: number, shuffled: boolean): void {
   checkPareto(n, valueColumn, names);
   const suffix = shuffled ? ", customers in random order" : "";
   // Every run gets the names freshly parsed, as each recalculation in Excel does.
-  const paths: Path<ReturnType<typeof fresh> & { values?: any[][] }>[] = [
+  const paths: Path<ReturnType<typeof fresh> & { values?: Range }>[] = [
     {
       name: `pareto floor: index sort + share pass${suffix}`,
       path: "floor",
@@ -257,7 +257,7 @@ async function lineCases(b: Bench): Promise<void> {
   const [floorTies, peerTies] = checkLines(tx);
   // Every run gets the customer names freshly parsed (new strings, no cached hashes).
   const setup = () => fresh(tx.customers);
-  const paths: Path<ReturnType<typeof fresh> & { values?: any[][] }>[] = [
+  const paths: Path<ReturnType<typeof fresh> & { values?: Range }>[] = [
     {
       name: "lines floor: Map + typed-array pass + index sort",
       path: "floor",
@@ -369,9 +369,19 @@ function formulaCases(b: Bench): void {
       {
         name: "formulas: per-row SUMIF/SUM, one edit",
         path: "formula",
-        run: () => editValue(hfF, top, (flipF = !flipF) ? edited : original, n),
+        run: () => {
+          flipF = !flipF;
+          return editValue(hfF, top, flipF ? edited : original, n);
+        },
       },
-      { name: "KA.TIER in HyperFormula, one edit", path: "ours", run: () => editValue(hfK, top, (flipK = !flipK) ? edited : original, n) },
+      {
+        name: "KA.TIER in HyperFormula, one edit",
+        path: "ours",
+        run: () => {
+          flipK = !flipK;
+          return editValue(hfK, top, flipK ? edited : original, n);
+        },
+      },
     ];
     const [fr] = timePaths([recalc[0]], initPlan);
     const [kr] = timePaths([recalc[1]], b.plan(n));
@@ -441,9 +451,9 @@ function withUnit(ms: number): string {
 }
 
 function roundAll(r: Record<string, unknown>): Record<string, unknown> {
+  const round1 = (x: unknown): unknown => (typeof x === "number" ? round(x, 1) : x);
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(r))
-    out[k] = typeof v === "number" ? round(v, 1) : Array.isArray(v) ? v.map((x) => (typeof x === "number" ? round(x, 1) : x)) : v;
+  for (const [k, v] of Object.entries(r)) out[k] = Array.isArray(v) ? v.map(round1) : round1(v);
   return out;
 }
 
@@ -586,7 +596,7 @@ async function main(): Promise<void> {
         `Bundles: ${sizes.map((s) => `${s.file} ${formatN(s.bytes)} B (gzip ${formatN(s.gzipBytes)} B)`).join(", ")}; no HyperFormula/Arquero inside`,
       );
     else log("Bundles: not built (npm run build)");
-    for (const w of await worksheetCases(o.quick)) b.add(w as unknown as BenchCase);
+    for (const w of worksheetCases(o.quick)) b.add(w as unknown as BenchCase);
     rendererTargets(b);
   }
   const seconds = (Date.now() - started) / 1000;
@@ -624,7 +634,7 @@ async function main(): Promise<void> {
   );
 }
 
-main().catch((e) => {
+main().catch((e: unknown) => {
   process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
   process.exit(1);
 });

@@ -56,7 +56,7 @@ async function main(): Promise<void> {
   process.stdout.write(`${JSON.stringify(await plans(Number(arg)))}\n`);
 }
 
-main().catch((e) => {
+main().catch((e: unknown) => {
   process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
   process.exit(1);
 });

@@ -32,18 +32,18 @@ interface PlanRun {
   peakRssMb: number;
 }
 
-/** Runs a child script of this folder; returns the JSON of its last output line. */
-function child<T>(script: string, args: string[]): T {
+/** Runs a child script of this folder; returns the JSON of its last output line (the caller knows its shape). */
+function child(script: string, args: string[]): unknown {
   const out = execFileSync(process.execPath, ["--expose-gc", path.join(__dirname, script), ...args], {
     encoding: "utf8",
     maxBuffer: 1 << 20,
   });
-  return JSON.parse(out.trim().split("\n").pop()!) as T;
+  return JSON.parse(out.trim().split("\n").pop()!) as unknown;
 }
 
 const r1 = (x: number) => Math.round(x * 10) / 10;
 
-export async function worksheetCases(quick: boolean): Promise<WorksheetCase[]> {
+export function worksheetCases(quick: boolean): WorksheetCase[] {
   return [planSheetsCase(quick), ...rendererCases(quick)];
 }
 
@@ -51,7 +51,7 @@ function planSheetsCase(quick: boolean): WorksheetCase {
   const count = 500;
   log(`Worksheets: ${count} plan sheets headless (child process)`);
   const runs: PlanRun[] = [];
-  for (let r = 0; r < (quick ? 1 : 3); r++) runs.push(child("worksheet-child.js", ["plans", String(count)]));
+  for (let r = 0; r < (quick ? 1 : 3); r++) runs.push(child("worksheet-child.js", ["plans", String(count)]) as PlanRun);
   const total = stats(runs.map((r) => r.totalMs));
   const median = (k: keyof PlanRun) => r1(stats(runs.map((r) => r[k])).medianMs);
   return {
@@ -81,7 +81,7 @@ function rendererCases(quick: boolean): WorksheetCase[] {
   log(`Worksheets: ${RENDERER_CASE}, ${RENDERER_SIZES.map(formatN).join(", ")} customers (a child process per size)`);
   return RENDERER_SIZES.map((n) => {
     const [warmup, runs] = n >= 100_000 ? (quick ? [1, 1] : [2, 5]) : n >= 10_000 ? (quick ? [1, 3] : [3, 11]) : quick ? [3, 10] : [5, 21];
-    const r = child<RendererRun>("renderer-child.js", [String(n), String(warmup), String(runs)]);
+    const r = child("renderer-child.js", [String(n), String(warmup), String(runs)]) as RendererRun;
     const total = stats(r.totalMs);
     const median = (xs: number[]) => r1(stats(xs).medianMs);
     log(

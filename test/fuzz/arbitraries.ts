@@ -257,8 +257,7 @@ const ERROR_LITERALS: readonly string[] = [
 /** An error cell: the runtime's CustomFunctions.Error, an Excel.ErrorCellValue-like object or the literal text. */
 const errorCell: fc.Arbitrary<unknown> = fc.oneof(
   fc.tuple(fc.constantFrom(...ERROR_CODES), fc.option(fc.constantFrom("boom", "", "a message"))).map(
-    // The runtime's ErrorCode values are these very strings ("#VALUE!" …).
-    // eslint-disable-next-line @typescript-eslint/no-unsafe-enum-assignment
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-enum-assignment -- the runtime's ErrorCode values are these very strings ("#VALUE!" …)
     ([code, message]) => new CustomFunctions.Error(code as CustomFunctions.ErrorCode, message ?? undefined),
   ),
   fc.constantFrom(...ERROR_LITERALS),

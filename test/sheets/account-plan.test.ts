@@ -5,7 +5,7 @@ import { buildAccountPlanSheet, OPPORTUNITY_ROWS, selectPlanAccounts } from "../
 import { Cell, isFormula, Literal, SheetModel } from "../../src/sheets/model";
 import { SheetOptions } from "../../src/sheets/sheet-options";
 import { Locale, resourceOf, text } from "../../src/strings";
-import { functionsIn, gridOf, mismatches, PlanSheetEvaluator, referencesIn, samplePlanPortfolio, Scalar } from "../support/formula-eval";
+import { functionsOf, gridOf, mismatches, referencesOf, samplePlanPortfolio, Scalar, SheetEvaluator } from "../support/formula-eval";
 
 const EN: SheetOptions = { locale: "en", generated: "2026-01-15" };
 const ZH: SheetOptions = { locale: "zh", generated: "2026-01-15" };
@@ -144,7 +144,7 @@ describe("account plan: figures from the data", () => {
     expect(months[23]).toEqual(["2025-12", 150]);
     expect(months.reduce((s, x) => s + (x[1] as number), 0)).toBe(250);
     const last = at(m, rowOf(m, tp("en", "overview.last12")), 1);
-    expect(isFormula(last!) && referencesIn(last.f)).toEqual([{ row: head + 13, col: 1, rows: 12, cols: 1 }]);
+    expect(isFormula(last!) && referencesOf(last.f)).toEqual([{ row: head + 13, col: 1, rows: 12, cols: 1 }]);
   });
 
   test("every formula calculates to the engine's value", () => {
@@ -161,9 +161,9 @@ describe("account plan: figures from the data", () => {
     expect(shown(m, rowOf(m, tp("en", "objectives.dropUnprofitable")), 2)).toBe(75);
     const cross = rowOf(m, tp("en", "objectives.crossSell"));
     expect(at(m, cross, 2)).toBeNull(); // no data: an empty input, not a made-up baseline
-    const ev = new PlanSheetEvaluator(m, new Map<string, Scalar>([[`${usage},3`, 200]]));
+    const ev = new SheetEvaluator(m, new Map<string, Scalar>([[`${usage},3`, 200]]));
     expect(ev.value(usage, 4)).toBe(50);
-    expect(new PlanSheetEvaluator(m).value(usage, 4)).toBe("");
+    expect(new SheetEvaluator(m).value(usage, 4)).toBe("");
   });
 
   test("the KA team's manager name follows the header cell", () => {
@@ -172,8 +172,8 @@ describe("account plan: figures from the data", () => {
     const c = at(m, team, 2);
     expect(isFormula(c!) && c.v).toBe("Li Wei");
     const mr = rowOf(m, tp("en", "account.manager"));
-    expect(new PlanSheetEvaluator(m, new Map<string, Scalar>([[`${mr},1`, "Wang Fang"]])).value(team, 2)).toBe("Wang Fang");
-    expect(new PlanSheetEvaluator(m, new Map<string, Scalar>([[`${mr},1`, null]])).value(team, 2)).toBe("");
+    expect(new SheetEvaluator(m, new Map<string, Scalar>([[`${mr},1`, "Wang Fang"]])).value(team, 2)).toBe("Wang Fang");
+    expect(new SheetEvaluator(m, new Map<string, Scalar>([[`${mr},1`, null]])).value(team, 2)).toBe("");
   });
 
   test("SWOT hints come from the data; the loss-making account shows it", () => {
@@ -247,7 +247,7 @@ describe("account plan: marked cells", () => {
     for (const model of models) {
       for (const { cell } of styled(model)) {
         if (!isFormula(cell)) continue;
-        for (const fn of functionsIn(cell.f)) expect(allowed).toContain(fn);
+        for (const fn of functionsOf(cell.f)) expect(allowed).toContain(fn);
         for (const name of portfolio.analysis.customers.names) if (name.length > 3) expect(cell.f).not.toContain(name);
       }
     }
@@ -297,7 +297,7 @@ describe("account plan: opportunities reproduce KA.PRIORITY", () => {
       over.set(`${head + 1 + i},1`, s);
       over.set(`${head + 1 + i},2`, likelihoods[i]);
     });
-    const ev = new PlanSheetEvaluator(m, over);
+    const ev = new SheetEvaluator(m, over);
     const got = sizes.map((_, i) => ev.value(head + 1 + i, 3));
     const want = priorityFormula(
       sizes.map((s) => [s]),
@@ -311,7 +311,7 @@ describe("account plan: opportunities reproduce KA.PRIORITY", () => {
   });
 
   test('empty rows show "" (no error), the size cut is blank until sizes are entered', () => {
-    const ev = new PlanSheetEvaluator(m);
+    const ev = new SheetEvaluator(m);
     for (let i = 1; i <= OPPORTUNITY_ROWS; i++) expect(ev.value(head + i, 3)).toBe("");
     expect(ev.value(sizeCut, 1)).toBe("");
   });
@@ -334,7 +334,7 @@ describe("account plan: opportunities reproduce KA.PRIORITY", () => {
       [`${zhHead + 2},1`, 1],
       [`${zhHead + 2},2`, 0.1],
     ]);
-    const ev = new PlanSheetEvaluator(zh, over);
+    const ev = new SheetEvaluator(zh, over);
     expect([ev.value(zhHead + 1, 3), ev.value(zhHead + 2, 3)]).toEqual(["马上行动", "搁置计划"]);
   });
 });
@@ -401,7 +401,7 @@ describe("account plan: lists, tables, names", () => {
       [5, 0.015],
     ]);
     const churn = at(m, rowOf(m, tp("en", "overview.churn")), 1);
-    expect(isFormula(churn!) && referencesIn(churn.f).some((r) => r.row === n.range.row && r.rows === 5)).toBe(true);
+    expect(isFormula(churn!) && referencesOf(churn.f).some((r) => r.row === n.range.row && r.rows === 5)).toBe(true);
   });
 
   test("the churn formula interpolates like KA.CHURN for any satisfaction 1–5", () => {
@@ -410,7 +410,7 @@ describe("account plan: lists, tables, names", () => {
     const { churnProbability } = jest.requireActual("../../src/engine/churn") as typeof import("../../src/engine/churn");
     for (let s = 1; s <= 5.0001; s += 0.05) {
       const x = Math.round(s * 100) / 100;
-      const got = new PlanSheetEvaluator(m, new Map<string, Scalar>([[`${sr},1`, x]])).value(cr, 1) as number;
+      const got = new SheetEvaluator(m, new Map<string, Scalar>([[`${sr},1`, x]])).value(cr, 1) as number;
       expect(got).toBeCloseTo(churnProbability(x), 14);
     }
   });
@@ -500,7 +500,7 @@ describe("account plan: live mode", () => {
   const portable = buildAccountPlanSheet(portfolio, id, EN);
 
   test("KA.CHURN and KA.PRIORITY over the sheet's own cells, calculating to the same values", () => {
-    const fns = styled(live).flatMap((c) => (isFormula(c.cell) ? functionsIn(c.cell.f) : []));
+    const fns = styled(live).flatMap((c) => (isFormula(c.cell) ? functionsOf(c.cell.f) : []));
     expect(fns).toContain("KA.CHURN");
     expect(fns).toContain("KA.PRIORITY");
     expect(mismatches(live)).toEqual([]);
@@ -522,8 +522,8 @@ describe("account plan: live mode", () => {
       over.set(`${head + 1 + i},1`, s);
       over.set(`${head + 1 + i},2`, l);
     });
-    const a = new PlanSheetEvaluator(live, over);
-    const b = new PlanSheetEvaluator(portable, over);
+    const a = new SheetEvaluator(live, over);
+    const b = new SheetEvaluator(portable, over);
     for (let i = 1; i <= OPPORTUNITY_ROWS; i++) expect(a.value(head + i, 3)).toEqual(b.value(head + i, 3));
     expect(a.value(head + 1, 3)).toBe("Act now");
   });

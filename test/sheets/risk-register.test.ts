@@ -8,7 +8,7 @@ import { CREDIT_SCALES, creditScaleOf } from "../../src/engine/credit-rating";
 import { RISK_RULES, RiskKind } from "../../src/engine/risk-rules";
 import { buildRiskRegisterSheet, RISK_REGISTER_KEY } from "../../src/sheets/risk-register";
 import { Locale, text } from "../../src/strings";
-import { functionsIn, gridOf, mismatches, PlanSheetEvaluator, referencesIn, samplePlanPortfolio, Scalar } from "../support/formula-eval";
+import { functionsOf, gridOf, mismatches, referencesOf, samplePlanPortfolio, Scalar, SheetEvaluator } from "../support/formula-eval";
 
 const EN: SheetOptions = { locale: "en", generated: "2026-01-15" };
 const ZH: SheetOptions = { locale: "zh", generated: "2026-01-15" };
@@ -194,8 +194,8 @@ describe("risk register: risks from the data, by the rules", () => {
     const thr = m.names!.find((x) => x.name === "DependencyThreshold")!.range;
     expect(shown(m, thr.row, thr.col)).toBe(0.1);
     const bShare = label("sheet.plan.overview.share");
-    expect(new PlanSheetEvaluator(m, new Map<string, Scalar>([[`${thr.row},${thr.col}`, 0.5]])).value(bShare, 3)).toBe("");
-    expect(new PlanSheetEvaluator(m, new Map<string, Scalar>([[`${thr.row},${thr.col}`, 0.04]])).value(gShare, 3)).toBe(tr("en", "flag"));
+    expect(new SheetEvaluator(m, new Map<string, Scalar>([[`${thr.row},${thr.col}`, 0.5]])).value(bShare, 3)).toBe("");
+    expect(new SheetEvaluator(m, new Map<string, Scalar>([[`${thr.row},${thr.col}`, 0.04]])).value(gShare, 3)).toBe(tr("en", "flag"));
   });
 
   test("countermeasure, owner and due date are left to the KA manager", () => {
@@ -226,7 +226,7 @@ describe("risk register: risks from the data, by the rules", () => {
     expect(onSheet).toEqual(want);
     // Raising the churn likelihood's first cut above Acme's 5.75% lowers its likelihood to 1.
     const acme = account(m, 1, "Acme").rows.churn!;
-    const ev = new PlanSheetEvaluator(m, new Map<string, Scalar>([[`${n.row},${n.col}`, 0.06]]));
+    const ev = new SheetEvaluator(m, new Map<string, Scalar>([[`${n.row},${n.col}`, 0.06]]));
     expect([ev.value(acme, COL.likelihood), ev.value(acme, COL.score), ev.value(acme, COL.level)]).toEqual([1, 5, "Medium"]);
   });
 
@@ -234,7 +234,7 @@ describe("risk register: risks from the data, by the rules", () => {
     const r = account(m, 1, "Acme").rows.churn!;
     for (let l = 1; l <= 5; l++)
       for (let i = 1; i <= 5; i++) {
-        const ev = new PlanSheetEvaluator(
+        const ev = new SheetEvaluator(
           m,
           new Map<string, Scalar>([
             [`${r},${COL.likelihood}`, l],
@@ -249,7 +249,7 @@ describe("risk register: risks from the data, by the rules", () => {
           text("en", RISK_BANDS[riskLevelOf(score)].key),
         ]);
       }
-    const ev = new PlanSheetEvaluator(
+    const ev = new SheetEvaluator(
       m,
       new Map<string, Scalar>([
         [`${r},${COL.likelihood}`, 2.5],
@@ -289,11 +289,11 @@ describe("risk register: risks from the data, by the rules", () => {
     const all = [1, 2, 3, 4].flatMap((n) => Object.values(account(m, n, ["Acme", "Beta", "Gamma", "Delta"][n - 1]).rows) as number[]);
     expect(shown(m, head + 3, 2)).toBe(`Open (${all.length} risks without a countermeasure)`);
     const one = new Map<string, Scalar>([[`${all[0]},${COL.countermeasure}`, "Quarterly business review with the buyer"]]);
-    expect(new PlanSheetEvaluator(m, one).value(head + 3, 2)).toBe(`Open (${all.length - 1} risks without a countermeasure)`);
+    expect(new SheetEvaluator(m, one).value(head + 3, 2)).toBe(`Open (${all.length - 1} risks without a countermeasure)`);
     const cleared = new Map<string, Scalar>([[`${all[1]},${COL.countermeasure}`, null]]);
-    expect(new PlanSheetEvaluator(m, cleared).value(head + 3, 2)).toBe(`Open (${all.length} risks without a countermeasure)`);
+    expect(new SheetEvaluator(m, cleared).value(head + 3, 2)).toBe(`Open (${all.length} risks without a countermeasure)`);
     const done = new Map<string, Scalar>(all.map((r) => [`${r},${COL.countermeasure}`, "written"] as [string, Scalar]));
-    expect(new PlanSheetEvaluator(m, done).value(head + 3, 2)).toBe("Done");
+    expect(new SheetEvaluator(m, done).value(head + 3, 2)).toBe("Done");
     const f = at(m, head + 3, 2);
     expect(isFormula(f!) && f.f).not.toMatch(/KA\./);
   });
@@ -304,7 +304,7 @@ describe("risk register: risks from the data, by the rules", () => {
       for (const row of b.cells)
         for (const c of row) {
           if (!isFormula(c)) continue;
-          for (const fn of functionsIn(c.f)) expect(allowed).toContain(fn);
+          for (const fn of functionsOf(c.f)) expect(allowed).toContain(fn);
           for (const name of ["Acme", "Beta", "Gamma", "Delta", "CCC", 'AA"']) expect(c.f).not.toContain(name);
         }
   });
@@ -444,7 +444,7 @@ describe("risk register: the sample, languages, live mode", () => {
 
   test("live mode writes KA.CHURN and KA.RISK; portable mode none", () => {
     const live = buildRiskRegisterSheet(portfolio, keyAccounts.slice(0, 3), { ...EN, live: {} });
-    const fns = new Set(live.blocks.flatMap((b) => b.cells.flatMap((r) => r.flatMap((c) => (isFormula(c) ? functionsIn(c.f) : [])))));
+    const fns = new Set(live.blocks.flatMap((b) => b.cells.flatMap((r) => r.flatMap((c) => (isFormula(c) ? functionsOf(c.f) : [])))));
     expect(fns.has("KA.CHURN")).toBe(true);
     expect(fns.has("KA.RISK")).toBe(true);
     const portable = buildRiskRegisterSheet(portfolio, keyAccounts.slice(0, 3), EN);
@@ -465,12 +465,12 @@ describe("risk register: the sample, languages, live mode", () => {
     const a = account(m, 1, portfolio.analysis.customers.names[keyAccounts[0]]);
     const churnRow = a.rows.churn!;
     const churnCell = at(m, churnRow, COL.value);
-    const ref = isFormula(churnCell!) ? referencesIn(churnCell.f)[0] : null;
+    const ref = isFormula(churnCell!) ? referencesOf(churnCell.f)[0] : null;
     const c = at(m, ref!.row, ref!.col);
-    const sat = isFormula(c!) ? referencesIn(c.f)[0] : null;
+    const sat = isFormula(c!) ? referencesOf(c.f)[0] : null;
     const { churnProbability } = jest.requireActual("../../src/engine/churn") as typeof import("../../src/engine/churn");
     for (const s of [1, 1.5, 2.25, 3, 3.6, 4.9, 5]) {
-      const ev = new PlanSheetEvaluator(m, new Map<string, Scalar>([[`${sat!.row},${sat!.col}`, s]]));
+      const ev = new SheetEvaluator(m, new Map<string, Scalar>([[`${sat!.row},${sat!.col}`, s]]));
       expect(ev.value(ref!.row, ref!.col) as number).toBeCloseTo(churnProbability(s), 14);
     }
   });

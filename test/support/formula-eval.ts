@@ -175,9 +175,6 @@ export function referencesOf(f: string): { row: number; col: number; rows: numbe
   return out;
 }
 
-/** Alias of referencesOf (the plan tests' name). */
-export const referencesIn = referencesOf;
-
 /** Names of the functions a formula calls. */
 export function functionsOf(f: string): string[] {
   const out: string[] = [];
@@ -195,9 +192,6 @@ export function functionsOf(f: string): string[] {
   walk(parse(f));
   return out;
 }
-
-/** Alias of functionsOf (the plan tests' name). */
-export const functionsIn = functionsOf;
 
 // ---------------------------------------------------------------------------- evaluation
 
@@ -648,9 +642,6 @@ export class SheetEvaluator {
     }
   }
 }
-
-/** Alias of SheetEvaluator (the plan tests' name). */
-export const PlanSheetEvaluator = SheetEvaluator;
 
 /** Every formula cell of a model with its position, in block order. */
 export function formulaCells(model: SheetModel): { row: number; col: number; f: string; v: Cell }[] {

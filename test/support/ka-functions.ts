@@ -11,7 +11,7 @@ import { parseTree, type IFunction } from "custom-functions-metadata";
 export const FUNCTIONS_SOURCE = path.resolve(__dirname, "../../src/functions/functions.ts");
 
 /** The generated metadata's functions, in the order functions.ts declares them. */
-export function kaFunctions(): IFunction[] {
+function kaFunctions(): IFunction[] {
   const parsed = parseTree(fs.readFileSync(FUNCTIONS_SOURCE, "utf8"), FUNCTIONS_SOURCE);
   const errors = parsed.extras.flatMap((e) => e.errors);
   if (errors.length > 0) throw new Error(`functions.ts metadata: ${errors.join("; ")}`);

@@ -68,8 +68,7 @@ export function dateText(d: Date): string {
 /** A cell as String() writes it, "" for null and undefined (a header, a name). */
 export function cellText(v: Cell): string {
   if (v === null || v === undefined) return "";
-  // Cells are Excel's scalars or Dates (the readers'), whose own toString is the text wanted.
-  // eslint-disable-next-line @typescript-eslint/no-base-to-string
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- cells are Excel's scalars or Dates (the readers'), whose own toString is the text wanted
   return String(v);
 }
 

@@ -47,7 +47,7 @@ export function vectorOf(value: unknown, arg: string): Vector {
       arg,
       length: rows,
       orientation: "column",
-      at: (i) => {
+      at: (i): Cell => {
         const row = r[i];
         return Array.isArray(row) ? row[0] : row;
       },
