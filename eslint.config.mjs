@@ -16,7 +16,7 @@ import tseslint from "typescript-eslint";
  *   ← functions, app (application, no Office) ← render/{office,xlsx} (renderers)
  *   ← addin (the add-in's Office application) ← taskpane, commands, cli (entry points)
  * strings (the texts, once per language) sits under everything; sample (the demo data
- * generator) serves the CLI and the tests.
+ * generator) serves the CLI and the tests; manifest and help are the build's scripts.
  */
 const LAYERS = {
   strings: [],
@@ -32,6 +32,10 @@ const LAYERS = {
   taskpane: ["addin", "app", "engine", "sheets", "excel", "strings"],
   commands: ["addin", "app", "taskpane", "engine", "strings"],
   cli: ["app", "render-xlsx", "engine", "sheets", "excel", "strings", "sample"],
+  // Build scripts that webpack.config.js requires (plain CommonJS): only their .d.ts files are
+  // TypeScript. The help pages are made from the functions' metadata.
+  manifest: [],
+  help: ["functions"],
 };
 
 const FOLDER = { "render-office": "render/office", "render-xlsx": "render/xlsx" };

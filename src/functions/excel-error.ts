@@ -36,6 +36,7 @@ export function evaluate<T>(localeArg: unknown, formula: () => T): T {
   try {
     return formula();
   } catch (e) {
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- Excel shows a thrown CustomFunctions.Error (not an Error subclass) as #VALUE!, #N/A or #NUM!
     throw toExcelError(e, localeArg);
   }
 }

@@ -33,7 +33,7 @@ export interface DoubleConfig {
   settings?: Record<string, unknown>;
 }
 
-export interface RecordedCall {
+interface RecordedCall {
   api: string;
   args: unknown[];
 }
@@ -46,6 +46,20 @@ declare global {
   }
 }
 
+/** What the double replaces on FakeOffice's Office and Excel globals (see FakeOffice.office). */
+interface PageGlobals {
+  Office: {
+    onReady: (cb?: (info: unknown) => void) => Promise<unknown>;
+    context: {
+      officeTheme?: Record<"bodyBackgroundColor" | "bodyForegroundColor" | "controlBackgroundColor" | "controlForegroundColor", string>;
+      requirements: { isSetSupported: (name: string, version?: string) => boolean };
+      document: { settings: Record<"get" | "set" | "remove" | "saveAsync", (...args: unknown[]) => unknown> };
+    };
+  };
+  Excel: { run: (batch: unknown) => Promise<unknown> };
+  CustomFunctions?: unknown;
+}
+
 // fake-excel.ts measures request sizes with Node's Buffer.byteLength; the page has TextEncoder.
 // (Only the double uses it: the add-in's code never reads a Buffer global.)
 const encoder = new TextEncoder();
@@ -55,7 +69,10 @@ pageGlobals.Buffer ??= { byteLength: (s: string) => encoder.encode(s).length };
 const config: DoubleConfig = window.__KA_DOUBLE_CONFIG__ ?? {};
 const calls: RecordedCall[] = [];
 const record = (api: string, args: unknown[]) =>
-  calls.push({ api, args: JSON.parse(JSON.stringify(args, (_k, v) => (typeof v === "function" ? "[function]" : v)) ?? "[]") });
+  calls.push({
+    api,
+    args: JSON.parse(JSON.stringify(args, (_k, v: unknown) => (typeof v === "function" ? "[function]" : v)) ?? "[]") as unknown[],
+  });
 
 const excel = new FakeExcel({ apiVersion: config.apiVersion ?? "1.17" });
 excel.newSheet("Sales");
@@ -81,7 +98,7 @@ if (config.syncDelayMs || config.holdAfterSheets !== undefined) {
 
 const office = new FakeOffice(excel, { displayLanguage: config.displayLanguage ?? "en-US" }).install();
 for (const [name, value] of Object.entries(config.settings ?? {})) office.settings.set(name, value);
-const g = window as unknown as Record<string, any>;
+const g = window as unknown as PageGlobals;
 const Office = g.Office;
 const realRun = g.Excel.run;
 
@@ -113,7 +130,7 @@ Office.context.requirements.isSetSupported = (name: string, version?: string) =>
   return ok;
 };
 const settings = Office.context.document.settings;
-for (const method of ["get", "set", "remove", "saveAsync"]) {
+for (const method of ["get", "set", "remove", "saveAsync"] as const) {
   const original = settings[method];
   settings[method] = (...args: unknown[]) => {
     record(`Office.context.document.settings.${method}`, args);

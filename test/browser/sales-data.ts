@@ -14,7 +14,7 @@ export const SALES_HEADERS = [
   "Market growth",
   "Share of wallet",
 ];
-export const CUSTOMERS: [string, string, number, number][] = [
+const CUSTOMERS: [string, string, number, number][] = [
   // name, region, 2024 base, 2025 base
   ["Northwind Traders", "North", 52000, 81000],
   ["Contoso Ltd", "East", 61000, 64000],

@@ -380,7 +380,11 @@ describe("task pane in Chromium", () => {
     // The ribbon's 80/20 button meanwhile: one run at a time, so it starts nothing and the pane says why.
     const completed = await page.evaluate(async () => {
       let n = 0;
-      await window.__double!.office.associated.get("buildContributionSheet")!({ completed: () => void n++ });
+      await window.__double!.office.associated.get("buildContributionSheet")!({
+        completed: () => {
+          n++;
+        },
+      });
       return n;
     });
     expect(completed).toBe(1);

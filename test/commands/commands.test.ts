@@ -31,7 +31,13 @@ function setup(options: FakeOfficeOptions = {}): void {
 
 afterEach(() => office?.uninstall());
 
-function event(): Office.AddinCommands.Event & { completed: jest.Mock } {
+/** The event Office passes to a ribbon handler, its `completed` a mock that counts the calls. */
+interface ClickEvent {
+  source: Office.AddinCommands.Source;
+  completed: jest.Mock;
+}
+
+function event(): ClickEvent {
   return { completed: jest.fn(), source: { id: "KAPlanner.ContributionButton" } };
 }
 
@@ -209,8 +215,8 @@ describe("one run at a time (pane and ribbon share one runtime)", () => {
     fake.newSheet("~KA notes");
     fake.addName("UserName", "~KA notes", "A1");
     let fresh: typeof commands | undefined;
-    jest.isolateModules(() => {
-      fresh = require("../../src/commands/commands") as typeof commands; // a new runtime
+    await jest.isolateModulesAsync(async () => {
+      fresh = await import("../../src/commands/commands"); // a new runtime
     });
     await fresh!.buildContributionCommand();
     expect(fake.sheets.map((s) => s.name)).toEqual(["Sales", "~KA kz1x2c3d.ab12 2", "~KA notes", "80-20 contribution"]);

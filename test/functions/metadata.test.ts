@@ -104,7 +104,7 @@ describe("zh-CN metadata (functions.zh-cn.json)", () => {
   test("only descriptions change: ids, names, parameter names and types stay as generated", () => {
     const zh = localizeMetadata(metadata, translations(), "zh-CN");
     const strip = (m: FunctionsMetadata) =>
-      JSON.parse(JSON.stringify(m), (key, value) => (key === "description" ? undefined : value)) as unknown;
+      JSON.parse(JSON.stringify(m), (key, value: unknown) => (key === "description" ? undefined : value)) as unknown;
     expect(strip(zh)).toEqual(strip(metadata));
     for (const [i, f] of zh.functions.entries()) {
       expect(f.description).not.toBe(metadata.functions[i].description);

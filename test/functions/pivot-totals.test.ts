@@ -40,7 +40,7 @@ describe("a pasted PivotTable with its grand total 总计 last", () => {
 
   test("KA.PARETO lists 10 customers, reports the total row on its own line, and the Total is SUM less that row", () => {
     const out = KA.pareto(customers, sales);
-    const names = out.slice(1, 11).map((r) => r[1]);
+    const names = out.slice(1, 11).map((r): unknown => r[1]);
     expect(names).not.toContain("总计");
     expect(out).toHaveLength(1 + 10 + 2);
     expect(out[11]).toEqual(["", "Total rows left out (1): row 11", 1000, "", "", ""]);
@@ -56,7 +56,7 @@ describe("a pasted PivotTable with its grand total 总计 last", () => {
 
   test("KA.CONCENTRATION counts 10 customers, 5 of them for 80%, and adds the total row's lines", () => {
     const out = KA.concentration(sales, customers);
-    const get = (label: string) => out.find((r) => r[0] === label)?.[1];
+    const get = (label: string): unknown => out.find((r) => r[0] === label)?.[1];
     expect(get("Customers (all)")).toBe(10);
     expect(get("Customers needed for 80%")).toBe(5);
     expect(get("Net total")).toBe(1000);

@@ -55,10 +55,12 @@ function tiersByRow(table: RealWorldTable, column: number, labels: readonly unkn
   table.rows.slice(1).forEach((row, i) => {
     const label = labels[i];
     if (label === "" || label === null || label === undefined) return;
+    // A tier is a name ("A", "Loss"): anything else could never equal the oracle's tier.
+    if (typeof label !== "string") throw new Error(`row ${i + 2}: the tier label ${JSON.stringify(label)} is not text`);
     const k = key(row[column]);
     const seen = out.get(k);
-    if (seen !== undefined && seen !== label) throw new Error(`${k}: rows labelled ${seen} and ${String(label)}`);
-    out.set(k, String(label));
+    if (seen !== undefined && seen !== label) throw new Error(`${k}: rows labelled ${seen} and ${label}`);
+    out.set(k, label);
   });
   return out;
 }
@@ -90,7 +92,7 @@ async function viaPane(c: Case): Promise<Map<string, string>> {
     fake.seedRows(
       "Sales",
       "A1",
-      c.table.rows.map((r) => r.map((v) => (v === null || v === undefined ? "" : v)) as Scalar[]),
+      c.table.rows.map((r) => r.map((v) => v ?? "") as Scalar[]),
     );
     fake.select("Sales", "A3");
     const detected = await actions.findSalesTable();

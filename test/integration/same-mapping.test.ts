@@ -29,7 +29,7 @@ function salesLines(rows: number, options: { ids?: boolean; dates?: "text" | "da
   const rnd = new Random(5, 1);
   const ratings = ["AAA", "AA+", "BBB-", "BB", "A-"];
   const regions = ["North", "South", "East", "West"];
-  return Array.from({ length: rows }, (_, i) => {
+  return Array.from({ length: rows }, () => {
     const c = rnd.int(0, 39);
     const day = new Date(Date.UTC(2024, 0, 1 + rnd.int(0, 360)));
     const amount = rnd.int(100, 90000) / 10;

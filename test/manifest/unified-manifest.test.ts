@@ -17,7 +17,72 @@ const read = (name: string) => fs.readFileSync(path.join(ROOT, name), "utf8");
 const XML = read("manifest.xml");
 const SCHEMAS = path.join(ROOT, "node_modules/@microsoft/app-manifest/build/json-schemas/teams", `v${MANIFEST_VERSION}`);
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- parsed JSON, walked by path
+/** The parts of manifest.json this test reads (the official schema checks the whole file). */
+interface UnifiedManifest {
+  $schema: string;
+  manifestVersion: string;
+  id: string;
+  version: string;
+  name: { short: string; full: string };
+  description: { short: string; full: string };
+  developer: { privacyUrl: string; termsOfUseUrl: string };
+  icons: { color: string; outline: string };
+  localizationInfo: { additionalLanguages: { languageTag: string; file: string }[] };
+  extensions: ManifestExtension[];
+}
+
+interface ManifestExtension {
+  requirements: { scopes: string[]; capabilities: { name: string; minVersion: string }[] };
+  runtimes: {
+    code: { page: string; script: string };
+    lifetime: string;
+    customFunctions: { namespace: { id: string; name: string }; metadataUrl: string };
+    actions: { id: string; type: string }[];
+  }[];
+  ribbons: { tabs: { builtInTabId: string; groups: RibbonGroup[] }[] }[];
+}
+
+interface RibbonGroup {
+  label: string;
+  controls: {
+    id: string;
+    label: string;
+    supertip: { description: string };
+    actionId: string;
+    icons: { size: number; url: string }[];
+  }[];
+}
+
+/** manifest.zh-cn.json: localization key (a path into manifest.json) → text, and its $schema. */
+type Localization = Record<string, string>;
+
+/** xml2js's reading of manifest.xml (attributes under "$", every child element an array): the parts read here. */
+interface XmlOfficeApp {
+  Id: string[];
+  Version: string[];
+  DisplayName: XmlLocalized[];
+  Description: XmlLocalized[];
+  Requirements: { Sets: { Set: { $: { Name: string; MinVersion: string } }[] }[] }[];
+  VersionOverrides: { Resources: Record<string, Record<string, XmlResource[]>[]>[] }[];
+}
+
+interface XmlOverride {
+  $: { Locale: string; Value: string };
+}
+
+interface XmlLocalized {
+  $: { DefaultValue: string };
+  Override: XmlOverride[];
+}
+
+interface XmlResource {
+  $: { id: string; DefaultValue: string };
+  "bt:Override"?: XmlOverride[];
+}
+
+async function officeApp(): Promise<XmlOfficeApp> {
+  return ((await parseStringPromise(XML)) as { OfficeApp: XmlOfficeApp }).OfficeApp;
+}
 
 /** A validator for one of the official schemas (draft-04). */
 function validatorOf(schemaFile: string, unicode: boolean) {
@@ -28,25 +93,24 @@ function validatorOf(schemaFile: string, unicode: boolean) {
   return ajv.compile(JSON.parse(fs.readFileSync(path.join(SCHEMAS, schemaFile), "utf8")));
 }
 
-const manifest: Json = JSON.parse(read("manifest.json"));
-const zh: Json = JSON.parse(read("manifest.zh-cn.json"));
+const manifest = JSON.parse(read("manifest.json")) as UnifiedManifest;
+const zh = JSON.parse(read("manifest.zh-cn.json")) as Localization;
 
 /** Value at a localization key such as `extensions[0].ribbons[0].tabs[0].groups[0].label`. */
-function at(object: Json, key: string): unknown {
-  let value: unknown = object;
+function at(object: unknown, key: string): unknown {
+  let value = object;
   for (const part of key.split(".")) {
     const m = /^([^[]+)((?:\[\d+\])*)$/.exec(part);
-    if (!m || value === undefined) return undefined;
-    value = (value as Json)[m[1]];
-    for (const index of m[2].match(/\d+/g) ?? []) value = (value as unknown[] | undefined)?.[Number(index)];
+    if (!m || typeof value !== "object" || value === null) return undefined;
+    value = (value as Record<string, unknown>)[m[1]];
+    for (const index of m[2].match(/\d+/g) ?? []) value = Array.isArray(value) ? (value as unknown[])[Number(index)] : undefined;
   }
   return value;
 }
 
 /** resid → { default, zh-cn } of manifest.xml's resources, read on its own (not through the generator). */
 async function xmlResources(): Promise<Map<string, Record<string, string>>> {
-  const doc = await parseStringPromise(XML);
-  const resources = doc.OfficeApp.VersionOverrides[0].Resources[0];
+  const resources = (await officeApp()).VersionOverrides[0].Resources[0];
   const out = new Map<string, Record<string, string>>();
   for (const [group, item] of [
     ["bt:Images", "bt:Image"],
@@ -85,7 +149,7 @@ describe("unified manifest", () => {
 
   test("the schema check can fail: a missing developer, an over-long short name, a wrong scope", () => {
     const validate = validatorOf("MicrosoftTeams.schema.json", true);
-    const broken: Json[] = [
+    const broken: unknown[] = [
       { ...manifest, developer: undefined },
       { ...manifest, name: { short: "K".repeat(31) } },
       { ...manifest, extensions: [{ ...manifest.extensions[0], requirements: { scopes: ["spreadsheet"] } }] },
@@ -108,7 +172,7 @@ describe("unified manifest", () => {
   });
 
   test("same id, version, URLs, namespace and requirement sets as manifest.xml", async () => {
-    const doc = (await parseStringPromise(XML)).OfficeApp;
+    const doc = await officeApp();
     const res = await xmlResources();
     expect(manifest.id).toBe(doc.Id[0]);
     expect(`${manifest.version}.0`).toBe(doc.Version[0]);
@@ -121,7 +185,7 @@ describe("unified manifest", () => {
     });
     expect(runtime.customFunctions.metadataUrl).toBe(res.get("Functions.Metadata.Url")?.default);
     expect(zh["extensions[0].runtimes[0].customFunctions.metadataUrl"]).toBe(res.get("Functions.Metadata.Url")?.["zh-cn"]);
-    const sets = doc.Requirements[0].Sets[0].Set.map((s: Json) => ({ name: s.$.Name, minVersion: s.$.MinVersion }));
+    const sets = doc.Requirements[0].Sets[0].Set.map((s) => ({ name: s.$.Name, minVersion: s.$.MinVersion }));
     expect(manifest.extensions[0].requirements).toEqual({ scopes: ["workbook"], capabilities: sets });
     expect(manifest.name.short).toBe(doc.DisplayName[0].$.DefaultValue);
     expect(zh["name.short"]).toBe(doc.DisplayName[0].Override[0].$.Value);
@@ -139,7 +203,7 @@ describe("unified manifest", () => {
       { id: "KAPlanner.TaskpaneButton", text: "KAPlanner.TaskpaneButton", actionId: "ShowTaskpane" },
       { id: "KAPlanner.ContributionButton", text: "KAPlanner.ContributionButton", actionId: "buildContributionSheet" },
     ];
-    expect(group.controls.map((c: Json) => c.id)).toEqual(buttons.map((b) => b.id));
+    expect(group.controls.map((c) => c.id)).toEqual(buttons.map((b) => b.id));
     buttons.forEach((b, i) => {
       const control = group.controls[i];
       const key = `extensions[0].ribbons[0].tabs[0].groups[0].controls[${i}]`;
@@ -148,7 +212,7 @@ describe("unified manifest", () => {
       expect(zh[`${key}.label`]).toBe(res.get(`${b.text}.Label`)?.["zh-cn"]);
       expect(zh[`${key}.supertip.description`]).toBe(res.get(`${b.text}.Tooltip`)?.["zh-cn"]);
       expect(control.actionId).toBe(b.actionId);
-      expect(control.icons.map((icon: Json) => icon.size)).toEqual([16, 32, 80]);
+      expect(control.icons.map((icon) => icon.size)).toEqual([16, 32, 80]);
     });
     // Every action the ribbon names exists in the runtime; the function one is what commands.ts associates.
     const actions = manifest.extensions[0].runtimes[0].actions;

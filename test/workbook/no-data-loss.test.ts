@@ -97,7 +97,7 @@ function userState(sheetIds: Set<string>, cellKeys: Map<string, Set<number>>, ta
         name: s.name,
         cells: [...s.cells.entries()].filter(([k]) => cellKeys.get(s.id)!.has(k)).sort((a, b) => a[0] - b[0]),
       })),
-    tables: JSON.parse(JSON.stringify(fake.tables.filter((t) => tableNames.has(t.name)))),
+    tables: JSON.parse(JSON.stringify(fake.tables.filter((t) => tableNames.has(t.name)))) as unknown,
     names: fake.names.filter((n) => names.has(n.name)).map((n) => ({ name: n.name, formula: fake.nameFormula(n) })),
   };
 }
