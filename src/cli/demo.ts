@@ -186,10 +186,12 @@ export async function runDemo(
   return { seconds, files, workbooks, builds };
 }
 
-if (!isMainThread && workerData && (workerData as { kaPlannerDemo?: SectionRequest }).kaPlannerDemo) {
+if (!isMainThread && parentPort && workerData && (workerData as { kaPlannerDemo?: SectionRequest }).kaPlannerDemo) {
+  // A worker thread always has its parent's port.
+  const port = parentPort;
   demoSection((workerData as { kaPlannerDemo: SectionRequest }).kaPlannerDemo).then(
-    (ok) => parentPort!.postMessage({ ok: { text: ok.text, files: ok.files, workbook: ok.workbook } }),
-    (e: unknown) => parentPort!.postMessage({ error: describeError(e, "en").message }),
+    (ok) => port.postMessage({ ok: { text: ok.text, files: ok.files, workbook: ok.workbook } }),
+    (e: unknown) => port.postMessage({ error: describeError(e, "en").message }),
   );
 } else if (require.main === module) {
   // `node dist-cli/cli/demo.js [outDir]` (default: out/ at the package root).

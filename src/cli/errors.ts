@@ -7,7 +7,7 @@ import { isKaError, messageIn } from "../engine/errors";
 import { Locale, text } from "../strings";
 
 export const EXIT_OK = 0;
-export const EXIT_FAILURE = 1;
+const EXIT_FAILURE = 1;
 export const EXIT_USAGE = 2;
 
 export type MessageArgs = Record<string, string | number>;
@@ -30,7 +30,7 @@ export class CliError extends Error {
   }
 }
 
-export function isCliError(e: unknown): e is CliError {
+function isCliError(e: unknown): e is CliError {
   return e instanceof CliError;
 }
 

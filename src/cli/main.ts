@@ -3,13 +3,16 @@
  * The `ka-planner` command line: wires commander to the command modules and nothing else.
  * Every rule lives in src/engine; reading files in ./input, formatting in ./output.
  */
+import * as fs from "fs";
+import * as path from "path";
 import { Command, CommanderError } from "commander";
 import { Locale, text } from "../strings";
-import { buildCommand } from "./commands/build";
+import { BuildOptions, buildCommand } from "./commands/build";
+import { InputOptions, TierOptions } from "./commands/common";
 import { concentrationCommand } from "./commands/concentration";
 import { paretoCommand } from "./commands/pareto";
-import { sampleCommand } from "./commands/sample";
-import { tiersCommand } from "./commands/tiers";
+import { SampleCommandOptions, sampleCommand } from "./commands/sample";
+import { TiersOptions, tiersCommand } from "./commands/tiers";
 import { EXIT_OK, EXIT_USAGE } from "./errors";
 import { Io, processIo } from "./io";
 import { terminalStream, terminalText } from "./output/terminal";
@@ -17,7 +20,8 @@ import { terminalStream, terminalText } from "./output/terminal";
 const VERSION: string = (() => {
   try {
     // dist-cli/cli/main.js and src/cli/main.ts are both two levels below the package root.
-    return (require("../../package.json") as { version: string }).version;
+    const pkg: unknown = JSON.parse(fs.readFileSync(path.join(__dirname, "../../package.json"), "utf8"));
+    return typeof pkg === "object" && pkg !== null && "version" in pkg && typeof pkg.version === "string" ? pkg.version : "0.0.0";
   } catch {
     return "0.0.0";
   }
@@ -54,14 +58,14 @@ export function buildProgram(io: Io, setExit: (code: number) => void, loc: Local
 
   outputOptions(tierOptions(inputOptions(program.command("tiers").description(h("tiers")))))
     .option("--summary", h("summary"))
-    .action(async (file: string, opts) => setExit(await tiersCommand(file, opts, io)));
+    .action(async (file: string, opts: TiersOptions) => setExit(await tiersCommand(file, opts, io)));
 
-  outputOptions(tierOptions(inputOptions(program.command("pareto").description(h("pareto"))))).action(async (file: string, opts) =>
-    setExit(await paretoCommand(file, opts, io)),
+  outputOptions(tierOptions(inputOptions(program.command("pareto").description(h("pareto"))))).action(
+    async (file: string, opts: TierOptions) => setExit(await paretoCommand(file, opts, io)),
   );
 
-  outputOptions(inputOptions(program.command("concentration").description(h("concentration")))).action(async (file: string, opts) =>
-    setExit(await concentrationCommand(file, opts, io)),
+  outputOptions(inputOptions(program.command("concentration").description(h("concentration")))).action(
+    async (file: string, opts: InputOptions) => setExit(await concentrationCommand(file, opts, io)),
   );
 
   program
@@ -90,7 +94,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void, loc: Local
     .option("--locale <lang>", h("locale"))
     .option("--force", h("force"))
     .option("--decimal <separator>", h("decimal"))
-    .action(async (file: string, opts) => setExit(await buildCommand(file, opts, io)));
+    .action(async (file: string, opts: BuildOptions) => setExit(await buildCommand(file, opts, io)));
 
   program
     .command("sample")
@@ -101,7 +105,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void, loc: Local
     .option("--customers <n>", h("customers"))
     .option("--lines <n>", h("lines"))
     .option("--force", h("sampleForce"))
-    .action(async (opts) => setExit(await sampleCommand(opts, io)));
+    .action(async (opts: SampleCommandOptions) => setExit(await sampleCommand(opts, io)));
 
   return program;
 }

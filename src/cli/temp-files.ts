@@ -18,7 +18,7 @@ const SIGNALS: readonly [NodeJS.Signals, number][] = [
 ];
 
 /** Removes every tracked file now (synchronously: it runs on exit and on a signal). */
-export function removeTrackedFiles(): void {
+function removeTrackedFiles(): void {
   for (const f of pending) {
     try {
       fs.rmSync(f, { force: true, recursive: true });
@@ -51,9 +51,4 @@ export function trackTempFile(path: string): string {
 /** Stops tracking (after the file was removed or took its final name). */
 export function untrackTempFile(path: string): void {
   pending.delete(path);
-}
-
-/** Paths tracked now (tests). */
-export function trackedTempFiles(): readonly string[] {
-  return [...pending];
 }

@@ -7,7 +7,7 @@
 import { nameKey } from "./sheet-names";
 import { truncateUnits } from "./well-formed";
 
-export const MAX_DEFINED_NAME = 255;
+const MAX_DEFINED_NAME = 255;
 
 /**
  * True for names Excel could read as a cell reference: 1–3 letters then digits (A1 style, even

@@ -33,7 +33,7 @@ export function quadrantLabel(locale: Locale, qn: QuadrantName): string {
  * `levels`, probabilities in `probs`), exactly as KA.CHURN computes it:
  * p(k) + (s − level(k)) / (level(k+1) − level(k)) × (p(k+1) − p(k)), k = MATCH(s, levels, 1).
  */
-export function churnInterpolation(s: string, levels: RangeRef, probs: RangeRef): string {
+function churnInterpolation(s: string, levels: RangeRef, probs: RangeRef): string {
   const L = a1Range(levels, true);
   const P = a1Range(probs, true);
   const k = `MATCH(${s},${L},1)`;
@@ -83,7 +83,7 @@ export function todoText(locale: Locale): string {
   return text(locale, "sheet.plan.todo");
 }
 
-export function capitalise(s: string): string {
+function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 

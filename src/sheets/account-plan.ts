@@ -41,7 +41,7 @@ export { OPPORTUNITY_ROWS } from "./plan-sections";
 export type PlanSelection = "first-tier" | { readonly top: number } | { readonly names: readonly string[] };
 
 /** Rows per SWOT box (more when the data gives more hints: one row is always left to write). */
-export const SWOT_ROWS = 5;
+const SWOT_ROWS = 5;
 
 /**
  * At most this many account plan sheets come out of one run, in Excel (the pane refuses a run

@@ -76,7 +76,7 @@ export function contextOf(p: Portfolio, options: ContributionOptions): Context {
   };
 }
 
-export function subtitle(c: Context, options: ContributionOptions): string {
+function subtitle(c: Context, options: ContributionOptions): string {
   const { t, labels, thresholds } = c;
   const columns = [options.columnNames?.customer, c.p.measureName];
   for (const k of ["revenue", "profit", "effort"] as const) if (c.metrics[k]) columns.push(c.headers[k]);
@@ -125,7 +125,7 @@ export function headlineRow(b: SheetBuilder, c: Context, cells: HeadlineCells, l
 }
 
 /** The headline sentence and the fraction it states (customers needed for 80%, tier rule). */
-export function headline(c: Context): { sentence: string; fraction: number } {
+function headline(c: Context): { sentence: string; fraction: number } {
   const needed = c.conc.needed.find((n) => n.share === 0.8);
   if (!needed) throw new Error("concentration lacks the 80% figure");
   if (!(c.conc.positiveTotal > 0))

@@ -74,7 +74,6 @@ function portableLayout(p: Portfolio, options: ContributionOptions) {
   const leftOut = totalRows.rows.length;
   const tiers = a.tiers.tiers;
   const m = order.length;
-  const k = c.thresholds.length;
   const lossLabel = list(loc, "tier.loss")[0];
   const b = new SheetBuilder();
 
@@ -213,17 +212,18 @@ function customerTable(layout: PortableLayout): string[] {
   const headers = uniqueHeaders(keys.map((key) => headerOf(c, key)));
   const tableHeader = b.block(HEADER, 0, [headers], { style: "header", wrap: true });
   const tierLabel = (id: number) => (tiers[id] === TIER_LOSS ? lossLabel : tiers[id] === TIER_NONE ? "" : labels[tiers[id]]);
-  const rows: Cell[][] = new Array(bodyRows);
+  const rows: Cell[][] = new Array<Cell[]>(bodyRows);
   if (m === 0) rows[0] = keys.map((key) => (key === "customer" ? t("noRanked") : null));
+  const metricColumns = metricKeys.map((key) => [col[key], present(metrics[key], `${key} values`)] as const);
   let exclusive = 0;
   for (let j = 0; j < m; j++) {
     const id = order[j];
     const r = FIRST + j;
     if (j > 0 && totals[id] !== totals[order[j - 1]]) exclusive = a.cumulativeShare[j - 1];
-    const row: Cell[] = new Array(keys.length);
+    const row: Cell[] = new Array<Cell>(keys.length);
     row[col.rank] = ranks[j];
     row[col.customer] = names[id];
-    for (const key of metricKeys) row[col[key]] = numberOrBlank(metrics[key]![id]);
+    for (const [cc, values] of metricColumns) row[cc] = numberOrBlank(values[id]);
     row[col.share] = fx(`IF(${T}>0,${L("value", r)}/${T},0)`, a.share[j]);
     row[col.cumulative] = fx(
       j === 0 ? `MIN(1,${L("share", r)})` : `MIN(1,${L("cumulative", r - 1)}+${L("share", r)})`,
@@ -333,7 +333,8 @@ function tierSummary(layout: PortableLayout): { sumTotal: number; measureCell: s
   const perTier = Object.fromEntries(metricKeys.map((key) => [key, tierSums(a, metrics[key] ?? [])])) as Partial<
     Record<MetricKey, TierSums>
   >;
-  const tierCounts = perTier.value!.counts;
+  const sumsOf = (key: MetricKey): TierSums => present(perTier[key], `tier sums of ${key}`);
+  const tierCounts = sumsOf("value").counts;
   const sumRows: Cell[][] = [];
   for (let i = 0; i <= labels.length; i++) {
     const isLoss = i === labels.length;
@@ -346,7 +347,7 @@ function tierSummary(layout: PortableLayout): { sumTotal: number; measureCell: s
     row.push(fx(`IF(${customersCell}>0,${abs(r, X + 1)}/${customersCell},0)`, conc.customers > 0 ? count / conc.customers : 0));
     let cc = X + 3;
     for (const key of metricKeys) {
-      const sums = perTier[key]!;
+      const sums = sumsOf(key);
       const s = isLoss ? sums.lossSum : sums.sums[i];
       row.push(fx(isLoss ? `SUM(${lossSpan(key)})` : sumIf(span("tier"), hereLabel, labels[i], span(key)), s));
       if (key === "value") {
@@ -365,8 +366,8 @@ function tierSummary(layout: PortableLayout): { sumTotal: number; measureCell: s
     const seg = colSpan(X + j, sumFirst, s.metric === "value" && s.pct ? lossSumRow - 1 : lossSumRow);
     let v: number;
     if (!s.metric) v = s.pct ? (conc.customers > 0 ? 1 : 0) : conc.customers;
-    else if (s.metric === "value") v = s.pct ? (a.tiers.positiveTotal > 0 ? 1 : 0) : perTier.value!.total;
-    else v = s.pct ? (perTier[s.metric]!.total === 0 ? 0 : 1) : perTier[s.metric]!.total;
+    else if (s.metric === "value") v = s.pct ? (a.tiers.positiveTotal > 0 ? 1 : 0) : sumsOf("value").total;
+    else v = s.pct ? (sumsOf(s.metric).total === 0 ? 0 : 1) : sumsOf(s.metric).total;
     totalSum.push(fx(`SUM(${seg})`, v));
   }
   const sumFormats = sumCols.map((s, j) =>
@@ -555,4 +556,10 @@ function finish(layout: PortableLayout, sideColumns: number): SheetModel {
       repeatRows: { from: HEADER, to: HEADER },
     },
   });
+}
+
+/** An entry there by construction (a metric of metricKeys, the tier sums of one): else a bug, said plainly. */
+function present<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`internal: no ${what} on the contribution sheet`);
+  return value;
 }

@@ -46,7 +46,7 @@ import { concentrationTable } from "../engine/formulas/concentration";
 import { paretoTable } from "../engine/formulas/pareto";
 import { Portfolio } from "../engine/portfolio";
 import { text } from "../strings";
-import { abs, FORMAT, fx, range, SheetBuilder } from "./sheet-builder";
+import { abs, FORMAT, fx, SheetBuilder } from "./sheet-builder";
 import { liveRanges, SheetOptions } from "./sheet-options";
 import { quoted, sourceRef } from "./formula-text";
 import { formattedText } from "./number-text";
@@ -54,7 +54,7 @@ import { fitWidth } from "./column-widths";
 import { SheetModel } from "./model";
 
 import { buildPortable } from "./contribution-portable";
-import { NOTE, HEADER, FIRST, TAB_COLOR, contextOf, subtitle, headlineRow, headline, header, wide, borders } from "./contribution-context";
+import { NOTE, HEADER, FIRST, TAB_COLOR, contextOf, headlineRow, header, wide, borders } from "./contribution-context";
 
 export interface ContributionOptions extends SheetOptions {
   /** Customers shown one by one in the Pareto chart before the rest is summed as "Other" (default 50). */

@@ -22,7 +22,7 @@ export function rowSpan(r: number, c0: number, c1: number, absolute = false): st
  * Whether a text can be a COUNTIF/SUMIF criterion matching itself exactly: wildcards (* ? ~)
  * and a leading comparison operator would change its meaning.
  */
-export const safeCriterion = (s: string): boolean => !/[*?~]/.test(s) && !/^[<>=]/.test(s) && s.trim() !== "";
+const safeCriterion = (s: string): boolean => !/[*?~]/.test(s) && !/^[<>=]/.test(s) && s.trim() !== "";
 
 /**
  * COUNTIF(range, labelCell) where the label is a safe criterion, else the exact-match

@@ -12,7 +12,7 @@ export const FEW = 20;
 
 export type AxisName = "attractiveness" | "strength";
 
-export interface Criterion {
+interface Criterion {
   readonly name: string;
   /** Per customer id; NaN = no value. */
   readonly values: Float64Array;

@@ -167,8 +167,6 @@ export interface SheetModel {
   readonly print?: PrintSetup;
 }
 
-/** Column letters for a 0-based column index: 0 → A, 26 → AA. */
-export { columnLetter };
 /** Loops over per-row arrays (no spread into a call), for the renderers that cannot import the engine. */
 export { appendAll, extentOf, maxOf };
 

@@ -17,11 +17,11 @@ import type { PlanBuilder } from "./account-plan";
 export const PLAN_COLUMNS = 7;
 /** Rows in the opportunity and action tables. */
 export const OPPORTUNITY_ROWS = 8;
-export const ACTION_ROWS = 8;
-export const KA_TEAM_ROLES = ["manager", "sales", "marketing", "technical", "finance", "training"] as const;
-export const GROWTH_LEVERS = ["usage", "crossSell", "priceMix", "dropUnprofitable", "newBusiness"] as const;
-export const VALUE_ASPECTS = ["price", "quality", "delivery", "terms", "service", "payment"] as const;
-export const PLANNING_STAGES = 8;
+const ACTION_ROWS = 8;
+const KA_TEAM_ROLES = ["manager", "sales", "marketing", "technical", "finance", "training"] as const;
+const GROWTH_LEVERS = ["usage", "crossSell", "priceMix", "dropUnprofitable", "newBusiness"] as const;
+const VALUE_ASPECTS = ["price", "quality", "delivery", "terms", "service", "payment"] as const;
+const PLANNING_STAGES = 8;
 
 // 3 Needs
 
@@ -43,7 +43,7 @@ export function needs(plan: PlanBuilder): void {
 // 4 Objectives
 
 export function objectives(plan: PlanBuilder): void {
-  const { w, p } = plan;
+  const { w } = plan;
   plan.section("section.objectives");
   // Not an Excel table: the baselines differ per row, which a table would flag as inconsistent.
   w.header(["lever", "measure", "baseline", "target", "change", "owner", "due"].map((k) => plan.t(`objectives.${k}`)));

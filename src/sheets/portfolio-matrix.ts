@@ -427,12 +427,7 @@ function legend(
   b.block(title + 1, X, [head], { style: "header" });
   const hl = (high: boolean) => t(high ? "legend.high" : "legend.low");
   const rows: Cell[][] = QUADRANTS.map((q, i) => {
-    const row: Cell[] = [
-      labels[i],
-      hl(i === Quadrant.Strategic || i === Quadrant.Star),
-      hl(i === Quadrant.Strategic || i === Quadrant.Status),
-      t(`strategy.${q}`),
-    ];
+    const row: Cell[] = [labels[i], hl(q === "Strategic" || q === "Star"), hl(q === "Strategic" || q === "Status"), t(`strategy.${q}`)];
     if (accounts?.counts) row.push(fx(countIf(accounts.range, abs(title + 2 + i, X), labels[i]), accounts.counts[i]));
     return row;
   });

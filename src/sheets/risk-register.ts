@@ -105,8 +105,9 @@ class RegisterBuilder {
       w.skip();
       w.line([this.t("noAccounts")], { style: "note" });
     }
-    if (scoreRows.length) {
-      const { min: lo, max: hi } = extentOf(scoreRows)!;
+    const scoreExtent = extentOf(scoreRows); // undefined when no account has a score row
+    if (scoreExtent) {
+      const { min: lo, max: hi } = scoreExtent;
       w.conditionalFormats.push({ kind: "colorScale", range: range(lo, 6, hi - lo + 1, 1), ...HEAT });
       RISK_BANDS.forEach((b, k) => {
         w.conditionalFormats.push({
@@ -427,7 +428,7 @@ class RegisterBuilder {
   // Planning defects ---------------------------------------------------------------------------
 
   private defects(countCells: { ref: string; v: number }[]): void {
-    const { w, loc } = this;
+    const { w } = this;
     this.section(this.t("section.defects"));
     w.header(["defect", "check", "status", "note"].map((k) => this.t(`defects.${k}`)));
     const first = w.row;

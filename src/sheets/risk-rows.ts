@@ -66,7 +66,7 @@ function ratingLetters(cell: string, moodys: boolean): string {
 }
 
 /** A scale rule as a formula over the rules table's cut cells: 1 + the cuts reached. */
-export function scaleFormula(x: string, key: string, rule: ScaleRule, refs: RiskRefs): string {
+function scaleFormula(x: string, key: string, rule: ScaleRule, refs: RiskRefs): string {
   const row = refs.scaleRow.get(key);
   if (row === undefined) throw new Error(`risk register: no rules row for ${key}`);
   return `1+${rule.cuts.map((_, k) => `(${x}${rule.direction === "higher" ? ">=" : "<"}${abs(row, 3 + k)})`).join("+")}`;

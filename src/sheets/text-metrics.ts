@@ -32,7 +32,7 @@ export function isWide(cp: number): boolean {
 /** Display width of a text in column-width characters (wide characters count 2). */
 export function textWidth(s: string): number {
   let w = 0;
-  for (const ch of s) w += isWide(ch.codePointAt(0)!) ? 2 : 1;
+  for (const ch of s) w += isWide(ch.codePointAt(0) ?? 0) ? 2 : 1;
   return w;
 }
 
@@ -46,7 +46,7 @@ const NARROW = 0.82;
 /** Width of a wide character in running text at 11 pt: a full em (11 pt against the 5.25 pt digit). */
 const WIDE = 2.1;
 /** Bold Latin text is wider (about 30% in LibreOffice's fallback font, less in Calibri); bold CJK is not. */
-export const BOLD_SCALE = 1.3;
+const BOLD_SCALE = 1.3;
 
 /** How text is drawn: font size in points, bold. */
 export interface TextFont {
@@ -75,7 +75,7 @@ function tokens(s: string, font: TextFont = {}): Token[] {
         word = 0;
       }
       spaces++;
-    } else if (isWide(ch.codePointAt(0)!)) {
+    } else if (isWide(ch.codePointAt(0) ?? 0)) {
       flush();
       out.push({ width: wide, space: false });
     } else {
@@ -129,7 +129,7 @@ export function wrappedLines(text: string, width: number, font: TextFont = {}): 
 }
 
 /** Height in points of one line of text at a font size: 15 pt at 11 pt; CJK fonts set lines a tenth taller. */
-export const lineHeight = (fontSize: number, wide = false): number => ((wide ? 16.5 : 15) * fontSize) / 11;
+const lineHeight = (fontSize: number, wide = false): number => ((wide ? 16.5 : 15) * fontSize) / 11;
 
 /**
  * The row height (points) a wrapped text needs in a cell `width` characters wide at a font
@@ -138,8 +138,13 @@ export const lineHeight = (fontSize: number, wide = false): number => ((wide ? 1
 export function wrappedRowHeight(text: string, width: number, fontSize = 11, bold = false): number | undefined {
   const lines = wrappedLines(text, width, { size: fontSize, bold });
   if (lines <= 1) return undefined;
-  const wide = [...text].some((ch) => isWide(ch.codePointAt(0)!));
-  return Math.ceil(lines * lineHeight(fontSize, wide));
+  return Math.ceil(lines * lineHeight(fontSize, hasWide(text)));
+}
+
+/** Whether a text holds a wide (CJK) character. */
+function hasWide(text: string): boolean {
+  for (const ch of text) if (isWide(ch.codePointAt(0) ?? 0)) return true;
+  return false;
 }
 
 /** Font of a named style as a renderer draws it. */

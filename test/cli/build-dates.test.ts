@@ -44,7 +44,11 @@ async function monthLabelsOf(file: string): Promise<Set<string>> {
   await wb.xlsx.readFile(file);
   const labels = new Set<string>();
   for (const ws of wb.worksheets) {
-    ws.eachRow((row) => row.eachCell((c) => void (typeof c.value === "string" && /^20\d\d-\d\d$/.test(c.value) && labels.add(c.value))));
+    ws.eachRow((row) =>
+      row.eachCell((c) => {
+        if (typeof c.value === "string" && /^20\d\d-\d\d$/.test(c.value)) labels.add(c.value);
+      }),
+    );
   }
   return labels;
 }

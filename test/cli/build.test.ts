@@ -43,13 +43,21 @@ const visibleNames = (wb: ExcelJS.Workbook) => wb.worksheets.filter((w) => w.sta
 
 function allFormulas(ws: ExcelJS.Worksheet): string[] {
   const out: string[] = [];
-  ws.eachRow((row) => row.eachCell((c) => void (c.type === ExcelJS.ValueType.Formula && out.push(c.formula))));
+  ws.eachRow((row) =>
+    row.eachCell((c) => {
+      if (c.type === ExcelJS.ValueType.Formula) out.push(c.formula);
+    }),
+  );
   return out;
 }
 
 function cellsWithValue(ws: ExcelJS.Worksheet, value: string): ExcelJS.Cell[] {
   const out: ExcelJS.Cell[] = [];
-  ws.eachRow((row) => row.eachCell((c) => void (c.value === value && out.push(c))));
+  ws.eachRow((row) =>
+    row.eachCell((c) => {
+      if (c.value === value) out.push(c);
+    }),
+  );
   return out;
 }
 
@@ -91,7 +99,7 @@ describe("ka-planner build: the workbook", () => {
   test("each plan sheet is about its account; the risk register lists the same accounts", () => {
     TIER_A.forEach((name, i) => {
       const ws = wb.worksheets[2 + i];
-      expect(String(ws.getCell("A1").value)).toContain(name);
+      expect(ws.getCell("A1").text).toContain(name);
     });
     // The register has one section per account, headed "1. Acme Corp", "2. Globex", …
     const risk = wb.getWorksheet("Risk register")!;
@@ -112,7 +120,11 @@ describe("ka-planner build: the workbook", () => {
     expect([...formulas].sort()).toEqual(modelFormulas.map((c) => c.f).sort());
     // Cached results are there for viewers that do not calculate: the engine's value of each.
     let cached = 0;
-    contribution.eachRow((row) => row.eachCell((c) => void (c.type === ExcelJS.ValueType.Formula && c.result !== undefined && cached++)));
+    contribution.eachRow((row) =>
+      row.eachCell((c) => {
+        if (c.type === ExcelJS.ValueType.Formula && c.result !== undefined) cached++;
+      }),
+    );
     expect(cached).toBe(modelFormulas.filter((c) => c.v !== null).length);
     const JSZip = (await import("jszip")).default;
     const zip = await JSZip.loadAsync(fs.readFileSync(file));
@@ -174,12 +186,12 @@ describe("ka-planner build: --out is never overwritten by accident, and written 
     const out = path.join(dir, "report.xlsx");
     fs.writeFileSync(out, "old content");
     let temp = "";
-    const halfThenFail = async (tempPath: string, data: Uint8Array) => {
+    const halfThenFail = (tempPath: string, data: Uint8Array): Promise<void> => {
       temp = tempPath;
       fs.writeFileSync(tempPath, data.subarray(0, data.length >> 1));
       const e = new Error("no space left on device") as NodeJS.ErrnoException;
       e.code = "ENOSPC";
-      throw e;
+      return Promise.reject(e);
     };
     const r = await build(ACCOUNTS, { out, force: true }, { writeTemp: halfThenFail });
     expect(r.code).toBe(2);
@@ -494,6 +506,7 @@ describe("ka-planner build: progress and languages", () => {
     const table = await readTable(ACCOUNTS);
     await runBuild(table, { out: path.join(tempDir(), "p.xlsx") }, io, { today: TODAY });
     expect(err).toContain("\r\x1b[2KPlans 4/4 [####################]");
+    // eslint-disable-next-line no-control-regex -- the terminal's erase-line sequence is what is checked
     expect(err).toMatch(/\r\x1b\[2KWriting .*p\.xlsx…/);
     expect(err.endsWith("\r\x1b[2K")).toBe(true);
 

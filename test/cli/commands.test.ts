@@ -77,7 +77,7 @@ describe("tiers on a tiny hand-computed file (tiny.csv)", () => {
   it("--format csv: RFC 4180 with raw numbers", async () => {
     const r = await cli("tiers", fixture("tiny.csv"), "--format", "csv");
     expect(r.out).toContain("\r\n");
-    const rows = parse(r.out) as string[][];
+    const rows = parse(r.out);
     expect(rows[0]).toEqual(["Customer", "Value", "Share", "Cumulative share", "Tier"]);
     expect(rows[1]).toEqual(["ACME", "1300", String(1300 / T), String(1300 / T), "A"]);
     expect(rows[5]).toEqual(["Umbrella", "-80", "", "", "Loss"]);
@@ -85,7 +85,7 @@ describe("tiers on a tiny hand-computed file (tiny.csv)", () => {
 
   it("--locale zh: Chinese headers and the loss label", async () => {
     const r = await cli("tiers", fixture("tiny.csv"), "--locale", "zh", "--format", "csv");
-    const rows = parse(r.out) as string[][];
+    const rows = parse(r.out);
     expect(rows[0]).toEqual(["客户", "金额", "占比", "累计占比", "等级"]);
     expect(rows[5][4]).toBe("亏损");
   });

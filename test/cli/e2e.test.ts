@@ -34,7 +34,7 @@ describe("dist-cli/cli/main.js", () => {
     expect(r.status).toBe(0);
     const inProcess = await cli("tiers", fixture("tiny.csv"), "--format", "json");
     expect(JSON.parse(r.stdout)).toEqual(JSON.parse(inProcess.out));
-    expect(JSON.parse(r.stdout)[0]).toMatchObject({ customer: "ACME", value: 1300, tier: "A" });
+    expect((JSON.parse(r.stdout) as Record<string, unknown>[])[0]).toMatchObject({ customer: "ACME", value: 1300, tier: "A" });
   });
 
   it("exits with 2 and one line naming file, row and column on bad input, without a stack trace", () => {

@@ -6,7 +6,7 @@ import { CliError } from "../../src/cli/errors";
 import { run } from "../../src/cli/main";
 import { bufferIo } from "../../src/cli/io";
 
-export const FIXTURES = path.join(__dirname, "..", "fixtures");
+const FIXTURES = path.join(__dirname, "..", "fixtures");
 export const fixture = (name: string) => path.join(FIXTURES, name);
 
 /** Runs the command line in-process; what it printed and its exit code. */

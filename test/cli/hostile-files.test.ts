@@ -43,7 +43,7 @@ async function tiers(file: string, ...args: string[]): Promise<{ customer: strin
   const r = await cli("tiers", file, "--format", "json", ...args);
   expect(r.err).not.toMatch(/^ka-planner:/m);
   expect(r.code).toBe(0);
-  return JSON.parse(r.out);
+  return JSON.parse(r.out) as { customer: string; value: number; tier: string }[];
 }
 
 const byName = (rows: { customer: string; value: number; tier: string }[]) =>
@@ -339,7 +339,7 @@ describe("the compiled command line in a child process", () => {
     expect(fs.readdirSync(tmp)).toEqual([]);
   }, 120000);
 
-  it("a 1,000,000-line CSV is streamed: correct totals, peak memory well below three copies of the file", async () => {
+  it("a 1,000,000-line CSV is streamed: correct totals, peak memory well below three copies of the file", () => {
     const dir = tempDir();
     const p = path.join(dir, "million.csv");
     const fd = fs.openSync(p, "w");

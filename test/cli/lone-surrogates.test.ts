@@ -72,7 +72,13 @@ describe("lone surrogates", () => {
     const names = wb.worksheets.map((w) => w.name);
     expect(names).toEqual(expect.arrayContaining(["Plan – Acme\uFFFD", "Plan – Beta\uFFFD Ltd", "Plan – Gamma 😀", "Plan – Delta"]));
     const texts: string[] = [];
-    wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => void (typeof c.value === "string" && texts.push(c.value)))));
+    wb.eachSheet((ws) =>
+      ws.eachRow((row) =>
+        row.eachCell((c) => {
+          if (typeof c.value === "string") texts.push(c.value);
+        }),
+      ),
+    );
     expect(texts).toEqual(expect.arrayContaining(["Acme\uFFFD", "Beta\uFFFD Ltd", "Gamma 😀"]));
     for (const t of texts) expect(t).toBe(wellFormed(t));
 

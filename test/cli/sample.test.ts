@@ -57,7 +57,7 @@ describe("ka-planner sample", () => {
 
   it("the messy .xlsx stores some numbers as text; the engine reads them to the clean totals", async () => {
     const t = await readTable(path.join(dir, "sample-sales-messy.en.xlsx"));
-    const texts = t.columns[6].filter((v) => typeof v === "string") as string[];
+    const texts = t.columns[6].filter((v): v is string => typeof v === "string");
     expect(texts.length).toBeGreaterThan(0);
     for (const s of texts) expect(Number.isNaN(parseNumericText(s))).toBe(false);
     const clean = await cli("concentration", path.join(dir, "sample-sales.en.xlsx"), "--format", "json");

@@ -9,7 +9,7 @@ function counted(cells: unknown[], reads: { n: number }): unknown[] {
   return new Proxy(cells, {
     get(target, key, receiver) {
       reads.n++;
-      return Reflect.get(target, key, receiver);
+      return Reflect.get(target, key, receiver) as unknown;
     },
   });
 }

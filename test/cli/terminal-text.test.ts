@@ -72,7 +72,7 @@ describe("the command line", () => {
 
   it("JSON and CSV stay exact", async () => {
     const json = await cli("tiers", file, "--value", "2", "--format", "json");
-    expect(JSON.parse(json.out)[0].customer).toBe(NAME);
+    expect((JSON.parse(json.out) as { customer: string }[])[0].customer).toBe(NAME);
     const csv = await cli("tiers", file, "--value", "2", "--format", "csv");
     expect(csv.out).toContain(OSC52);
   });

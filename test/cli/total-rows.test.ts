@@ -23,7 +23,7 @@ describe("ka-planner on a pasted PivotTable", () => {
   it("tiers: 总计 is not tiered, tier A holds the five customers that make 80%, stderr names the total row", async () => {
     const r = await cli("tiers", file, ...COLUMNS, "--format", "csv");
     expect(r.code).toBe(0);
-    const rows = parse(r.out) as string[][];
+    const rows = parse(r.out);
     const names = rows.slice(1).map((x) => x[0]);
     expect(names).not.toContain("总计");
     expect(names).not.toContain("(空白)");
@@ -40,7 +40,7 @@ describe("ka-planner on a pasted PivotTable", () => {
   it("pareto: the total row on a line of its own, named by its sheet row", async () => {
     const r = await cli("pareto", file, ...COLUMNS, "--format", "csv");
     expect(r.code).toBe(0);
-    const rows = parse(r.out) as string[][];
+    const rows = parse(r.out);
     expect(rows[rows.length - 2]).toEqual(["", "Total rows left out (1): row 13", "1007", "", "", ""]);
     expect(rows[rows.length - 1]).toEqual(["", "Total (SUM of the values less the total rows)", "1007", "", "", ""]);
     expect(r.err).toContain('row 13 "总计"');
@@ -59,7 +59,7 @@ describe("ka-planner on a pasted PivotTable", () => {
     const odd = tempFile("odd.csv", "Customer,Revenue\nAcme,50\nTotal,7\nBeta,30\n");
     const r = await cli("tiers", odd, "--format", "csv");
     expect(r.code).toBe(0);
-    expect((parse(r.out) as string[][]).map((x) => x[0])).toContain("Total");
+    expect(parse(r.out).map((x) => x[0])).toContain("Total");
     expect(r.err).toMatch(/^warning: .*odd\.csv: "Total" reads like a total row/m);
     expect(r.err).toContain("(row 3)");
   });

@@ -209,6 +209,7 @@ describe("zip bounds", () => {
 describe("the reader's temporary files", () => {
   it("are gone after a read that succeeds and after one that fails midway", async () => {
     // The paths ExcelJS's `tmp` hands out, recorded by a spy on the instance ExcelJS loads.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the `tmp` instance ExcelJS loads, resolved from its folder at run time
     const tmp = require(require.resolve("tmp", { paths: [path.dirname(require.resolve("exceljs/package.json"))] })) as {
       file: (...a: unknown[]) => unknown;
     };

@@ -11,7 +11,7 @@ const PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships";
 const escape = (s: string): string => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 /** One cell: text inline, numbers as values. */
-export function cell(ref: string, v: string | number): string {
+function cell(ref: string, v: string | number): string {
   return typeof v === "number" ? `<c r="${ref}"><v>${v}</v></c>` : `<c r="${ref}" t="inlineStr"><is><t>${escape(v)}</t></is></c>`;
 }
 

@@ -50,7 +50,7 @@ function rowOf(model: SheetModel, value: Cell, col = 0): number {
       const j = col - b.col;
       if (j >= 0 && j < b.cells[i].length && b.cells[i][j] === value) return b.row + i;
     }
-  throw new Error(`no cell ${String(value)} in column ${col}`);
+  throw new Error(`no cell ${JSON.stringify(value)} in column ${col}`);
 }
 
 function at(model: SheetModel, row: number, col: number): Cell | undefined {
@@ -407,7 +407,7 @@ describe("account plan: lists, tables, names", () => {
   test("the churn formula interpolates like KA.CHURN for any satisfaction 1–5", () => {
     const sr = rowOf(m, tp("en", "overview.satisfaction"));
     const cr = rowOf(m, tp("en", "overview.churn"));
-    const { churnProbability } = jest.requireActual("../../src/engine/churn") as typeof import("../../src/engine/churn");
+    const { churnProbability } = jest.requireActual<typeof import("../../src/engine/churn")>("../../src/engine/churn");
     for (let s = 1; s <= 5.0001; s += 0.05) {
       const x = Math.round(s * 100) / 100;
       const got = new SheetEvaluator(m, new Map<string, Scalar>([[`${sr},1`, x]])).value(cr, 1) as number;

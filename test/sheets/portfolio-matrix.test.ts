@@ -268,7 +268,7 @@ describe("portfolio matrix: proxies when no criteria are mapped", () => {
       "Strength score",
       "Quadrant",
     ]);
-    const byName = Object.fromEntries(rows.map((r) => [r.Customer, r]));
+    const byName = Object.fromEntries(rows.map((r) => [r.Customer as string, r]));
     expect(byName.X["Profit margin (proxy)"]).toBe(0.1);
     expect(byName.X["Growth, 2nd half vs 1st half of 2025-01–2025-04 (proxy)"]).toBe(0.5); // 300 against 200
     expect(byName.Y["Growth, 2nd half vs 1st half of 2025-01–2025-04 (proxy)"]).toBeNull(); // nothing in the first half: unknown, not infinite

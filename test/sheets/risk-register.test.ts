@@ -57,7 +57,7 @@ function rowsWith(model: SheetModel, value: Cell, col = 0): number[] {
 }
 const rowOf = (model: SheetModel, value: Cell, col = 0) => {
   const r = rowsWith(model, value, col);
-  if (!r.length) throw new Error(`no ${String(value)}`);
+  if (!r.length) throw new Error(`no ${JSON.stringify(value)}`);
   return r[0];
 };
 
@@ -260,7 +260,7 @@ describe("risk register: risks from the data, by the rules", () => {
   });
 
   test("heat map over the score cells, level colours over the level cells", () => {
-    const scoreRows = [1, 2, 3, 4].flatMap((n) => Object.values(account(m, n, ["Acme", "Beta", "Gamma", "Delta"][n - 1]).rows) as number[]);
+    const scoreRows = [1, 2, 3, 4].flatMap((n) => Object.values(account(m, n, ["Acme", "Beta", "Gamma", "Delta"][n - 1]).rows));
     const lo = Math.min(...scoreRows);
     const hi = Math.max(...scoreRows);
     const scale = m.conditionalFormats!.filter((c) => c.kind === "colorScale");
@@ -286,7 +286,7 @@ describe("risk register: risks from the data, by the rules", () => {
     const v = m.validations!.find((x) => x.range.row === head + 1)!;
     expect(v.range).toEqual({ row: head + 1, col: 2, rows: 2, cols: 1 });
     expect(v.values).toEqual(["Not started", "In progress", "Done", "Blocked"]);
-    const all = [1, 2, 3, 4].flatMap((n) => Object.values(account(m, n, ["Acme", "Beta", "Gamma", "Delta"][n - 1]).rows) as number[]);
+    const all = [1, 2, 3, 4].flatMap((n) => Object.values(account(m, n, ["Acme", "Beta", "Gamma", "Delta"][n - 1]).rows));
     expect(shown(m, head + 3, 2)).toBe(`Open (${all.length} risks without a countermeasure)`);
     const one = new Map<string, Scalar>([[`${all[0]},${COL.countermeasure}`, "Quarterly business review with the buyer"]]);
     expect(new SheetEvaluator(m, one).value(head + 3, 2)).toBe(`Open (${all.length - 1} risks without a countermeasure)`);
@@ -468,7 +468,7 @@ describe("risk register: the sample, languages, live mode", () => {
     const ref = isFormula(churnCell!) ? referencesOf(churnCell.f)[0] : null;
     const c = at(m, ref!.row, ref!.col);
     const sat = isFormula(c!) ? referencesOf(c.f)[0] : null;
-    const { churnProbability } = jest.requireActual("../../src/engine/churn") as typeof import("../../src/engine/churn");
+    const { churnProbability } = jest.requireActual<typeof import("../../src/engine/churn")>("../../src/engine/churn");
     for (const s of [1, 1.5, 2.25, 3, 3.6, 4.9, 5]) {
       const ev = new SheetEvaluator(m, new Map<string, Scalar>([[`${sat!.row},${sat!.col}`, s]]));
       expect(ev.value(ref!.row, ref!.col) as number).toBeCloseTo(churnProbability(s), 14);

@@ -208,7 +208,7 @@ describe("print setups and widths", () => {
     const widths = contribution.columnWidths!;
     for (let c = 0; c < table.cols; c++) {
       const h = String(shown(contribution, table.row, c));
-      expect({ h, lines: wrappedLines(h, widths[c], { bold: true }) }).toEqual({ h, lines: expect.any(Number) });
+      expect({ h, lines: wrappedLines(h, widths[c], { bold: true }) }).toEqual({ h, lines: expect.any(Number) as unknown });
       expect(wrappedLines(h, widths[c], { bold: true })).toBeLessThanOrEqual(2);
       for (const word of h.split(" ")) expect(wrappedLines(word, widths[c], { bold: true })).toBe(1);
     }
@@ -217,7 +217,9 @@ describe("print setups and widths", () => {
     expect(body.align![table.cols - 1]).toBe("center");
     // The side blocks share rows with the table: their headers stay on one line.
     const summary = contribution.blocks.find((b) => b.style === "header" && b.cells[0].includes("% of customers"))!;
-    summary.cells[0].forEach((h, j) => expect(wrappedLines(String(h), widths[summary.col + j], { bold: true })).toBe(1));
+    summary.cells[0].forEach((h, j) =>
+      expect(wrappedLines(typeof h === "string" ? h : JSON.stringify(h), widths[summary.col + j], { bold: true })).toBe(1),
+    );
   });
 
   test("the subtitle and notes above the table are merged over its width and wrapped (they print within it)", () => {

@@ -90,7 +90,7 @@ export interface BuildResult {
 }
 
 /** --plans: first-tier (default), top:N, or customer names separated by ";". */
-export function plansOption(v: string | undefined): PlanSelection {
+function plansOption(v: string | undefined): PlanSelection {
   if (v === undefined) return "first-tier";
   const s = v.trim();
   if (/^first[-_ ]?tier$/i.test(s)) return "first-tier";
@@ -105,7 +105,7 @@ export function plansOption(v: string | undefined): PlanSelection {
 }
 
 /** --out: required, an .xlsx file name. */
-export function outOption(v: string | undefined): string {
+function outOption(v: string | undefined): string {
   if (v === undefined || v.trim() === "") throw new CliError("cli.build.error.outRequired", {});
   if (nodePath.extname(v).toLowerCase() !== ".xlsx") throw new CliError("cli.build.error.outExtension", { file: v });
   return v;
@@ -123,7 +123,7 @@ function sameFile(a: string, b: string): boolean {
 }
 
 /** Checks --out before any work: an .xlsx name, not the input, not an existing file unless --force. */
-export function checkOut(out: string | undefined, input: string | undefined, force: boolean): string {
+function checkOut(out: string | undefined, input: string | undefined, force: boolean): string {
   const file = outOption(out);
   if (input !== undefined && sameFile(file, input)) throw new CliError("cli.build.error.outIsInput", { file });
   checkTarget(nodePath.resolve(file), file, force);
@@ -146,7 +146,7 @@ interface Built {
 }
 
 /** The sheet models of the workbook, in order: contribution, matrix, plans, risk register, [data]. */
-export function workbookSheets(table: Table, options: BuildOptions, io: Io, progress: Progress, generatedOn: string): Built {
+function workbookSheets(table: Table, options: BuildOptions, io: Io, progress: Progress, generatedOn: string): Built {
   const locale = localeOption(options.locale);
   const spec = tierSpecOption(options, locale);
   const selection = plansOption(options.plans);
@@ -282,7 +282,7 @@ export async function runBuild(table: Table, options: BuildOptions, io: Io, env:
 }
 
 /** What was written: one line for the file, one per kind of sheet. */
-export function summaryText(r: BuildResult, display: string, selection: PlanSelection, locale: Locale, live: boolean): string {
+function summaryText(r: BuildResult, display: string, selection: PlanSelection, locale: Locale, live: boolean): string {
   const t = (key: string, args?: Record<string, string | number>) => text(locale, `cli.build.summary.${key}`, args);
   const a = r.portfolio.analysis;
   const lines: string[] = [

@@ -42,7 +42,7 @@ function metricKinds(f: ConcentrationFigures, locale: Locale): Map<string, { key
   return m;
 }
 
-export function concentrationResult(f: ConcentrationFigures, locale: Locale): Result {
+function concentrationResult(f: ConcentrationFigures, locale: Locale): Result {
   const [header, ...table] = concentrationTable(f, locale);
   const kinds = metricKinds(f, locale);
   const info = table.map(

@@ -18,7 +18,7 @@ const KEYS: readonly [string, ColumnKind][] = [
 ];
 
 /** The engine's table (header row first) as a Result; total rows named by sheet row (rowOf: a data row's sheet row). */
-export function paretoResult(a: CustomerAnalysis, locale: Locale, limit = Infinity, rowOf = (i: number) => i + 1): Result {
+function paretoResult(a: CustomerAnalysis, locale: Locale, limit = Infinity, rowOf = (i: number) => i + 1): Result {
   const [header, ...rows] = paretoTable(a, limit, locale, (positions) => listedPositions(locale, positions, "column", rowOf));
   const columns = KEYS.map(([key, kind], j) => ({ key, kind, header: String(header[j]) }));
   return { columns, rows };

@@ -33,7 +33,7 @@ export interface SampleCommandOptions {
 export interface WrittenSample {
   locale: SampleLocale;
   xlsx: string;
-  csv?: string;
+  csv: string;
   messyXlsx?: string;
   messyCsv?: string;
 }
@@ -86,7 +86,7 @@ export async function writeSamples(options: SampleCommandOptions, io: Io): Promi
     const base = { seed, customers, lines, locale: w.locale };
     const rows = generateSalesSample(base);
     await write(w.xlsx, (temp) => writeSampleXlsx(temp, rows, w.locale));
-    await write(w.csv!, (temp) => writeSampleCsv(temp, rows, w.locale));
+    await write(w.csv, (temp) => writeSampleCsv(temp, rows, w.locale));
     if (w.messyXlsx && w.messyCsv) {
       const messy = generateSalesSample({ ...base, messy: true });
       await write(w.messyXlsx, (temp) => writeSampleXlsx(temp, messy, w.locale));

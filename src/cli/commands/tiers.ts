@@ -25,7 +25,7 @@ function tierLabelOf(a: CustomerAnalysis, locale: Locale): (id: number) => strin
 }
 
 /** Ranked customers (at most `limit`), then every loss-making customer. */
-export function tiersResult(a: CustomerAnalysis, locale: Locale, limit = Infinity): Result {
+function tiersResult(a: CustomerAnalysis, locale: Locale, limit = Infinity): Result {
   const h = (k: string) => text(locale, `pareto.header.${k}`);
   const columns = [
     { key: "customer", header: h("customer"), kind: "text" as const },
@@ -51,7 +51,7 @@ export function tiersResult(a: CustomerAnalysis, locale: Locale, limit = Infinit
  * makers included); shares of value are of the positive total, the tiers' denominator, so the
  * loss line has none.
  */
-export function tierSummaryResult(a: CustomerAnalysis, locale: Locale): Result {
+function tierSummaryResult(a: CustomerAnalysis, locale: Locale): Result {
   const { counts, sums, lossCount, lossSum, customers: all, total } = tierSums(a, a.customers.totals);
   const T = a.tiers.positiveTotal;
   const h = (key: string) => text(locale, `cli.summary.header.${key}`);

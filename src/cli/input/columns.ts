@@ -49,7 +49,7 @@ export interface BuildColumnOptions {
 }
 
 /** Single-column roles besides the customer that the sheets read, in the order they are reported. */
-export const OPTIONAL_ROLES = [
+const OPTIONAL_ROLES = [
   "revenue",
   "profit",
   "date",
@@ -59,10 +59,10 @@ export const OPTIONAL_ROLES = [
   "region",
   "manager",
 ] as const satisfies readonly SingleRole[];
-export type OptionalRole = (typeof OPTIONAL_ROLES)[number];
+type OptionalRole = (typeof OPTIONAL_ROLES)[number];
 
 /** The option naming each role's column. */
-export const ROLE_OPTION: Readonly<Record<"customer" | OptionalRole | CriteriaAxis, string>> = {
+const ROLE_OPTION: Readonly<Record<"customer" | OptionalRole | CriteriaAxis, string>> = {
   customer: "--customer",
   revenue: "--value",
   profit: "--profit",
@@ -237,7 +237,7 @@ function mappingNotes(table: Table, mapped: Omit<MappedColumns, "notes" | "mappi
 }
 
 /** The columns of a mapping, as the engine takes them, and where each name came from. */
-export function salesColumnsOf(table: Table, mapped: MappedColumns): { columns: SalesColumns; indexOf: Map<string, number> } {
+function salesColumnsOf(table: Table, mapped: MappedColumns): { columns: SalesColumns; indexOf: Map<string, number> } {
   const indexOf = new Map<string, number>();
   const used = new Map<number, NamedColumn>();
   const named = (col: ResolvedColumn): NamedColumn => {
@@ -257,9 +257,12 @@ export function salesColumnsOf(table: Table, mapped: MappedColumns): { columns: 
   const customer = named(mapped.customer);
   const revenue = opt(s.revenue);
   const profit = opt(s.profit);
+  // measureOf chose the measure among the mapped columns, so its column is here.
+  const measure = mapped.measure === "profit" ? profit : revenue;
+  if (!measure) throw new Error(`internal: the ${mapped.measure} column of the measure is not mapped`);
   const columns: SalesColumns = {
     customer,
-    measure: mapped.measure === "profit" ? profit! : revenue!,
+    measure,
     revenue,
     profit,
     date: opt(s.date),

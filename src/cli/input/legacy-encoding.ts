@@ -17,7 +17,7 @@ const SAMPLE_BYTES = 1 << 18;
 const isGb2312Byte = (b: number): boolean => b >= 0xa1 && b <= 0xfe;
 
 /** The encoding the bytes most plausibly are (see the module comment). */
-export function legacyEncodingOf(bytes: Uint8Array): LegacyEncoding {
+function legacyEncodingOf(bytes: Uint8Array): LegacyEncoding {
   let pairs = 0;
   let lone = 0;
   for (let i = 0; i < bytes.length; i++) {

@@ -17,7 +17,7 @@ export interface ResolvedColumn {
 }
 
 /** The first SAMPLE_ROWS data rows, row by row, as the proposal sniffs them (the pane reads the same rows). */
-export function sampleRowsOf(table: Table): unknown[][] {
+function sampleRowsOf(table: Table): unknown[][] {
   const n = Math.min(SAMPLE_ROWS, table.rowCount);
   return Array.from({ length: n }, (_, r) => table.columns.map((cells) => cells[r]));
 }

@@ -16,6 +16,7 @@ import * as iconv from "iconv-lite";
 import { CliError } from "../errors";
 import { legacyEncodingOfFile } from "./legacy-encoding";
 import { TableBuilder, TableParts } from "./table";
+import { valueText } from "../value-text";
 
 export interface CsvParts extends TableParts {
   encoding: string;
@@ -73,7 +74,11 @@ function sniffEncoding(head: Buffer, file: string): { encoding: string; bomLengt
   const n = Math.min(head.length, 4096);
   let nulEven = 0;
   let nulOdd = 0;
-  for (let i = 0; i < n; i++) if (head[i] === 0) i % 2 === 0 ? nulEven++ : nulOdd++;
+  for (let i = 0; i < n; i++) {
+    if (head[i] !== 0) continue;
+    if (i % 2 === 0) nulEven++;
+    else nulOdd++;
+  }
   if (nulEven + nulOdd === 0) return null;
   const half = n / 2;
   if (nulOdd > half * 0.3 && nulEven === 0) return { encoding: "utf-16le", bomLength: 0 };
@@ -180,12 +185,10 @@ async function readWith(path: string, file: string, forced: string | null): Prom
     if (text) p.write(text);
   };
 
-  let head = true;
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       let buf = chunk;
-      if (head) {
-        head = false;
+      if (!decoder) {
         if (!forced) {
           const sniffed = sniffEncoding(buf, file);
           if (sniffed) {
@@ -197,7 +200,7 @@ async function readWith(path: string, file: string, forced: string | null): Prom
         }
         decoder = encoding === "utf-8" ? utf8Decoder() : iconvDecoder(encoding);
       }
-      const text = decoder!.write(buf);
+      const text = decoder.write(buf);
       if (parseError) break;
       if (parser) {
         if (text) (parser as Parser).write(text);
@@ -219,8 +222,8 @@ async function readWith(path: string, file: string, forced: string | null): Prom
   (parser as unknown as Parser).end();
   await done;
   if (parseError) {
-    const err = parseError as { message?: string };
-    throw new CliError("cli.error.csvParse", { file, line: prevEnd + 1, detail: String(err.message ?? err) });
+    const detail = parseError instanceof Error ? parseError.message : valueText(parseError);
+    throw new CliError("cli.error.csvParse", { file, line: prevEnd + 1, detail });
   }
   const parts = builder.finish();
   if (!parts) throw new CliError("cli.error.emptyFile", { file });

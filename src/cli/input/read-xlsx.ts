@@ -28,6 +28,7 @@ import { CliError } from "../errors";
 import { withReaderTempDir } from "./reader-temp-dir";
 import { TableBuilder, TableParts } from "./table";
 import { XLSX_BOUNDS, XlsxBounds, ZipGuard } from "./xlsx-bounds";
+import { valueText } from "../value-text";
 
 export interface XlsxParts extends TableParts {
   sheetName: string;
@@ -51,7 +52,7 @@ async function magicOf(path: string): Promise<Buffer> {
 const startsWith = (b: Buffer, magic: number[]) => magic.every((x, i) => b[i] === x);
 
 /** The value a formula would see for an ExcelJS cell value. */
-export function plainValue(v: unknown): unknown {
+function plainValue(v: unknown): unknown {
   if (v === null || v === undefined) return null;
   if (typeof v !== "object") return v;
   if (v instanceof Date) return v;
@@ -67,7 +68,7 @@ export function plainValue(v: unknown): unknown {
     return plainValue(o.result);
   }
   if ("text" in o) return plainValue(o.text);
-  return String(v);
+  return valueText(v);
 }
 
 interface StreamSheet extends AsyncIterable<ExcelJS.Row> {
@@ -129,13 +130,17 @@ function rowCells(row: ExcelJS.Row): { cols: number[]; values: unknown[] } {
   if (!Array.isArray(cells)) {
     (row.values as unknown[]).forEach((v, c) => {
       const p = c >= 1 ? plainValue(v) : null;
-      if (p !== null && p !== "") (cols.push(c - 1), values.push(p));
+      if (p !== null && p !== "") {
+        cols.push(c - 1);
+        values.push(p);
+      }
     });
     return { cols, values };
   }
-  // for…in visits the indices present, in ascending order, however sparse the array.
-  for (const k in cells) {
-    const cell = cells[k];
+  // Object.keys lists the indices present, in ascending order, however sparse the array
+  // (forEach and for…of walk every index up to the length: 16,384 for a cell in column XFD).
+  for (const k of Object.keys(cells)) {
+    const cell = cells[Number(k)];
     if (!cell) continue;
     const v = plainValue(cell.value);
     if (v === null || v === "") continue;
@@ -199,7 +204,7 @@ async function readWanted(reader: StreamReader, file: string, sheet: string | un
   const firstVisible = () => (reader.model?.sheets ?? []).find((s) => s.state !== "hidden" && s.state !== "veryHidden")?.name;
   for await (const ws of reader) {
     const name = ws.name ?? `Sheet${ws.id ?? ""}`;
-    if (got.firstSeen === null) got.firstSeen = name;
+    got.firstSeen ??= name;
     // The default is the first sheet in tab order (sheets may come in another order in the zip).
     const first = firstVisible() ?? got.firstSeen;
     const wanted = got.found === null && (want !== undefined ? name.trim().toLowerCase() === want : name === first);

@@ -45,8 +45,9 @@ function leave(): void {
   if (--active > 0) return;
   if (original) excelJsTmp().file = original;
   original = null;
-  const f = folder!;
+  const f = folder;
   folder = null;
+  if (f === null) return;
   try {
     fs.rmSync(f, { recursive: true, force: true });
     untrackTempFile(f);

@@ -7,6 +7,7 @@
  */
 import { dateText, isBlank } from "../../engine/input/cells";
 import { columnLetter, columnNumber } from "../../excel/column-letters";
+import { valueText } from "../value-text";
 
 export interface Table {
   /** The file as the user named it (for messages). */
@@ -41,10 +42,10 @@ export function columnIndexOfLetters(letters: string): number {
 }
 
 /** Header text of a raw header cell. */
-export function headerText(cell: unknown): string {
+function headerText(cell: unknown): string {
   if (cell === null || cell === undefined) return "";
   if (cell instanceof Date) return dateText(cell);
-  return String(cell)
+  return valueText(cell)
     .replace(/[\r\n\t]+/g, " ")
     .trim();
 }
@@ -197,9 +198,10 @@ export class TableBuilder {
   /** The table; null when the file holds no non-empty row. */
   finish(): TableParts | null {
     if (!this.header) this.decide(true);
-    if (!this.header) return null;
+    const header = this.header;
+    if (!header) return null;
     const rowCount = this.lastNonEmpty + 1;
-    const width = Math.max(this.header.length, this.columns.length);
+    const width = Math.max(header.length, this.columns.length);
     // Columns that hold nothing below the header share one frozen column of blanks.
     let blank: unknown[] | null = null;
     const columns: unknown[][] = [];
@@ -213,7 +215,7 @@ export class TableBuilder {
       while (col.length < rowCount) col.push(null);
       columns.push(col);
     }
-    const headers = Array.from({ length: width }, (_, c) => headerText(this.header![c]));
+    const headers = Array.from({ length: width }, (_, c) => headerText(header[c]));
     const { breakFrom, breakRow, breakLine } = this;
     // Breakpoints are few in a CSV (one per multi-line record) and in a sheet one per gap of
     // blank rows: binary search for the last one at or before i.

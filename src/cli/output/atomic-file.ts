@@ -26,17 +26,6 @@ export interface AtomicWriteOptions {
   readonly writeTemp?: (tempPath: string, data: Uint8Array) => Promise<void>;
 }
 
-/** Writes and flushes a new file (fails if it exists). */
-async function defaultWriteTemp(tempPath: string, data: Uint8Array): Promise<void> {
-  const fh = await fs.promises.open(tempPath, "wx", 0o666);
-  try {
-    await fh.writeFile(data);
-    await fh.sync();
-  } finally {
-    await fh.close();
-  }
-}
-
 /** A new file for a streaming writer: created exclusively (never an existing file or link). */
 export function createTempStream(tempPath: string): fs.WriteStream {
   return fs.createWriteStream(tempPath, { flags: "wx", mode: 0o666 });
@@ -53,7 +42,7 @@ export async function syncFile(path: string): Promise<void> {
 }
 
 /** A hidden temporary name next to the target: .name.xlsx.<random>.tmp */
-export function tempNameFor(target: string): string {
+function tempNameFor(target: string): string {
   return nodePath.join(nodePath.dirname(target), `.${nodePath.basename(target)}.${crypto.randomBytes(6).toString("hex")}.tmp`);
 }
 
@@ -79,11 +68,6 @@ function writeError(display: string, e: unknown): unknown {
   if (e instanceof CliError) return e;
   const err = e as NodeJS.ErrnoException;
   return err?.code ? new CliError("cli.build.error.write", { file: display, detail: `${err.code}: ${err.message}` }) : e;
-}
-
-/** Writes `data` to `target` atomically (see the module comment). */
-export function writeFileAtomic(target: string, data: Uint8Array, options: AtomicWriteOptions = {}): Promise<void> {
-  return writeAtomicWith(target, (temp) => (options.writeTemp ?? defaultWriteTemp)(temp, data), options);
 }
 
 /**

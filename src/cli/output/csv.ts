@@ -10,6 +10,7 @@
  * which runs nothing.
  */
 import { dateText } from "../../engine/input/cells";
+import { valueText } from "../value-text";
 
 /** Leading whitespace before =/+/-/@ counts too: some spreadsheet programs trim it on import. */
 const FORMULA_START = /^(?:[\t\r]|\s*[=+\-@])/;
@@ -25,7 +26,7 @@ export function csvField(v: unknown): string {
   if (v === null || v === undefined) s = "";
   else if (typeof v === "number") s = Number.isFinite(v) ? String(v) : "";
   else if (v instanceof Date) s = dateText(v);
-  else s = neutraliseFormula(String(v));
+  else s = neutraliseFormula(valueText(v));
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -25,7 +25,7 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 
 /** Excel's serial day number of a date (whole days in UTC, the way the xlsx reader delivers dates). */
-export function excelSerial(d: Date): number {
+function excelSerial(d: Date): number {
   return (d.getTime() - EXCEL_EPOCH) / 86400000;
 }
 
@@ -51,9 +51,9 @@ export function dataSheetModel(table: Table, name: string, columns: DataSheetCol
   const out = new Float64Array(1);
   const dateColumn = new Array<boolean>(width).fill(false);
   if (columns.date !== undefined) dateColumn[columns.date] = true;
-  const rows: Cell[][] = new Array(table.rowCount);
+  const rows: Cell[][] = new Array<Cell[]>(table.rowCount);
   for (let i = 0; i < table.rowCount; i++) {
-    const row: Literal[] = new Array(width);
+    const row: Literal[] = new Array<Literal>(width);
     for (let c = 0; c < width; c++) {
       const v = table.columns[c]?.[i];
       row[c] = literal(v, c, columns, out, dateColumn);
@@ -95,7 +95,7 @@ export function dataSheetModel(table: Table, name: string, columns: DataSheetCol
 }
 
 /** 'Data'!$C$2:$C$30001: data rows of a column of the data sheet. */
-export function dataRange(sheetName: string, col: number, rowCount: number): string {
+function dataRange(sheetName: string, col: number, rowCount: number): string {
   return `${quoteSheetName(sheetName)}!${a1(1, col, true)}:${a1(Math.max(1, rowCount), col, true)}`;
 }
 

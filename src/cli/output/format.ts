@@ -30,7 +30,7 @@ export function formatRatio(x: number): string {
  * the sheets size columns by) and most emoji take two, combining marks and zero-width
  * characters none, the rest one.
  */
-export function charWidth(cp: number): number {
+function charWidth(cp: number): number {
   if (cp === 0 || (cp >= 0x300 && cp <= 0x36f) || (cp >= 0x200b && cp <= 0x200f) || cp === 0xfe0f) return 0;
   if (isWide(cp) || (cp >= 0x1f300 && cp <= 0x1f64f) || (cp >= 0x1f900 && cp <= 0x1f9ff)) return 2;
   return 1;
@@ -38,7 +38,7 @@ export function charWidth(cp: number): number {
 
 export function displayWidth(s: string): number {
   let w = 0;
-  for (const ch of s) w += charWidth(ch.codePointAt(0)!);
+  for (const ch of s) w += charWidth(ch.codePointAt(0) ?? 0);
   return w;
 }
 

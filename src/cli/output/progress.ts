@@ -38,35 +38,35 @@ export class Progress {
     if (done < total && t - this.last < MIN_INTERVAL_MS) return;
     this.last = t;
     const filled = total > 0 ? Math.round((BAR * Math.min(done, total)) / total) : BAR;
-    this.draw(`${label} ${done}/${total} [${"#".repeat(filled)}${".".repeat(BAR - filled)}]`);
+    this.draw(this.out, `${label} ${done}/${total} [${"#".repeat(filled)}${".".repeat(BAR - filled)}]`);
   }
 
   /** A status line without a count ("Writing out.xlsx…"). */
   status(line: string): void {
     if (!this.out) return;
     this.last = this.now();
-    this.draw(line);
+    this.draw(this.out, line);
   }
 
   /** Erases the line (call before printing anything else). */
   clear(): void {
     if (!this.out || !this.shown) return;
-    this.erase();
+    this.erase(this.out);
     this.shown = false;
   }
 
-  private draw(line: string): void {
-    const width = (this.out!.columns ?? 80) - 1;
+  private draw(out: ProgressOutput, line: string): void {
+    const width = (out.columns ?? 80) - 1;
     let s = terminalText(line);
+    // eslint-disable-next-line @typescript-eslint/no-misused-spread -- displayWidth counts code points, so the cut is by code point too
     if (displayWidth(s) > width) s = `${[...s].slice(0, Math.max(1, width - 1)).join("")}…`;
-    this.erase();
-    this.out!.write(s);
+    this.erase(out);
+    out.write(s);
     this.shown = true;
   }
 
   /** Back to the start of the line and erase it: our own sequence, past the terminal-text filter. */
-  private erase(): void {
-    const out = this.out!;
+  private erase(out: ProgressOutput): void {
     if (out.control) out.control("\r\x1b[2K");
     else out.write("\r\x1b[2K");
   }

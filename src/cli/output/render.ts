@@ -8,12 +8,13 @@ import { maxOf } from "../../engine/arrays";
 import { csvLine } from "./csv";
 import { displayWidth, formatAmount, formatInteger, formatPercent, formatRatio, padEnd, padStart } from "./format";
 import { terminalText } from "./terminal";
+import { valueText } from "../value-text";
 
 export type ColumnKind = "text" | "integer" | "amount" | "percent" | "ratio";
 export type Format = "table" | "csv" | "json";
 export const FORMATS: readonly Format[] = ["table", "csv", "json"];
 
-export interface OutputColumn {
+interface OutputColumn {
   /** JSON key. */
   readonly key: string;
   /** Header in the output language (table and CSV). */
@@ -30,7 +31,7 @@ export interface Result {
 const kindAt = (c: OutputColumn, row: number): ColumnKind => (typeof c.kind === "function" ? c.kind(row) : c.kind);
 
 /** A cell as the table shows it. */
-export function formatCell(v: unknown, kind: ColumnKind): string {
+function formatCell(v: unknown, kind: ColumnKind): string {
   if (v === null || v === undefined || v === "") return "";
   if (typeof v === "number") {
     if (!Number.isFinite(v)) return String(v);
@@ -48,7 +49,7 @@ export function formatCell(v: unknown, kind: ColumnKind): string {
     }
   }
   if (v instanceof Date) return v.toISOString().slice(0, 10);
-  return tableText(String(v));
+  return tableText(valueText(v));
 }
 
 /** Text in a table cell: on one line, and safe for a terminal (see terminal.ts). */
@@ -74,13 +75,13 @@ export function renderTable(result: Result): string {
   return out.join("\n") + "\n";
 }
 
-export function renderCsv(result: Result): string {
+function renderCsv(result: Result): string {
   const lines = [csvLine(result.columns.map((c) => c.header)), ...result.rows.map((r) => csvLine(r))];
   return lines.join("\r\n") + "\r\n";
 }
 
 /** An array of objects keyed by column key; blank cells ("") are null. */
-export function renderJson(result: Result): string {
+function renderJson(result: Result): string {
   const objects = result.rows.map((r) => {
     const o: Record<string, unknown> = {};
     result.columns.forEach((c, j) => {

@@ -20,7 +20,7 @@ const NUM_FMT: Record<SampleColumnKind, string | undefined> = {
 const WIDTH: Record<SampleColumnKind, number> = { text: 16, date: 12, money: 15, hours: 10, integer: 10 };
 
 /** Sheet name of the sample in each language. */
-export const SAMPLE_SHEET: Record<SampleLocale, string> = { en: "Sales", zh: "销售明细" };
+const SAMPLE_SHEET: Record<SampleLocale, string> = { en: "Sales", zh: "销售明细" };
 
 /** A fixed timestamp so that the workbook properties do not change from run to run. */
 const STAMP = new Date(Date.UTC(2026, 0, 1));
