@@ -57,7 +57,13 @@ const base = {
 module.exports = {
   testTimeout: 60000,
   projects: [
-    { ...base, displayName: "unit", testPathIgnorePatterns: ["/node_modules/", ...SLOW, ...FUZZ] },
+    // The inner loop transpiles without type-checking (npm run typecheck and npm test check types).
+    {
+      ...base,
+      displayName: "unit",
+      testPathIgnorePatterns: ["/node_modules/", ...SLOW, ...FUZZ],
+      transform: { "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.unit.json" }] },
+    },
     { ...base, displayName: "fuzz", testMatch: FUZZ.map((p) => `${p}**/*.test.ts`), testPathIgnorePatterns: ["/node_modules/", ...SLOW] },
     { ...base, displayName: "slow", testMatch: SLOW.map((p) => (p.endsWith("/") ? `${p}**/*.test.ts` : p)) },
   ],
