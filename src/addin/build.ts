@@ -16,7 +16,7 @@
  * and the failed one deleted or marked incomplete (renderSheets); cancelling stops between sheets.
  * One run at a time (run-lock.ts): refused with "busy" while another run is in progress.
  */
-import { ColumnMapping } from "../app/mapping";
+import { ColumnMapping, READ_ROLES } from "../app/mapping";
 import { Portfolio } from "../engine/portfolio";
 import { buildSheetModels, choosePlanAccounts, today } from "../app/build";
 import { MAX_PLAN_SHEETS } from "../sheets/account-plan";
@@ -37,21 +37,6 @@ import type { BuildKind, BuildOptions, BuildResult, DetectedTable, PlannerSettin
 /** At most this many sheets are inserted by one run (plans for thousands of accounts are refused): the plan cap. */
 export const MAX_NEW_SHEETS = MAX_PLAN_SHEETS;
 
-/** The roles the engine reads (others, such as orderId or product, are not read). */
-const ENGINE_ROLES = [
-  "customer",
-  "revenue",
-  "profit",
-  "date",
-  "satisfaction",
-  "effort",
-  "credit",
-  "region",
-  "manager",
-  "attractiveness",
-  "strength",
-];
-
 const cancelledOf = (s: BuildOptions["signal"]): boolean => (s === undefined ? false : "aborted" in s ? s.aborted : s.cancelled);
 
 export async function buildSheets(
@@ -65,7 +50,7 @@ export async function buildSheets(
   requireUsableMapping(table, mapping, settings.measure);
   tierSpecFor(settings);
   const geo = geometryOf(table);
-  const columns = mappedColumns(mapping, ENGINE_ROLES);
+  const columns = mappedColumns(mapping, READ_ROLES);
   const t = (key: string, args?: Record<string, string | number>) => text(settings.locale, key, args);
   const progress = (done: number, total: number, label: string) => {
     try {

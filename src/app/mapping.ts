@@ -55,6 +55,21 @@ export const SINGLE_ROLES = [
 ] as const satisfies readonly ColumnRole[];
 export type SingleRole = (typeof SINGLE_ROLES)[number];
 
+/** The roles the sheets read; the proposal also recognises others (order number, product …) that none reads. */
+export const READ_ROLES = [
+  "customer",
+  "revenue",
+  "profit",
+  "date",
+  "satisfaction",
+  "effort",
+  "credit",
+  "region",
+  "manager",
+  "attractiveness",
+  "strength",
+] as const satisfies readonly ColumnRole[];
+
 export const CRITERIA_AXES = ["attractiveness", "strength"] as const;
 export type CriteriaAxis = (typeof CRITERIA_AXES)[number];
 

@@ -9,29 +9,14 @@
  *   roles the pane does not offer (kept untouched otherwise, so nothing the proposal found is lost).
  */
 import type { ColumnMapping } from "./contract";
+import { READ_ROLES } from "../app/mapping";
 
 /**
  * Roles offered in the dropdowns, in this order: what the sheets read, then the criteria of the
  * portfolio matrix, then columns the proposal may recognise that no sheet reads (order number,
  * quantity, product, industry), so that the list can show what was found.
  */
-export const PANE_ROLES = [
-  "customer",
-  "revenue",
-  "profit",
-  "date",
-  "satisfaction",
-  "effort",
-  "credit",
-  "region",
-  "manager",
-  "attractiveness",
-  "strength",
-  "orderId",
-  "quantity",
-  "product",
-  "industry",
-] as const;
+export const PANE_ROLES = [...READ_ROLES, "orderId", "quantity", "product", "industry"] as const;
 export type PaneRole = (typeof PANE_ROLES)[number];
 
 /** Roles that take several columns (the criteria of the portfolio matrix). */
